@@ -1,0 +1,75 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One settings list for every Swift target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "SecureExec",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SecureExec", targets: ["SecureExec"]),
+        .executable(name: "secure-exec", targets: ["secure-exec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // JavaScriptCore: the system library on Linux (Debian: libjavascriptcoregtk-4.1-dev),
+        // the system framework on Apple platforms (see EngineImports.swift).
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
+        // Swift over the JSC C API: VM, context, values, host functions, limits. No policy, no Node.
+        .target(
+            name: "SecureExecEngine",
+            dependencies: [.target(name: "CJavaScriptCore", condition: .when(platforms: [.linux]))],
+            swiftSettings: swiftSettings
+        ),
+        // The bridge protocol: operations, messages, framing, JSON values. No Foundation.
+        .target(name: "SecureExecBridge", swiftSettings: swiftSettings),
+        // Guest-side Node API, our JavaScript, embedded at build time.
+        .executableTarget(name: "EmbedJavaScriptTool", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedJavaScript", capability: .buildTool(), dependencies: ["EmbedJavaScriptTool"]),
+        .target(
+            name: "SecureExecNodeAPI",
+            exclude: ["js"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedJavaScript"]
+        ),
+        // The guest side of a runtime: engine thread, event loop, natives, bootstrap. No Foundation,
+        // so the same code runs in a lean worker process.
+        .target(
+            name: "SecureExecGuest",
+            dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        // The public library.
+        .target(
+            name: "SecureExec",
+            dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecNodeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line tool: commands as a library (testable) and a thin @main.
+        .target(
+            name: "SecureExecCLI",
+            dependencies: ["SecureExec", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "secure-exec", dependencies: ["SecureExecCLI"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "SecureExecBridgeTests", dependencies: ["SecureExecBridge"], swiftSettings: swiftSettings),
+        .testTarget(name: "SecureExecEngineTests", dependencies: ["SecureExecEngine"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SecureExecTests",
+            dependencies: ["SecureExec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SecureExecCLITests", dependencies: ["SecureExecCLI"], swiftSettings: swiftSettings),
+    ]
+)

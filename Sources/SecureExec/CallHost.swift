@@ -1,0 +1,269 @@
+import Foundation
+import SecureExecBridge
+import Synchronization
+
+/// The host side of one call's bridge: every request the guest makes arrives here. Each
+/// operation validates its arguments, asks the permission check, and only then acts. Nothing
+/// from the guest is trusted: sizes, types and paths are checked again here.
+final class CallHost: Sendable {
+    let driver: NodeDriver
+    let limits: ResourceLimits
+    let onStdio: StdioHandler?
+    private let env: Mutex<[String: String]>
+    private let output = Mutex(OutputBudget())
+
+    struct OutputBudget {
+        var bytes = 0
+        var truncated = false
+    }
+
+    init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?) {
+        self.driver = driver
+        self.limits = limits
+        self.onStdio = onStdio
+        self.env = Mutex(env)
+    }
+
+    /// Answers one request.
+    func handle(_ request: BridgeRequest) async -> BridgeResponse {
+        var response: BridgeResponse
+        do {
+            if request.json.count > limits.maxJSONPayloadBytes || (request.binary?.count ?? 0) > limits.maxBinaryPayloadBytes {
+                throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
+                                 message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: bridge payload exceeds its limit",
+                                 name: "RangeError")
+            }
+            let args = try Arguments(request)
+            response = try await dispatch(request.operation, args, request.binary)
+        } catch let error as GuestError {
+            response = .failure(error)
+        } catch {
+            response = .failure(GuestError(code: "ERR_INTERNAL", message: "internal error"))
+        }
+        response.id = request.id
+        return response
+    }
+
+    /// Handles an event (no answer) synchronously, in the order the guest sent it.
+    func handleEvent(_ request: BridgeRequest) {
+        guard request.operation == "stdio.write", let args = try? Arguments(request) else { return }
+        _ = write(args, request.binary)
+    }
+
+    private func dispatch(_ op: String, _ args: Arguments, _ binary: [UInt8]?) async throws -> BridgeResponse {
+        switch op {
+        case "stdio.write": return write(args, binary)
+        case "env.get": return try await envGet(args)
+        case "env.set": return try await envSet(args)
+        case "env.delete": return try await envDelete(args)
+        case "env.keys": return await envKeys()
+        case "process.chdir": return try await chdir(args)
+        case "process.kill":
+            throw GuestError(code: "ESRCH", message: "kill ESRCH", syscall: "kill")
+        case "child.spawn", "child.spawnSync": return try await spawn(args)
+        case "net.fetch": return try await fetch(args)
+        default:
+            if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
+            throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
+        }
+    }
+
+    // MARK: - Output
+
+    private func write(_ args: Arguments, _ binary: [UInt8]?) -> BridgeResponse {
+        guard let bytes = binary, let onStdio else { return .undefined }
+        let channel: StdioEvent.Channel = args.raw.intValue == 2 ? .stderr : .stdout
+        // The guest bounds its output too; the host does not rely on it.
+        let allowed: [UInt8]? = output.withLock { budget in
+            if budget.truncated { return nil }
+            if budget.bytes + bytes.count > limits.maxOutputBytes + 128 {
+                budget.truncated = true
+                let room = max(0, limits.maxOutputBytes - budget.bytes)
+                return Array(bytes.prefix(room)) + Array("\n[output truncated]\n".utf8)
+            }
+            budget.bytes += bytes.count
+            return bytes
+        }
+        if let allowed { onStdio(StdioEvent(channel: channel, bytes: allowed)) }
+        return .undefined
+    }
+
+    // MARK: - Environment: checked on every access
+
+    private func check(env request: EnvAccessRequest) async -> PermissionDecision {
+        guard let check = driver.permissions.env else { return .deny }
+        return await check.decide(request)
+    }
+
+    private func envGet(_ args: Arguments) async throws -> BridgeResponse {
+        let name = try args.string("name")
+        guard await check(env: EnvAccessRequest(op: .read, name: name)).allow else { return .undefined }
+        guard let value = env.withLock({ $0[name] }) else { return .undefined }
+        return .value(.string(value))
+    }
+
+    private func envSet(_ args: Arguments) async throws -> BridgeResponse {
+        let name = try args.string("name")
+        let value = try args.string("value")
+        let decision = await check(env: EnvAccessRequest(op: .write, name: name, value: value))
+        guard decision.allow else {
+            throw GuestError.system("EACCES", "permission denied", syscall: "setenv", path: name, reason: decision.reason)
+        }
+        env.withLock { $0[name] = value }
+        return .undefined
+    }
+
+    private func envDelete(_ args: Arguments) async throws -> BridgeResponse {
+        let name = try args.string("name")
+        let decision = await check(env: EnvAccessRequest(op: .delete, name: name))
+        guard decision.allow else {
+            throw GuestError.system("EACCES", "permission denied", syscall: "unsetenv", path: name, reason: decision.reason)
+        }
+        env.withLock { _ = $0.removeValue(forKey: name) }
+        return .undefined
+    }
+
+    private func envKeys() async -> BridgeResponse {
+        var visible: [JSONValue] = []
+        for name in env.withLock({ $0.keys.sorted() }) where await check(env: EnvAccessRequest(op: .enumerate, name: name)).allow {
+            visible.append(.string(name))
+        }
+        return .value(.array(visible))
+    }
+
+    // MARK: - Process
+
+    private func chdir(_ args: Arguments) async throws -> BridgeResponse {
+        let path = try args.path("path")
+        let fs = FileSystemOperations(host: self)
+        try await fs.authorize(.chdir, path: path, syscall: "chdir")
+        let filesystem = driver.filesystem
+        switch await FileSystemOperations.attempt({ try await filesystem.stat(path) }) {
+        case .success(let status) where status.type != .directory:
+            throw GuestError.system("ENOTDIR", "not a directory", syscall: "chdir", path: path)
+        case .success: break
+        case .failure(let error):
+            throw GuestError.system(error.code.rawValue, error.codeDescription, syscall: "chdir", path: path)
+        }
+        return .undefined
+    }
+
+    // MARK: - Child processes (permission now; the executor comes with its issue)
+
+    private func spawn(_ args: Arguments) async throws -> BridgeResponse {
+        let command = try args.string("command")
+        let argv = try args.stringArray("args")
+        let cwd = try args.path("cwd")
+        let childEnv = try args.stringMap("env") ?? env.withLock { $0 }
+        let shell = args.bool("shell") ?? false
+        let request = ChildProcessAccessRequest(command: command, args: argv, cwd: cwd, env: childEnv, shell: shell)
+        let decision: PermissionDecision
+        if let check = driver.permissions.childProcess { decision = await check.decide(request) } else { decision = .deny }
+        guard decision.allow else { throw Self.spawnError(command, argv, code: "EACCES", reason: decision.reason) }
+        throw Self.spawnError(command, argv, code: "ENOSYS", reason: nil)
+    }
+
+    static func spawnError(_ command: String, _ args: [String], code: String, reason: String?) -> GuestError {
+        var message = "spawn \(command) \(code)"
+        if let reason, !reason.isEmpty { message += ": \(reason)" }
+        return GuestError(code: code, message: message, syscall: "spawn \(command)", path: command)
+    }
+
+    // MARK: - Network (permission now; the adapter comes with its issue)
+
+    private func fetch(_ args: Arguments) async throws -> BridgeResponse {
+        let text = try args.string("url")
+        let method = (try? args.string("method")) ?? "GET"
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host else {
+            throw GuestError(code: "ERR_INVALID_URL", message: "Invalid URL", name: "TypeError")
+        }
+        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil)
+        let request = NetworkAccessRequest(op: .fetch, url: text, method: method, hostname: host, port: port,
+                                           protocol: scheme + ":")
+        let decision: PermissionDecision
+        if let check = driver.permissions.network { decision = await check.decide(request) } else { decision = .deny }
+        guard decision.allow else {
+            var error = GuestError.system("EACCES", "permission denied", syscall: "connect", path: text, reason: decision.reason)
+            error.path = nil
+            error.hostname = host
+            throw error
+        }
+        throw GuestError.system("ENOSYS", "function not implemented", syscall: "connect", path: text)
+    }
+}
+
+/// A request's JSON arguments with typed, validating accessors.
+struct Arguments {
+    let raw: JSONValue
+
+    init(_ request: BridgeRequest) throws {
+        if request.json.isEmpty {
+            raw = .null
+            return
+        }
+        do {
+            raw = try JSONValue.parse(request.json, maxDepth: 64)
+        } catch {
+            throw GuestError(code: "ERR_INVALID_ARG_VALUE", message: "malformed bridge arguments", name: "TypeError")
+        }
+    }
+
+    private func invalid(_ name: String, _ expected: String) -> GuestError {
+        GuestError.invalidArgument("The \"\(name)\" argument must be of type \(expected)")
+    }
+
+    func string(_ name: String) throws -> String {
+        guard let value = raw[name]?.stringValue else { throw invalid(name, "string") }
+        return value
+    }
+
+    func optionalString(_ name: String) throws -> String? {
+        guard let value = raw[name], !value.isNull else { return nil }
+        guard let s = value.stringValue else { throw invalid(name, "string") }
+        return s
+    }
+
+    /// A guest path: a string without NUL, made absolute and normalised.
+    func path(_ name: String) throws -> String {
+        let value = try string(name)
+        if value.utf8.contains(0) {
+            throw GuestError(code: "ERR_INVALID_ARG_VALUE",
+                             message: "The argument '\(name)' must be a string, Uint8Array, or URL without null bytes.",
+                             name: "TypeError")
+        }
+        if value.utf8.count > 4096 {
+            throw GuestError.system("ENAMETOOLONG", "name too long", syscall: "open", path: String(value.prefix(64)) + "…")
+        }
+        return GuestPath.normalize(value)
+    }
+
+    func int(_ name: String) throws -> Int {
+        guard let value = raw[name]?.intValue else { throw invalid(name, "number") }
+        return value
+    }
+
+    func double(_ name: String) throws -> Double {
+        guard let value = raw[name]?.doubleValue else { throw invalid(name, "number") }
+        return value
+    }
+
+    func bool(_ name: String) -> Bool? { raw[name]?.boolValue }
+
+    func stringArray(_ name: String) throws -> [String] {
+        guard let value = raw[name] else { return [] }
+        guard let array = value.arrayValue else { throw invalid(name, "Array") }
+        return try array.map { element in
+            guard let s = element.stringValue else { throw invalid(name, "string[]") }
+            return s
+        }
+    }
+
+    func stringMap(_ name: String) throws -> [String: String]? {
+        guard let value = raw[name], !value.isNull else { return nil }
+        guard let object = value.objectValue else { throw invalid(name, "Object") }
+        return try object.mapValues { v in
+            guard let s = v.stringValue else { throw invalid(name, "Object") }
+            return s
+        }
+    }
+}

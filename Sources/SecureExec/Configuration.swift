@@ -1,0 +1,243 @@
+/// What the guest's `process` reports. Nothing here is read from the host.
+public struct ProcessConfig: Sendable {
+    /// Working directory (`process.cwd()`). Default `/root`.
+    public var cwd: String
+    /// Environment the guest may see (each access is still checked against the env permission).
+    /// Default: empty — the host's environment is never passed implicitly.
+    public var env: [String: String]
+    /// `process.argv`. Default `["node", "<entry path>"]` (the entry path is filled per call).
+    public var argv: [String]?
+    /// `process.platform`. Default `linux`.
+    public var platform: String
+    /// `process.arch`. Default `x64`.
+    public var arch: String
+    /// `process.version`. Default `v22.20.0`.
+    public var version: String
+    /// `process.pid`. Default 1.
+    public var pid: Int
+    /// `process.ppid`. Default 0.
+    public var ppid: Int
+    /// `process.getuid()` / `getgid()`. Default 0.
+    public var uid: Int
+    public var gid: Int
+    /// `process.execPath`. Default `/usr/bin/node`.
+    public var execPath: String
+
+    public init(cwd: String = "/root", env: [String: String] = [:], argv: [String]? = nil, platform: String = "linux",
+                arch: String = "x64", version: String = "v22.20.0", pid: Int = 1, ppid: Int = 0, uid: Int = 0, gid: Int = 0,
+                execPath: String = "/usr/bin/node") {
+        self.cwd = cwd
+        self.env = env
+        self.argv = argv
+        self.platform = platform
+        self.arch = arch
+        self.version = version
+        self.pid = pid
+        self.ppid = ppid
+        self.uid = uid
+        self.gid = gid
+        self.execPath = execPath
+    }
+}
+
+/// What the guest's `os` module reports.
+public struct OSConfig: Sendable {
+    /// `os.hostname()`. Default `sandbox`.
+    public var hostname: String
+    /// `os.homedir()`. Default `/root`.
+    public var homedir: String
+    /// `os.tmpdir()`. Default `/tmp`.
+    public var tmpdir: String
+    /// `os.type()`, `os.release()`, `os.version()`, `os.machine()`.
+    public var type: String
+    public var release: String
+    public var version: String
+    public var machine: String
+    /// `os.userInfo().username` and `.shell`.
+    public var username: String
+    public var shell: String?
+    /// `os.cpus().length` / `availableParallelism()`. Default 1.
+    public var cpus: Int
+
+    public init(hostname: String = "sandbox", homedir: String = "/root", tmpdir: String = "/tmp", type: String = "Linux",
+                release: String = "6.1.0", version: String = "#1 SMP", machine: String = "x86_64", username: String = "root",
+                shell: String? = "/bin/sh", cpus: Int = 1) {
+        self.hostname = hostname
+        self.homedir = homedir
+        self.tmpdir = tmpdir
+        self.type = type
+        self.release = release
+        self.version = version
+        self.machine = machine
+        self.username = username
+        self.shell = shell
+        self.cpus = cpus
+    }
+}
+
+/// Resource limits. Every one is bounded by default (PRODUCT.md §4); none can be switched off.
+public struct ResourceLimits: Sendable {
+    /// Memory for the whole runtime, in MiB. Default 128.
+    public var memoryMB: Int
+    /// CPU time per call (real CPU time of the engine thread, not wall time). Default 30 s.
+    public var cpuTime: Duration
+    /// Optional wall-clock limit per call. Default none.
+    public var wallClock: Duration?
+    /// stdout + stderr bytes per call; more is dropped after one truncation notice. Default 16 MiB.
+    public var maxOutputBytes: Int
+    /// Largest binary payload of one bridge call. Default 16 MiB.
+    public var maxBinaryPayloadBytes: Int
+    /// Largest JSON payload of one bridge call. Default 4 MiB.
+    public var maxJSONPayloadBytes: Int
+    /// Active timers (and, separately, immediates). Default 10 000.
+    public var maxTimers: Int
+    /// Active handles (servers, sockets, children). Default 10 000.
+    public var maxHandles: Int
+    /// Open file descriptors. Default 1024.
+    public var maxOpenFiles: Int
+    /// Child processes per call. Default 64.
+    public var maxChildProcesses: Int
+
+    public init(memoryMB: Int = 128, cpuTime: Duration = .seconds(30), wallClock: Duration? = nil,
+                maxOutputBytes: Int = 16 << 20, maxBinaryPayloadBytes: Int = 16 << 20, maxJSONPayloadBytes: Int = 4 << 20,
+                maxTimers: Int = 10_000, maxHandles: Int = 10_000, maxOpenFiles: Int = 1024, maxChildProcesses: Int = 64) {
+        self.memoryMB = memoryMB
+        self.cpuTime = cpuTime
+        self.wallClock = wallClock
+        self.maxOutputBytes = maxOutputBytes
+        self.maxBinaryPayloadBytes = maxBinaryPayloadBytes
+        self.maxJSONPayloadBytes = maxJSONPayloadBytes
+        self.maxTimers = maxTimers
+        self.maxHandles = maxHandles
+        self.maxOpenFiles = maxOpenFiles
+        self.maxChildProcesses = maxChildProcesses
+    }
+
+    public static let `default` = ResourceLimits()
+}
+
+/// Whether the guest can read clocks. `freeze` (default): `Date.now()`, `new Date()`,
+/// `performance.now()` and `process.hrtime()` stand still for the whole call, and there is no
+/// `SharedArrayBuffer`. `off`: normal clocks.
+public enum TimingMitigation: String, Sendable {
+    case freeze
+    case off
+}
+
+/// Where the engine runs.
+public enum Isolation: Sendable {
+    /// A dedicated thread in the host process (same bridge, no IPC).
+    case inProcess
+}
+
+/// A read-only host `node_modules` folder visible to the guest.
+public struct ModuleAccess: Sendable {
+    /// Host path of the `node_modules` folder.
+    public var nodeModules: String?
+    public init(nodeModules: String? = nil) { self.nodeModules = nodeModules }
+}
+
+/// Output from the guest.
+public struct StdioEvent: Sendable {
+    public enum Channel: String, Sendable { case stdout, stderr }
+    public var channel: Channel
+    /// The text written (one `console.log` line includes its newline).
+    public var message: String
+    /// The raw bytes written.
+    public var bytes: [UInt8]
+    public init(channel: Channel, bytes: [UInt8]) {
+        self.channel = channel
+        self.bytes = bytes
+        self.message = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+public typealias StdioHandler = @Sendable (StdioEvent) -> Void
+
+/// What the host makes available to guests: the reference's `createNodeDriver`.
+public struct NodeDriver: Sendable {
+    /// The filesystem the guest sees. Default: a fresh ``InMemoryFileSystem``.
+    public var filesystem: any VirtualFileSystem
+    /// Network adapter. Default nil: every network call fails (after its permission check).
+    public var network: (any NetworkAdapter)?
+    /// How child processes are started. Default nil: spawning fails (after its permission check).
+    public var commandExecutor: (any CommandExecutor)?
+    /// Permissions. Default: nothing allowed.
+    public var permissions: Permissions
+    public var processConfig: ProcessConfig
+    public var osConfig: OSConfig
+    public var moduleAccess: ModuleAccess
+
+    public init(filesystem: any VirtualFileSystem = InMemoryFileSystem(), network: (any NetworkAdapter)? = nil,
+                commandExecutor: (any CommandExecutor)? = nil, permissions: Permissions = Permissions(),
+                processConfig: ProcessConfig = ProcessConfig(), osConfig: OSConfig = OSConfig(),
+                moduleAccess: ModuleAccess = ModuleAccess()) {
+        self.filesystem = filesystem
+        self.network = network
+        self.commandExecutor = commandExecutor
+        self.permissions = permissions
+        self.processConfig = processConfig
+        self.osConfig = osConfig
+        self.moduleAccess = moduleAccess
+    }
+}
+
+/// Performs network access for the guest (after the permission check). The networking issue
+/// brings the default adapter.
+public protocol NetworkAdapter: Sendable {}
+
+/// Starts child processes for the guest (after the permission check). The child-process issue
+/// brings `HostCommandExecutor`.
+public protocol CommandExecutor: Sendable {}
+
+/// Options of one `exec` or `run` call; each overrides the runtime's setting when set.
+public struct ExecOptions: Sendable {
+    /// The entry's guest path (`__filename`). Default `<cwd>/[eval].js` for `exec`.
+    public var filePath: String?
+    /// Extra environment for this call, merged over `ProcessConfig.env`.
+    public var env: [String: String]?
+    public var cwd: String?
+    /// Delivered to `process.stdin`.
+    public var stdin: String?
+    public var argv: [String]?
+    public var cpuTime: Duration?
+    public var wallClock: Duration?
+    public var timingMitigation: TimingMitigation?
+    public var onStdio: StdioHandler?
+
+    public init(filePath: String? = nil, env: [String: String]? = nil, cwd: String? = nil, stdin: String? = nil,
+                argv: [String]? = nil, cpuTime: Duration? = nil, wallClock: Duration? = nil,
+                timingMitigation: TimingMitigation? = nil, onStdio: StdioHandler? = nil) {
+        self.filePath = filePath
+        self.env = env
+        self.cwd = cwd
+        self.stdin = stdin
+        self.argv = argv
+        self.cpuTime = cpuTime
+        self.wallClock = wallClock
+        self.timingMitigation = timingMitigation
+        self.onStdio = onStdio
+    }
+}
+
+/// The result of `exec`: a process-style exit code and, on failure, Node's first error line.
+public struct ExecResult: Sendable, Equatable {
+    public var code: Int32
+    public var errorMessage: String?
+    public init(code: Int32, errorMessage: String? = nil) {
+        self.code = code
+        self.errorMessage = errorMessage
+    }
+}
+
+/// The result of `run`: like ``ExecResult`` plus the entry's exports as a JSON-like value.
+public struct RunResult: Sendable, Equatable {
+    public var code: Int32
+    public var errorMessage: String?
+    public var exports: JSONValue?
+    public init(code: Int32, errorMessage: String? = nil, exports: JSONValue? = nil) {
+        self.code = code
+        self.errorMessage = errorMessage
+        self.exports = exports
+    }
+}

@@ -1,0 +1,286 @@
+import SecureExecBridge
+
+/// The `fs.*` bridge operations: validate, ask the fs permission (with the normalised path,
+/// the resolved path and the destination), then call the virtual filesystem.
+struct FileSystemOperations {
+    let host: CallHost
+    var vfs: any VirtualFileSystem { host.driver.filesystem }
+
+    func perform(_ op: String, _ args: Arguments, _ binary: [UInt8]?) async throws -> BridgeResponse {
+        switch op {
+        case "fs.readFile":
+            let path = try args.path("path")
+            try await authorize(.read, path: path, syscall: "open")
+            let bytes = try await run("open", path) { try await vfs.readFile(path) }
+            if bytes.count > host.limits.maxBinaryPayloadBytes {
+                throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
+                                 message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: fs.readFile exceeds \(host.limits.maxBinaryPayloadBytes) bytes (got \(bytes.count))",
+                                 name: "RangeError")
+            }
+            if (try args.optionalString("encoding")) == "utf8" {
+                return .value(.string(String(decoding: bytes, as: UTF8.self)))
+            }
+            return .bytes(bytes)
+
+        case "fs.writeFile":
+            let path = try args.path("path")
+            let flag = try args.optionalString("flag") ?? "w"
+            let options = try Self.writeOptions(flag: flag, mode: args.raw["mode"]?.intValue)
+            try await authorize(options.append ? .append : .write, path: path, syscall: "open")
+            try await run("open", path) { try await vfs.writeFile(path, binary ?? [], options: options) }
+            return .undefined
+
+        case "fs.stat":
+            let path = try args.path("path")
+            let follow = args.bool("follow") ?? true
+            try await authorize(follow ? .stat : .lstat, path: path, syscall: follow ? "stat" : "lstat")
+            let status = try await run(follow ? "stat" : "lstat", path) {
+                follow ? try await vfs.stat(path) : try await vfs.lstat(path)
+            }
+            return .value(Self.json(status))
+
+        case "fs.access":
+            let path = try args.path("path")
+            try await authorize(.exists, path: path, syscall: "access")
+            _ = try await run("access", path) { try await vfs.stat(path) }
+            return .undefined
+
+        case "fs.readdir":
+            let path = try args.path("path")
+            try await authorize(.readdir, path: path, syscall: "scandir")
+            let recursive = args.bool("recursive") ?? false
+            var result: [JSONValue] = []
+            var queue: [(String, String)] = [(path, "")]
+            while !queue.isEmpty {
+                let (dir, prefix) = queue.removeFirst()
+                if dir != path { try await authorize(.readdir, path: dir, syscall: "scandir") }
+                let entries = try await run("scandir", dir) { try await vfs.readDirectory(dir) }
+                for entry in entries {
+                    let name = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+                    result.append(.array([.string(name), .string(entry.type.rawValue)]))
+                    if recursive && entry.type == .directory { queue.append((GuestPath.join(dir, entry.name), name)) }
+                    if result.count > 100_000 {
+                        throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE", message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: directory listing too large", name: "RangeError")
+                    }
+                }
+            }
+            return .value(.array(result))
+
+        case "fs.mkdir":
+            let path = try args.path("path")
+            try await authorize(.mkdir, path: path, syscall: "mkdir")
+            let recursive = args.bool("recursive") ?? false
+            let mode = UInt32(truncatingIfNeeded: args.raw["mode"]?.intValue ?? 0o777)
+            let first = try await run("mkdir", path) { try await vfs.createDirectory(path, recursive: recursive, mode: mode) }
+            return .value(first.map(JSONValue.string) ?? .null)
+
+        case "fs.mkdtemp":
+            let prefix = try args.path("prefix")
+            for _ in 0..<16 {
+                var random = [UInt8](repeating: 0, count: 6)
+                random.withUnsafeMutableBytes { fillRandomBytes($0) }
+                let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+                let suffix = String(random.map { alphabet[Int($0) % alphabet.count] })
+                let path = prefix + suffix
+                try await authorize(.mkdtemp, path: path, syscall: "mkdtemp")
+                switch await Self.attempt({ try await vfs.createDirectory(path, recursive: false, mode: 0o700) }) {
+                case .success: return .value(.string(path))
+                case .failure(let error) where error.code == .exists: continue
+                case .failure(let error): throw Self.guestError(error, syscall: "mkdtemp", path: prefix + "XXXXXX")
+                }
+            }
+            throw GuestError.system("EEXIST", "file already exists", syscall: "mkdtemp", path: prefix + "XXXXXX")
+
+        case "fs.rm":
+            let path = try args.path("path")
+            let recursive = args.bool("recursive") ?? false
+            let force = args.bool("force") ?? false
+            let directoryOnly = args.bool("directory") ?? false
+            let syscall = directoryOnly ? "rmdir" : "rm"
+            try await authorize(directoryOnly ? .rmdir : .rm, path: path, syscall: syscall)
+            let status: FileStatus
+            switch await Self.attempt({ try await vfs.lstat(path) }) {
+            case .success(let s): status = s
+            case .failure(let error) where force && error.code == .noEntry: return .undefined
+            case .failure(let error): throw Self.guestError(error, syscall: directoryOnly ? "rmdir" : "stat", path: path)
+            }
+            if status.type == .directory {
+                if !directoryOnly && !recursive {
+                    throw GuestError(code: "ERR_FS_EISDIR", message: "Path is a directory: rm returned EISDIR (is a directory) \(path)", name: "SystemError", syscall: "rm", path: path)
+                }
+                try await run("rmdir", path) { try await vfs.removeDirectory(path, recursive: recursive) }
+            } else {
+                if directoryOnly { throw GuestError.system("ENOTDIR", "not a directory", syscall: "rmdir", path: path) }
+                try await run("rm", path) { try await vfs.unlink(path) }
+            }
+            return .undefined
+
+        case "fs.unlink":
+            let path = try args.path("path")
+            try await authorize(.rm, path: path, syscall: "unlink")
+            try await run("unlink", path) { try await vfs.unlink(path) }
+            return .undefined
+
+        case "fs.rename":
+            let path = try args.path("path")
+            let dest = try args.path("dest")
+            try await authorize(.rename, path: path, destination: dest, syscall: "rename")
+            try await run("rename", path, dest) { try await vfs.rename(path, to: dest) }
+            return .undefined
+
+        case "fs.copyFile":
+            let path = try args.path("path")
+            let dest = try args.path("dest")
+            let mode = args.raw["mode"]?.intValue ?? 0
+            try await authorize(.copy, path: path, destination: dest, syscall: "copyfile")
+            try await run("copyfile", path, dest) { try await vfs.copyFile(path, to: dest, exclusive: mode & 1 != 0) }
+            return .undefined
+
+        case "fs.realpath":
+            let path = try args.path("path")
+            try await authorize(.realpath, path: path, syscall: "realpath")
+            return .value(.string(try await run("realpath", path) { try await vfs.realpath(path) }))
+
+        case "fs.readlink":
+            let path = try args.path("path")
+            try await authorize(.readlink, path: path, syscall: "readlink")
+            return .value(.string(try await run("readlink", path) { try await vfs.readlink(path) }))
+
+        case "fs.symlink":
+            let target = try args.string("target")
+            let path = try args.path("path")
+            if target.utf8.contains(0) { throw GuestError.invalidArgument("The \"target\" argument must not contain null bytes") }
+            // The link's target is checked as a destination: a link may not point where the
+            // guest could not go itself.
+            let resolvedTarget = GuestPath.normalize(target, relativeTo: GuestPath.dirname(path))
+            try await authorize(.symlink, path: path, destination: resolvedTarget, syscall: "symlink")
+            try await run("symlink", target, path) { try await vfs.symlink(target: target, at: path) }
+            return .undefined
+
+        case "fs.link":
+            let path = try args.path("path")
+            let dest = try args.path("dest")
+            try await authorize(.link, path: path, destination: dest, syscall: "link")
+            try await run("link", path, dest) { try await vfs.link(path, to: dest) }
+            return .undefined
+
+        case "fs.chmod":
+            let path = try args.path("path")
+            let mode = UInt32(truncatingIfNeeded: try args.int("mode"))
+            try await authorize(.chmod, path: path, syscall: "chmod")
+            try await run("chmod", path) { try await vfs.chmod(path, mode: mode) }
+            return .undefined
+
+        case "fs.chown":
+            let path = try args.path("path")
+            let uid = UInt32(truncatingIfNeeded: try args.int("uid"))
+            let gid = UInt32(truncatingIfNeeded: try args.int("gid"))
+            try await authorize(.chown, path: path, syscall: "chown")
+            try await run("chown", path) { try await vfs.chown(path, uid: uid, gid: gid) }
+            return .undefined
+
+        case "fs.utimes":
+            let path = try args.path("path")
+            let atime = try args.double("atimeMs")
+            let mtime = try args.double("mtimeMs")
+            try await authorize(.utimes, path: path, syscall: "utime")
+            try await run("utime", path) { try await vfs.utimes(path, accessTimeMs: atime, modificationTimeMs: mtime) }
+            return .undefined
+
+        case "fs.truncate":
+            let path = try args.path("path")
+            let length = max(0, try args.int("length"))
+            try await authorize(.truncate, path: path, syscall: "open")
+            try await run("open", path) { try await vfs.truncate(path, length: length) }
+            return .undefined
+
+        default:
+            throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
+        }
+    }
+
+    // MARK: - Permission
+
+    /// Asks the fs check; throws Node's `EACCES` error for the syscall when denied.
+    func authorize(_ op: FsAccessRequest.Operation, path: String, destination: String? = nil, syscall: String) async throws {
+        let request = FsAccessRequest(op: op, path: path, resolvedPath: await resolved(path),
+                                      destination: destination)
+        let decision: PermissionDecision
+        if let check = host.driver.permissions.fs { decision = await check.decide(request) } else { decision = .deny }
+        guard decision.allow else {
+            throw GuestError.system("EACCES", "permission denied", syscall: syscall, path: path,
+                                    dest: destination, reason: decision.reason)
+        }
+    }
+
+    /// The path with every symlink resolved: of the path itself when it exists, else of its
+    /// nearest existing ancestor with the rest appended.
+    private func resolved(_ path: String) async -> String? {
+        var suffix: [String] = []
+        var current = path
+        while true {
+            if let real = try? await vfs.realpath(current) {
+                return suffix.isEmpty ? real : GuestPath.normalize(real + "/" + suffix.reversed().joined(separator: "/"))
+            }
+            if current == "/" { return nil }
+            suffix.append(GuestPath.basename(current))
+            current = GuestPath.dirname(current)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Runs a VFS call, turning its error into Node's error for `syscall`.
+    private func run<T>(_ syscall: String, _ path: String, _ dest: String? = nil,
+                        _ body: () async throws -> T) async throws(GuestError) -> T {
+        switch await Self.attempt(body) {
+        case .success(let value): return value
+        case .failure(let error): throw Self.guestError(error, syscall: syscall, path: path, dest: dest)
+        }
+    }
+
+    /// The result of a VFS call as a value.
+    /// Errors other than ``FileSystemError`` (from an embedder's filesystem) become `EIO`.
+    static func attempt<T>(_ body: () async throws -> T) async -> Result<T, FileSystemError> {
+        do {
+            return .success(try await body())
+        } catch let error as FileSystemError {
+            return .failure(error)
+        } catch {
+            return .failure(FileSystemError(.io))
+        }
+    }
+
+    static func guestError(_ error: FileSystemError, syscall: String, path: String, dest: String? = nil) -> GuestError {
+        GuestError.system(error.code.rawValue, error.codeDescription, syscall: syscall, path: path, dest: dest)
+    }
+
+    static func writeOptions(flag: String, mode: Int?) throws -> WriteOptions {
+        let m = UInt32(truncatingIfNeeded: mode ?? 0o666)
+        switch flag {
+        case "w", "w+": return WriteOptions(mode: m)
+        case "wx", "xw", "wx+", "xw+": return WriteOptions(exclusive: true, mode: m)
+        case "a", "a+", "as", "as+": return WriteOptions(append: true, mode: m)
+        case "ax", "xa", "ax+", "xa+": return WriteOptions(append: true, exclusive: true, mode: m)
+        case "r+", "rs+": return WriteOptions(create: false, mode: m)
+        default:
+            throw GuestError(code: "ERR_INVALID_ARG_VALUE", message: "The argument 'flags' is invalid. Received '\(flag)'", name: "TypeError")
+        }
+    }
+
+    static func json(_ s: FileStatus) -> JSONValue {
+        [
+            "type": .string(s.type.rawValue), "mode": .number(Double(s.mode)), "size": .number(Double(s.size)),
+            "ino": .number(Double(s.inode)), "nlink": .number(Double(s.linkCount)), "uid": .number(Double(s.uid)),
+            "gid": .number(Double(s.gid)), "dev": .number(Double(s.device)), "rdev": 0, "blksize": 4096,
+            "blocks": .number(Double((s.size + 511) / 512)), "atimeMs": .number(s.accessTimeMs),
+            "mtimeMs": .number(s.modificationTimeMs), "ctimeMs": .number(s.changeTimeMs), "birthtimeMs": .number(s.birthTimeMs),
+        ]
+    }
+}
+
+/// Random bytes from the kernel.
+func fillRandomBytes(_ buffer: UnsafeMutableRawBufferPointer) {
+    var generator = SystemRandomNumberGenerator()
+    for i in buffer.indices { buffer[i] = UInt8.random(in: 0...255, using: &generator) }
+}

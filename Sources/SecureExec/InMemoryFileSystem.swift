@@ -1,0 +1,436 @@
+import SecureExecBridge
+import Synchronization
+
+/// A filesystem held in memory, with directories, symlinks, hard links, modes and times. The
+/// default for every ``NodeDriver``; the embedder can write inputs before a call and read
+/// outputs after it (all methods are async and thread-safe).
+public final class InMemoryFileSystem: VirtualFileSystem {
+    private struct Inode {
+        enum Content {
+            case file([UInt8])
+            case directory([String: UInt64])
+            case symlink(String)
+        }
+        var content: Content
+        var permissions: UInt32
+        var uid: UInt32 = 0
+        var gid: UInt32 = 0
+        var linkCount: Int = 1
+        var atime: Double
+        var mtime: Double
+        var ctime: Double
+        let birth: Double
+
+        var type: FileType {
+            switch content {
+            case .file: return .file
+            case .directory: return .directory
+            case .symlink: return .symlink
+            }
+        }
+        var size: Int {
+            switch content {
+            case .file(let bytes): return bytes.count
+            case .directory: return 4096
+            case .symlink(let target): return target.utf8.count
+            }
+        }
+    }
+
+    private struct State {
+        var inodes: [UInt64: Inode] = [:]
+        var nextInode: UInt64 = 2
+    }
+
+    private let state: Mutex<State>
+    private static let rootInode: UInt64 = 1
+    private static let maxSymlinkHops = 40
+
+    /// An empty filesystem with the directories a Node program expects: `/root` (the default
+    /// working directory) and `/tmp`.
+    public init(directories: [String] = ["/root", "/tmp"]) {
+        let now = MonotonicClock.epochMilliseconds()
+        var s = State()
+        s.inodes[Self.rootInode] = Inode(content: .directory([:]), permissions: 0o755, atime: now, mtime: now, ctime: now, birth: now)
+        state = Mutex(s)
+        for dir in directories {
+            _ = try? Self.createDirectory(in: state, GuestPath.normalize(dir), recursive: true, mode: 0o777)
+        }
+    }
+
+    // MARK: - Convenience for embedders (synchronous)
+
+    /// Writes a file, creating parent directories.
+    public func write(_ path: String, contents: [UInt8]) throws(FileSystemError) {
+        let p = GuestPath.normalize(path)
+        _ = try Self.createDirectory(in: state, GuestPath.dirname(p), recursive: true, mode: 0o777)
+        try Self.write(in: state, p, contents, WriteOptions())
+    }
+
+    public func write(_ path: String, contents: String) throws(FileSystemError) {
+        try write(path, contents: Array(contents.utf8))
+    }
+
+    /// Reads a file's bytes.
+    public func contents(of path: String) throws(FileSystemError) -> [UInt8] {
+        try Self.read(in: state, GuestPath.normalize(path))
+    }
+
+    // MARK: - VirtualFileSystem
+
+    public func stat(_ path: String) async throws(FileSystemError) -> FileStatus { try Self.status(in: state, path, follow: true) }
+    public func lstat(_ path: String) async throws(FileSystemError) -> FileStatus { try Self.status(in: state, path, follow: false) }
+    public func readFile(_ path: String) async throws(FileSystemError) -> [UInt8] { try Self.read(in: state, path) }
+
+    public func writeFile(_ path: String, _ data: [UInt8], options: WriteOptions) async throws(FileSystemError) {
+        try Self.write(in: state, path, data, options)
+    }
+
+    public func readDirectory(_ path: String) async throws(FileSystemError) -> [DirectoryEntry] {
+        try state.withLock { s throws(FileSystemError) in
+            let ino = try Self.resolve(s, path, follow: true)
+            guard let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            guard case .directory(let children) = node.content else { throw FileSystemError(.notDirectory, path: path) }
+            return children.keys.sorted().compactMap { name in
+                children[name].flatMap { s.inodes[$0] }.map { DirectoryEntry(name: name, type: $0.type) }
+            }
+        }
+    }
+
+    public func createDirectory(_ path: String, recursive: Bool, mode: UInt32) async throws(FileSystemError) -> String? {
+        try Self.createDirectory(in: state, path, recursive: recursive, mode: mode)
+    }
+
+    public func unlink(_ path: String) async throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let (parent, name) = try Self.parentAndName(s, path)
+            guard let ino = Self.child(s, parent, name), let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            if case .directory = node.content { throw FileSystemError(.isDirectory, path: path) }
+            Self.detach(&s, parent: parent, name: name, ino: ino)
+        }
+    }
+
+    public func removeDirectory(_ path: String, recursive: Bool) async throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let (parent, name) = try Self.parentAndName(s, path)
+            guard let ino = Self.child(s, parent, name), let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            guard case .directory(let children) = node.content else { throw FileSystemError(.notDirectory, path: path) }
+            if !children.isEmpty && !recursive { throw FileSystemError(.notEmpty, path: path) }
+            if ino == Self.rootInode { throw FileSystemError(.busy, path: path) }
+            Self.detach(&s, parent: parent, name: name, ino: ino)
+        }
+    }
+
+    public func rename(_ from: String, to: String) async throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let (fromParent, fromName) = try Self.parentAndName(s, from)
+            guard let ino = Self.child(s, fromParent, fromName), let node = s.inodes[ino] else {
+                throw FileSystemError(.noEntry, path: from, destination: to)
+            }
+            let (toParent, toName) = try Self.parentAndName(s, to)
+            if case .directory = node.content {
+                // A directory cannot move into itself.
+                let fromPath = GuestPath.normalize(from)
+                if GuestPath.normalize(to).hasPrefix(fromPath + "/") { throw FileSystemError(.invalid, path: from, destination: to) }
+            }
+            if let existing = Self.child(s, toParent, toName), let target = s.inodes[existing] {
+                if existing == ino { return }
+                switch (node.content, target.content) {
+                case (.directory, .directory(let children)):
+                    if !children.isEmpty { throw FileSystemError(.notEmpty, path: from, destination: to) }
+                case (.directory, _): throw FileSystemError(.notDirectory, path: from, destination: to)
+                case (_, .directory): throw FileSystemError(.isDirectory, path: from, destination: to)
+                default: break
+                }
+                Self.detach(&s, parent: toParent, name: toName, ino: existing)
+            }
+            Self.setChild(&s, fromParent, fromName, nil)
+            Self.setChild(&s, toParent, toName, ino)
+            s.inodes[ino]?.ctime = MonotonicClock.epochMilliseconds()
+        }
+    }
+
+    public func copyFile(_ from: String, to: String, exclusive: Bool) async throws(FileSystemError) {
+        let data = try Self.read(in: state, from)
+        do throws(FileSystemError) {
+            try Self.write(in: state, to, data, WriteOptions(exclusive: exclusive))
+        } catch {
+            throw FileSystemError(error.code, path: from, destination: to)
+        }
+    }
+
+    public func symlink(target: String, at path: String) async throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let (parent, name) = try Self.parentAndName(s, path)
+            if Self.child(s, parent, name) != nil { throw FileSystemError(.exists, path: target, destination: path) }
+            let now = MonotonicClock.epochMilliseconds()
+            let ino = Self.allocate(&s, Inode(content: .symlink(target), permissions: 0o777, atime: now, mtime: now, ctime: now, birth: now))
+            Self.setChild(&s, parent, name, ino)
+        }
+    }
+
+    public func readlink(_ path: String) async throws(FileSystemError) -> String {
+        try state.withLock { s throws(FileSystemError) in
+            let ino = try Self.resolve(s, path, follow: false)
+            guard case .symlink(let target)? = s.inodes[ino]?.content else { throw FileSystemError(.invalid, path: path) }
+            return target
+        }
+    }
+
+    public func link(_ existing: String, to newPath: String) async throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let ino = try Self.resolve(s, existing, follow: false)
+            guard let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: existing, destination: newPath) }
+            if case .directory = node.content { throw FileSystemError(.notPermitted, path: existing, destination: newPath) }
+            let (parent, name) = try Self.parentAndName(s, newPath)
+            if Self.child(s, parent, name) != nil { throw FileSystemError(.exists, path: existing, destination: newPath) }
+            Self.setChild(&s, parent, name, ino)
+            s.inodes[ino]?.linkCount += 1
+            s.inodes[ino]?.ctime = MonotonicClock.epochMilliseconds()
+        }
+    }
+
+    public func chmod(_ path: String, mode: UInt32) async throws(FileSystemError) {
+        try modify(path) { $0.permissions = mode & 0o7777 }
+    }
+
+    public func chown(_ path: String, uid: UInt32, gid: UInt32) async throws(FileSystemError) {
+        try modify(path) { node in
+            node.uid = uid
+            node.gid = gid
+        }
+    }
+
+    public func utimes(_ path: String, accessTimeMs: Double, modificationTimeMs: Double) async throws(FileSystemError) {
+        try modify(path) { node in
+            node.atime = accessTimeMs
+            node.mtime = modificationTimeMs
+        }
+    }
+
+    public func truncate(_ path: String, length: Int) async throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let ino = try Self.resolve(s, path, follow: true)
+            guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
+            if length < bytes.count { bytes.removeLast(bytes.count - length) } else { bytes += [UInt8](repeating: 0, count: length - bytes.count) }
+            let now = MonotonicClock.epochMilliseconds()
+            s.inodes[ino]?.content = .file(bytes)
+            s.inodes[ino]?.mtime = now
+            s.inodes[ino]?.ctime = now
+        }
+    }
+
+    public func realpath(_ path: String) async throws(FileSystemError) -> String {
+        try state.withLock { s throws(FileSystemError) in try Self.canonical(s, path) }
+    }
+
+    // MARK: - Internals (all called with the lock held)
+
+    private func modify(_ path: String, _ change: (inout Inode) -> Void) throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let ino = try Self.resolve(s, path, follow: true)
+            guard var node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            change(&node)
+            node.ctime = MonotonicClock.epochMilliseconds()
+            s.inodes[ino] = node
+        }
+    }
+
+    private static func child(_ s: State, _ dir: UInt64, _ name: String) -> UInt64? {
+        guard case .directory(let children)? = s.inodes[dir]?.content else { return nil }
+        return children[name]
+    }
+
+    private static func setChild(_ s: inout State, _ dir: UInt64, _ name: String, _ ino: UInt64?) {
+        guard case .directory(var children)? = s.inodes[dir]?.content else { return }
+        children[name] = ino
+        let now = MonotonicClock.epochMilliseconds()
+        s.inodes[dir]?.content = .directory(children)
+        s.inodes[dir]?.mtime = now
+        s.inodes[dir]?.ctime = now
+    }
+
+    private static func allocate(_ s: inout State, _ node: Inode) -> UInt64 {
+        let ino = s.nextInode
+        s.nextInode += 1
+        s.inodes[ino] = node
+        return ino
+    }
+
+    /// Unlinks `name` from `parent`; frees the inode (and a directory's tree) at zero links.
+    private static func detach(_ s: inout State, parent: UInt64, name: String, ino: UInt64) {
+        setChild(&s, parent, name, nil)
+        guard var node = s.inodes[ino] else { return }
+        if case .directory(let children) = node.content {
+            for (childName, childIno) in children { detach(&s, parent: ino, name: childName, ino: childIno) }
+            s.inodes[ino] = nil
+            return
+        }
+        node.linkCount -= 1
+        if node.linkCount > 0 {
+            node.ctime = MonotonicClock.epochMilliseconds()
+            s.inodes[ino] = node
+        } else {
+            s.inodes[ino] = nil
+        }
+    }
+
+    /// Walks `path` component by component, following symlinks (the last one only if `follow`).
+    private static func resolve(_ s: State, _ path: String, follow: Bool) throws(FileSystemError) -> UInt64 {
+        var hops = 0
+        return try walk(s, GuestPath.components(path), from: rootInode, follow: follow, hops: &hops, original: path)
+    }
+
+    private static func walk(_ s: State, _ components: [String], from start: UInt64, follow: Bool, hops: inout Int,
+                             original: String) throws(FileSystemError) -> UInt64 {
+        var stack: [UInt64] = [start]
+        var current = start
+        for (index, name) in components.enumerated() {
+            guard case .directory(let children)? = s.inodes[current]?.content else { throw FileSystemError(.notDirectory, path: original) }
+            if name == ".." {
+                if stack.count > 1 { stack.removeLast() }
+                current = stack[stack.count - 1]
+                continue
+            }
+            guard let next = children[name], let node = s.inodes[next] else { throw FileSystemError(.noEntry, path: original) }
+            let isLast = index == components.count - 1
+            if case .symlink(let target) = node.content, !isLast || follow {
+                hops += 1
+                if hops > maxSymlinkHops { throw FileSystemError(.tooManyLinks, path: original) }
+                let base = target.hasPrefix("/") ? rootInode : current
+                let targetComponents = target.split(separator: "/").map(String.init).filter { $0 != "." && !$0.isEmpty }
+                current = try walk(s, targetComponents, from: base, follow: true, hops: &hops, original: original)
+                stack = target.hasPrefix("/") ? [rootInode, current] : stack + [current]
+                continue
+            }
+            current = next
+            stack.append(next)
+        }
+        return current
+    }
+
+    private static func parentAndName(_ s: State, _ path: String) throws(FileSystemError) -> (UInt64, String) {
+        let normalized = GuestPath.normalize(path)
+        guard normalized != "/" else { throw FileSystemError(.busy, path: path) }
+        let parent = try resolve(s, GuestPath.dirname(normalized), follow: true)
+        guard case .directory? = s.inodes[parent]?.type else { throw FileSystemError(.notDirectory, path: path) }
+        let name = GuestPath.basename(normalized)
+        if name.utf8.count > 255 { throw FileSystemError(.nameTooLong, path: path) }
+        return (parent, name)
+    }
+
+    private static func canonical(_ s: State, _ path: String) throws(FileSystemError) -> String {
+        var result: [String] = []
+        var pending = GuestPath.components(path)
+        var hops = 0
+        while !pending.isEmpty {
+            let name = pending.removeFirst()
+            let dir = try resolve(s, "/" + result.joined(separator: "/"), follow: false)
+            guard let ino = child(s, dir, name), let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            if case .symlink(let target) = node.content {
+                hops += 1
+                if hops > maxSymlinkHops { throw FileSystemError(.tooManyLinks, path: path) }
+                let combined = target.hasPrefix("/") ? target : "/" + (result + [target]).joined(separator: "/")
+                let joined = GuestPath.normalize(combined)
+                result = []
+                pending = GuestPath.components(joined) + pending
+                continue
+            }
+            result.append(name)
+        }
+        return "/" + result.joined(separator: "/")
+    }
+
+    private static func status(in state: borrowing Mutex<State>, _ path: String, follow: Bool) throws(FileSystemError) -> FileStatus {
+        try state.withLock { s throws(FileSystemError) in
+            let ino = try resolve(s, path, follow: follow)
+            guard let n = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            return FileStatus(type: n.type, permissions: n.permissions, size: n.size, inode: ino, linkCount: n.linkCount,
+                              uid: n.uid, gid: n.gid, accessTimeMs: n.atime, modificationTimeMs: n.mtime,
+                              changeTimeMs: n.ctime, birthTimeMs: n.birth)
+        }
+    }
+
+    private static func read(in state: borrowing Mutex<State>, _ path: String) throws(FileSystemError) -> [UInt8] {
+        try state.withLock { s throws(FileSystemError) in
+            let ino = try resolve(s, path, follow: true)
+            switch s.inodes[ino]?.content {
+            case .file(let bytes)?: return bytes
+            case .directory?: throw FileSystemError(.isDirectory, path: path)
+            default: throw FileSystemError(.noEntry, path: path)
+            }
+        }
+    }
+
+    private static func write(in state: borrowing Mutex<State>, _ path: String, _ data: [UInt8], _ options: WriteOptions) throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let now = MonotonicClock.epochMilliseconds()
+            var target: UInt64?
+            do throws(FileSystemError) {
+                target = try resolve(s, path, follow: true)
+            } catch where error.code == .noEntry {
+                target = nil
+            }
+            if let ino = target {
+                if options.exclusive { throw FileSystemError(.exists, path: path) }
+                guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
+                if options.append { bytes += data } else { bytes = data }
+                s.inodes[ino]?.content = .file(bytes)
+                s.inodes[ino]?.mtime = now
+                s.inodes[ino]?.ctime = now
+                return
+            }
+            guard options.create else { throw FileSystemError(.noEntry, path: path) }
+            // A dangling symlink is written through to its target, like POSIX open(O_CREAT).
+            let (parent, name) = try parentAndName(s, try danglingTarget(s, path))
+            let ino = allocate(&s, Inode(content: .file(data), permissions: options.mode & 0o7777, atime: now, mtime: now, ctime: now, birth: now))
+            setChild(&s, parent, name, ino)
+        }
+    }
+
+    /// The path a write creates: `path`, or where a dangling symlink at `path` points.
+    private static func danglingTarget(_ s: State, _ path: String) throws(FileSystemError) -> String {
+        var current = GuestPath.normalize(path)
+        for _ in 0..<maxSymlinkHops {
+            let (parent, name) = try parentAndName(s, current)
+            guard let ino = child(s, parent, name), case .symlink(let target)? = s.inodes[ino]?.content else { return current }
+            current = GuestPath.normalize(target, relativeTo: GuestPath.dirname(current))
+        }
+        throw FileSystemError(.tooManyLinks, path: path)
+    }
+
+    private static func createDirectory(in state: borrowing Mutex<State>, _ path: String, recursive: Bool, mode: UInt32) throws(FileSystemError) -> String? {
+        try state.withLock { s throws(FileSystemError) in
+            let normalized = GuestPath.normalize(path)
+            if !recursive {
+                let (parent, name) = try parentAndName(s, normalized)
+                if child(s, parent, name) != nil { throw FileSystemError(.exists, path: path) }
+                let now = MonotonicClock.epochMilliseconds()
+                let ino = allocate(&s, Inode(content: .directory([:]), permissions: mode & 0o7777, linkCount: 2, atime: now, mtime: now, ctime: now, birth: now))
+                setChild(&s, parent, name, ino)
+                return nil
+            }
+            var first: String?
+            var current = rootInode
+            var built = ""
+            for name in GuestPath.components(normalized) {
+                built += "/" + name
+                if let existing = child(s, current, name), let node = s.inodes[existing] {
+                    if case .symlink = node.content {
+                        current = try resolve(s, built, follow: true)
+                    } else {
+                        current = existing
+                    }
+                    guard case .directory? = s.inodes[current]?.type else { throw FileSystemError(.notDirectory, path: path) }
+                    continue
+                }
+                let now = MonotonicClock.epochMilliseconds()
+                let ino = allocate(&s, Inode(content: .directory([:]), permissions: mode & 0o7777, linkCount: 2, atime: now, mtime: now, ctime: now, birth: now))
+                setChild(&s, current, name, ino)
+                if first == nil { first = built }
+                current = ino
+            }
+            return first
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// Builders for the common permission shapes.
+
+extension PermissionCheck where Request == FsAccessRequest {
+    /// Reads under `readOnly` or `readWrite` prefixes, writes under `readWrite` only. Prefixes
+    /// match whole path segments (`/data` does not match `/data-secret`), and the resolved path
+    /// and the destination must match too, so a symlink cannot lead out of a grant.
+    public static func paths(readOnly: [String] = [], readWrite: [String] = []) -> PermissionCheck {
+        let readable = (readOnly + readWrite).map(PathPrefix.init)
+        let writable = readWrite.map(PathPrefix.init)
+        return .check { (request: FsAccessRequest) -> PermissionDecision in
+            let grants = request.op.isWrite ? writable : readable
+            let paths = [request.path] + [request.resolvedPath, request.destination].compactMap { $0 }
+            return PermissionDecision(allow: paths.allSatisfy { p in grants.contains { $0.contains(p) } })
+        }
+    }
+}
+
+extension PermissionCheck where Request == EnvAccessRequest {
+    /// Reads, writes and enumeration of the listed variable names only.
+    public static func allow(names: [String]) -> PermissionCheck {
+        let set = Set(names)
+        return .check { (request: EnvAccessRequest) -> Bool in set.contains(request.name) }
+    }
+}
+
+extension PermissionCheck where Request == ChildProcessAccessRequest {
+    /// Spawning the listed commands only (matched by the command as given and by its last path
+    /// component), never through a shell unless `allowShell`.
+    public static func allow(commands: [String], allowShell: Bool = false) -> PermissionCheck {
+        let set = Set(commands)
+        return .check { (request: ChildProcessAccessRequest) -> Bool in
+            if request.shell && !allowShell { return false }
+            let base = request.command.split(separator: "/").last.map(String.init) ?? request.command
+            return set.contains(request.command) || set.contains(base)
+        }
+    }
+}
+
+extension PermissionCheck where Request == NetworkAccessRequest {
+    /// Connections to the listed hosts: `example.com`, `example.com:443`, `*.example.com`
+    /// (subdomains only), `10.0.0.0/8`. Hostnames compare case-insensitively without a trailing dot.
+    public static func allow(hosts: [String]) -> PermissionCheck {
+        let rules = hosts.compactMap(HostRule.init)
+        return .check { (request: NetworkAccessRequest) -> Bool in
+            rules.contains { $0.matches(hostname: request.hostname, port: request.port, addresses: request.resolvedAddresses) }
+        }
+    }
+}
+
+/// A path prefix matched by whole segments.
+struct PathPrefix: Sendable {
+    let prefix: String
+    init(_ raw: String) { prefix = GuestPath.normalize(raw) }
+    func contains(_ path: String) -> Bool {
+        let p = GuestPath.normalize(path)
+        return prefix == "/" || p == prefix || p.hasPrefix(prefix + "/")
+    }
+}
+
+/// One `--allow-net` style rule.
+struct HostRule: Sendable {
+    enum Host: Sendable { case name(String), wildcard(String), network(IPNetwork) }
+    let host: Host
+    let port: Int?
+
+    init?(_ raw: String) {
+        var text = raw.trimmingWhitespace()
+        var port: Int?
+        if text.hasPrefix("[") {
+            // [v6]:port
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            let after = text[text.index(after: close)...]
+            if after.hasPrefix(":") { port = Int(after.dropFirst()) }
+            text = String(text[text.index(after: text.startIndex)..<close])
+        } else if text.filter({ $0 == ":" }).count == 1, let colon = text.lastIndex(of: ":"), !text.contains("/") {
+            port = Int(text[text.index(after: colon)...])
+            guard port != nil else { return nil }
+            text = String(text[..<colon])
+        }
+        self.port = port
+        if let network = IPNetwork(text) {
+            host = .network(network)
+        } else if text.hasPrefix("*.") {
+            host = .wildcard(HostRule.canonical(String(text.dropFirst(2))))
+        } else if !text.isEmpty {
+            host = .name(HostRule.canonical(text))
+        } else {
+            return nil
+        }
+    }
+
+    static func canonical(_ name: String) -> String {
+        var n = name.lowercased()
+        while n.hasSuffix(".") { n.removeLast() }
+        return n
+    }
+
+    func matches(hostname: String, port requestPort: Int?, addresses: [String]) -> Bool {
+        if let port, port != requestPort { return false }
+        let name = HostRule.canonical(hostname)
+        switch host {
+        case .name(let n):
+            if let a = IPAddress(n), let b = IPAddress(name) { return a == b }
+            return n == name
+        case .wildcard(let suffix):
+            return name.hasSuffix("." + suffix)
+        case .network(let network):
+            let candidates = ([name] + addresses).compactMap(IPAddress.init)
+            return !candidates.isEmpty && candidates.allSatisfy(network.contains)
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

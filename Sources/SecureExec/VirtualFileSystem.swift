@@ -1,0 +1,166 @@
+/// A filesystem the guest sees. Paths are absolute, normalised guest paths (`/`-separated);
+/// errors carry Node/POSIX codes (`ENOENT`, `EEXIST`, …) and become the matching Node errors in
+/// the guest. Implementations must be safe to call from any task.
+public protocol VirtualFileSystem: Sendable {
+    /// Status of `path`, following symlinks.
+    func stat(_ path: String) async throws -> FileStatus
+    /// Status of `path` itself (a symlink is reported as one).
+    func lstat(_ path: String) async throws -> FileStatus
+    func readFile(_ path: String) async throws -> [UInt8]
+    func writeFile(_ path: String, _ data: [UInt8], options: WriteOptions) async throws
+    func readDirectory(_ path: String) async throws -> [DirectoryEntry]
+    /// Creates a directory; with `recursive`, its missing parents too. Returns the first
+    /// directory created (nil when it already existed, recursive only).
+    func createDirectory(_ path: String, recursive: Bool, mode: UInt32) async throws -> String?
+    /// Removes a file or symlink.
+    func unlink(_ path: String) async throws
+    /// Removes an empty directory, or with `recursive` a whole tree.
+    func removeDirectory(_ path: String, recursive: Bool) async throws
+    /// Atomic rename within this filesystem (never copy + delete).
+    func rename(_ from: String, to: String) async throws
+    func copyFile(_ from: String, to: String, exclusive: Bool) async throws
+    func symlink(target: String, at path: String) async throws
+    func readlink(_ path: String) async throws -> String
+    func link(_ existing: String, to newPath: String) async throws
+    func chmod(_ path: String, mode: UInt32) async throws
+    func chown(_ path: String, uid: UInt32, gid: UInt32) async throws
+    func utimes(_ path: String, accessTimeMs: Double, modificationTimeMs: Double) async throws
+    func truncate(_ path: String, length: Int) async throws
+    /// The canonical path: every symlink resolved.
+    func realpath(_ path: String) async throws -> String
+}
+
+/// What kind of filesystem object a path names.
+public enum FileType: String, Sendable, Hashable {
+    case file, directory, symlink, fifo, socket, characterDevice = "char", blockDevice = "block"
+
+    var modeBits: UInt32 {
+        switch self {
+        case .file: return 0o100000
+        case .directory: return 0o040000
+        case .symlink: return 0o120000
+        case .fifo: return 0o010000
+        case .socket: return 0o140000
+        case .characterDevice: return 0o020000
+        case .blockDevice: return 0o060000
+        }
+    }
+}
+
+/// `fs.Stats` fields.
+public struct FileStatus: Sendable, Hashable {
+    public var type: FileType
+    /// Permission bits (without the type bits).
+    public var permissions: UInt32
+    public var size: Int
+    public var inode: UInt64
+    public var linkCount: Int
+    public var uid: UInt32
+    public var gid: UInt32
+    public var device: UInt64
+    public var accessTimeMs: Double
+    public var modificationTimeMs: Double
+    public var changeTimeMs: Double
+    public var birthTimeMs: Double
+
+    public init(type: FileType, permissions: UInt32, size: Int, inode: UInt64, linkCount: Int = 1,
+                uid: UInt32 = 0, gid: UInt32 = 0, device: UInt64 = 1, accessTimeMs: Double, modificationTimeMs: Double,
+                changeTimeMs: Double, birthTimeMs: Double) {
+        self.type = type
+        self.permissions = permissions
+        self.size = size
+        self.inode = inode
+        self.linkCount = linkCount
+        self.uid = uid
+        self.gid = gid
+        self.device = device
+        self.accessTimeMs = accessTimeMs
+        self.modificationTimeMs = modificationTimeMs
+        self.changeTimeMs = changeTimeMs
+        self.birthTimeMs = birthTimeMs
+    }
+
+    /// `st_mode`: type and permission bits.
+    public var mode: UInt32 { type.modeBits | (permissions & 0o7777) }
+}
+
+public struct DirectoryEntry: Sendable, Hashable {
+    public var name: String
+    public var type: FileType
+    public init(name: String, type: FileType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// How `writeFile` opens its target (Node's flags `w`, `wx`, `a`, `ax`, `r+`).
+public struct WriteOptions: Sendable, Hashable {
+    public var append: Bool
+    /// Fail with `EEXIST` when the file exists (`x` flags).
+    public var exclusive: Bool
+    /// Create when missing (false for `r+`).
+    public var create: Bool
+    /// Permission bits for a new file.
+    public var mode: UInt32
+
+    public init(append: Bool = false, exclusive: Bool = false, create: Bool = true, mode: UInt32 = 0o666) {
+        self.append = append
+        self.exclusive = exclusive
+        self.create = create
+        self.mode = mode
+    }
+}
+
+/// A filesystem error with a POSIX/Node code.
+public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The error code; extensible like swift-nio's error codes.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        public static let noEntry = Code(rawValue: "ENOENT")
+        public static let exists = Code(rawValue: "EEXIST")
+        public static let isDirectory = Code(rawValue: "EISDIR")
+        public static let notDirectory = Code(rawValue: "ENOTDIR")
+        public static let notEmpty = Code(rawValue: "ENOTEMPTY")
+        public static let accessDenied = Code(rawValue: "EACCES")
+        public static let notPermitted = Code(rawValue: "EPERM")
+        public static let tooManyLinks = Code(rawValue: "ELOOP")
+        public static let crossDevice = Code(rawValue: "EXDEV")
+        public static let tooManyOpenFiles = Code(rawValue: "EMFILE")
+        public static let nameTooLong = Code(rawValue: "ENAMETOOLONG")
+        public static let badDescriptor = Code(rawValue: "EBADF")
+        public static let invalid = Code(rawValue: "EINVAL")
+        public static let readOnly = Code(rawValue: "EROFS")
+        public static let notSupported = Code(rawValue: "ENOTSUP")
+        public static let notImplemented = Code(rawValue: "ENOSYS")
+        public static let io = Code(rawValue: "EIO")
+        public static let busy = Code(rawValue: "EBUSY")
+    }
+
+    public var code: Code
+    public var path: String?
+    public var destination: String?
+
+    public init(_ code: Code, path: String? = nil, destination: String? = nil) {
+        self.code = code
+        self.path = path
+        self.destination = destination
+    }
+
+    public var description: String { "\(code)\(path.map { " '\($0)'" } ?? "")" }
+
+    /// libuv's description of the code (`no such file or directory`).
+    public var codeDescription: String { FileSystemError.descriptions[code.rawValue] ?? "unknown error" }
+
+    static let descriptions: [String: String] = [
+        "ENOENT": "no such file or directory", "EEXIST": "file already exists",
+        "EISDIR": "illegal operation on a directory", "ENOTDIR": "not a directory",
+        "ENOTEMPTY": "directory not empty", "EACCES": "permission denied", "EPERM": "operation not permitted",
+        "ELOOP": "too many symbolic links encountered", "EXDEV": "cross-device link not permitted",
+        "EMFILE": "too many open files", "ENAMETOOLONG": "name too long", "EBADF": "bad file descriptor",
+        "EINVAL": "invalid argument", "EROFS": "read-only file system", "ENOTSUP": "operation not supported on socket",
+        "ENOSYS": "function not implemented", "EIO": "i/o error", "EBUSY": "resource busy or locked",
+    ]
+}

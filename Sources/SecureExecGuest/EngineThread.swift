@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+package import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+package import SecureExecBridge
+
+/// A dedicated thread that owns one engine: every job posted to it runs there, in order.
+/// JavaScriptCore values never leave this thread. The stack is large (JSC uses up to 5 MiB and
+/// host callbacks run at the deepest JS frame).
+package final class EngineThread: @unchecked Sendable {
+    // @unchecked: the only shared state is `jobs`, a thread-safe mailbox.
+    private let jobs = Mailbox<Job>()
+    private enum Job { case run(() -> Void), stop }
+    private var thread = pthread_t()
+
+    package init(stackSize: Int = 32 << 20) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        pthread_attr_setstacksize(&attributes, stackSize)
+        let box = Unmanaged.passRetained(ThreadStart(jobs: jobs)).toOpaque()
+        let result = pthread_create(&thread, &attributes, { opaque in
+            guard let opaque else { return nil }
+            Unmanaged<ThreadStart>.fromOpaque(opaque).takeRetainedValue().loop()
+            return nil
+        }, box)
+        pthread_attr_destroy(&attributes)
+        precondition(result == 0, "could not start the engine thread (\(result))")
+        // Nobody joins the thread: it ends by itself after ``stop()`` and never blocks a caller.
+        pthread_detach(thread)
+    }
+
+    /// Posts `job` to run on the engine thread.
+    package func post(_ job: @escaping () -> Void) { jobs.post(.run(job)) }
+
+    /// Ends the thread after the jobs already posted (without waiting for it).
+    package func stop() {
+        jobs.post(.stop)
+    }
+
+    private final class ThreadStart {
+        let jobs: Mailbox<Job>
+        init(jobs: Mailbox<Job>) { self.jobs = jobs }
+        func loop() {
+            while let job = jobs.take(until: nil) {
+                switch job {
+                case .run(let body): body()
+                case .stop: return
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package import SecureExecBridge
+
+/// How the guest side reaches the host. Implementations: in-process (direct calls into the host's
+/// bridge handlers) and the worker's socket. Called on the engine thread only.
+package protocol GuestTransport: AnyObject {
+    /// Sends a request and blocks the engine thread until the host answers.
+    func callSync(_ request: BridgeRequest) -> BridgeResponse
+    /// Sends an async request (its answer arrives in the session inbox) or an event (no answer).
+    func send(_ request: BridgeRequest)
+}
+
+/// What arrives in a running session's inbox from the host.
+package enum GuestInbound: Sendable {
+    /// The answer to an async request.
+    case response(BridgeResponse)
+    /// A host-initiated event (stream data, a server request, …): kind, JSON, bytes.
+    case event(kind: String, json: [UInt8], binary: [UInt8]?)
+    /// Stop the running call now (`terminate()`, a wall-clock limit).
+    case terminate(reason: GuestOutcome.Reason)
+}
+
+/// One call to run: what `exec` or `run` asked for, already decided by the host.
+package struct GuestExecution: Sendable {
+    package enum Kind: String, Sendable { case exec, run }
+    package var kind: Kind
+    package var code: String
+    /// The entry's guest path (`__filename`).
+    package var filePath: String
+    /// The bootstrap configuration (process, os, timing), JSON built by the host.
+    package var config: JSONValue
+    /// CPU time budget for the whole call.
+    package var cpuTimeLimitNanoseconds: UInt64
+    /// Output bytes budget (stdout + stderr) for the call, enforced again by the host.
+    package var maxOutputBytes: Int
+    /// Largest JSON and binary payloads a bridge call may carry.
+    package var maxJSONPayload: Int
+    package var maxBinaryPayload: Int
+    /// Timer and handle budgets.
+    package var maxTimers: Int
+
+    package init(kind: Kind, code: String, filePath: String, config: JSONValue, cpuTimeLimitNanoseconds: UInt64,
+                 maxOutputBytes: Int, maxJSONPayload: Int, maxBinaryPayload: Int, maxTimers: Int) {
+        self.kind = kind
+        self.code = code
+        self.filePath = filePath
+        self.config = config
+        self.cpuTimeLimitNanoseconds = cpuTimeLimitNanoseconds
+        self.maxOutputBytes = maxOutputBytes
+        self.maxJSONPayload = maxJSONPayload
+        self.maxBinaryPayload = maxBinaryPayload
+        self.maxTimers = maxTimers
+    }
+}
+
+/// How a call ended, as the guest side saw it.
+package struct GuestOutcome: Sendable {
+    package enum Reason: String, Sendable {
+        case completed, exit, uncaught, cpuLimit, wallClockLimit, terminated, memoryLimit, crashed
+    }
+    package var reason: Reason
+    package var code: Int32
+    package var errorMessage: String?
+    /// `run`: the entry's exports as JSON text.
+    package var exportsJSON: [UInt8]?
+
+    package init(reason: Reason, code: Int32, errorMessage: String? = nil, exportsJSON: [UInt8]? = nil) {
+        self.reason = reason
+        self.code = code
+        self.errorMessage = errorMessage
+        self.exportsJSON = exportsJSON
+    }
+}

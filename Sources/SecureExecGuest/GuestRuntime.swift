@@ -1,0 +1,85 @@
+package import SecureExecBridge
+import SecureExecEngine
+import SecureExecNodeAPI
+import Synchronization
+
+/// The guest side of one runtime: an engine VM and what it has compiled, used by one call at a
+/// time on the runtime's ``EngineThread``. Each call gets a fresh context (a fresh global
+/// environment); the VM is replaced after any forced termination.
+package final class GuestRuntime {
+    private var vm: EngineVM
+    private var builtinCache: [String: CompiledScript] = [:]
+    /// Set by any thread to stop the running call.
+    package let stop: StopSignal
+    let cpuClock: () -> UInt64
+
+    package init(stop: StopSignal, cpuClock: @escaping () -> UInt64) {
+        vm = EngineVM()
+        self.stop = stop
+        self.cpuClock = cpuClock
+    }
+
+    /// Runs one call to completion on the calling (engine) thread.
+    package func execute(_ execution: GuestExecution, transport: any GuestTransport,
+                         inbox: Mailbox<GuestInbound>) -> GuestOutcome {
+        let session = GuestSession(runtime: self, vm: vm, execution: execution, transport: transport, inbox: inbox)
+        let outcome = session.run()
+        if vm.hasTerminated {
+            // JSC may terminate the next entry at once after a termination: start afresh.
+            builtinCache.removeAll()
+            vm = EngineVM()
+        }
+        return outcome
+    }
+
+    /// The compiled wrapper of a builtin module, cached for the VM's lifetime.
+    func compiledBuiltin(_ name: String, in context: EngineContext) throws(JSThrow) -> CompiledScript? {
+        if let cached = builtinCache[name] { return cached }
+        guard let source = EmbeddedJavaScript.sources[name] else { return nil }
+        let wrapped: String
+        if name == "internal/bootstrap" {
+            wrapped = "(function (natives, config) { \(source)\n})"
+        } else {
+            wrapped = "(function (exports, require, module, process, internal) { \(source)\n})"
+        }
+        let script = try context.compile(wrapped, sourceURL: "node:\(name)")
+        builtinCache[name] = script
+        return script
+    }
+
+}
+
+/// A cross-thread request to stop the running call, read by the watchdog and the event loop.
+package final class StopSignal: Sendable {
+    private let value = Atomic<UInt8>(0)
+
+    package init() {}
+
+    /// Asks the running call to stop for `reason` (the first request wins).
+    package func request(_ reason: GuestOutcome.Reason) {
+        _ = value.compareExchange(expected: 0, desired: Self.code(reason), ordering: .relaxed)
+    }
+
+    /// The pending stop request, if any.
+    package var reason: GuestOutcome.Reason? {
+        switch value.load(ordering: .relaxed) {
+        case 1: return .terminated
+        case 2: return .wallClockLimit
+        case 3: return .memoryLimit
+        default: return nil
+        }
+    }
+
+    package var isRequested: Bool { value.load(ordering: .relaxed) != 0 }
+
+    /// Clears the request before a new call starts.
+    package func reset() { value.store(0, ordering: .relaxed) }
+
+    private static func code(_ reason: GuestOutcome.Reason) -> UInt8 {
+        switch reason {
+        case .wallClockLimit: return 2
+        case .memoryLimit: return 3
+        default: return 1
+        }
+    }
+}

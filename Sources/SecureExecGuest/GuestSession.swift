@@ -1,0 +1,374 @@
+#if canImport(Glibc)
+package import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+package import SecureExecBridge
+import SecureExecEngine
+
+/// One call: a fresh context, the natives the bootstrap uses, the event loop.
+final class GuestSession {
+    unowned let runtime: GuestRuntime
+    let vm: EngineVM
+    let context: EngineContext
+    let execution: GuestExecution
+    let transport: any GuestTransport
+    let inbox: Mailbox<GuestInbound>
+
+    private var hooks: JSObjectRef?
+    private var nextRequestID: UInt32 = 0
+    private var pendingAsync = 0
+    private var pendingRejections = false
+    private var outputBytes = 0
+    private var outputTruncated = false
+
+    private let cpuStart: UInt64
+    private let monotonicStart: UInt64
+    private var exitRequested = false
+    private var exitCode: Int32 = 0
+    private var exitMessage: String?
+    private var fatal: GuestOutcome?
+
+    init(runtime: GuestRuntime, vm: EngineVM, execution: GuestExecution, transport: any GuestTransport,
+         inbox: Mailbox<GuestInbound>) {
+        self.runtime = runtime
+        self.vm = vm
+        self.execution = execution
+        self.transport = transport
+        self.inbox = inbox
+        context = EngineContext(vm: vm)
+        cpuStart = runtime.cpuClock()
+        monotonicStart = MonotonicClock.nanoseconds()
+    }
+
+    // MARK: - The call
+
+    func run() -> GuestOutcome {
+        let limit = execution.cpuTimeLimitNanoseconds
+        vm.setWatchdog(period: 0.01) { [unowned self] in
+            self.exitRequested || self.runtime.stop.isRequested
+                || self.runtime.cpuClock() &- self.cpuStart > limit
+        }
+        guard bootstrap() else { return finalOutcome() }
+        guard let hooks else { return finalOutcome() }
+
+        let runMain = context.get(hooks, "runMain")
+        let timers = context.get(hooks, "runTimers")
+        let immediates = context.get(hooks, "runImmediates")
+        let beforeExit = context.get(hooks, "beforeExit")
+        _ = enter(runMain, [context.string(execution.code), context.string(execution.filePath),
+                            context.string(execution.kind.rawValue)])
+
+        let hasImmediates = context.get(hooks, "hasImmediates")
+        while !isOver {
+            // Timers phase. The result says how long the poll phase may wait and whether the loop
+            // is alive (see runTimers in internal/loop.js).
+            let next = enter(timers, [context.number(elapsedMilliseconds)]).map { context.toNumber($0) } ?? -1
+            if isOver { break }
+            // Poll phase: what the host delivered; block for it only when nothing else is due.
+            var delivered = false
+            while !isOver, let message = inbox.poll() {
+                deliver(message)
+                delivered = true
+            }
+            if isOver { break }
+            if !delivered, (enter(hasImmediates, []).map { context.toNumber($0) } ?? 0) == 0 {
+                if next < 0 && next != .infinity && pendingAsync == 0 {
+                    // Nothing keeps the loop alive: 'beforeExit' may schedule more work.
+                    let again = enter(beforeExit, []).map { context.toNumber($0) } ?? 0
+                    if again > 0 { continue }
+                    break
+                }
+                let delay: Double? = next == .infinity ? nil : next >= 0 ? next : next <= -2 ? -next - 2 : nil
+                let deadline = delay.map { MonotonicClock.nanoseconds() + UInt64(min($0, 1e9) * 1_000_000) }
+                if let message = inbox.take(until: deadline) {
+                    deliver(message)
+                    while !isOver, let more = inbox.poll() { deliver(more) }
+                }
+                if isOver { break }
+            }
+            // Check phase.
+            enter(immediates, [])
+        }
+        if !isOver, let code = enter(context.get(hooks, "finish"), []) {
+            exitCode = Int32(truncatingIfNeeded: Int(context.toNumber(code)))
+        }
+        var exportsJSON: [UInt8]?
+        if execution.kind == .run, fatal == nil, !vm.hasTerminated, !exitRequested || exitMessage == nil,
+           let exports = enter(context.get(hooks, "exportsJSON"), []), context.isString(exports) {
+            exportsJSON = context.utf8Bytes(ofString: exports)
+        }
+        var outcome = finalOutcome()
+        outcome.exportsJSON = exportsJSON
+        return outcome
+    }
+
+    private var isOver: Bool { exitRequested || fatal != nil || vm.hasTerminated }
+
+    private var elapsedMilliseconds: Double {
+        Double(MonotonicClock.nanoseconds() - monotonicStart) / 1_000_000
+    }
+
+    private func finalOutcome() -> GuestOutcome {
+        if let fatal { return fatal }
+        if vm.hasTerminated && !exitRequested {
+            if let reason = runtime.stop.reason {
+                return GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124,
+                                    errorMessage: Self.message(for: reason))
+            }
+            return GuestOutcome(reason: .cpuLimit, code: 124, errorMessage: "CPU time limit exceeded")
+        }
+        if exitRequested {
+            return GuestOutcome(reason: exitMessage == nil ? .exit : .uncaught, code: exitCode, errorMessage: exitMessage)
+        }
+        return GuestOutcome(reason: .completed, code: exitCode)
+    }
+
+    static func message(for reason: GuestOutcome.Reason) -> String {
+        switch reason {
+        case .cpuLimit: return "CPU time limit exceeded"
+        case .wallClockLimit: return "wall-clock limit exceeded"
+        case .memoryLimit: return "memory limit exceeded"
+        case .terminated: return "execution terminated"
+        default: return reason.rawValue
+        }
+    }
+
+    /// Enters JavaScript once, under the CPU budget. Every host→guest entry goes through here.
+    @discardableResult
+    private func enter(_ function: JSValueRef, _ arguments: [JSValueRef]) -> JSValueRef? {
+        guard !isOver, let function = context.toObject(function) else { return nil }
+        if let reason = runtime.stop.reason {
+            fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: Self.message(for: reason))
+            return nil
+        }
+        let used = runtime.cpuClock() &- cpuStart
+        guard used < execution.cpuTimeLimitNanoseconds else {
+            fatal = GuestOutcome(reason: .cpuLimit, code: 124, errorMessage: "CPU time limit exceeded")
+            return nil
+        }
+        // JSC's limit counts CPU time per outermost entry: cap this entry at what is left.
+        let remaining = Double(execution.cpuTimeLimitNanoseconds - used) / 1e9
+        vm.armWatchdog(limit: min(0.01, remaining))
+        let result: JSValueRef?
+        do {
+            result = try context.call(function, arguments)
+        } catch {
+            result = nil
+            if !vm.hasTerminated && !exitRequested {
+                // Our hooks catch guest errors themselves; anything escaping them is fatal.
+                let text = context.toSwiftString(error.value) ?? "uncaught exception"
+                fatal = GuestOutcome(reason: .uncaught, code: 1, errorMessage: text)
+            }
+        }
+        if pendingRejections && !isOver, let hooks {
+            pendingRejections = false
+            enter(context.get(hooks, "processRejections"), [])
+        }
+        return result
+    }
+
+    private func deliver(_ message: GuestInbound) {
+        guard let hooks else { return }
+        switch message {
+        case .response(let response):
+            pendingAsync -= 1
+            enter(context.get(hooks, "dispatch"), [context.number(Double(response.id)), responseValue(response)])
+        case .event(let kind, let json, let binary):
+            let bytes = binary.map { b in b.withUnsafeBytes { context.uint8Array(copying: $0) } } ?? context.undefined
+            let text = json.withUnsafeBytes { context.string(utf8: $0) }
+            enter(context.get(hooks, "event"), [context.string(kind), text, bytes])
+        case .terminate(let reason):
+            runtime.stop.request(reason)
+            fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: Self.message(for: reason))
+        }
+    }
+
+    // MARK: - Bootstrap and natives
+
+    private func bootstrap() -> Bool {
+        do {
+            guard let script = try runtime.compiledBuiltin("internal/bootstrap", in: context) else {
+                fatal = GuestOutcome(reason: .crashed, code: 70, errorMessage: "bootstrap missing")
+                return false
+            }
+            let function = try context.evaluate(script)
+            let natives = makeNatives()
+            let config = context.string(execution.config.jsonText)
+            guard let entry = context.toObject(function) else { return false }
+            vm.armWatchdog(limit: 0.01)
+            let result = try context.call(entry, [natives, config])
+            hooks = context.toObject(result)
+            return hooks != nil
+        } catch {
+            if !vm.hasTerminated {
+                let text = context.toSwiftString(error.value) ?? "bootstrap failed"
+                fatal = GuestOutcome(reason: .crashed, code: 70, errorMessage: "internal error: \(text)")
+            }
+            return false
+        }
+    }
+
+    private func makeNatives() -> JSObjectRef {
+        let ctx = context
+        let natives = ctx.object()
+        func define(_ name: String, _ body: @escaping HostFunctionBody) {
+            ctx.set(natives, name, ctx.makeFunction(name: name, body), readOnly: true)
+        }
+        define("call") { [unowned self] call throws(JSThrow) in
+            try self.bridge(call, mode: .sync)
+        }
+        define("callAsync") { [unowned self] call throws(JSThrow) in
+            try self.bridge(call, mode: .async)
+        }
+        define("send") { [unowned self] call throws(JSThrow) in
+            try self.bridge(call, mode: .event)
+        }
+        define("write") { [unowned self] call in
+            self.write(fd: Int(ctx.toNumber(call[0])), call[1])
+            return ctx.undefined
+        }
+        define("drain") { [unowned self] _ in
+            ctx.drainMicrotasks()
+            return ctx.undefined
+        }
+        define("hrtime") { [unowned self] _ in
+            ctx.number(Double(MonotonicClock.nanoseconds() - self.monotonicStart))
+        }
+        define("now") { _ in ctx.number(MonotonicClock.epochMilliseconds()) }
+        define("exit") { [unowned self] call in
+            self.requestExit(code: Int32(truncatingIfNeeded: Int(ctx.toNumber(call[0]))),
+                             message: ctx.isString(call[1]) ? ctx.toSwiftString(call[1]) : nil)
+            return ctx.undefined
+        }
+        define("noteRejection") { [unowned self] _ in
+            self.pendingRejections = true
+            return ctx.undefined
+        }
+        define("setRejectionHandler") { call throws(JSThrow) in
+            if let function = ctx.toObject(call[0]) { try ctx.setUnhandledRejectionCallback(function) }
+            return ctx.undefined
+        }
+        define("compile") { call throws(JSThrow) in
+            // Evaluates a classic script (a module wrapper) under the guest file name, so errors
+            // and stacks carry guest paths.
+            guard let source = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]) else {
+                return ctx.undefined
+            }
+            return try ctx.evaluate(source, sourceURL: file)
+        }
+        define("builtin") { [unowned self] call throws(JSThrow) in
+            guard let name = ctx.toSwiftString(call[0]),
+                  let script = try self.runtime.compiledBuiltin(name, in: ctx) else { return ctx.undefined }
+            return try ctx.evaluate(script)
+        }
+        define("randomFill") { call in
+            ctx.withBytes(of: call[0]) { bytes in
+                guard let bytes, let base = bytes.baseAddress else { return }
+                fillRandom(UnsafeMutableRawBufferPointer(mutating: UnsafeRawBufferPointer(start: base, count: bytes.count)))
+            }
+            return call[0]
+        }
+        return natives
+    }
+
+    private func requestExit(code: Int32, message: String?) {
+        guard !exitRequested else { return }
+        exitRequested = true
+        exitCode = code
+        exitMessage = message
+        // Guest code that catches the exit sentinel is stopped at the next trap check.
+        vm.armWatchdog(limit: 0.001)
+    }
+
+    /// `call`/`callAsync`/`send`: (operation, JSON text, bytes?) → result.
+    private func bridge(_ call: borrowing HostCall, mode: BridgeCallMode) throws(JSThrow) -> JSValueRef {
+        let ctx = context
+        guard !exitRequested else { throw JSThrow(ctx.makeError(name: "Error", message: "process is exiting")) }
+        guard let operation = ctx.toSwiftString(call[0]) else {
+            throw JSThrow(ctx.makeError(name: "TypeError", message: "bridge operation must be a string"))
+        }
+        let json = ctx.utf8Bytes(ofString: call[1]) ?? []
+        if json.count > execution.maxJSONPayload {
+            return ctx.string("!" + GuestError.payloadTooLarge("bridge JSON payload", limit: execution.maxJSONPayload, got: json.count).json.jsonText)
+        }
+        var binary: [UInt8]?
+        var tooLarge = 0
+        ctx.withBytes(of: call[2]) { bytes in
+            guard let bytes else { return }
+            if bytes.count > execution.maxBinaryPayload { tooLarge = bytes.count; return }
+            binary = Array(bytes)
+        }
+        if tooLarge > 0 {
+            return ctx.string("!" + GuestError.payloadTooLarge("bridge binary payload", limit: execution.maxBinaryPayload, got: tooLarge).json.jsonText)
+        }
+        nextRequestID &+= 1
+        let request = BridgeRequest(id: nextRequestID, mode: mode, operation: operation, json: json, binary: binary)
+        switch mode {
+        case .sync:
+            return responseValue(transport.callSync(request))
+        case .async:
+            pendingAsync += 1
+            transport.send(request)
+            return ctx.number(Double(request.id))
+        case .event:
+            transport.send(request)
+            return ctx.undefined
+        }
+    }
+
+    /// A response as the guest-side wrapper reads it: a JSON string (`""` for undefined), a
+    /// `Uint8Array`, or `"!"` + an error description.
+    private func responseValue(_ response: BridgeResponse) -> JSValueRef {
+        switch response.status {
+        case .ok: return response.json.withUnsafeBytes { context.string(utf8: $0) }
+        case .binary: return (response.binary ?? []).withUnsafeBytes { context.uint8Array(copying: $0) }
+        case .error: return context.string("!" + String(decoding: response.json, as: UTF8.self))
+        }
+    }
+
+    /// stdout/stderr: bounded per call; past the budget output is dropped with one notice.
+    private func write(fd: Int, _ value: JSValueRef) {
+        guard !exitRequested, fd == 1 || fd == 2 else { return }
+        var bytes: [UInt8]
+        if let utf8 = context.utf8Bytes(ofString: value) {
+            bytes = utf8
+        } else {
+            var copied: [UInt8]?
+            context.withBytes(of: value) { if let b = $0 { copied = Array(b) } }
+            guard let copied else { return }
+            bytes = copied
+        }
+        guard !outputTruncated else { return }
+        if outputBytes + bytes.count > execution.maxOutputBytes {
+            outputTruncated = true
+            let room = max(0, execution.maxOutputBytes - outputBytes)
+            bytes = Array(bytes.prefix(room))
+            bytes += Array("\n[output truncated: limit of \(execution.maxOutputBytes) bytes reached]\n".utf8)
+        }
+        outputBytes += bytes.count
+        transport.send(BridgeRequest(id: 0, mode: .event, operation: "stdio.write", json: Array((fd == 1 ? "1" : "2").utf8), binary: bytes))
+    }
+}
+
+extension GuestError {
+    static func payloadTooLarge(_ label: String, limit: Int, got: Int) -> GuestError {
+        GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
+                   message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: \(label) exceeds \(limit) bytes (got \(got))",
+                   name: "RangeError")
+    }
+}
+
+/// Fills `buffer` from the system's secure random source (getrandom on Linux).
+func fillRandom(_ buffer: UnsafeMutableRawBufferPointer) {
+    var generator = SystemRandomNumberGenerator()
+    var index = 0
+    while index < buffer.count {
+        var word = generator.next()
+        let count = min(8, buffer.count - index)
+        withUnsafeBytes(of: &word) { bytes in
+            for i in 0..<count { buffer[index + i] = bytes[i] }
+        }
+        index += count
+    }
+}

@@ -1,0 +1,294 @@
+'use strict';
+// `fs` over the sandbox's virtual filesystem. Each operation is one host call; the host checks
+// the fs permission (with the normalised and the resolved path) before it touches anything.
+// Sync forms block on the host; callback and promise forms use async host calls.
+
+const pathModule = require('path');
+const { Buffer } = require('buffer');
+
+function errors() { return require('internal/errors'); }
+
+const constants = Object.freeze({
+  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
+  UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3, UV_DIRENT_FIFO: 4,
+  UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7, S_IFMT: 0o170000, S_IFREG: 0o100000,
+  S_IFDIR: 0o40000, S_IFCHR: 0o20000, S_IFBLK: 0o60000, S_IFIFO: 0o10000, S_IFLNK: 0o120000,
+  S_IFSOCK: 0o140000, O_CREAT: 64, O_EXCL: 128, UV_FS_O_FILEMAP: 0, O_NOCTTY: 256, O_TRUNC: 512,
+  O_APPEND: 1024, O_DIRECTORY: 65536, O_NOATIME: 262144, O_NOFOLLOW: 131072, O_SYNC: 1052672,
+  O_DSYNC: 4096, O_DIRECT: 16384, O_NONBLOCK: 2048, S_IRWXU: 448, S_IRUSR: 256, S_IWUSR: 128,
+  S_IXUSR: 64, S_IRWXG: 56, S_IRGRP: 32, S_IWGRP: 16, S_IXGRP: 8, S_IRWXO: 7, S_IROTH: 4,
+  S_IWOTH: 2, S_IXOTH: 1, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, UV_FS_COPYFILE_EXCL: 1,
+  COPYFILE_EXCL: 1, UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2, UV_FS_COPYFILE_FICLONE_FORCE: 4,
+  COPYFILE_FICLONE_FORCE: 4,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/** A path argument as Node accepts it (string, Buffer, file: URL), absolute and checked. */
+function toPath(value, name = 'path') {
+  let path = value;
+  if (value instanceof Uint8Array) {
+    path = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  } else if (value !== null && typeof value === 'object' && typeof value.href === 'string' && value.protocol !== undefined) {
+    path = require('url').fileURLToPath(value);
+  } else if (typeof value !== 'string') {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, ['string', 'Buffer', 'URL'], value);
+  }
+  if (path.includes('\u0000')) {
+    throw new (errors().codes.ERR_INVALID_ARG_VALUE)(name, value, 'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return pathModule.resolve(path);
+}
+
+function getOptions(options, defaults) {
+  if (options === undefined || options === null || typeof options === 'function') return defaults;
+  if (typeof options === 'string') return { ...defaults, encoding: options };
+  if (typeof options !== 'object') {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('options', ['string', 'Object'], options);
+  }
+  return { ...defaults, ...options };
+}
+
+function validateEncoding(encoding) {
+  if (encoding && encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
+    throw new (errors().codes.ERR_INVALID_ARG_VALUE)('encoding', encoding, 'is invalid encoding');
+  }
+}
+
+function maybeCallback(cb) {
+  if (typeof cb !== 'function') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('cb', 'Function', cb);
+  return cb;
+}
+
+function toBytes(data, encoding) {
+  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stats and Dirent
+
+const kNsPerMs = 1e6;
+class Stats {
+  constructor(s) {
+    this.dev = s.dev; this.mode = s.mode; this.nlink = s.nlink; this.uid = s.uid; this.gid = s.gid;
+    this.rdev = s.rdev; this.blksize = s.blksize; this.ino = s.ino; this.size = s.size; this.blocks = s.blocks;
+    this.atimeMs = s.atimeMs; this.mtimeMs = s.mtimeMs; this.ctimeMs = s.ctimeMs; this.birthtimeMs = s.birthtimeMs;
+    this.atime = new Date(s.atimeMs); this.mtime = new Date(s.mtimeMs);
+    this.ctime = new Date(s.ctimeMs); this.birthtime = new Date(s.birthtimeMs);
+  }
+  isFile() { return (this.mode & constants.S_IFMT) === constants.S_IFREG; }
+  isDirectory() { return (this.mode & constants.S_IFMT) === constants.S_IFDIR; }
+  isSymbolicLink() { return (this.mode & constants.S_IFMT) === constants.S_IFLNK; }
+  isBlockDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFBLK; }
+  isCharacterDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFCHR; }
+  isFIFO() { return (this.mode & constants.S_IFMT) === constants.S_IFIFO; }
+  isSocket() { return (this.mode & constants.S_IFMT) === constants.S_IFSOCK; }
+}
+
+function bigintStats(s) {
+  const b = new Stats(s);
+  for (const key of ['dev', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'blksize', 'ino', 'size', 'blocks']) b[key] = BigInt(s[key]);
+  for (const key of ['atime', 'mtime', 'ctime', 'birthtime']) {
+    b[`${key}Ms`] = BigInt(Math.floor(s[`${key}Ms`]));
+    b[`${key}Ns`] = BigInt(Math.floor(s[`${key}Ms`] * kNsPerMs));
+  }
+  return b;
+}
+
+const direntTypes = { file: 1, directory: 2, symlink: 3, fifo: 4, socket: 5, char: 6, block: 7 };
+class Dirent {
+  constructor(name, type, parentPath) {
+    this.name = name;
+    this.parentPath = parentPath;
+    this.path = parentPath;
+    this[kType] = type;
+  }
+  isFile() { return this[kType] === 1; }
+  isDirectory() { return this[kType] === 2; }
+  isSymbolicLink() { return this[kType] === 3; }
+  isFIFO() { return this[kType] === 4; }
+  isSocket() { return this[kType] === 5; }
+  isCharacterDevice() { return this[kType] === 6; }
+  isBlockDevice() { return this[kType] === 7; }
+}
+const kType = Symbol('type');
+
+// ---------------------------------------------------------------------------------------------
+// Operations: each is (args → host request) + (host result → Node result), used three ways.
+
+function encodeResult(bytes, encoding) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return encoding && encoding !== 'buffer' ? buffer.toString(encoding) : buffer;
+}
+
+const ops = {
+  readFile(path, options) {
+    const { encoding, flag } = getOptions(options, { encoding: null, flag: 'r' });
+    validateEncoding(encoding);
+    return [{ op: 'fs.readFile', args: { path: toPath(path), flag } }, (bytes) => encodeResult(bytes, encoding)];
+  },
+  writeFile(path, data, options) {
+    const { encoding, flag, mode } = getOptions(options, { encoding: 'utf8', flag: 'w', mode: 0o666 });
+    return [{ op: 'fs.writeFile', args: { path: toPath(path, 'file'), flag, mode }, bytes: toBytes(data, encoding) }];
+  },
+  appendFile(path, data, options) {
+    const { encoding, flag, mode } = getOptions(options, { encoding: 'utf8', flag: 'a', mode: 0o666 });
+    return [{ op: 'fs.writeFile', args: { path: toPath(path), flag, mode }, bytes: toBytes(data, encoding) }];
+  },
+  stat(path, options) {
+    const { bigint } = getOptions(options, { bigint: false });
+    return [{ op: 'fs.stat', args: { path: toPath(path), follow: true } }, (s) => (bigint ? bigintStats(s) : new Stats(s))];
+  },
+  lstat(path, options) {
+    const { bigint } = getOptions(options, { bigint: false });
+    return [{ op: 'fs.stat', args: { path: toPath(path), follow: false } }, (s) => (bigint ? bigintStats(s) : new Stats(s))];
+  },
+  access(path, mode = constants.F_OK) {
+    return [{ op: 'fs.access', args: { path: toPath(path), mode } }];
+  },
+  readdir(path, options) {
+    const { withFileTypes, encoding, recursive } = getOptions(options, { withFileTypes: false, encoding: 'utf8', recursive: false });
+    const dir = toPath(path);
+    return [{ op: 'fs.readdir', args: { path: dir, recursive: !!recursive } }, (entries) => {
+      if (withFileTypes) {
+        return entries.map(([name, type]) => {
+          const full = pathModule.join(dir, name);
+          return new Dirent(pathModule.basename(full), direntTypes[type] ?? 0, pathModule.dirname(full));
+        });
+      }
+      return entries.map(([name]) => (encoding === 'buffer' ? Buffer.from(name) : name));
+    }];
+  },
+  mkdir(path, options) {
+    const { recursive, mode } = typeof options === 'number' || typeof options === 'string'
+      ? { recursive: false, mode: options } : getOptions(options, { recursive: false, mode: 0o777 });
+    return [{ op: 'fs.mkdir', args: { path: toPath(path), recursive: !!recursive, mode: Number(mode) } }, (first) => (recursive ? first ?? undefined : undefined)];
+  },
+  mkdtemp(prefix, options) {
+    const { encoding } = getOptions(options, { encoding: 'utf8' });
+    if (typeof prefix !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('prefix', 'string', prefix);
+    return [{ op: 'fs.mkdtemp', args: { prefix: toPath(prefix, 'prefix') + (prefix.endsWith('/') ? '/' : '') } }, (p) => (encoding === 'buffer' ? Buffer.from(p) : p)];
+  },
+  rmdir(path, options) {
+    const { recursive } = getOptions(options, { recursive: false });
+    return [{ op: 'fs.rm', args: { path: toPath(path), recursive: !!recursive, force: false, directory: true } }];
+  },
+  rm(path, options) {
+    const { recursive, force } = getOptions(options, { recursive: false, force: false });
+    return [{ op: 'fs.rm', args: { path: toPath(path), recursive: !!recursive, force: !!force, directory: false } }];
+  },
+  unlink(path) {
+    return [{ op: 'fs.unlink', args: { path: toPath(path) } }];
+  },
+  rename(oldPath, newPath) {
+    return [{ op: 'fs.rename', args: { path: toPath(oldPath, 'oldPath'), dest: toPath(newPath, 'newPath') } }];
+  },
+  copyFile(src, dest, mode = 0) {
+    return [{ op: 'fs.copyFile', args: { path: toPath(src, 'src'), dest: toPath(dest, 'dest'), mode } }];
+  },
+  realpath(path, options) {
+    const { encoding } = getOptions(options, { encoding: 'utf8' });
+    return [{ op: 'fs.realpath', args: { path: toPath(path) } }, (p) => (encoding === 'buffer' ? Buffer.from(p) : p)];
+  },
+  readlink(path, options) {
+    const { encoding } = getOptions(options, { encoding: 'utf8' });
+    return [{ op: 'fs.readlink', args: { path: toPath(path) } }, (p) => (encoding === 'buffer' ? Buffer.from(p) : p)];
+  },
+  symlink(target, path) {
+    if (typeof target !== 'string' && !(target instanceof Uint8Array) && !(target instanceof URL)) {
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)('target', ['string', 'Buffer', 'URL'], target);
+    }
+    const text = target instanceof Uint8Array ? Buffer.from(target).toString() : target instanceof URL ? require('url').fileURLToPath(target) : target;
+    if (text.includes('\u0000')) throw new (errors().codes.ERR_INVALID_ARG_VALUE)('target', target, 'must be a string, Uint8Array, or URL without null bytes');
+    return [{ op: 'fs.symlink', args: { target: text, path: toPath(path) } }];
+  },
+  link(existingPath, newPath) {
+    return [{ op: 'fs.link', args: { path: toPath(existingPath, 'existingPath'), dest: toPath(newPath, 'newPath') } }];
+  },
+  chmod(path, mode) {
+    return [{ op: 'fs.chmod', args: { path: toPath(path), mode: require('internal/validators').parseFileMode(mode, 'mode') } }];
+  },
+  chown(path, uid, gid) {
+    return [{ op: 'fs.chown', args: { path: toPath(path), uid, gid } }];
+  },
+  utimes(path, atime, mtime) {
+    const toMs = (t, name) => {
+      if (typeof t === 'number') return t * 1000;
+      if (typeof t === 'string' && t !== '' && Number.isFinite(Number(t))) return Number(t) * 1000;
+      if (t instanceof Date) return t.getTime();
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, ['number', 'string', 'Date'], t);
+    };
+    return [{ op: 'fs.utimes', args: { path: toPath(path), atimeMs: toMs(atime, 'atime'), mtimeMs: toMs(mtime, 'mtime') } }];
+  },
+  truncate(path, len = 0) {
+    return [{ op: 'fs.truncate', args: { path: toPath(path), length: len } }];
+  },
+};
+
+function runSync(name, args) {
+  const [request, transform] = ops[name](...args);
+  const result = internal.call(request.op, request.args, request.bytes);
+  return transform ? transform(result) : undefined;
+}
+
+async function runAsync(name, args) {
+  const [request, transform] = ops[name](...args);
+  const result = await internal.callAsync(request.op, request.args, request.bytes);
+  return transform ? transform(result) : undefined;
+}
+
+const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+const promises = { constants };
+
+for (const name of Object.keys(ops)) {
+  fs[`${name}Sync`] = function (...args) { return runSync(name, args); };
+  Object.defineProperty(fs[`${name}Sync`], 'name', { value: `${name}Sync` });
+  fs[name] = function (...args) {
+    const cb = maybeCallback(args.pop());
+    let promise;
+    try {
+      promise = runAsync(name, args);
+    } catch (err) {
+      // Argument errors throw synchronously, as in Node.
+      throw err;
+    }
+    promise.then((value) => cb(null, value), (err) => cb(err));
+  };
+  Object.defineProperty(fs[name], 'name', { value: name });
+  promises[name] = function (...args) { return runAsync(name, args); };
+}
+
+fs.existsSync = function existsSync(path) {
+  try {
+    return internal.call('fs.access', { path: toPath(path), mode: 0 }) === undefined;
+  } catch {
+    return false;
+  }
+};
+fs.exists = function exists(path, callback) {
+  maybeCallback(callback);
+  let target;
+  try { target = toPath(path); } catch { process.nextTick(callback, false); return; }
+  internal.callAsync('fs.access', { path: target, mode: 0 }).then(() => callback(true), () => callback(false));
+};
+fs.realpathSync.native = fs.realpathSync;
+fs.realpath.native = fs.realpath;
+
+function unavailable(name) {
+  return function () {
+    const err = new Error(`fs.${name} is not supported in sandbox`);
+    err.code = 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM';
+    throw err;
+  };
+}
+fs.watch = unavailable('watch');
+fs.watchFile = unavailable('watchFile');
+fs.unwatchFile = unavailable('unwatchFile');
+promises.watch = unavailable('promises.watch');
+
+fs.promises = promises;
+module.exports = fs;

@@ -1,0 +1,3 @@
+'use strict';
+// `fs/promises`: the promise forms of `fs`.
+module.exports = require('fs').promises;

@@ -1,0 +1,366 @@
+'use strict';
+// Runs first in every fresh context: `(function (natives, config) { … })`.
+// Builds the private `internal` object, the builtin module loader, the globals (process, console,
+// timers, …) and returns the hooks the host's event loop calls. Nothing defined here is reachable
+// from guest code except through the public objects it installs.
+
+const ObjectDefineProperty = Object.defineProperty;
+const JSONParse = JSON.parse;
+const JSONStringify = JSON.stringify;
+const ReflectApply = Reflect.apply;
+const SymbolFor = Symbol.for;
+
+const settings = JSONParse(config);
+
+// ---------------------------------------------------------------------------------------------
+// The bridge. Every host effect goes through call/callAsync/send; the host validates everything.
+
+const pendingOps = new Map();
+// The guest's process object, created by internal/process/object (modules receive it).
+let process;
+
+function bridgeError(text) {
+  let desc;
+  try { desc = JSONParse(text); } catch { desc = { message: 'bridge error', code: 'ERR_INTERNAL' }; }
+  return internal.errorFromDescription(desc);
+}
+
+function decode(result) {
+  if (typeof result === 'string') {
+    if (result.length > 0 && result.charCodeAt(0) === 33 /* ! */) throw bridgeError(result.slice(1));
+    return result.length === 0 ? undefined : JSONParse(result);
+  }
+  return result; // Uint8Array
+}
+
+const internal = {
+  settings,
+  natives,
+  /** Synchronous host call: blocks until the host answers. */
+  call(op, args, bytes) {
+    return decode(natives.call(op, args === undefined ? '' : JSONStringify(args), bytes));
+  },
+  /** Asynchronous host call: a promise settled from the event loop. */
+  callAsync(op, args, bytes) {
+    return new Promise((resolve, reject) => {
+      const id = natives.callAsync(op, args === undefined ? '' : JSONStringify(args), bytes);
+      if (typeof id === 'string') { // refused before it was sent (payload limits)
+        try { resolve(decode(id)); } catch (e) { reject(e); }
+        return;
+      }
+      pendingOps.set(id, { resolve, reject });
+    });
+  },
+  /** Fire-and-forget message to the host. */
+  send(op, args, bytes) {
+    natives.send(op, args === undefined ? '' : JSONStringify(args), bytes);
+  },
+  write(fd, data) { natives.write(fd, data); },
+  /** Builds the guest error the host described ({code, message, name, syscall, path, …}). */
+  errorFromDescription(desc) {
+    const Ctor = desc.name === 'TypeError' ? TypeError : desc.name === 'RangeError' ? RangeError : Error;
+    const err = new Ctor(desc.message);
+    if (desc.syscall !== undefined) {
+      const errno = requireBuiltin('internal/errors').errnoNumber?.(desc.code);
+      if (errno !== undefined) err.errno = errno;
+    }
+    err.code = desc.code;
+    for (const key of ['syscall', 'path', 'dest', 'hostname', 'address', 'port']) {
+      if (desc[key] !== undefined) err[key] = desc[key];
+    }
+    return err;
+  },
+  reportUncaught: undefined, // set below
+};
+
+// ---------------------------------------------------------------------------------------------
+// Error stacks: JSC writes `fn@file:line:col` lines; Node code and users read V8's
+// `    at fn (file:line:col)`. Frames of our own modules (node:internal/…) are dropped.
+
+// A line of a stack JSC wrote: `fn@file:1:2`, `file:1:2`, `fn@[native code]`.
+const jscFrame = /^(?:[^@\n]*@)?(?:\S+:\d+:\d+|\[native code\])$/;
+
+/** V8-style frames for a JSC stack, or undefined when `stack` is not one (set by hand). */
+function v8Frames(stack) {
+  const lines = String(stack).split('\n').filter((line) => line.length > 0);
+  if (lines.length === 0 || !lines.every((line) => jscFrame.test(line))) return undefined;
+  const out = [];
+  for (const line of lines) {
+    const at = line.lastIndexOf('@');
+    const fn = at >= 0 ? line.slice(0, at) : '';
+    const location = at >= 0 ? line.slice(at + 1) : line;
+    if (location.startsWith('node:internal/') || (location === '[native code]' && fn === '')) continue;
+    if (location === '[native code]') { out.push(`    at ${fn} (native)`); continue; }
+    if (fn === '' || fn === 'global code' || fn === 'eval code' || fn === 'module code') out.push(`    at ${location}`);
+    else out.push(`    at ${fn} (${location})`);
+  }
+  return out;
+}
+
+/** `err.stack` in V8's format (header line, then frames) when JSC wrote it; undefined for
+ *  stacks set by hand or already V8-shaped (util.inspect then prints them as Node does). */
+natives.errorStack = function errorStack(err) {
+  const stack = err.stack;
+  if (typeof stack !== 'string') return undefined;
+  const frames = v8Frames(stack);
+  if (frames === undefined) return undefined;
+  let header;
+  try {
+    const name = err.name === undefined ? 'Error' : String(err.name);
+    const message = err.message === undefined ? '' : String(err.message);
+    header = message.length === 0 ? name : name.length === 0 ? message : `${name}: ${message}`;
+  } catch {
+    header = 'Error';
+  }
+  return frames.length > 0 ? `${header}\n${frames.join('\n')}` : header;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Builtin modules: compiled once per VM by the host, instantiated once per call, on first use.
+
+const builtinCache = new Map();
+const publicBuiltins = new Set(settings.builtins);
+const unsupportedModules = new Set(['cluster', 'inspector', 'inspector/promises', 'repl', 'trace_events', 'wasi', 'domain']);
+
+function requireBuiltin(name) {
+  const cached = builtinCache.get(name);
+  if (cached !== undefined) return cached.exports;
+  const wrapper = natives.builtin(name);
+  if (wrapper === undefined) {
+    const err = new Error(`No such built-in module: ${name}`);
+    err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+    throw err;
+  }
+  const module = { exports: {}, id: name, loaded: false };
+  builtinCache.set(name, module);
+  try {
+    ReflectApply(wrapper, module.exports, [module.exports, requireBuiltin, module, process, internal]);
+  } catch (e) {
+    builtinCache.delete(name);
+    throw e;
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+/** Whether `name` (without `node:`) is a builtin guest code may load. */
+function isPublicBuiltin(name) {
+  return publicBuiltins.has(name) || unsupportedModules.has(name);
+}
+
+/** `require('fs')` from guest code: public builtins only. */
+function loadPublicBuiltin(name) {
+  if (unsupportedModules.has(name)) {
+    const err = new Error(`${name} is not supported in sandbox`);
+    err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+    throw err;
+  }
+  return requireBuiltin(name);
+}
+
+internal.requireBuiltin = requireBuiltin;
+internal.isPublicBuiltin = isPublicBuiltin;
+internal.loadPublicBuiltin = loadPublicBuiltin;
+
+// ---------------------------------------------------------------------------------------------
+// Clocks. With timing mitigation "freeze", every clock the guest can read stands still.
+
+const frozen = settings.timing === 'freeze';
+const frozenNow = settings.frozenTimeMs;
+internal.frozen = frozen;
+internal.hrtimeNs = frozen ? () => 0 : () => natives.hrtime();
+internal.originTimeMs = frozen ? frozenNow : natives.now() - natives.hrtime() / 1e6;
+
+if (frozen) {
+  const RealDate = Date;
+  const FrozenDate = function Date(...args) {
+    if (new.target === undefined) return new RealDate(frozenNow).toString();
+    return args.length === 0
+      ? Reflect.construct(RealDate, [frozenNow], new.target)
+      : Reflect.construct(RealDate, args, new.target);
+  };
+  ObjectDefineProperty(FrozenDate, 'length', { value: 7 });
+  FrozenDate.prototype = RealDate.prototype;
+  ObjectDefineProperty(RealDate.prototype, 'constructor', { value: FrozenDate, writable: true, configurable: true });
+  ObjectDefineProperty(FrozenDate, 'now', { value: function now() { return frozenNow; }, writable: false, configurable: false });
+  FrozenDate.parse = RealDate.parse;
+  FrozenDate.UTC = RealDate.UTC;
+  ObjectDefineProperty(globalThis, 'Date', { value: FrozenDate, writable: false, configurable: false, enumerable: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guest's process, console and timers.
+
+// The object exists before any module loads, so modules loaded while it is being built (events,
+// errors, …) hold the same `process` their functions use later.
+process = {};
+requireBuiltin('internal/process/object');
+internal.process = process;
+const loop = requireBuiltin('internal/loop');
+internal.loop = loop;
+
+function defineGlobal(name, value) {
+  ObjectDefineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+}
+function defineLazyGlobal(name, load) {
+  ObjectDefineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = load();
+      defineGlobal(name, value);
+      return value;
+    },
+    set(value) { defineGlobal(name, value); },
+  });
+}
+
+defineGlobal('global', globalThis);
+defineGlobal('process', process);
+defineLazyGlobal('console', () => requireBuiltin('console'));
+const timers = requireBuiltin('timers');
+for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+  defineGlobal(name, timers[name]);
+}
+defineGlobal('queueMicrotask', loop.queueMicrotask);
+defineLazyGlobal('structuredClone', () => requireBuiltin('internal/structured_clone').structuredClone);
+defineLazyGlobal('performance', () => requireBuiltin('perf_hooks').performance);
+for (const name of ['Buffer', 'atob', 'btoa', 'Blob', 'File']) {
+  defineLazyGlobal(name, () => requireBuiltin('buffer')[name]);
+}
+for (const name of ['TextEncoder', 'TextDecoder']) {
+  defineLazyGlobal(name, () => requireBuiltin('util')[name]);
+}
+for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
+}
+for (const name of ['AbortController', 'AbortSignal']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
+}
+for (const name of ['URL', 'URLSearchParams']) {
+  defineLazyGlobal(name, () => requireBuiltin('url')[name]);
+}
+defineLazyGlobal('fetch', () => requireBuiltin('internal/fetch').fetch);
+defineLazyGlobal('DOMException', () => requireBuiltin('internal/dom_exception').DOMException);
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+  'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',
+  'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
+  'TextEncoderStream', 'TextDecoderStream', 'CompressionStream', 'DecompressionStream']) {
+  defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
+}
+for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel']) {
+  defineLazyGlobal(name, () => requireBuiltin('worker_threads')[name]);
+}
+defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
+// This JSC has no Symbol.dispose/asyncDispose yet; Node 22 code (and ours) expects them.
+if (typeof Symbol.dispose !== 'symbol') ObjectDefineProperty(Symbol, 'dispose', { value: SymbolFor('nodejs.dispose') });
+if (typeof Symbol.asyncDispose !== 'symbol') ObjectDefineProperty(Symbol, 'asyncDispose', { value: SymbolFor('nodejs.asyncDispose') });
+// JSC's own console prints nothing; ours replaces it (lazily, above). Its leftover properties
+// and the engine's non-Node globals go.
+for (const name of ['WebAssembly']) delete globalThis[name];
+
+// ---------------------------------------------------------------------------------------------
+// Unhandled rejections: JSC reports them after a microtask drain; the loop handles them as Node.
+
+// JSC reports a rejection when its microtask drain ends; Node decides only after the nextTick
+// queue has run too. A handler attached in between (`.then`/`.catch` from a nextTick) marks the
+// report stale, so `then` notes handled promises while reports are pending.
+const rejections = [];
+natives.setRejectionHandler(function (promise, reason) {
+  rejections.push({ promise, reason, handled: false });
+  natives.noteRejection();
+});
+
+let probing = false;
+function markHandled(promise) {
+  if (probing) return;
+  for (const entry of rejections) if (entry.promise === promise) entry.handled = true;
+}
+const PromiseThen = Promise.prototype.then;
+ObjectDefineProperty(Promise.prototype, 'then', {
+  value: {
+    then(onFulfilled, onRejected) {
+      if (rejections.length > 0) markHandled(this);
+      return ReflectApply(PromiseThen, this, [onFulfilled, onRejected]);
+    },
+  }.then,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+// `await p` attaches its handler internally, without `then`, but reads `p.constructor` first
+// (PromiseResolve): that read marks the report stale too.
+const PromiseConstructor = Promise;
+ObjectDefineProperty(Promise.prototype, 'constructor', {
+  get() {
+    if (rejections.length > 0) markHandled(this);
+    return PromiseConstructor;
+  },
+  set(value) {
+    ObjectDefineProperty(this, 'constructor', { value, writable: true, configurable: true, enumerable: true });
+  },
+  configurable: true,
+  enumerable: false,
+});
+
+/** util.types.isPromise: PromiseResolve(C, v) returns v itself exactly for real promises. */
+natives.isPromise = function isPromise(value) {
+  if (value === null || typeof value !== 'object') return false;
+  probing = true;
+  try {
+    const C = value.constructor;
+    if (C !== PromiseConstructor && !(typeof C === 'function' && C.prototype instanceof PromiseConstructor)) return false;
+    const result = ReflectApply(PromiseConstructor.resolve, C, [value]);
+    if (result === value) return true;
+    // A promise was made around a non-promise: keep its eventual rejection quiet.
+    if (result !== null && typeof result === 'object') ReflectApply(PromiseThen, result, [undefined, () => {}]);
+    return false;
+  } catch {
+    return false;
+  } finally {
+    probing = false;
+  }
+};
+
+function processRejections() {
+  while (rejections.length > 0) {
+    const { promise, reason, handled } = rejections.shift();
+    if (handled || reason === loop.exitSentinel) continue;
+    loop.handleRejection(reason, promise);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hooks for the host's event loop. Each call is one JavaScript entry under the CPU budget.
+
+const cjs = requireBuiltin('internal/modules/cjs');
+let mainModule;
+
+return {
+  runMain(code, filename, kind) {
+    loop.runGuarded(() => {
+      mainModule = cjs.runMain(code, filename, kind);
+    });
+  },
+  runTimers(nowMs) { return loop.runTimers(nowMs); },
+  runImmediates() { loop.runImmediates(); },
+  hasImmediates() { return loop.hasImmediates(); },
+  dispatch(id, result) {
+    const op = pendingOps.get(id);
+    if (op === undefined) return;
+    pendingOps.delete(id);
+    loop.runGuarded(() => {
+      let value;
+      try { value = decode(result); } catch (e) { op.reject(e); return; }
+      op.resolve(value);
+    });
+  },
+  event(kind, json, bytes) { loop.runGuarded(() => loop.hostEvent(kind, json, bytes)); },
+  processRejections() { loop.runGuarded(processRejections); },
+  beforeExit() { return loop.beforeExit(); },
+  finish() { return loop.finish(); },
+  exportsJSON() {
+    return requireBuiltin('internal/serialize').exportsToJSON(mainModule);
+  },
+};

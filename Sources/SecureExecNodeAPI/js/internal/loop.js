@@ -1,0 +1,403 @@
+'use strict';
+// The guest half of the event loop: the nextTick queue, timers, immediates, uncaught errors and
+// exit. The host drives the phases (timers → host I/O → immediates) and waits in between; every
+// phase here ends with Node's tick processing: all nextTicks, then all microtasks, repeated.
+
+const { natives, settings } = internal;
+
+/** Thrown by process.exit() to unwind guest code; never reported. */
+const exitSentinel = Object.freeze({ __proto__: null, exit: true });
+
+// ---------------------------------------------------------------------------------------------
+// nextTick and microtasks
+
+const tickQueue = [];
+let tickHead = 0;
+
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  if (process._exiting) return;
+  tickQueue.push({ callback, args });
+}
+
+/** Node's processTicksAndRejections: drain nextTicks, then microtasks, until both are empty. */
+function processTicks() {
+  do {
+    while (tickHead < tickQueue.length) {
+      const tick = tickQueue[tickHead++];
+      try {
+        const { callback, args } = tick;
+        if (args.length === 0) callback(); else Reflect.apply(callback, undefined, args);
+      } catch (err) {
+        handleUncaught(err);
+      }
+    }
+    tickQueue.length = 0;
+    tickHead = 0;
+    natives.drain();
+  } while (tickQueue.length > 0);
+}
+
+function queueMicrotask(callback) {
+  if (typeof callback !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  Promise.resolve().then(() => {
+    try { callback(); } catch (err) { handleUncaught(err); }
+  });
+}
+
+/** Runs `fn` as one macrotask: errors are uncaught exceptions, then ticks and microtasks run. */
+function runGuarded(fn) {
+  try {
+    fn();
+  } catch (err) {
+    if (err === exitSentinel) return;
+    handleUncaught(err);
+  }
+  try {
+    processTicks();
+  } catch (err) {
+    if (err !== exitSentinel) throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uncaught exceptions and unhandled rejections
+
+function errorHeader(err) {
+  try {
+    if (err !== null && (typeof err === 'object' || typeof err === 'function') && err instanceof Error) {
+      return String(err);
+    }
+    if (typeof err === 'string') return err;
+    return require('internal/util/inspect').inspect(err);
+  } catch {
+    return 'Uncaught exception';
+  }
+}
+
+/** Prints an uncaught error as Node does and ends the call with `code`. */
+function fatal(err, code, header) {
+  if (err === exitSentinel) return;
+  let text;
+  try {
+    if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+      // Primitives print as themselves, with Node's hint.
+      const shown = typeof err === 'string' ? err : require('internal/util/inspect').inspect(err);
+      text = `${shown}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+    } else {
+      text = `${require('internal/util/inspect').inspect(err)}\n`;
+    }
+    text += `\nNode.js ${process.version}\n`;
+  } catch {
+    text = `${errorHeader(err)}\n`;
+  }
+  internal.write(2, text);
+  process.exitCode = code;
+  emitExit(code);
+  natives.exit(process.exitCode ?? code, header ?? errorHeader(err));
+  throw exitSentinel;
+}
+
+function handleUncaught(err) {
+  if (err === exitSentinel) throw err;
+  if (process.listenerCount('uncaughtException') > 0) {
+    try {
+      process.emit('uncaughtException', err, 'uncaughtException');
+      return;
+    } catch (err2) {
+      if (err2 === exitSentinel) throw err2;
+      fatal(err2, 7);
+    }
+  }
+  process.emit('uncaughtExceptionMonitor', err, 'uncaughtException');
+  fatal(err, 1);
+}
+
+function handleRejection(reason, promise) {
+  if (process.listenerCount('unhandledRejection') > 0) {
+    process.emit('unhandledRejection', reason, promise);
+    return;
+  }
+  if (reason instanceof Error) {
+    handleUncaughtFromPromise(reason);
+    return;
+  }
+  const { inspect } = require('internal/util/inspect');
+  const err = new Error('This error originated either by throwing inside of an async function ' +
+    'without a catch block, or by rejecting a promise which was not handled with .catch(). ' +
+    `The promise rejected with the reason "${inspect(reason)}".`);
+  err.name = 'UnhandledPromiseRejection';
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  handleUncaughtFromPromise(err);
+}
+
+function handleUncaughtFromPromise(err) {
+  if (process.listenerCount('uncaughtException') > 0) {
+    try {
+      process.emit('uncaughtException', err, 'unhandledRejection');
+      return;
+    } catch (err2) {
+      if (err2 === exitSentinel) throw err2;
+      fatal(err2, 7);
+    }
+  }
+  process.emit('uncaughtExceptionMonitor', err, 'unhandledRejection');
+  fatal(err, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exit
+
+function emitExit(code) {
+  if (process._exiting) return;
+  process._exiting = true;
+  if (process.exitCode === undefined) process.exitCode = code;
+  try {
+    process.emit('exit', process.exitCode ?? 0);
+  } catch (err) {
+    if (err === exitSentinel) throw err;
+    // An error thrown by an 'exit' listener is itself uncaught.
+    internal.write(2, `${errorHeader(err)}\n`);
+    process.exitCode = 7;
+  }
+}
+
+function exit(code) {
+  if (code !== undefined && code !== null) process.exitCode = code;
+  emitExit(process.exitCode ?? 0);
+  natives.exit(exitCodeNumber(), undefined);
+  throw exitSentinel;
+}
+
+function exitCodeNumber() {
+  const code = process.exitCode;
+  if (code === undefined || code === null) return 0;
+  const n = Number(code);
+  return Number.isInteger(n) ? (n | 0) : 0;
+}
+
+function beforeExit() {
+  const before = activeCount();
+  runGuarded(() => process.emit('beforeExit', exitCodeNumber()));
+  return activeCount() > before || activeCount() > 0 ? 1 : 0;
+}
+
+function finish() {
+  if (mainPending !== undefined) {
+    // The entry's top-level await never settled: Node exits with 13.
+    internal.write(2, 'Warning: Detected unsettled top-level await\n');
+    if (process.exitCode === undefined) process.exitCode = 13;
+  }
+  runGuarded(() => emitExit(exitCodeNumber()));
+  return exitCodeNumber();
+}
+
+let mainPending;
+/** The entry's top-level-await promise, while it is unsettled. */
+function trackMain(promise) {
+  const token = {};
+  mainPending = token;
+  promise.then(() => { if (mainPending === token) mainPending = undefined; },
+    (err) => { if (mainPending === token) mainPending = undefined; handleUncaught(err); });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timers: a binary heap ordered by (due time, creation order). Times are the loop's clock in ms.
+
+let loopNow = 0;
+let timerSeq = 0;
+const heap = [];
+let refedTimers = 0;
+let activeTimers = 0;
+
+function heapLess(a, b) { return a.due < b.due || (a.due === b.due && a.seq < b.seq); }
+function heapPush(t) {
+  heap.push(t);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!heapLess(heap[i], heap[p])) break;
+    [heap[i], heap[p]] = [heap[p], heap[i]];
+    i = p;
+  }
+}
+function heapPop() {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length > 0) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && heapLess(heap[l], heap[m])) m = l;
+      if (r < heap.length && heapLess(heap[r], heap[m])) m = r;
+      if (m === i) break;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  }
+  return top;
+}
+
+function budgetExceeded(what) {
+  const err = new Error(`ERR_RESOURCE_BUDGET_EXCEEDED: maximum number of ${what} exceeded`);
+  err.code = 'ERR_RESOURCE_BUDGET_EXCEEDED';
+  return err;
+}
+
+/** Schedules `timer` (a Timeout) `timer._idleTimeout` ms from the loop's now. */
+function scheduleTimer(timer, isNew) {
+  if (isNew) {
+    if (activeTimers >= settings.maxTimers) throw budgetExceeded('timers');
+    activeTimers++;
+    if (timer._ref) refedTimers++;
+  }
+  timer._active = true;
+  timer._due = loopNow + timer._idleTimeout;
+  timer._entry = { due: timer._due, seq: timerSeq++, timer };
+  heapPush(timer._entry);
+}
+
+function unscheduleTimer(timer) {
+  if (!timer._active) return;
+  timer._active = false;
+  timer._entry.timer = null; // lazily dropped from the heap
+  activeTimers--;
+  if (timer._ref) refedTimers--;
+}
+
+function setTimerRef(timer, ref) {
+  if (timer._ref === ref) return;
+  timer._ref = ref;
+  if (timer._active) refedTimers += ref ? 1 : -1;
+}
+
+/** Timers phase: runs every due timer; returns ms until the next ref'd one, or -1 for none. */
+function runTimers(nowMs) {
+  loopNow = nowMs;
+  while (heap.length > 0) {
+    const entry = heap[0];
+    if (entry.timer === null) { heapPop(); continue; }
+    if (entry.due > loopNow) break;
+    heapPop();
+    const timer = entry.timer;
+    const repeat = timer._repeat;
+    if (repeat === null) unscheduleTimer(timer);
+    runGuarded(() => {
+      const { _onTimeout: callback, _timerArgs: args } = timer;
+      if (args === undefined) callback.call(timer); else Reflect.apply(callback, timer, args);
+    });
+    if (repeat !== null && timer._active && timer._entry === entry) {
+      // An interval reschedules from the time its callback ran (Node: start + repeat).
+      timer._idleTimeout = repeat;
+      timer._due = loopNow + repeat;
+      timer._entry = { due: timer._due, seq: timerSeq++, timer };
+      heapPush(timer._entry);
+    }
+  }
+  while (heap.length > 0 && heap[0].timer === null) heapPop();
+  // Tell the host how long it may wait and whether anything keeps the loop alive:
+  //   ≥ 0: alive, next timer in that many ms;  Infinity: alive, no timer;
+  //   -1: nothing alive, no timer;  ≤ -2: nothing alive, an unref'd timer in (-r - 2) ms
+  //   (it still fires if the host waits for something else, such as a pending host call).
+  const alive = activeCount() > 0;
+  if (heap.length === 0) return alive ? Infinity : -1;
+  const delay = Math.max(0, heap[0].due - loopNow);
+  return alive ? delay : -delay - 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Immediates: run in insertion order; ones added while running wait for the next check phase.
+
+let immediates = [];
+let refedImmediates = 0;
+
+function addImmediate(immediate) {
+  if (immediates.length >= settings.maxTimers) throw budgetExceeded('immediates');
+  immediates.push(immediate);
+  if (immediate._ref) refedImmediates++;
+}
+
+function clearImmediateEntry(immediate) {
+  if (immediate._destroyed) return;
+  immediate._destroyed = true;
+  if (immediate._ref) refedImmediates--;
+}
+
+function setImmediateRef(immediate, ref) {
+  if (immediate._ref === ref || immediate._destroyed) { immediate._ref = ref; return; }
+  immediate._ref = ref;
+  refedImmediates += ref ? 1 : -1;
+}
+
+/** Whether the check phase has work (the poll phase must not block then). */
+function hasImmediates() {
+  for (const immediate of immediates) if (!immediate._destroyed) return 1;
+  return 0;
+}
+
+/** Check phase: runs the immediates queued before it started. */
+function runImmediates() {
+  const batch = immediates;
+  immediates = [];
+  for (const immediate of batch) {
+    if (immediate._destroyed) continue;
+    clearImmediateEntry(immediate);
+    runGuarded(() => {
+      const { _onImmediate: callback, _argv: args } = immediate;
+      if (args === undefined) callback.call(immediate); else Reflect.apply(callback, immediate, args);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handles other than timers (servers, sockets, children) register here so the loop stays alive.
+
+let refedHandles = 0;
+function refHandle() { refedHandles++; }
+function unrefHandle() { refedHandles--; }
+
+function activeCount() { return refedTimers + refedImmediates + refedHandles; }
+
+const eventListeners = new Map();
+/** Host-initiated events by kind (stream data, server requests, …). */
+function onHostEvent(kind, listener) { eventListeners.set(kind, listener); }
+function hostEvent(kind, json, bytes) {
+  const listener = eventListeners.get(kind);
+  if (listener !== undefined) listener(json.length === 0 ? undefined : JSON.parse(json), bytes);
+}
+
+module.exports = {
+  exitSentinel,
+  nextTick,
+  queueMicrotask,
+  processTicks,
+  runGuarded,
+  handleUncaught,
+  handleRejection,
+  exit,
+  beforeExit,
+  finish,
+  trackMain,
+  scheduleTimer,
+  unscheduleTimer,
+  setTimerRef,
+  runTimers,
+  addImmediate,
+  clearImmediateEntry,
+  setImmediateRef,
+  runImmediates,
+  hasImmediates,
+  refHandle,
+  unrefHandle,
+  onHostEvent,
+  hostEvent,
+  get now() { return loopNow; },
+};

@@ -1,0 +1,294 @@
+'use strict';
+// CommonJS: Node's module loader over the sandbox's filesystem (every read passes the host's fs
+// permission check). Builtins come from our embedded modules.
+
+const path = require('path');
+const { natives, settings } = internal;
+
+const cache = Object.create(null);
+const extensions = Object.create(null);
+
+function Module(id = '', parent) {
+  this.id = id;
+  this.path = path.dirname(id);
+  this.exports = {};
+  this.filename = null;
+  this.loaded = false;
+  this.children = [];
+  this.paths = [];
+  Object.defineProperty(this, 'parent', { value: parent, writable: true, configurable: true, enumerable: false });
+  if (parent && parent.children) parent.children.push(this);
+}
+
+Module._cache = cache;
+Module._extensions = extensions;
+Module.builtinModules = settings.builtins.filter((n) => !n.startsWith('internal/'));
+Module.globalPaths = settings.modulePaths.slice();
+Module.isBuiltin = function isBuiltin(name) {
+  return typeof name === 'string' && internal.isPublicBuiltin(name.startsWith('node:') ? name.slice(5) : name);
+};
+Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+Module.Module = Module;
+
+// ---------------------------------------------------------------------------------------------
+// Filesystem probes (through the host; a denied read is an EACCES error, as in Node).
+
+function statType(file) {
+  try {
+    return internal.call('fs.stat', { path: file, follow: true, probe: true });
+  } catch (err) {
+    if (err && err.code === 'EACCES') throw err;
+    return undefined;
+  }
+}
+function isFile(file) { const s = statType(file); return s !== undefined && s.type === 'file'; }
+function isDirectory(file) { const s = statType(file); return s !== undefined && s.type === 'directory'; }
+function readText(file) { return internal.call('fs.readFile', { path: file, encoding: 'utf8' }); }
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+const resolveExtensions = ['.js', '.json', '.node'];
+
+function tryExtensions(base) {
+  for (const ext of resolveExtensions) {
+    if (isFile(base + ext)) return base + ext;
+  }
+  return undefined;
+}
+
+function readPackage(dir) {
+  const file = path.join(dir, 'package.json');
+  if (!isFile(file)) return undefined;
+  try {
+    return JSON.parse(readText(file));
+  } catch (err) {
+    if (err && err.code === 'EACCES') throw err;
+    err.path = file;
+    err.message = `Error parsing ${file}: ${err.message}`;
+    throw err;
+  }
+}
+
+function tryDirectory(dir) {
+  const pkg = readPackage(dir);
+  if (pkg && typeof pkg.main === 'string' && pkg.main.length > 0) {
+    const main = path.resolve(dir, pkg.main);
+    const found = (isFile(main) && main) || tryExtensions(main) || tryIndex(main);
+    if (found) return found;
+  }
+  return tryIndex(dir);
+}
+
+function tryIndex(dir) {
+  return tryExtensions(path.join(dir, 'index'));
+}
+
+function resolveAsPath(target) {
+  if (isFile(target)) return target;
+  return tryExtensions(target) ?? (isDirectory(target) ? tryDirectory(target) : undefined);
+}
+
+function nodeModulePaths(from) {
+  from = path.resolve(from);
+  if (from === '/') return ['/node_modules'];
+  const paths = [];
+  const parts = from.split('/');
+  for (let i = parts.length; i > 0; i--) {
+    if (parts[i - 1] === 'node_modules') continue;
+    const dir = parts.slice(0, i).join('/') || '/';
+    paths.push(path.join(dir, 'node_modules'));
+  }
+  paths.push('/node_modules');
+  return paths;
+}
+Module._nodeModulePaths = nodeModulePaths;
+
+function notFound(request, parent) {
+  const stack = [];
+  for (let m = parent; m; m = m.parent) if (m.filename || m.id) stack.push(m.filename || m.id);
+  let message = `Cannot find module '${request}'`;
+  if (stack.length > 0) message += `\nRequire stack:\n- ${stack.join('\n- ')}`;
+  const err = new Error(message);
+  err.code = 'MODULE_NOT_FOUND';
+  err.requireStack = stack;
+  return err;
+}
+
+function resolveFilename(request, parent, isMain, options) {
+  if (typeof request !== 'string') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', request);
+  }
+  if (request.startsWith('node:')) {
+    if (internal.isPublicBuiltin(request.slice(5))) return request;
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(request);
+  }
+  if (internal.isPublicBuiltin(request)) return request;
+  const base = parent && parent.filename ? path.dirname(parent.filename) : process.cwd();
+  if (request.startsWith('./') || request.startsWith('../') || request.startsWith('/') || request === '.' || request === '..') {
+    const starts = options && Array.isArray(options.paths) ? options.paths.map((p) => path.resolve(process.cwd(), p)) : [base];
+    for (const start of starts) {
+      const found = resolveAsPath(path.resolve(start, request));
+      if (found) return found;
+    }
+    throw notFound(request, parent);
+  }
+  const dirs = options && Array.isArray(options.paths)
+    ? options.paths.flatMap((p) => nodeModulePaths(path.resolve(process.cwd(), p)))
+    : [...(parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)), ...Module.globalPaths];
+  for (const dir of dirs) {
+    const found = resolveAsPath(path.join(dir, request));
+    if (found) return found;
+  }
+  throw notFound(request, parent);
+}
+Module._resolveFilename = resolveFilename;
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+function stripShebang(content) {
+  return content.charCodeAt(0) === 35 && content.charCodeAt(1) === 33 ? `//${content.slice(2)}` : content;
+}
+
+function compileWrapper(content, filename, allowAwait) {
+  const body = stripShebang(content);
+  const head = '(function (exports, require, module, __filename, __dirname) { ';
+  try {
+    return natives.compile(`${head}${body}\n})`, filename);
+  } catch (err) {
+    // Top-level await is allowed in the entry: retry as an async function.
+    if (!allowAwait || !(err instanceof SyntaxError)) throw err;
+    try {
+      return natives.compile(`(async function (exports, require, module, __filename, __dirname) { ${body}\n})`, filename);
+    } catch {
+      throw err;
+    }
+  }
+}
+
+extensions['.js'] = function (module, filename) {
+  module._compile(readText(filename), filename);
+};
+extensions['.cjs'] = extensions['.js'];
+extensions['.json'] = function (module, filename) {
+  const content = readText(filename);
+  try {
+    module.exports = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+  } catch (err) {
+    err.message = `${filename}: ${err.message}`;
+    throw err;
+  }
+};
+extensions['.node'] = function (module, filename) {
+  const err = new Error(`Cannot load native addon '${filename}': native addons are not supported in sandbox`);
+  err.code = 'ERR_DLOPEN_DISABLED';
+  throw err;
+};
+
+Module.prototype._compile = function (content, filename, allowAwait = false) {
+  const wrapper = compileWrapper(content, filename, allowAwait);
+  const require = makeRequire(this);
+  const result = Reflect.apply(wrapper, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
+  return result;
+};
+
+Module.prototype.load = function (filename) {
+  this.filename = filename;
+  this.paths = nodeModulePaths(path.dirname(filename));
+  const ext = path.extname(filename);
+  const loader = extensions[ext] ?? extensions['.js'];
+  loader(this, filename);
+  this.loaded = true;
+};
+
+Module.prototype.require = function (id) {
+  if (typeof id !== 'string') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
+  }
+  if (id === '') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  }
+  return Module._load(id, this, false);
+};
+
+Module._load = function (request, parent, isMain) {
+  const filename = resolveFilename(request, parent, isMain);
+  if (filename.startsWith('node:')) return internal.loadPublicBuiltin(filename.slice(5));
+  if (internal.isPublicBuiltin(filename)) return internal.loadPublicBuiltin(filename);
+  const cached = cache[filename];
+  if (cached !== undefined) return cached.exports;
+  const module = new Module(filename, parent);
+  cache[filename] = module;
+  let threw = true;
+  try {
+    module.load(filename);
+    threw = false;
+  } finally {
+    if (threw) delete cache[filename];
+  }
+  return module.exports;
+};
+
+function makeRequire(module) {
+  const requireFn = function require(id) { return module.require(id); };
+  function resolve(request, options) {
+    if (typeof request !== 'string') {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
+    }
+    return resolveFilename(request, module, false, options);
+  }
+  resolve.paths = function paths(request) {
+    if (internal.isPublicBuiltin(request) || request.startsWith('node:')) return null;
+    if (request.startsWith('./') || request.startsWith('../')) return [module.filename ? path.dirname(module.filename) : process.cwd()];
+    return [...module.paths, ...Module.globalPaths];
+  };
+  requireFn.resolve = resolve;
+  requireFn.main = mainModule;
+  requireFn.extensions = extensions;
+  requireFn.cache = cache;
+  return requireFn;
+}
+
+Module.createRequire = function createRequire(filename) {
+  if (filename instanceof URL || (typeof filename === 'string' && filename.startsWith('file:'))) {
+    filename = require('url').fileURLToPath(filename);
+  }
+  if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+  }
+  const module = new Module(filename, null);
+  module.filename = filename;
+  module.paths = nodeModulePaths(path.dirname(filename));
+  return makeRequire(module);
+};
+
+// ---------------------------------------------------------------------------------------------
+// The entry
+
+let mainModule;
+
+/** Runs the call's entry code as the main module. Returns the module. */
+function runMain(code, filename, kind) {
+  const module = new Module('.', null);
+  module.filename = filename;
+  module.paths = nodeModulePaths(path.dirname(filename));
+  mainModule = module;
+  process.mainModule = module;
+  cache[filename] = module;
+  const result = module._compile(code, filename, true);
+  if (result !== undefined && typeof result.then === 'function') {
+    internal.loop.trackMain(result);
+  }
+  module.loaded = true;
+  return module;
+}
+
+module.exports = { Module, runMain };

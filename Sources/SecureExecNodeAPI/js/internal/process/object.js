@@ -1,0 +1,354 @@
+'use strict';
+// The guest's `process`: an EventEmitter with Node's properties, built from the host's process
+// configuration. Nothing here reads the host: env goes through the bridge on every access.
+
+const EventEmitter = require('events');
+const { settings, natives } = internal;
+
+// `process` is the object the bootstrap created: make it an EventEmitter in place.
+Object.setPrototypeOf(process, EventEmitter.prototype);
+EventEmitter.call(process);
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
+
+function loop() { return internal.loop; }
+function errors() { return require('internal/errors'); }
+
+const cfg = settings.process;
+process.title = 'node';
+process.version = cfg.version;
+process.versions = Object.freeze({ ...cfg.versions });
+process.arch = cfg.arch;
+process.platform = cfg.platform;
+process.release = Object.freeze({ name: 'node', lts: 'Jod' });
+process.argv = cfg.argv.slice();
+process.argv0 = cfg.argv[0] ?? 'node';
+process.execArgv = [];
+process.execPath = cfg.execPath;
+process.pid = cfg.pid;
+process.ppid = cfg.ppid;
+process.exitCode = undefined;
+process._exiting = false;
+process.config = Object.freeze({ target_defaults: {}, variables: {} });
+process.features = Object.freeze({ inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false });
+process.allowedNodeEnvironmentFlags = new Set();
+process.debugPort = 9229;
+process.throwDeprecation = false;
+process.noDeprecation = false;
+process.traceDeprecation = false;
+
+// ---------------------------------------------------------------------------------------------
+// Working directory: guest state, validated against the virtual filesystem.
+
+let cwd = cfg.cwd;
+process.cwd = function cwd_() { return cwd; };
+process.chdir = function chdir(directory) {
+  require('internal/validators').validateString(directory, 'directory');
+  const path = require('path');
+  const target = path.resolve(cwd, directory);
+  internal.call('process.chdir', { path: target });
+  cwd = target;
+};
+let umask = 0o022;
+process.umask = function (mask) {
+  const old = umask;
+  if (mask !== undefined) umask = require('internal/validators').parseFileMode(mask, 'mask');
+  return old;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Environment: a proxy whose every access asks the host, which checks the env permission.
+
+const envTarget = Object.create(null);
+process.env = new Proxy(envTarget, {
+  get(_, name) {
+    if (typeof name !== 'string') return undefined;
+    return internal.call('env.get', { name });
+  },
+  has(_, name) {
+    if (typeof name !== 'string') return false;
+    return internal.call('env.get', { name }) !== undefined;
+  },
+  set(_, name, value) {
+    if (typeof name !== 'string') return false;
+    internal.call('env.set', { name, value: String(value) });
+    return true;
+  },
+  defineProperty(_, name, descriptor) {
+    if (typeof name !== 'string') return false;
+    if (!('value' in descriptor) || descriptor.enumerable === false) {
+      throw new TypeError(`'process.env' only accepts a configurable, writable, and enumerable data descriptor`);
+    }
+    internal.call('env.set', { name, value: String(descriptor.value) });
+    return true;
+  },
+  deleteProperty(_, name) {
+    if (typeof name !== 'string') return true;
+    internal.call('env.delete', { name });
+    return true;
+  },
+  ownKeys() {
+    return internal.call('env.keys', {});
+  },
+  getOwnPropertyDescriptor(_, name) {
+    if (typeof name !== 'string') return undefined;
+    const value = internal.call('env.get', { name });
+    if (value === undefined) return undefined;
+    return { value, writable: true, enumerable: true, configurable: true };
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Time and resources
+
+function hrtime(previous) {
+  const ns = internal.hrtimeNs();
+  let sec = Math.floor(ns / 1e9);
+  let nsec = Math.floor(ns - sec * 1e9);
+  if (previous !== undefined) {
+    if (!Array.isArray(previous)) {
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)('time', 'Array', previous);
+    }
+    if (previous.length !== 2) {
+      throw new (errors().codes.ERR_OUT_OF_RANGE)('time', 2, previous.length);
+    }
+    sec -= previous[0];
+    nsec -= previous[1];
+    if (nsec < 0) { sec -= 1; nsec += 1e9; }
+  }
+  return [sec, nsec];
+}
+hrtime.bigint = function bigint() { return BigInt(Math.floor(internal.hrtimeNs())); };
+process.hrtime = hrtime;
+process.uptime = function uptime() { return internal.hrtimeNs() / 1e9; };
+
+function memoryUsage() {
+  const heap = natives.heapCapacity ? natives.heapCapacity() : 0;
+  return { rss: heap, heapTotal: heap, heapUsed: heap, external: 0, arrayBuffers: 0 };
+}
+memoryUsage.rss = function rss() { return memoryUsage().rss; };
+process.memoryUsage = memoryUsage;
+process.cpuUsage = function cpuUsage(previous) {
+  const user = Math.floor(internal.hrtimeNs() / 1e3);
+  if (previous) return { user: user - previous.user, system: 0 - previous.system };
+  return { user, system: 0 };
+};
+process.resourceUsage = function resourceUsage() {
+  return { userCPUTime: 0, systemCPUTime: 0, maxRSS: 0, sharedMemorySize: 0, unsharedDataSize: 0, unsharedStackSize: 0, minorPageFault: 0, majorPageFault: 0, swappedOut: 0, fsRead: 0, fsWrite: 0, ipcSent: 0, ipcReceived: 0, signalsCount: 0, voluntaryContextSwitches: 0, involuntaryContextSwitches: 0 };
+};
+process.constrainedMemory = function () { return settings.memoryLimitBytes; };
+process.availableMemory = function () { return settings.memoryLimitBytes; };
+
+// ---------------------------------------------------------------------------------------------
+// Identity
+
+process.getuid = () => cfg.uid;
+process.geteuid = () => cfg.uid;
+process.getgid = () => cfg.gid;
+process.getegid = () => cfg.gid;
+process.getgroups = () => [cfg.gid];
+
+// ---------------------------------------------------------------------------------------------
+// Control flow
+
+process.nextTick = function nextTick(callback, ...args) { loop().nextTick(callback, ...args); };
+process.exit = function exit(code) {
+  if (code !== undefined) validateExitCode(code);
+  loop().exit(code);
+};
+process.reallyExit = process.exit;
+process.abort = function abort() { loop().exit(134); };
+
+function validateExitCode(code) {
+  if (code === null || code === undefined) return;
+  if (typeof code === 'string' && /^-?\d+$/.test(code.trim())) return;
+  if (!Number.isInteger(code)) {
+    const { codes } = errors();
+    if (typeof code === 'number') throw new codes.ERR_OUT_OF_RANGE('code', 'an integer', code);
+    throw new codes.ERR_INVALID_ARG_TYPE('code', 'integer', code);
+  }
+}
+
+let exitCodeValue;
+Object.defineProperty(process, 'exitCode', {
+  enumerable: true,
+  configurable: false,
+  get() { return exitCodeValue; },
+  set(code) {
+    validateExitCode(code);
+    exitCodeValue = code;
+  },
+});
+
+const signals = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPWR: 30, SIGSYS: 31 };
+internal.signals = signals;
+
+process.kill = function kill(pid, signal = 'SIGTERM') {
+  const { codes } = errors();
+  if (typeof pid !== 'number' || !Number.isInteger(pid)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  const signo = typeof signal === 'number' ? signal : signals[signal];
+  if (signo === undefined) throw new codes.ERR_UNKNOWN_SIGNAL(String(signal));
+  if (pid === process.pid || pid === 0) {
+    if (signo === 0) return true;
+    const name = Object.keys(signals).find((k) => signals[k] === signo);
+    if (name !== undefined && process.listenerCount(name) > 0) {
+      internal.loop.nextTick(() => process.emit(name, name));
+      return true;
+    }
+    if (name === 'SIGWINCH' || name === 'SIGCHLD' || name === 'SIGURG' || name === 'SIGCONT') return true;
+    loop().exit(128 + signo);
+  }
+  // Other processes are children (child_process) or do not exist in the sandbox.
+  return internal.call('process.kill', { pid, signal: signo });
+};
+
+// ---------------------------------------------------------------------------------------------
+// Warnings
+
+const warned = new Set();
+let firstWarning = true;
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor;
+    code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type; code = undefined; type = 'Warning';
+  }
+  if (type === undefined) type = 'Warning';
+  if (typeof code === 'function') { ctor = code; code = undefined; }
+  if (typeof warning === 'string') {
+    const w = new Error(warning);
+    w.name = String(type || 'Warning');
+    if (code !== undefined) w.code = code;
+    if (detail !== undefined) w.detail = detail;
+    warning = w;
+  } else if (!(warning instanceof Error)) {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) throw warning;
+  }
+  loop().nextTick(() => {
+    process.emit('warning', warning);
+    if (process.listenerCount('warning') > 1 || (process.noProcessWarnings)) return;
+    const codeText = warning.code ? `[${warning.code}] ` : '';
+    let text = `(node:${process.pid}) ${codeText}${warning.name}: ${warning.message}\n`;
+    if (warning.detail) text += `${warning.detail}\n`;
+    if (firstWarning) {
+      firstWarning = false;
+      const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+      text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
+    }
+    internal.write(2, text);
+  });
+};
+process.on('warning', () => {});
+internal.warnOnce = function warnOnce(key, ...args) {
+  if (warned.has(key)) return;
+  warned.add(key);
+  process.emitWarning(...args);
+};
+
+// ---------------------------------------------------------------------------------------------
+// What a sandbox does not have.
+
+function notSupported(name) {
+  return function () {
+    const err = new Error(`process.${name} is not supported in sandbox`);
+    err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+    throw err;
+  };
+}
+process.binding = notSupported('binding');
+process._linkedBinding = notSupported('_linkedBinding');
+process.dlopen = notSupported('dlopen');
+process.setUncaughtExceptionCaptureCallback = notSupported('setUncaughtExceptionCaptureCallback');
+process.hasUncaughtExceptionCaptureCallback = () => false;
+process.setSourceMapsEnabled = () => {};
+process.getActiveResourcesInfo = () => [];
+process.report = Object.freeze({ getReport: notSupported('report.getReport'), writeReport: notSupported('report.writeReport') });
+
+// ---------------------------------------------------------------------------------------------
+// Standard streams (minimal writers now; full streams when `stream` is loaded).
+
+function makeWriter(fd) {
+  const writer = new EventEmitter();
+  writer.fd = fd;
+  writer.isTTY = false;
+  writer.writable = true;
+  writer._isStdio = true;
+  writer.write = function write(chunk, encoding, callback) {
+    if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    }
+    if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
+      chunk = require('buffer').Buffer.from(chunk, encoding);
+    }
+    internal.write(fd, chunk);
+    if (typeof callback === 'function') loop().nextTick(callback);
+    return true;
+  };
+  writer.end = function end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') { callback = chunk; chunk = undefined; }
+    if (chunk !== undefined && chunk !== null) writer.write(chunk, encoding);
+    if (typeof callback === 'function') loop().nextTick(callback);
+    return writer;
+  };
+  writer.cork = () => {};
+  writer.uncork = () => {};
+  writer.setDefaultEncoding = () => writer;
+  writer.getColorDepth = () => 1;
+  writer.hasColors = () => false;
+  writer.writableLength = 0;
+  writer.writableHighWaterMark = 16384;
+  return writer;
+}
+process.stdout = makeWriter(1);
+process.stderr = makeWriter(2);
+
+function makeStdin() {
+  const stdin = new EventEmitter();
+  stdin.fd = 0;
+  stdin.isTTY = false;
+  const data = settings.stdin;
+  let delivered = false;
+  let encoding;
+  stdin.setEncoding = (enc) => { encoding = enc; return stdin; };
+  stdin.resume = () => { deliver(); return stdin; };
+  stdin.pause = () => stdin;
+  stdin.read = () => null;
+  stdin.setRawMode = () => { throw new Error('setRawMode is not supported: stdin is not a TTY'); };
+  function deliver() {
+    if (delivered) return;
+    delivered = true;
+    internal.loop.refHandle();
+    setImmediate(() => {
+      internal.loop.unrefHandle();
+      if (typeof data === 'string' && data.length > 0) {
+        const chunk = encoding ? data : require('buffer').Buffer.from(data, 'utf8');
+        stdin.emit('data', chunk);
+      }
+      stdin.emit('end');
+      stdin.emit('close');
+    });
+  }
+  stdin.on('newListener', (event) => {
+    if (event === 'data' || event === 'readable' || event === 'end') deliver();
+  });
+  stdin[Symbol.asyncIterator] = async function* () {
+    if (typeof data === 'string' && data.length > 0) yield encoding ? data : require('buffer').Buffer.from(data, 'utf8');
+  };
+  return stdin;
+}
+let stdin;
+Object.defineProperty(process, 'stdin', {
+  configurable: true,
+  enumerable: true,
+  get() { return stdin ??= makeStdin(); },
+});
+
+module.exports = process;

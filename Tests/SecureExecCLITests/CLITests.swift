@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `secure-exec` binary built beside the test bundle.
+@Suite("secure-exec command line", .timeLimit(.minutes(1)))
+struct CLITests {
+    static let binary: URL = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return bundle.appendingPathComponent("secure-exec")
+    }()
+
+    struct Run { let code: Int32; let stdout: String; let stderr: String }
+
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func evalPrints() throws {
+        let result = try run(["eval", "console.log(1+1)"])
+        #expect(result.code == 0)
+        #expect(result.stdout == "2\n")
+    }
+
+    @Test func exitCodesPassThrough() throws {
+        #expect(try run(["eval", "process.exit(3)"]).code == 3)
+        let thrown = try run(["eval", "throw new TypeError('bad')"])
+        #expect(thrown.code == 1)
+        #expect(thrown.stderr.contains("TypeError: bad"))
+    }
+
+    @Test func environmentNeedsAGrant() throws {
+        let code = "console.log(process.env.HOME)"
+        #expect(try run(["eval", code], environment: ["HOME": "/home/tester"]).stdout == "undefined\n")
+        #expect(try run(["eval", "--allow-env=HOME", code], environment: ["HOME": "/home/tester"]).stdout == "/home/tester\n")
+        #expect(try run(["eval", "--allow-env", code], environment: ["HOME": "/home/tester"]).stdout == "/home/tester\n")
+        #expect(try run(["eval", "--allow-env", "--deny-env=HOME", code], environment: ["HOME": "/home/tester"]).stdout == "undefined\n")
+    }
+
+    @Test func topLevelAwaitInEval() throws {
+        let result = try run(["eval", "console.log(await Promise.resolve('awaited'))"])
+        #expect(result.stdout == "awaited\n")
+    }
+
+    @Test func runFileWithArguments() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-cli-\(UUID().uuidString).js")
+        try "console.log(process.argv.slice(2).join(' '))".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try run(["run", file.path, "a", "--b"])
+        #expect(result.code == 0)
+        #expect(result.stdout == "a --b\n")
+    }
+
+    @Test func cpuLimitFlag() throws {
+        let result = try run(["eval", "--cpu-time-limit", "100", "for (;;) {}"])
+        #expect(result.code == 124)
+        #expect(result.stderr.contains("CPU time limit exceeded"))
+    }
+
+    @Test func stdinReachesTheGuest() throws {
+        let result = try run(["eval", "let s = ''; process.stdin.on('data', (d) => s += d); process.stdin.on('end', () => console.log(s.trim().toUpperCase()))"], stdin: "hello")
+        #expect(result.stdout == "HELLO\n")
+    }
+
+    @Test func badFlagsAreRejected() throws {
+        let result = try run(["eval", "--timing-mitigation", "sometimes", "1"])
+        #expect(result.code != 0)
+        #expect(result.stderr.contains("--timing-mitigation"))
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import SecureExec
+import Testing
+
+@Suite("Event loop, limits and clocks", .timeLimit(.minutes(2)))
+struct EventLoopTests {
+    @Test func nodeOrderingOfTicksMicrotasksTimersAndImmediates() async throws {
+        // Only orders Node guarantees (a top-level setTimeout(0) vs setImmediate is not one).
+        let (_, output) = try await exec("""
+            const log = [];
+            setImmediate(() => {
+              log.push('immediate');
+              process.nextTick(() => log.push('tick in immediate'));
+              setImmediate(() => {
+                log.push('immediate in immediate');
+                require('fs').readFile('/tmp', () => {
+                  // After an I/O callback the check phase comes before the next timers phase.
+                  setTimeout(() => { log.push('timeout after io'); console.log(log.join('\\n')) }, 0);
+                  setImmediate(() => log.push('immediate after io'));
+                });
+              });
+            });
+            Promise.resolve().then(() => { log.push('promise'); process.nextTick(() => log.push('tick in promise')) });
+            process.nextTick(() => { log.push('tick'); Promise.resolve().then(() => log.push('promise in tick')) });
+            queueMicrotask(() => log.push('microtask'));
+            log.push('sync');
+            """, NodeDriver(permissions: .allowAllFs))
+        #expect(output.stdout == """
+            sync
+            tick
+            promise
+            microtask
+            promise in tick
+            tick in promise
+            immediate
+            tick in immediate
+            immediate in immediate
+            immediate after io
+            timeout after io
+
+            """)
+    }
+
+    @Test func timersRunInDueOrderAndCanBeCleared() async throws {
+        let (_, output) = try await exec("""
+            const log = [];
+            setTimeout(() => log.push(30), 30);
+            setTimeout(() => log.push(10), 10);
+            const t = setTimeout(() => log.push('cleared'), 5); clearTimeout(t);
+            setTimeout((a, b) => log.push(a + b), 15, 'ar', 'gs');
+            const im = setImmediate(() => log.push('cleared immediate')); clearImmediate(im);
+            setTimeout(() => {
+              // Due order holds however late the loop runs; the interval starts afterwards.
+              let n = 0; const i = setInterval(() => { log.push('i' + (++n)); if (n === 3) { clearInterval(i); console.log(log.join()) } }, 1);
+            }, 40);
+            """)
+        #expect(output.stdout == "10,args,30,i1,i2,i3\n")
+    }
+
+    @Test func unrefTimersDoNotKeepTheCallAlive() async throws {
+        let start = ContinuousClock.now
+        let (result, output) = try await exec("setTimeout(() => console.log('never'), 5000).unref(); console.log('done')")
+        #expect(result.code == 0)
+        #expect(output.stdout == "done\n")
+        #expect(ContinuousClock.now - start < .seconds(4))
+    }
+
+    @Test func beforeExitCanScheduleMoreWork() async throws {
+        let (_, output) = try await exec("""
+            let once = false;
+            process.on('beforeExit', (code) => { console.log('beforeExit', code); if (!once) { once = true; setTimeout(() => console.log('more'), 1) } });
+            process.on('exit', (code) => console.log('exit', code));
+            """)
+        #expect(output.stdout == "beforeExit 0\nmore\nbeforeExit 0\nexit 0\n")
+    }
+
+    @Test(arguments: [
+        "for (;;) {}",
+        "function f() { Promise.resolve().then(f) } f()",
+        "(async () => { for (;;) await null })()",
+        "setInterval(() => { const end = Date.now() + 1; let x = 0; for (let i = 0; i < 1e6; i++) x += i }, 0)",
+        "function spin() { setImmediate(spin); for (let i = 0; i < 1e5; i++); } spin()",
+    ])
+    func runawayCodeHitsTheCPULimit(code: String) async throws {
+        let limits = ResourceLimits(cpuTime: .milliseconds(200))
+        let (runtime, output) = try makeRuntime(limits: limits)
+        let start = ContinuousClock.now
+        let result = try await runtime.exec(code)
+        #expect(result == ExecResult(code: 124, errorMessage: "CPU time limit exceeded"))
+        #expect(ContinuousClock.now - start < .seconds(5))
+        let after = try await runtime.exec("console.log('still works')")
+        #expect(after.code == 0)
+        #expect(output.stdout == "still works\n")
+    }
+
+    @Test func cpuLimitPerCallOverridesTheRuntimes() async throws {
+        let (runtime, _) = try makeRuntime()
+        let result = try await runtime.exec("for (;;) {}", options: ExecOptions(cpuTime: .milliseconds(50)))
+        #expect(result.code == 124)
+    }
+
+    @Test func cpuLimitIsCPUTimeNotWallTime() async throws {
+        let limits = ResourceLimits(cpuTime: .milliseconds(100))
+        let (result, output) = try await exec("setTimeout(() => console.log('slept'), 300)", limits: limits)
+        #expect(result.code == 0)
+        #expect(output.stdout == "slept\n")
+    }
+
+    @Test func wallClockLimit() async throws {
+        let limits = ResourceLimits(wallClock: .milliseconds(100))
+        let (result, _) = try await exec("setTimeout(() => {}, 10000)", limits: limits)
+        #expect(result == ExecResult(code: 124, errorMessage: "wall-clock limit exceeded"))
+    }
+
+    @Test func terminateStopsARunningCall() async throws {
+        let (runtime, output) = try makeRuntime()
+        async let result = runtime.exec("for (;;) {}")
+        try await Task.sleep(for: .milliseconds(100))
+        runtime.terminate()
+        let stopped = try await result
+        #expect(stopped == ExecResult(code: 124, errorMessage: "execution terminated"))
+        _ = try await runtime.exec("console.log('next')")
+        #expect(output.stdout == "next\n")
+    }
+
+    @Test func terminateStopsACallWaitingOnTimers() async throws {
+        let (runtime, _) = try makeRuntime()
+        async let result = runtime.exec("setTimeout(() => {}, 60000)")
+        try await Task.sleep(for: .milliseconds(50))
+        runtime.terminate()
+        #expect(try await result.code == 124)
+    }
+
+    @Test func frozenClocksStandStill() async throws {
+        let (_, output) = try await exec("""
+            const a = Date.now(), d = new Date(), p = performance.now(), h = process.hrtime.bigint();
+            let x = 0; for (let i = 0; i < 3e6; i++) x += i;
+            console.log(a === Date.now(), d.getTime() === a, p, performance.now(), h === process.hrtime.bigint(),
+                        typeof SharedArrayBuffer, new Date(0).getTime(), Date() === new Date(a).toString(),
+                        new Date() instanceof Date, Object.getOwnPropertyDescriptor(globalThis, 'Date').writable);
+            """)
+        #expect(output.stdout == "true true 0 0 true undefined 0 true true false\n")
+    }
+
+    @Test func clocksRunWithTimingMitigationOff() async throws {
+        let (_, output) = try await exec("""
+            const a = performance.now(); let x = 0; for (let i = 0; i < 3e6; i++) x += i;
+            console.log(performance.now() > a, Date.now() > 1.7e12)
+            """, timing: .off)
+        #expect(output.stdout == "true true\n")
+    }
+
+    @Test func outputIsBoundedPerCall() async throws {
+        let limits = ResourceLimits(maxOutputBytes: 1000)
+        let (result, output) = try await exec("for (let i = 0; i < 10000; i++) console.log('line ' + i)", limits: limits)
+        #expect(result.code == 0)
+        #expect(output.stdout.utf8.count < 1200)
+        #expect(output.stdout.contains("[output truncated: limit of 1000 bytes reached]"))
+    }
+
+    @Test func timerBudget() async throws {
+        let limits = ResourceLimits(maxTimers: 100)
+        let (_, output) = try await exec("""
+            try { for (let i = 0; i < 1000; i++) setTimeout(() => {}, 1) } catch (e) { console.log(e.code) }
+            """, limits: limits)
+        #expect(output.stdout == "ERR_RESOURCE_BUDGET_EXCEEDED\n")
+    }
+
+    @Test func bridgePayloadsAreBounded() async throws {
+        let limits = ResourceLimits(maxBinaryPayloadBytes: 1024)
+        let (_, output) = try await exec("""
+            try { require('fs').writeFileSync('/tmp/big', 'x'.repeat(4096)) } catch (e) { console.log(e.code, e.name) }
+            """, NodeDriver(permissions: .allowAllFs), limits: limits)
+        #expect(output.stdout == "ERR_SANDBOX_PAYLOAD_TOO_LARGE RangeError\n")
+    }
+
+    @Test func deepRecursionIsARangeError() async throws {
+        let (_, output) = try await exec("function f() { f() } try { f() } catch (e) { console.log(e instanceof RangeError) }")
+        #expect(output.stdout == "true\n")
+    }
+}

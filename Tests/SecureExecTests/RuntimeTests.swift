@@ -1,0 +1,197 @@
+import Foundation
+import SecureExec
+import Testing
+
+@Suite("Runtime: exec, run, exit codes, fresh state", .timeLimit(.minutes(1)))
+struct RuntimeTests {
+    @Test func consoleLogReachesOnStdio() async throws {
+        let (result, output) = try await exec("console.log(1 + 1); console.error('oops'); process.stdout.write('raw')")
+        #expect(result == ExecResult(code: 0))
+        #expect(output.stdout == "2\nraw")
+        #expect(output.stderr == "oops\n")
+    }
+
+    @Test func perCallOnStdioOverridesTheRuntimes() async throws {
+        let (runtime, runtimeOutput) = try makeRuntime()
+        let callOutput = Output()
+        _ = try await runtime.exec("console.log('here')", options: ExecOptions(onStdio: callOutput.handler))
+        #expect(callOutput.stdout == "here\n")
+        #expect(runtimeOutput.stdout.isEmpty)
+    }
+
+    @Test func consoleFormatsLikeUtilInspect() async throws {
+        let (_, output) = try await exec("""
+            console.log({ a: 1, b: 'two', c: [1, 2, { d: null }] });
+            console.log(new Map([['k', 1]]), new Set([1]), [undefined, -0, 1n]);
+            console.log('%s is %d years', 'Bob', 42, { extra: true });
+            const e = new RangeError('bad'); e.stack = 'RangeError: bad\\n    at here (file.js:1:1)'; console.log(e);
+            console.log(Symbol('s'), function named() {}, class K {}, null, undefined);
+            """)
+        #expect(output.stdout == """
+            { a: 1, b: 'two', c: [ 1, 2, { d: null } ] }
+            Map(1) { 'k' => 1 } Set(1) { 1 } [ undefined, -0, 1n ]
+            Bob is 42 years { extra: true }
+            RangeError: bad
+                at here (file.js:1:1)
+            Symbol(s) [Function: named] [class K] null undefined
+
+            """)
+    }
+
+    @Test(arguments: [
+        ("process.exit(3)", Int32(3)),
+        ("process.nextTick(() => process.exit(4)); setTimeout(() => {}, 1000)", 4),
+        ("setTimeout(() => process.exit(5), 1)", 5),
+        ("Promise.resolve().then(() => process.exit(6))", 6),
+        ("process.exitCode = 7", 7),
+        ("process.on('exit', (c) => { process.exitCode = c + 1 }); process.exitCode = 2", 3),
+        ("try { process.exit(8) } catch {} ; for (;;) {}", 8),
+        ("console.log('ok')", 0),
+    ])
+    func exitCodes(code: String, expected: Int32) async throws {
+        let (result, _) = try await exec(code)
+        #expect(result.code == expected)
+        #expect(result.errorMessage == nil)
+    }
+
+    @Test func uncaughtErrorsExitOneWithNodesFirstLine() async throws {
+        let (result, output) = try await exec("function f() { throw new TypeError('x is not a function') }\nf()")
+        #expect(result.code == 1)
+        #expect(result.errorMessage == "TypeError: x is not a function")
+        #expect(output.stderr.hasPrefix("TypeError: x is not a function\n    at f (/root/[eval].js:1:"))
+        #expect(output.stderr.hasSuffix("\n\nNode.js v22.20.0\n"))
+    }
+
+    @Test func unhandledRejectionsExitOne() async throws {
+        let (result, _) = try await exec("Promise.reject(new Error('boom'))")
+        #expect(result.code == 1)
+        #expect(result.errorMessage == "Error: boom")
+        let (primitive, _) = try await exec("Promise.reject('nope')")
+        #expect(primitive.code == 1)
+        #expect(primitive.errorMessage?.contains("The promise rejected with the reason \"'nope'\".") == true)
+    }
+
+    @Test func rejectionHandlersAndUncaughtHandlersWork() async throws {
+        let (result, output) = try await exec("""
+            process.on('unhandledRejection', (r) => console.log('caught', r.message));
+            process.on('uncaughtException', (e) => console.log('uncaught', e.message));
+            Promise.reject(new Error('a'));
+            setTimeout(() => { throw new Error('b') }, 1);
+            """)
+        #expect(result.code == 0)
+        #expect(output.stdout == "caught a\nuncaught b\n")
+    }
+
+    @Test func handledLaterInTheSameTickIsNotUnhandled() async throws {
+        let (result, _) = try await exec("const p = Promise.reject(new Error('x')); Promise.resolve().then(() => p.catch(() => {}))")
+        #expect(result.code == 0)
+    }
+
+    @Test func topLevelAwaitInExec() async throws {
+        let (result, output) = try await exec("const v = await new Promise((r) => setTimeout(() => r(41), 5)); console.log(v + 1)")
+        #expect(result.code == 0)
+        #expect(output.stdout == "42\n")
+    }
+
+    @Test func commonJSGlobals() async throws {
+        let (_, output) = try await exec("console.log(typeof require, typeof module, typeof exports, __filename, __dirname, this === module.exports)")
+        #expect(output.stdout == "function object object /root/[eval].js /root true\n")
+    }
+
+    @Test func runReturnsModuleExports() async throws {
+        let (runtime, _) = try makeRuntime()
+        let result = try await runtime.run("module.exports = { sum: 1 + 1, list: [1, 'a', null, true], nested: { x: 1.5 } }")
+        #expect(result.code == 0)
+        #expect(result.exports == ["sum": 2, "list": [1, "a", nil, true], "nested": ["x": 1.5]])
+        let scalar = try await runtime.run("module.exports = 1")
+        #expect(scalar.exports == 1)
+    }
+
+    @Test func runDecodesCodable() async throws {
+        struct Summary: Decodable, Equatable { let sum: Int; let names: [String] }
+        let (runtime, _) = try makeRuntime()
+        let value = try await runtime.run("module.exports = { sum: 3, names: ['a', 'b'] }", as: Summary.self)
+        #expect(value == Summary(sum: 3, names: ["a", "b"]))
+    }
+
+    @Test func runRefusesFunctionsInExports() async throws {
+        let (runtime, _) = try makeRuntime()
+        let result = try await runtime.run("module.exports = { f() {} }")
+        #expect(result.code == 1)
+        #expect(result.errorMessage?.contains("failed to serialize exports") == true)
+    }
+
+    @Test func everyCallStartsFromCleanGlobals() async throws {
+        let (runtime, output) = try makeRuntime()
+        _ = try await runtime.exec("""
+            Object.prototype.polluted = 1; Array.prototype.push = () => 0; globalThis.leak = 'x';
+            setTimeout(() => console.log('late timer'), 50); require('fs').marker = true;
+            process.exit(0)
+            """)
+        let result = try await runtime.exec("""
+            console.log(({}).polluted, [].push(1), typeof leak, require('fs').marker);
+            """)
+        try await Task.sleep(for: .milliseconds(80))
+        #expect(result.code == 0)
+        #expect(output.stdout == "undefined 1 undefined undefined\n")
+    }
+
+    @Test func requireLoadsFilesFromTheVirtualFilesystem() async throws {
+        let fs = InMemoryFileSystem()
+        try fs.write("/root/lib/math.js", contents: "exports.double = (x) => x * 2; exports.name = __filename")
+        try fs.write("/root/lib/data.json", contents: "{\"n\": 21}")
+        let (result, output) = try await exec("""
+            const m = require('./lib/math'); const d = require('./lib/data.json');
+            console.log(m.double(d.n), m.name, require('./lib/math') === m);
+            try { require('./missing') } catch (e) { console.log(e.code, e.message.split('\\n')[0]) }
+            """, NodeDriver(filesystem: fs, permissions: .allowAllFs))
+        #expect(result.code == 0)
+        #expect(output.stdout == "42 /root/lib/math.js true\nMODULE_NOT_FOUND Cannot find module './missing'\n")
+    }
+
+    @Test func unsupportedModulesSayso() async throws {
+        let (_, output) = try await exec("for (const m of ['cluster', 'inspector', 'repl']) { try { require(m) } catch (e) { console.log(e.message) } }")
+        #expect(output.stdout == "cluster is not supported in sandbox\ninspector is not supported in sandbox\nrepl is not supported in sandbox\n")
+    }
+
+    @Test func nodeInternalsAreNotReachable() async throws {
+        let (_, output) = try await exec("""
+            for (const m of ['internal/bootstrap', 'internal/loop', 'node:internal/errors']) {
+              try { require(m); console.log('loaded', m) } catch (e) { console.log(e.code) }
+            }
+            const names = Object.getOwnPropertyNames(globalThis).filter((n) => /natives|internal|bridge/i.test(n));
+            console.log(JSON.stringify(names));
+            for (const fn of ['binding', '_linkedBinding', 'dlopen']) { try { process[fn]('fs') } catch (e) { console.log(e.message) } }
+            """, NodeDriver(permissions: .allowAllFs))
+        #expect(output.stdout == """
+            MODULE_NOT_FOUND
+            MODULE_NOT_FOUND
+            ERR_UNKNOWN_BUILTIN_MODULE
+            []
+            process.binding is not supported in sandbox
+            process._linkedBinding is not supported in sandbox
+            process.dlopen is not supported in sandbox
+
+            """)
+    }
+
+    @Test func processAndOSReportTheConfiguredView() async throws {
+        let driver = NodeDriver(permissions: .allowAllFs,
+                                processConfig: ProcessConfig(cwd: "/tmp", argv: ["node", "main.js", "--flag"]),
+                                osConfig: OSConfig(hostname: "box"))
+        let (_, output) = try await exec("""
+            const os = require('os');
+            console.log(process.platform, process.version, process.cwd(), process.argv.join(' '), process.pid);
+            console.log(os.hostname(), os.homedir(), os.tmpdir(), os.platform(), typeof process.hrtime.bigint());
+            process.chdir('/root'); console.log(process.cwd());
+            try { process.chdir('/nope') } catch (e) { console.log(e.code) }
+            """, driver)
+        #expect(output.stdout == """
+            linux v22.20.0 /tmp node main.js --flag 1
+            box /root /tmp linux bigint
+            /root
+            ENOENT
+
+            """)
+    }
+}
