@@ -49,10 +49,12 @@ let package = Package(
             dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI"],
             swiftSettings: swiftSettings
         ),
+        // Linux system calls Swift cannot reach directly (openat2).
+        .target(name: "CSecureExecSystem"),
         // The public library.
         .target(
             name: "SecureExec",
-            dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecNodeAPI"],
+            dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecSystem"],
             swiftSettings: swiftSettings
         ),
         // The command-line tool: commands as a library (testable) and a thin @main.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite (installing JavaScriptCore's development package if missing).
+# Runs the whole test suite (installing JavaScriptCore's development package if missing), then
+# builds the documentation (warnings fail).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
@@ -7,3 +8,4 @@ scripts/ensure-deps.sh
 export SWIFT_BACKTRACE=enable=no
 swift build --build-tests
 swift test --skip-build "$@"
+scripts/docs.sh

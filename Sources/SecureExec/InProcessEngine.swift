@@ -12,13 +12,15 @@ final class InProcessEngine: Sendable {
     /// The running call's inbox and sync-reply box, for ``stop(reason:)``.
     private let current = Mutex<(inbox: Mailbox<GuestInbound>, replies: Mailbox<BridgeResponse?>)?>(nil)
 
-    init() {
+    init(configuration: JSONValue) {
         thread = EngineThread()
         guest = ThreadConfined()
         let signal = stopSignal
         thread.post { [guest] in
             // The watchdog and the loop run on this thread: its own CPU clock is the budget's.
-            guest.set(GuestRuntime(stop: signal, cpuClock: MonotonicClock.threadCPUNanoseconds))
+            let runtime = GuestRuntime(configuration: configuration, stop: signal, cpuClock: MonotonicClock.threadCPUNanoseconds)
+            guest.set(runtime)
+            runtime.prepareNext()
         }
     }
 
@@ -33,6 +35,8 @@ final class InProcessEngine: Sendable {
                 let transport = InProcessTransport(host: host, inbox: inbox, replies: replies)
                 let outcome = guest.value.execute(execution, transport: transport, inbox: inbox)
                 continuation.resume(returning: outcome)
+                // While the engine is idle, bootstrap the next call's fresh context.
+                guest.value.prepareNext()
             }
         }
     }
@@ -47,6 +51,8 @@ final class InProcessEngine: Sendable {
     }
 
     func shutdown() {
+        // Wake a call that is still waiting (its caller is gone), then end the thread.
+        stop(reason: .terminated)
         thread.post { [guest] in guest.release() }
         thread.stop()
     }

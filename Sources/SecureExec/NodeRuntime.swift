@@ -35,7 +35,33 @@ public final class NodeRuntime: Sendable {
         self.timingMitigation = timingMitigation
         self.isolation = isolation
         self.onStdio = onStdio
-        engine = InProcessEngine()
+        engine = InProcessEngine(configuration: Self.runtimeConfiguration(systemDriver, limits))
+    }
+
+    /// What every call's context is bootstrapped with (the same for all calls of this runtime).
+    static func runtimeConfiguration(_ driver: NodeDriver, _ limits: ResourceLimits) -> JSONValue {
+        let process = driver.processConfig
+        let os = driver.osConfig
+        return [
+            "builtins": .array(NodeAPI.publicBuiltins.map(JSONValue.string)),
+            "modulePaths": [],
+            "maxTimers": .number(Double(limits.maxTimers)),
+            "memoryLimitBytes": .number(Double(limits.memoryMB) * 1_048_576),
+            "stdin": .null,
+            "process": [
+                "platform": .string(process.platform), "arch": .string(process.arch), "version": .string(process.version),
+                "versions": ["node": .string(String(process.version.dropFirst())), "v8": "12.4.254.21-node.29", "uv": "1.51.0",
+                             "modules": "127", "napi": "10", "unicode": "16.0"],
+                "pid": .number(Double(process.pid)), "ppid": .number(Double(process.ppid)),
+                "uid": .number(Double(process.uid)), "gid": .number(Double(process.gid)), "execPath": .string(process.execPath),
+            ],
+            "os": [
+                "hostname": .string(os.hostname), "homedir": .string(os.homedir), "tmpdir": .string(os.tmpdir),
+                "type": .string(os.type), "release": .string(os.release), "version": .string(os.version),
+                "machine": .string(os.machine), "username": .string(os.username),
+                "shell": os.shell.map(JSONValue.string) ?? .null, "cpus": .number(Double(os.cpus)), "cpuModel": "sandbox",
+            ],
+        ]
     }
 
     deinit { engine.shutdown() }
@@ -114,29 +140,13 @@ public final class NodeRuntime: Sendable {
         if let extra = options.env { env.merge(extra) { _, new in new } }
         let timing = options.timingMitigation ?? timingMitigation
         let argv = options.argv ?? process.argv ?? ["node", filePath]
-        let os = driver.osConfig
         let config: JSONValue = [
-            "builtins": .array(NodeAPI.publicBuiltins.map(JSONValue.string)),
-            "modulePaths": [],
+            "cwd": .string(cwd),
+            "argv": .array(argv.map(JSONValue.string)),
             "timing": .string(timing.rawValue),
             "frozenTimeMs": .number((Date().timeIntervalSince1970 * 1000).rounded(.down)),
             "maxTimers": .number(Double(limits.maxTimers)),
-            "memoryLimitBytes": .number(Double(limits.memoryMB) * 1_048_576),
             "stdin": options.stdin.map(JSONValue.string) ?? .null,
-            "process": [
-                "cwd": .string(cwd), "argv": .array(argv.map(JSONValue.string)), "platform": .string(process.platform),
-                "arch": .string(process.arch), "version": .string(process.version),
-                "versions": ["node": .string(String(process.version.dropFirst())), "v8": "12.4.254.21-node.29", "uv": "1.51.0",
-                             "modules": "127", "napi": "10", "unicode": "16.0"],
-                "pid": .number(Double(process.pid)), "ppid": .number(Double(process.ppid)),
-                "uid": .number(Double(process.uid)), "gid": .number(Double(process.gid)), "execPath": .string(process.execPath),
-            ],
-            "os": [
-                "hostname": .string(os.hostname), "homedir": .string(os.homedir), "tmpdir": .string(os.tmpdir),
-                "type": .string(os.type), "release": .string(os.release), "version": .string(os.version),
-                "machine": .string(os.machine), "username": .string(os.username),
-                "shell": os.shell.map(JSONValue.string) ?? .null, "cpus": .number(Double(os.cpus)), "cpuModel": "sandbox",
-            ],
         ]
         let cpu = options.cpuTime ?? limits.cpuTime
         let execution = GuestExecution(

@@ -8,9 +8,10 @@ extension PermissionCheck where Request == FsAccessRequest {
         let readable = (readOnly + readWrite).map(PathPrefix.init)
         let writable = readWrite.map(PathPrefix.init)
         return .check { (request: FsAccessRequest) -> PermissionDecision in
-            let grants = request.op.isWrite ? writable : readable
-            let paths = [request.path] + [request.resolvedPath, request.destination].compactMap { $0 }
-            return PermissionDecision(allow: paths.allSatisfy { p in grants.contains { $0.contains(p) } })
+            let (reads, writes) = request.op.access(of: request)
+            let allowed = reads.allSatisfy { p in readable.contains { $0.contains(p) } }
+                && writes.allSatisfy { p in writable.contains { $0.contains(p) } }
+            return PermissionDecision(allow: allowed)
         }
     }
 }

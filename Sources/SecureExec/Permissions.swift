@@ -145,9 +145,22 @@ public struct FsAccessRequest: Sendable, Hashable {
         public static let mkdtemp = Operation(rawValue: "mkdtemp")
         public static let chdir = Operation(rawValue: "chdir")
 
+        /// Which of a request's paths the operation reads and which it changes: for `copy` the
+        /// source is read and the destination written; for `symlink` the link is written and its
+        /// target (the destination) is only named; otherwise every path is read or written alike.
+        public func access(of request: FsAccessRequest) -> (read: [String], write: [String]) {
+            let source = [request.path] + (request.resolvedPath.map { [$0] } ?? [])
+            let destination = request.destination.map { [$0] } ?? []
+            switch self {
+            case .copy: return (source, destination)
+            case .symlink: return (destination, source)
+            default: return isWrite ? ([], source + destination) : (source + destination, [])
+            }
+        }
+
         /// Whether the operation changes the filesystem.
         public var isWrite: Bool {
-            [.write, .append, .mkdir, .rm, .rmdir, .rename, .symlink, .link, .chmod, .chown, .utimes,
+            [.write, .append, .mkdir, .rm, .rmdir, .rename, .copy, .symlink, .link, .chmod, .chown, .utimes,
              .truncate, .mkdtemp].contains(self)
         }
     }

@@ -129,19 +129,19 @@ struct SandboxFlags: ParsableArguments {
         let denyReadPaths = Self.list(denyRead)
         let denyWritePaths = Self.list(denyWrite)
         let fs: PermissionCheck<FsAccessRequest> = .check { (request: FsAccessRequest) -> Bool in
-            let paths = [request.path] + [request.resolvedPath, request.destination].compactMap { $0 }
-            func matches(_ list: [String]) -> Bool {
+            let (reads, writes) = request.op.access(of: request)
+            func granted(_ paths: [String], _ list: [String]) -> Bool {
                 list.contains(Self.everything) || paths.allSatisfy { p in list.contains { Self.pathContains($0, p) } }
             }
-            func hits(_ list: [String]) -> Bool {
+            func denied(_ paths: [String], _ list: [String]) -> Bool {
                 list.contains(Self.everything) || paths.contains { p in list.contains { Self.pathContains($0, p) } }
             }
-            if request.op.isWrite {
-                if hits(denyWritePaths) { return false }
-                return allowAll || matches(writePaths)
-            }
-            if hits(denyReadPaths) { return false }
-            return allowAll || matches(readPaths)
+            // The kernel's views of processes, devices and the system are never reachable: they
+            // hold the host's environment and memory (/proc/self/environ, /proc/<pid>/mem).
+            if denied(reads + writes, ["/proc", "/sys", "/dev"]) { return false }
+            if denied(reads, denyReadPaths) || denied(writes, denyWritePaths) { return false }
+            if allowAll { return true }
+            return granted(reads, readPaths) && granted(writes, writePaths)
         }
 
         let netHosts = Self.list(allowNet)
@@ -194,10 +194,13 @@ struct SandboxFlags: ParsableArguments {
 
     /// Runs `code` and ends the process like `node` would.
     func execute(code: String, filePath: String, argv: [String]) async throws {
+        // The guest sees the host's filesystem through the grants, like Deno.
         let cwd = FileManager.default.currentDirectoryPath
         let driver = NodeDriver(
+            filesystem: try HostFileSystem(root: "/"),
             permissions: permissions,
-            processConfig: ProcessConfig(cwd: "/root", env: environment(), argv: argv))
+            processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv),
+            osConfig: OSConfig(homedir: ProcessInfo.processInfo.environment["HOME"] ?? "/root"))
         let stdout = FileHandle.standardOutput
         let stderr = FileHandle.standardError
         let runtime = try NodeRuntime(
@@ -206,7 +209,6 @@ struct SandboxFlags: ParsableArguments {
             onStdio: { event in
                 (event.channel == .stdout ? stdout : stderr).write(Data(event.bytes))
             })
-        _ = cwd
         let stdin = code.contains("stdin") ? Self.readStandardInput() : nil
         let result = try await runtime.exec(code, options: ExecOptions(filePath: filePath, stdin: stdin))
         await runtime.dispose()
@@ -257,6 +259,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the code (process.argv).") var arguments: [String] = []
 
     func run() async throws {
-        try await flags.execute(code: code, filePath: "/root/[eval]", argv: ["node"] + arguments)
+        let cwd = FileManager.default.currentDirectoryPath
+        try await flags.execute(code: code, filePath: (cwd == "/" ? "" : cwd) + "/[eval]", argv: ["node"] + arguments)
     }
 }

@@ -26,7 +26,8 @@ package struct GuestExecution: Sendable {
     package var code: String
     /// The entry's guest path (`__filename`).
     package var filePath: String
-    /// The bootstrap configuration (process, os, timing), JSON built by the host.
+    /// What is particular to this call (cwd, argv, timing, stdin), JSON built by the host; the
+    /// runtime-wide part is ``GuestRuntime/configuration``.
     package var config: JSONValue
     /// CPU time budget for the whole call.
     package var cpuTimeLimitNanoseconds: UInt64
@@ -50,6 +51,12 @@ package struct GuestExecution: Sendable {
         self.maxBinaryPayload = maxBinaryPayload
         self.maxTimers = maxTimers
     }
+}
+
+extension GuestExecution {
+    /// Limits for a session that is bootstrapped but has no call yet.
+    static let idle = GuestExecution(kind: .exec, code: "", filePath: "/", config: .null, cpuTimeLimitNanoseconds: 10_000_000_000,
+                                     maxOutputBytes: 0, maxJSONPayload: 1 << 20, maxBinaryPayload: 1 << 20, maxTimers: 0)
 }
 
 /// How a call ended, as the guest side saw it.

@@ -12,18 +12,34 @@ package final class GuestRuntime {
     /// Set by any thread to stop the running call.
     package let stop: StopSignal
     let cpuClock: () -> UInt64
+    /// The runtime-wide bootstrap configuration (builtins, process and os views, limits).
+    let configuration: JSONValue
+    /// The next call's context, bootstrapped ahead of time (see ``prepareNext()``).
+    private var prepared: GuestSession?
 
-    package init(stop: StopSignal, cpuClock: @escaping () -> UInt64) {
+    package init(configuration: JSONValue, stop: StopSignal, cpuClock: @escaping () -> UInt64) {
         vm = EngineVM()
+        self.configuration = configuration
         self.stop = stop
         self.cpuClock = cpuClock
+    }
+
+    /// Bootstraps a fresh context for the next call now, so the call does not wait for it.
+    /// Nothing has run in it but our bootstrap: every call still starts from clean globals.
+    package func prepareNext() {
+        guard prepared == nil else { return }
+        let session = GuestSession(runtime: self, vm: vm)
+        session.bootstrap()
+        prepared = session
     }
 
     /// Runs one call to completion on the calling (engine) thread.
     package func execute(_ execution: GuestExecution, transport: any GuestTransport,
                          inbox: Mailbox<GuestInbound>) -> GuestOutcome {
-        let session = GuestSession(runtime: self, vm: vm, execution: execution, transport: transport, inbox: inbox)
-        let outcome = session.run()
+        prepareNext()
+        guard let session = prepared else { return GuestOutcome(reason: .crashed, code: 70, errorMessage: "no context") }
+        prepared = nil
+        let outcome = session.run(execution, transport: transport, inbox: inbox)
         if vm.hasTerminated {
             // JSC may terminate the next entry at once after a termination: start afresh.
             builtinCache.removeAll()

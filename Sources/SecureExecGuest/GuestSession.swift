@@ -11,9 +11,9 @@ final class GuestSession {
     unowned let runtime: GuestRuntime
     let vm: EngineVM
     let context: EngineContext
-    let execution: GuestExecution
-    let transport: any GuestTransport
-    let inbox: Mailbox<GuestInbound>
+    /// Set when a call begins (a session is bootstrapped ahead of its call).
+    private var call: (execution: GuestExecution, transport: any GuestTransport, inbox: Mailbox<GuestInbound>)?
+    private var execution: GuestExecution { call?.execution ?? GuestExecution.idle }
 
     private var hooks: JSObjectRef?
     private var nextRequestID: UInt32 = 0
@@ -22,35 +22,33 @@ final class GuestSession {
     private var outputBytes = 0
     private var outputTruncated = false
 
-    private let cpuStart: UInt64
-    private let monotonicStart: UInt64
+    private var cpuStart: UInt64 = 0
+    private var monotonicStart: UInt64 = MonotonicClock.nanoseconds()
     private var exitRequested = false
     private var exitCode: Int32 = 0
     private var exitMessage: String?
     private var fatal: GuestOutcome?
 
-    init(runtime: GuestRuntime, vm: EngineVM, execution: GuestExecution, transport: any GuestTransport,
-         inbox: Mailbox<GuestInbound>) {
+    init(runtime: GuestRuntime, vm: EngineVM) {
         self.runtime = runtime
         self.vm = vm
-        self.execution = execution
-        self.transport = transport
-        self.inbox = inbox
         context = EngineContext(vm: vm)
-        cpuStart = runtime.cpuClock()
-        monotonicStart = MonotonicClock.nanoseconds()
     }
 
     // MARK: - The call
 
-    func run() -> GuestOutcome {
+    /// Runs one call in this (bootstrapped) context.
+    func run(_ execution: GuestExecution, transport: any GuestTransport, inbox: Mailbox<GuestInbound>) -> GuestOutcome {
+        call = (execution, transport, inbox)
+        cpuStart = runtime.cpuClock()
+        monotonicStart = MonotonicClock.nanoseconds()
         let limit = execution.cpuTimeLimitNanoseconds
         vm.setWatchdog(period: 0.01) { [unowned self] in
             self.exitRequested || self.runtime.stop.isRequested
                 || self.runtime.cpuClock() &- self.cpuStart > limit
         }
-        guard bootstrap() else { return finalOutcome() }
         guard let hooks else { return finalOutcome() }
+        enter(context.get(hooks, "configure"), [context.string(execution.config.jsonText)])
 
         let runMain = context.get(hooks, "runMain")
         let timers = context.get(hooks, "runTimers")
@@ -67,7 +65,7 @@ final class GuestSession {
             if isOver { break }
             // Poll phase: what the host delivered; block for it only when nothing else is due.
             var delivered = false
-            while !isOver, let message = inbox.poll() {
+            while !isOver, let message = call?.inbox.poll() {
                 deliver(message)
                 delivered = true
             }
@@ -80,10 +78,16 @@ final class GuestSession {
                     break
                 }
                 let delay: Double? = next == .infinity ? nil : next >= 0 ? next : next <= -2 ? -next - 2 : nil
-                let deadline = delay.map { MonotonicClock.nanoseconds() + UInt64(min($0, 1e9) * 1_000_000) }
-                if let message = inbox.take(until: deadline) {
+                // Wait at most a second at a time, so a stop request is seen even if its wake-up
+                // message was lost.
+                let deadline = MonotonicClock.nanoseconds() + UInt64(min(delay ?? 1000, 1000) * 1_000_000)
+                if let reason = runtime.stop.reason {
+                    fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: Self.message(for: reason))
+                    break
+                }
+                if let message = call?.inbox.take(until: deadline) {
                     deliver(message)
-                    while !isOver, let more = inbox.poll() { deliver(more) }
+                    while !isOver, let more = call?.inbox.poll() { deliver(more) }
                 }
                 if isOver { break }
             }
@@ -186,7 +190,10 @@ final class GuestSession {
 
     // MARK: - Bootstrap and natives
 
-    private func bootstrap() -> Bool {
+    /// Bootstraps the context with the runtime's configuration, before any call exists. A failure
+    /// is kept and reported by the call that uses this session.
+    @discardableResult
+    func bootstrap() -> Bool {
         do {
             guard let script = try runtime.compiledBuiltin("internal/bootstrap", in: context) else {
                 fatal = GuestOutcome(reason: .crashed, code: 70, errorMessage: "bootstrap missing")
@@ -194,9 +201,11 @@ final class GuestSession {
             }
             let function = try context.evaluate(script)
             let natives = makeNatives()
-            let config = context.string(execution.config.jsonText)
+            let config = context.string(runtime.configuration.jsonText)
             guard let entry = context.toObject(function) else { return false }
-            vm.armWatchdog(limit: 0.01)
+            // Our own code runs here, before any call: no budget to enforce, but the VM's
+            // watchdog must not refer to an earlier session.
+            vm.setWatchdog(period: 0.05) { false }
             let result = try context.call(entry, [natives, config])
             hooks = context.toObject(result)
             return hooks != nil
@@ -284,7 +293,9 @@ final class GuestSession {
     /// `call`/`callAsync`/`send`: (operation, JSON text, bytes?) → result.
     private func bridge(_ call: borrowing HostCall, mode: BridgeCallMode) throws(JSThrow) -> JSValueRef {
         let ctx = context
-        guard !exitRequested else { throw JSThrow(ctx.makeError(name: "Error", message: "process is exiting")) }
+        guard !exitRequested, let transport = self.call?.transport else {
+            throw JSThrow(ctx.makeError(name: "Error", message: "process is exiting"))
+        }
         guard let operation = ctx.toSwiftString(call[0]) else {
             throw JSThrow(ctx.makeError(name: "TypeError", message: "bridge operation must be a string"))
         }
@@ -347,7 +358,7 @@ final class GuestSession {
             bytes += Array("\n[output truncated: limit of \(execution.maxOutputBytes) bytes reached]\n".utf8)
         }
         outputBytes += bytes.count
-        transport.send(BridgeRequest(id: 0, mode: .event, operation: "stdio.write", json: Array((fd == 1 ? "1" : "2").utf8), binary: bytes))
+        call?.transport.send(BridgeRequest(id: 0, mode: .event, operation: "stdio.write", json: Array((fd == 1 ? "1" : "2").utf8), binary: bytes))
     }
 }
 

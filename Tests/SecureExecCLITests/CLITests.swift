@@ -85,3 +85,26 @@ struct CLITests {
         #expect(result.stderr.contains("--timing-mitigation"))
     }
 }
+
+@Suite("secure-exec command line: host filesystem through grants", .timeLimit(.minutes(1)))
+struct CLIFileSystemTests {
+    let cli = CLITests()
+
+    @Test func readsAndWritesOnlyWhatIsGranted() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-cli-fs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "data".write(to: dir.appendingPathComponent("in.txt"), atomically: true, encoding: .utf8)
+        let code = """
+            const fs = require('fs');
+            console.log(fs.readFileSync('\(dir.path)/in.txt', 'utf8'));
+            try { fs.writeFileSync('\(dir.path)/out.txt', 'x') } catch (e) { console.log(e.code) }
+            for (const p of ['/etc/hostname', '/proc/self/environ']) { try { fs.readFileSync(p); console.log('read', p) } catch (e) { console.log(e.code) } }
+            """
+        let readOnly = try cli.run(["eval", "--allow-read=\(dir.path)", code])
+        #expect(readOnly.stdout == "data\nEACCES\nEACCES\nEACCES\n")
+        let readWrite = try cli.run(["eval", "-A", code])
+        #expect(readWrite.stdout == "data\nread /etc/hostname\nEACCES\n")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.txt").path))
+    }
+}

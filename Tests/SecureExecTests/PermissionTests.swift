@@ -162,3 +162,21 @@ struct PermissionTests {
                                                               hostname: "localhost", port: 8080, protocol: "http:"))
     }
 }
+
+@Suite("Permissions: read and write sides of two-path operations")
+struct TwoPathPermissionTests {
+    @Test func copyReadsItsSourceAndWritesItsDestination() async throws {
+        let fs = InMemoryFileSystem(directories: ["/ro", "/rw"])
+        try fs.write("/ro/a", contents: "a")
+        let permissions = Permissions(fs: .paths(readOnly: ["/ro"], readWrite: ["/rw"]))
+        let (_, output) = try await exec("""
+            const fs = require('fs');
+            for (const [from, to] of [['/ro/a', '/rw/b'], ['/rw/b', '/ro/c'], ['/ro/a', '/ro/d']]) {
+              try { fs.copyFileSync(from, to); console.log('copied', to) } catch (e) { console.log(e.code, to) }
+            }
+            try { fs.symlinkSync('/ro/a', '/rw/link'); console.log('linked') } catch (e) { console.log(e.code) }
+            try { fs.symlinkSync('/rw/b', '/ro/link') } catch (e) { console.log(e.code) }
+            """, NodeDriver(filesystem: fs, permissions: permissions))
+        #expect(output.stdout == "copied /rw/b\nEACCES /ro/c\nEACCES /ro/d\nlinked\nEACCES\n")
+    }
+}

@@ -1,5 +1,8 @@
 'use strict';
-// Runs first in every fresh context: `(function (natives, config) { … })`.
+// Runs first in every fresh context: `(function (natives, config) { … })`, where `config` is the
+// runtime's configuration (the same for every call). The host bootstraps the next call's context
+// ahead of time, while idle; `hooks.configure(callConfig)` then applies what is particular to the
+// call (cwd, argv, clocks, stdin) just before the entry runs.
 // Builds the private `internal` object, the builtin module loader, the globals (process, console,
 // timers, …) and returns the hooks the host's event loop calls. Nothing defined here is reachable
 // from guest code except through the public objects it installs.
@@ -165,13 +168,18 @@ internal.loadPublicBuiltin = loadPublicBuiltin;
 // ---------------------------------------------------------------------------------------------
 // Clocks. With timing mitigation "freeze", every clock the guest can read stands still.
 
-const frozen = settings.timing === 'freeze';
-const frozenNow = settings.frozenTimeMs;
-internal.frozen = frozen;
-internal.hrtimeNs = frozen ? () => 0 : () => natives.hrtime();
-internal.originTimeMs = frozen ? frozenNow : natives.now() - natives.hrtime() / 1e6;
+// Until `configure` runs, clocks read zero. Set per call.
+internal.frozen = true;
+internal.hrtimeNs = () => 0;
+internal.originTimeMs = 0;
 
-if (frozen) {
+/** Applies the call's timing mode: with "freeze", every clock stands still at `frozenNow`. */
+function configureClocks(timing, frozenNow) {
+  const frozen = timing === 'freeze';
+  internal.frozen = frozen;
+  internal.hrtimeNs = frozen ? () => 0 : () => natives.hrtime();
+  internal.originTimeMs = frozen ? frozenNow : natives.now() - natives.hrtime() / 1e6;
+  if (!frozen) return;
   const RealDate = Date;
   const FrozenDate = function Date(...args) {
     if (new.target === undefined) return new RealDate(frozenNow).toString();
@@ -338,6 +346,14 @@ const cjs = requireBuiltin('internal/modules/cjs');
 let mainModule;
 
 return {
+  /** Per-call settings: cwd, argv, timing, frozenTimeMs, stdin, maxTimers. */
+  configure(callConfig) {
+    const call = JSONParse(callConfig);
+    settings.stdin = call.stdin;
+    settings.maxTimers = call.maxTimers;
+    internal.setProcessCall(call);
+    configureClocks(call.timing, call.frozenTimeMs);
+  },
   runMain(code, filename, kind) {
     loop.runGuarded(() => {
       mainModule = cjs.runMain(code, filename, kind);

@@ -389,15 +389,27 @@ function makeSystemErrorWithCode(key) {
 // Registers a code. `message` is a util.format template or a function called
 // with the constructor arguments (`this` is the new error). Extra base classes
 // become variants, e.g. codes.ERR_INVALID_ARG_VALUE.RangeError.
+// Classes are made on first use: building all of them costs about a millisecond, paid by every
+// call (each call starts from a fresh context), while a call uses a handful.
 function E(key, message, Base, ...otherBases) {
   messages.set(key, message);
-  const ErrClass = Base === SystemError ?
-    makeSystemErrorWithCode(key) :
-    makeNodeErrorWithCode(Base, key);
-  for (const Other of otherBases) {
-    ErrClass[Other.name] = makeNodeErrorWithCode(Other, key);
-  }
-  codes[key] = ErrClass;
+  Object.defineProperty(codes, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const ErrClass = Base === SystemError ?
+        makeSystemErrorWithCode(key) :
+        makeNodeErrorWithCode(Base, key);
+      for (const Other of otherBases) {
+        ErrClass[Other.name] = makeNodeErrorWithCode(Other, key);
+      }
+      Object.defineProperty(codes, key, { value: ErrClass, writable: true, configurable: true, enumerable: true });
+      return ErrClass;
+    },
+    set(value) {
+      Object.defineProperty(codes, key, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
 }
 
 // Message templates (util.format style), grouped by base class.

@@ -20,8 +20,8 @@ process.versions = Object.freeze({ ...cfg.versions });
 process.arch = cfg.arch;
 process.platform = cfg.platform;
 process.release = Object.freeze({ name: 'node', lts: 'Jod' });
-process.argv = cfg.argv.slice();
-process.argv0 = cfg.argv[0] ?? 'node';
+process.argv = [];
+process.argv0 = 'node';
 process.execArgv = [];
 process.execPath = cfg.execPath;
 process.pid = cfg.pid;
@@ -39,7 +39,13 @@ process.traceDeprecation = false;
 // ---------------------------------------------------------------------------------------------
 // Working directory: guest state, validated against the virtual filesystem.
 
-let cwd = cfg.cwd;
+let cwd = '/';
+/** The call's argv and working directory (the host bootstraps contexts before calls exist). */
+internal.setProcessCall = function setProcessCall(call) {
+  process.argv = call.argv.slice();
+  process.argv0 = call.argv[0] ?? 'node';
+  cwd = call.cwd;
+};
 process.cwd = function cwd_() { return cwd; };
 process.chdir = function chdir(directory) {
   require('internal/validators').validateString(directory, 'directory');

@@ -1,0 +1,13 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so the library's graph never depends on them.
+// Run: `swift run -c release --package-path Benchmarks secure-exec-bench`
+let package = Package(
+    name: "SecureExecBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "SecureExec", path: "..")],
+    targets: [
+        .executableTarget(name: "secure-exec-bench", dependencies: [.product(name: "SecureExec", package: "SecureExec")]),
+    ]
+)

@@ -1,0 +1,20 @@
+// Thin wrappers over Linux system calls that Swift cannot call directly (variadic `syscall`).
+#ifndef SE_SYSTEM_H
+#define SE_SYSTEM_H
+
+#include <stdint.h>
+
+/// `openat2(dirfd, path, {flags, mode, resolve})`. Returns a descriptor, or -errno.
+/// On platforms without openat2 it returns -ENOSYS.
+int se_openat2(int dirfd, const char *path, int flags, unsigned int mode, uint64_t resolve);
+
+/// RESOLVE_* flags of openat2 (0 where unsupported).
+extern const uint64_t se_resolve_in_root;
+extern const uint64_t se_resolve_no_magiclinks;
+extern const uint64_t se_resolve_no_xdev;
+
+/// open(2)/at-call flags glibc only exposes under _GNU_SOURCE.
+extern const int se_o_path;
+extern const int se_at_empty_path;
+
+#endif

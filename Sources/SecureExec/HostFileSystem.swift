@@ -1,0 +1,388 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CSecureExecSystem
+import SecureExecBridge
+
+/// A host directory presented to the guest as its filesystem root.
+///
+/// It cannot be escaped: every path is resolved by the kernel *inside* the directory
+/// (`openat2` with `RESOLVE_IN_ROOT`), so `..`, absolute and relative symlinks — existing ones or
+/// links the guest creates, chains of them, directory links — all stay within it, as in a chroot,
+/// and a directory swapped for a symlink mid-operation cannot redirect an access (there is no
+/// check-then-use window: the checked descriptor is the one used). Operations on a final
+/// component (unlink, rename, readlink, …) act on a descriptor of its parent directory and never
+/// follow a symlink there. Devices, FIFOs and sockets are refused. Linux only.
+public final class HostFileSystem: VirtualFileSystem {
+    /// The host directory.
+    public let root: String
+    /// Whether every change is refused with `EROFS`.
+    public let readOnly: Bool
+    private let rootDescriptor: Int32
+
+    /// Opens `root`. Throws when it is not a directory or this platform cannot confine paths.
+    public init(root: String, readOnly: Bool = false) throws {
+        #if os(Linux)
+        let fd = Glibc.open(root, se_o_path | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(.noEntry, path: root) }
+        // openat2 must exist: without it, confinement cannot be guaranteed.
+        let probe = se_openat2(fd, ".", se_o_path | O_CLOEXEC, 0, se_resolve_in_root)
+        guard probe >= 0 else {
+            close(fd)
+            throw FileSystemError(.notImplemented, path: root)
+        }
+        close(probe)
+        self.root = root
+        self.readOnly = readOnly
+        rootDescriptor = fd
+        #else
+        throw FileSystemError(.notImplemented, path: root)
+        #endif
+    }
+
+    deinit { close(rootDescriptor) }
+
+    // MARK: - Resolution
+
+    private static let resolveFlags = se_resolve_in_root | se_resolve_no_magiclinks
+
+    /// A descriptor for `path` resolved inside the root (following symlinks, confined).
+    private func open(_ path: String, _ flags: Int32, mode: UInt32 = 0) throws(FileSystemError) -> Int32 {
+        let relative = Self.relative(path)
+        let fd = se_openat2(rootDescriptor, relative, flags | O_CLOEXEC, mode, Self.resolveFlags)
+        guard fd >= 0 else { throw Self.error(-fd, path) }
+        return fd
+    }
+
+    /// The parent directory's descriptor and the final component (never `.`/`..`, never a link
+    /// to follow).
+    private func parent(_ path: String) throws(FileSystemError) -> (Int32, String) {
+        let normalized = GuestPath.normalize(path)
+        guard normalized != "/" else { throw FileSystemError(.busy, path: path) }
+        let name = GuestPath.basename(normalized)
+        guard name.utf8.count <= 255 else { throw FileSystemError(.nameTooLong, path: path) }
+        let dir = try open(GuestPath.dirname(normalized), se_o_path | O_DIRECTORY)
+        return (dir, name)
+    }
+
+    private static func relative(_ path: String) -> String {
+        let normalized = GuestPath.normalize(path)
+        return normalized == "/" ? "." : String(normalized.dropFirst())
+    }
+
+    private static func error(_ code: Int32, _ path: String, _ destination: String? = nil) -> FileSystemError {
+        let name: FileSystemError.Code
+        switch code {
+        case ENOENT: name = .noEntry
+        case EEXIST: name = .exists
+        case EISDIR: name = .isDirectory
+        case ENOTDIR: name = .notDirectory
+        case ENOTEMPTY: name = .notEmpty
+        case EACCES: name = .accessDenied
+        case EPERM: name = .notPermitted
+        case ELOOP: name = .tooManyLinks
+        case EXDEV: name = .crossDevice
+        case EMFILE, ENFILE: name = .tooManyOpenFiles
+        case ENAMETOOLONG: name = .nameTooLong
+        case EBADF: name = .badDescriptor
+        case EINVAL: name = .invalid
+        case EROFS: name = .readOnly
+        case EBUSY: name = .busy
+        case ENOSYS: name = .notImplemented
+        default: name = .io
+        }
+        return FileSystemError(name, path: path, destination: destination)
+    }
+
+    private func writable(_ path: String) throws(FileSystemError) {
+        if readOnly { throw FileSystemError(.readOnly, path: path) }
+    }
+
+    private static func status(_ s: stat) throws(FileSystemError) -> FileStatus {
+        let type: FileType
+        switch s.st_mode & S_IFMT {
+        case S_IFREG: type = .file
+        case S_IFDIR: type = .directory
+        case S_IFLNK: type = .symlink
+        case S_IFIFO: type = .fifo
+        case S_IFSOCK: type = .socket
+        case S_IFCHR: type = .characterDevice
+        default: type = .blockDevice
+        }
+        func ms(_ t: timespec) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000 }
+        return FileStatus(type: type, permissions: UInt32(s.st_mode & 0o7777), size: Int(s.st_size), inode: UInt64(s.st_ino),
+                          linkCount: Int(s.st_nlink), uid: s.st_uid, gid: s.st_gid, device: UInt64(s.st_dev),
+                          accessTimeMs: ms(s.st_atim), modificationTimeMs: ms(s.st_mtim), changeTimeMs: ms(s.st_ctim),
+                          birthTimeMs: ms(s.st_ctim))
+    }
+
+    /// Opens a regular file (never a device, FIFO or socket: opened non-blocking, checked, refused).
+    private func openRegular(_ path: String, _ flags: Int32, mode: UInt32 = 0) throws(FileSystemError) -> Int32 {
+        let fd = try open(path, flags | O_NONBLOCK | O_NOCTTY, mode: mode)
+        var s = Glibc.stat()
+        guard fstat(fd, &s) == 0 else { close(fd); throw Self.error(errno, path) }
+        switch s.st_mode & S_IFMT {
+        case S_IFREG: return fd
+        case S_IFDIR: close(fd); throw FileSystemError(.isDirectory, path: path)
+        default: close(fd); throw FileSystemError(.accessDenied, path: path)
+        }
+    }
+
+    // MARK: - VirtualFileSystem
+
+    public func stat(_ path: String) async throws -> FileStatus {
+        let fd = try open(path, se_o_path)
+        defer { close(fd) }
+        var s = Glibc.stat()
+        guard fstat(fd, &s) == 0 else { throw Self.error(errno, path) }
+        return try Self.status(s)
+    }
+
+    public func lstat(_ path: String) async throws -> FileStatus {
+        if GuestPath.normalize(path) == "/" { return try await stat(path) }
+        let (dir, name) = try parent(path)
+        defer { close(dir) }
+        var s = Glibc.stat()
+        guard fstatat(dir, name, &s, AT_SYMLINK_NOFOLLOW) == 0 else { throw Self.error(errno, path) }
+        return try Self.status(s)
+    }
+
+    public func readFile(_ path: String) async throws -> [UInt8] {
+        let fd = try openRegular(path, O_RDONLY)
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(errno, path)
+            }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[0..<n])
+            // The bridge refuses more than its limit anyway; stop reading far past any limit.
+            if out.count > 1 << 30 { throw FileSystemError(.io, path: path) }
+        }
+    }
+
+    public func writeFile(_ path: String, _ data: [UInt8], options: WriteOptions) async throws {
+        try writable(path)
+        var flags = O_WRONLY
+        if options.create { flags |= O_CREAT }
+        if options.exclusive { flags |= O_EXCL }
+        flags |= options.append ? O_APPEND : O_TRUNC
+        let fd = try openRegular(path, flags, mode: options.mode & 0o777)
+        defer { close(fd) }
+        var offset = 0
+        while offset < data.count {
+            let n = data.withUnsafeBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                return write(fd, base + offset, bytes.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(errno, path)
+            }
+            offset += n
+        }
+    }
+
+    public func readDirectory(_ path: String) async throws -> [DirectoryEntry] {
+        let fd = try open(path, O_RDONLY | O_DIRECTORY)
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            throw Self.error(errno, path)
+        }
+        defer { closedir(dir) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type: FileType
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_LNK): type = .symlink
+            case Int32(DT_FIFO): type = .fifo
+            case Int32(DT_SOCK): type = .socket
+            case Int32(DT_CHR): type = .characterDevice
+            case Int32(DT_BLK): type = .blockDevice
+            default: type = .file
+            }
+            entries.append(DirectoryEntry(name: name, type: type))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public func createDirectory(_ path: String, recursive: Bool, mode: UInt32) async throws -> String? {
+        try writable(path)
+        let normalized = GuestPath.normalize(path)
+        if !recursive {
+            let (dir, name) = try parent(normalized)
+            defer { close(dir) }
+            guard mkdirat(dir, name, mode_t(mode & 0o7777)) == 0 else { throw Self.error(errno, path) }
+            return nil
+        }
+        var first: String?
+        var built = ""
+        for component in GuestPath.components(normalized) {
+            built += "/" + component
+            let (dir, name) = try parent(built)
+            defer { close(dir) }
+            if mkdirat(dir, name, mode_t(mode & 0o7777)) == 0 {
+                if first == nil { first = built }
+                continue
+            }
+            guard errno == EEXIST else { throw Self.error(errno, path) }
+            guard try await stat(built).type == .directory else { throw FileSystemError(.notDirectory, path: path) }
+        }
+        return first
+    }
+
+    public func unlink(_ path: String) async throws {
+        try writable(path)
+        let (dir, name) = try parent(path)
+        defer { close(dir) }
+        guard unlinkat(dir, name, 0) == 0 else { throw Self.error(errno, path) }
+    }
+
+    public func removeDirectory(_ path: String, recursive: Bool) async throws {
+        try writable(path)
+        let (dir, name) = try parent(path)
+        defer { close(dir) }
+        if recursive { try Self.removeTree(in: dir, name: name, path: path) }
+        guard unlinkat(dir, name, AT_REMOVEDIR) == 0 else { throw Self.error(errno, path) }
+    }
+
+    /// Empties directory `name` in `dir`, never following a symlink.
+    private static func removeTree(in dir: Int32, name: String, path: String) throws(FileSystemError) {
+        let fd = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw error(errno, path) }
+        guard let stream = fdopendir(fd) else {
+            close(fd)
+            throw error(errno, path)
+        }
+        defer { closedir(stream) }
+        var names: [(String, Bool)] = []
+        while let entry = readdir(stream) {
+            let child = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if child == "." || child == ".." { continue }
+            names.append((child, Int32(entry.pointee.d_type) == Int32(DT_DIR)))
+        }
+        for (child, isDirectory) in names {
+            if isDirectory { try removeTree(in: fd, name: child, path: path + "/" + child) }
+            guard unlinkat(fd, child, isDirectory ? AT_REMOVEDIR : 0) == 0 else { throw error(errno, path + "/" + child) }
+        }
+    }
+
+    public func rename(_ from: String, to: String) async throws {
+        try writable(from)
+        let (fromDir, fromName) = try parent(from)
+        defer { close(fromDir) }
+        let (toDir, toName) = try parent(to)
+        defer { close(toDir) }
+        guard renameat(fromDir, fromName, toDir, toName) == 0 else { throw Self.error(errno, from, to) }
+    }
+
+    public func copyFile(_ from: String, to: String, exclusive: Bool) async throws {
+        try writable(to)
+        let data = try await readFile(from)
+        try await writeFile(to, data, options: WriteOptions(exclusive: exclusive))
+    }
+
+    public func symlink(target: String, at path: String) async throws {
+        try writable(path)
+        let (dir, name) = try parent(path)
+        defer { close(dir) }
+        guard symlinkat(target, dir, name) == 0 else { throw Self.error(errno, target, path) }
+    }
+
+    public func readlink(_ path: String) async throws -> String {
+        let (dir, name) = try parent(path)
+        defer { close(dir) }
+        var buffer = [UInt8](repeating: 0, count: 4097)
+        let n = buffer.withUnsafeMutableBytes { bytes -> Int in
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { return -1 }
+            return readlinkat(dir, name, base, bytes.count - 1)
+        }
+        guard n >= 0 else { throw Self.error(errno, path) }
+        return String(decoding: buffer[0..<n], as: UTF8.self)
+    }
+
+    public func link(_ existing: String, to newPath: String) async throws {
+        try writable(newPath)
+        let (fromDir, fromName) = try parent(existing)
+        defer { close(fromDir) }
+        let (toDir, toName) = try parent(newPath)
+        defer { close(toDir) }
+        // Flags 0: a symlink is linked as itself, never followed out of the root.
+        guard linkat(fromDir, fromName, toDir, toName, 0) == 0 else { throw Self.error(errno, existing, newPath) }
+    }
+
+    public func chmod(_ path: String, mode: UInt32) async throws {
+        try writable(path)
+        let fd = try open(path, se_o_path)
+        defer { close(fd) }
+        // fchmodat(fd, "", se_at_empty_path) acts on the confined descriptor itself.
+        guard fchmodat(fd, "", mode_t(mode & 0o7777), se_at_empty_path) == 0 || Self.chmodByProc(fd, mode) else {
+            throw Self.error(errno, path)
+        }
+    }
+
+    /// Fallback for kernels without fchmodat2: the descriptor's own /proc entry.
+    private static func chmodByProc(_ fd: Int32, _ mode: UInt32) -> Bool {
+        Glibc.chmod("/proc/self/fd/\(fd)", mode_t(mode & 0o7777)) == 0
+    }
+
+    public func chown(_ path: String, uid: UInt32, gid: UInt32) async throws {
+        try writable(path)
+        let fd = try open(path, se_o_path)
+        defer { close(fd) }
+        guard fchownat(fd, "", uid, gid, se_at_empty_path) == 0 else { throw Self.error(errno, path) }
+    }
+
+    public func utimes(_ path: String, accessTimeMs: Double, modificationTimeMs: Double) async throws {
+        try writable(path)
+        let fd = try open(path, se_o_path)
+        defer { close(fd) }
+        func spec(_ ms: Double) -> timespec {
+            let seconds = (ms / 1000).rounded(.down)
+            return timespec(tv_sec: Int(seconds), tv_nsec: Int((ms - seconds * 1000) * 1_000_000))
+        }
+        var times = [spec(accessTimeMs), spec(modificationTimeMs)]
+        guard utimensat(fd, "", &times, se_at_empty_path) == 0 else { throw Self.error(errno, path) }
+    }
+
+    public func truncate(_ path: String, length: Int) async throws {
+        try writable(path)
+        let fd = try openRegular(path, O_WRONLY)
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(length)) == 0 else { throw Self.error(errno, path) }
+    }
+
+    public func realpath(_ path: String) async throws -> String {
+        let fd = try open(path, se_o_path)
+        defer { close(fd) }
+        // Where the confined descriptor really is, as a guest path (relative to the root).
+        guard let resolved = Self.descriptorPath(fd), let rootPath = Self.descriptorPath(rootDescriptor) else {
+            throw FileSystemError(.io, path: path)
+        }
+        if resolved == rootPath { return "/" }
+        let prefix = rootPath == "/" ? "/" : rootPath + "/"
+        guard resolved.hasPrefix(prefix) else { throw FileSystemError(.accessDenied, path: path) }
+        return "/" + resolved.dropFirst(prefix.count)
+    }
+
+    private static func descriptorPath(_ fd: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4097)
+        let n = buffer.withUnsafeMutableBytes { bytes -> Int in
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { return -1 }
+            return Glibc.readlink("/proc/self/fd/\(fd)", base, bytes.count - 1)
+        }
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[0..<n], as: UTF8.self)
+    }
+}

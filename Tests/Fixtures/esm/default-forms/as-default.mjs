@@ -1,0 +1,2 @@
+const value = 'as-default';
+export { value as default, value };

@@ -1,0 +1,25 @@
+import anonFn from './anon-fn.mjs';
+import namedFn, { viaLocal } from './named-fn.mjs';
+import AnonClass from './anon-class.mjs';
+import Named, { make } from './named-class.mjs';
+import arrow from './arrow.mjs';
+import expr from './expr.mjs';
+import parenFn from './paren-fn.mjs';
+import asyncGen from './async-gen.mjs';
+import gen from './gen.mjs';
+import object from './object.mjs';
+import asDefault, { value } from './as-default.mjs';
+import hoistedDefault, { early } from './hoisted.mjs';
+
+console.log(`anon-fn: ${anonFn()} name=${anonFn.name}`);
+console.log(`named-fn: ${namedFn()} name=${namedFn.name} ${viaLocal()}`);
+console.log(`anon-class: ${AnonClass.kind} name=${AnonClass.name} who=${AnonClass.who} ${new AnonClass().hello()}`);
+console.log(`named-class: ${Named.kind} name=${Named.name} ${make() instanceof Named}`);
+console.log(`arrow: ${arrow(1)} name=${arrow.name}`);
+console.log(`expr: ${expr}`);
+console.log(`paren-fn: ${parenFn()} name=${parenFn.name}`);
+for await (const v of asyncGen()) console.log(`async-gen: ${v} name=${asyncGen.name}`);
+console.log(`gen: ${[...gen()].join()} name=${gen.name}`);
+console.log(`object: ${object.kind} ${object.method()}`);
+console.log(`as-default: ${asDefault} ${value}`);
+console.log(`hoisted: ${hoistedDefault()} ${early} name=${hoistedDefault.name}`);

@@ -1,0 +1,2 @@
+export default function namedFn() { return 'named-fn'; }
+export const viaLocal = () => namedFn();

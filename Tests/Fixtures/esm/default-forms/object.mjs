@@ -1,0 +1,4 @@
+export default {
+  kind: 'object',
+  method() { return 'method'; },
+};

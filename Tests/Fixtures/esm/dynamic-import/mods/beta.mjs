@@ -1,0 +1,2 @@
+export const name = 'beta';
+export const loadAlpha = () => import('./alpha.mjs');

@@ -1,0 +1,2 @@
+export const value = 'dep';
+export const import_ = 'not a keyword';

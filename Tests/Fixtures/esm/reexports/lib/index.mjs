@@ -1,0 +1,11 @@
+export * from './colors.mjs';
+export * from './shapes.mjs';
+export * from './other.mjs';
+export { default as colorsDefault, red as rouge } from './colors.mjs';
+export { default } from './shapes.mjs';
+export * as colors from './colors.mjs';
+export { circle as 'a circle', square as "a-square" } from './shapes.mjs';
+import { green } from './colors.mjs';
+export { green as vert };
+const local = 'local';
+export { local as 'local name', local };

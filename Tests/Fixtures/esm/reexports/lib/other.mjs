@@ -1,0 +1,2 @@
+export const shared = 'from-other';
+export const unique = 'unique';

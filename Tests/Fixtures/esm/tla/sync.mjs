@@ -1,0 +1,2 @@
+console.log('sync: evaluated');
+export const syncValue = 'sync';

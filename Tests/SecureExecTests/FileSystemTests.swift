@@ -1,0 +1,148 @@
+import Foundation
+import SecureExec
+import Testing
+
+/// A temporary host directory with a secret beside it, removed at the end.
+final class HostSandboxDirectory: Sendable {
+    let base: URL
+    let root: URL
+    let secret: URL
+
+    init() throws {
+        base = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-fs-\(UUID().uuidString)")
+        root = base.appendingPathComponent("root")
+        secret = base.appendingPathComponent("secret.txt")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("dir/sub"), withIntermediateDirectories: true)
+        try "outside secret".write(to: secret, atomically: true, encoding: .utf8)
+        try "inside".write(to: root.appendingPathComponent("dir/inside.txt"), atomically: true, encoding: .utf8)
+    }
+
+    func link(_ name: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(name).path, withDestinationPath: target)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: base) }
+}
+
+@Suite("Filesystems", .timeLimit(.minutes(1)))
+struct FileSystemTests {
+    /// The same behaviour from every implementation.
+    static func filesystems() throws -> [(String, any VirtualFileSystem, HostSandboxDirectory?)] {
+        let host = try HostSandboxDirectory()
+        return [("memory", InMemoryFileSystem(directories: []), nil), ("host", try HostFileSystem(root: host.root.path), host)]
+    }
+
+    @Test func conformance() async throws {
+        for (name, fs, keep) in try Self.filesystems() {
+            _ = keep
+            try await fs.createDirectory("/c", recursive: false, mode: 0o755).map { Issue.record("\(name): \($0)") }
+            #expect(try await fs.createDirectory("/c/a/b", recursive: true, mode: 0o755) == "/c/a", "\(name)")
+            try await fs.writeFile("/c/a/f.txt", Array("hello".utf8), options: WriteOptions())
+            try await fs.writeFile("/c/a/f.txt", Array(" world".utf8), options: WriteOptions(append: true))
+            #expect(try await fs.readFile("/c/a/f.txt") == Array("hello world".utf8), "\(name)")
+            await #expect(throws: FileSystemError.self) { try await fs.writeFile("/c/a/f.txt", [], options: WriteOptions(exclusive: true)) }
+            #expect(try await fs.stat("/c/a/f.txt").size == 11, "\(name)")
+            #expect(try await fs.stat("/c/a").type == .directory, "\(name)")
+            try await fs.rename("/c/a/f.txt", to: "/c/g.txt")
+            await #expect(throws: FileSystemError(.noEntry, path: "/c/a/f.txt")) { try await fs.readFile("/c/a/f.txt") }
+            try await fs.link("/c/g.txt", to: "/c/h.txt")
+            #expect(try await fs.stat("/c/g.txt").linkCount == 2, "\(name)")
+            try await fs.symlink(target: "g.txt", at: "/c/s")
+            #expect(try await fs.readlink("/c/s") == "g.txt", "\(name)")
+            #expect(try await fs.lstat("/c/s").type == .symlink, "\(name)")
+            #expect(try await fs.readFile("/c/s") == Array("hello world".utf8), "\(name)")
+            #expect(try await fs.realpath("/c/s") == "/c/g.txt", "\(name)")
+            try await fs.symlink(target: "loop2", at: "/c/loop1")
+            try await fs.symlink(target: "loop1", at: "/c/loop2")
+            await #expect(throws: FileSystemError.self) { try await fs.readFile("/c/loop1") }
+            let names = try await fs.readDirectory("/c").map(\.name)
+            #expect(names == ["a", "g.txt", "h.txt", "loop1", "loop2", "s"], "\(name)")
+            await #expect(throws: FileSystemError.self) { try await fs.removeDirectory("/c/a", recursive: false) }
+            try await fs.truncate("/c/g.txt", length: 2)
+            #expect(try await fs.readFile("/c/h.txt") == Array("he".utf8), "\(name)")
+            try await fs.removeDirectory("/c", recursive: true)
+            await #expect(throws: FileSystemError.self) { try await fs.stat("/c") }
+        }
+    }
+
+    /// Every way out of a host directory stays inside it.
+    @Test(arguments: [
+        "/../secret.txt", "/dir/../../secret.txt", "/dir/sub/../../../secret.txt", "/./../../secret.txt",
+        "/abs-link", "/rel-link", "/dir-link/secret.txt", "/chain-1", "/dir/deep-rel", "/proc-link",
+    ])
+    func hostDirectoryCannotBeEscaped(path: String) async throws {
+        let dir = try HostSandboxDirectory()
+        try dir.link("abs-link", to: dir.secret.path)
+        try dir.link("rel-link", to: "../secret.txt")
+        try dir.link("dir-link", to: dir.base.path)
+        try dir.link("chain-1", to: "chain-2")
+        try dir.link("chain-2", to: "/rel-link")
+        try FileManager.default.createSymbolicLink(atPath: dir.root.appendingPathComponent("dir/deep-rel").path,
+                                                   withDestinationPath: "../../../../../../secret.txt")
+        try dir.link("proc-link", to: "/proc/self/environ")
+        let fs = try HostFileSystem(root: dir.root.path)
+        do {
+            let bytes = try await fs.readFile(path)
+            Issue.record("read \(path) succeeded: \(String(decoding: bytes, as: UTF8.self).prefix(40))")
+        } catch let error as FileSystemError {
+            #expect([.noEntry, .accessDenied, .notDirectory, .tooManyLinks].contains(error.code), "\(path): \(error)")
+        }
+        if let real = try? await fs.realpath(path) { #expect(!real.contains(dir.base.path)) }
+    }
+
+    @Test func guestCreatedLinksAndRenamesStayInside() async throws {
+        let dir = try HostSandboxDirectory()
+        let fs = try HostFileSystem(root: dir.root.path)
+        let (_, output) = try await exec("""
+            const fs = require('fs');
+            fs.symlinkSync('\(dir.secret.path)', '/out');
+            fs.symlinkSync('../../../secret.txt', '/dir/out2');
+            fs.renameSync('/out', '/dir/moved');
+            for (const p of ['/out', '/dir/out2', '/dir/moved']) {
+              try { console.log(fs.readFileSync(p, 'utf8')) } catch (e) { console.log(p, e.code) }
+            }
+            console.log(fs.readFileSync('/dir/inside.txt', 'utf8'), fs.realpathSync('/dir/sub/..'));
+            """, NodeDriver(filesystem: fs, permissions: .allowAllFs))
+        #expect(output.stdout == "/out ENOENT\n/dir/out2 ENOENT\n/dir/moved ENOENT\ninside /dir\n")
+    }
+
+    @Test func specialFilesAreRefused() async throws {
+        let dir = try HostSandboxDirectory()
+        #expect(mkfifo(dir.root.appendingPathComponent("fifo").path, 0o600) == 0)
+        let fs = try HostFileSystem(root: dir.root.path)
+        await #expect(throws: FileSystemError(.accessDenied, path: "/fifo")) { try await fs.readFile("/fifo") }
+    }
+
+    @Test func readOnlyHostDirectories() async throws {
+        let dir = try HostSandboxDirectory()
+        let fs = try HostFileSystem(root: dir.root.path, readOnly: true)
+        #expect(try await fs.readFile("/dir/inside.txt") == Array("inside".utf8))
+        await #expect(throws: FileSystemError(.readOnly, path: "/x")) { try await fs.writeFile("/x", [], options: WriteOptions()) }
+    }
+
+    /// A directory swapped for a symlink while reads run never yields an outside file.
+    @Test func swapRaceNeverReadsOutside() async throws {
+        let dir = try HostSandboxDirectory()
+        let fs = try HostFileSystem(root: dir.root.path)
+        let target = dir.root.appendingPathComponent("race")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try "inside".write(to: target.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        let aside = dir.root.appendingPathComponent("race-real")
+        let outsideDirectory = dir.base.path
+        let swapper = Thread {
+            for _ in 0..<3000 {
+                rename(target.path, aside.path)
+                symlink(outsideDirectory, target.path)
+                unlink(target.path)
+                rename(aside.path, target.path)
+            }
+        }
+        swapper.start()
+        var outside = 0
+        for _ in 0..<10_000 {
+            if let bytes = try? await fs.readFile("/race/secret.txt"), bytes == Array("outside secret".utf8) { outside += 1 }
+        }
+        while !swapper.isFinished { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(outside == 0)
+    }
+}
