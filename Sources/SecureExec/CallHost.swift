@@ -131,6 +131,15 @@ final class CallHost: Sendable {
         return .value(.array(visible))
     }
 
+    /// The call's environment as the guest may see it (each name passes the env check).
+    private func visibleEnvironment() async -> [String: String] {
+        var visible: [String: String] = [:]
+        for (name, value) in env.withLock({ $0 }) where await check(env: EnvAccessRequest(op: .read, name: name)).allow {
+            visible[name] = value
+        }
+        return visible
+    }
+
     // MARK: - Process
 
     private func chdir(_ args: Arguments) async throws -> BridgeResponse {
@@ -154,9 +163,10 @@ final class CallHost: Sendable {
         let command = try args.string("command")
         let argv = try args.stringArray("args")
         let cwd = try args.path("cwd")
-        let childEnv = try args.stringMap("env") ?? env.withLock { $0 }
+        var childEnv = try args.stringMap("env")
+        if childEnv == nil { childEnv = await visibleEnvironment() }
         let shell = args.bool("shell") ?? false
-        let request = ChildProcessAccessRequest(command: command, args: argv, cwd: cwd, env: childEnv, shell: shell)
+        let request = ChildProcessAccessRequest(command: command, args: argv, cwd: cwd, env: childEnv ?? [:], shell: shell)
         let decision: PermissionDecision
         if let check = driver.permissions.childProcess { decision = await check.decide(request) } else { decision = .deny }
         guard decision.allow else { throw Self.spawnError(command, argv, code: "EACCES", reason: decision.reason) }

@@ -195,13 +195,9 @@ public final class HostFileSystem: VirtualFileSystem {
         }
         defer { closedir(dir) }
         var entries: [DirectoryEntry] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        for (name, kind) in Self.entries(of: dir) {
             let type: FileType
-            switch Int32(entry.pointee.d_type) {
+            switch kind {
             case Int32(DT_DIR): type = .directory
             case Int32(DT_LNK): type = .symlink
             case Int32(DT_FIFO): type = .fifo
@@ -213,6 +209,18 @@ public final class HostFileSystem: VirtualFileSystem {
             entries.append(DirectoryEntry(name: name, type: type))
         }
         return entries.sorted { $0.name < $1.name }
+    }
+
+    /// The names and `d_type`s in an open directory stream, without `.` and `..`.
+    private static func entries(of stream: OpaquePointer) -> [(String, Int32)] {
+        var result: [(String, Int32)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { result.append((name, Int32(entry.pointee.d_type))) }
+        }
+        return result
     }
 
     public func createDirectory(_ path: String, recursive: Bool, mode: UInt32) async throws -> String? {
@@ -264,15 +272,8 @@ public final class HostFileSystem: VirtualFileSystem {
             throw error(errno, path)
         }
         defer { closedir(stream) }
-        var names: [(String, Bool)] = []
-        while let entry = readdir(stream) {
-            let child = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if child == "." || child == ".." { continue }
-            names.append((child, Int32(entry.pointee.d_type) == Int32(DT_DIR)))
-        }
-        for (child, isDirectory) in names {
+        for (child, kind) in entries(of: stream) {
+            let isDirectory = kind == Int32(DT_DIR)
             if isDirectory { try removeTree(in: fd, name: child, path: path + "/" + child) }
             guard unlinkat(fd, child, isDirectory ? AT_REMOVEDIR : 0) == 0 else { throw error(errno, path + "/" + child) }
         }

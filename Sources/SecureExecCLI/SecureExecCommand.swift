@@ -48,7 +48,7 @@ struct SandboxFlags: ParsableArguments {
     var allowRead: [String] = []
     @Option(name: .customLong("allow-write"), help: ArgumentHelp("Allow writing PATHS (all when bare).", valueName: "PATHS"))
     var allowWrite: [String] = []
-    @Option(name: .customLong("allow-net"), help: ArgumentHelp("Allow network to HOST[:PORT] (public hosts when bare).", valueName: "HOSTS"))
+    @Option(name: .customLong("allow-net"), help: ArgumentHelp("Allow network to HOST[:PORT] (every host when bare).", valueName: "HOSTS"))
     var allowNet: [String] = []
     @Option(name: .customLong("allow-env"), help: ArgumentHelp("Allow the environment variables NAMES (all when bare).", valueName: "NAMES"))
     var allowEnv: [String] = []

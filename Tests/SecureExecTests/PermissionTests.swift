@@ -149,6 +149,18 @@ struct PermissionTests {
         #expect(allowed.stdout == "ENOSYS spawn ls ENOSYS spawn ls\nEACCES\nasync ENOSYS\n")
     }
 
+    @Test func childProcessRequestsSeeOnlyTheVisibleEnvironment() async throws {
+        let seen = Mutex<[String: String]?>(nil)
+        let child = PermissionCheck<ChildProcessAccessRequest>.check { (request: ChildProcessAccessRequest) -> Bool in
+            seen.withLock { $0 = request.env }
+            return false
+        }
+        let driver = NodeDriver(permissions: Permissions(childProcess: child, env: .allow(names: ["PATH"])),
+                                processConfig: ProcessConfig(env: ["PATH": "/bin", "TOKEN": "secret"]))
+        _ = try await exec("require('child_process').spawnSync('ls')", driver)
+        #expect(seen.withLock { $0 } == ["PATH": "/bin"])
+    }
+
     @Test func networkDenialsLookLikeNode() async throws {
         let seen = Mutex<NetworkAccessRequest?>(nil)
         let check = PermissionCheck<NetworkAccessRequest>.check { (request: NetworkAccessRequest) -> Bool in

@@ -194,4 +194,16 @@ struct RuntimeTests {
 
             """)
     }
+
+    @Test func cryptoRandomnessWorksAndTheRestSaysSo() async throws {
+        let (_, output) = try await exec("""
+            const c = require('crypto');
+            const ids = new Set(Array.from({ length: 100 }, () => c.randomUUID()));
+            console.log(ids.size, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test([...ids][0]));
+            const bytes = crypto.getRandomValues(new Uint8Array(64)); console.log(bytes.some((b) => b !== 0));
+            try { crypto.getRandomValues(new Uint8Array(65537)) } catch (e) { console.log(e.name) }
+            try { c.createHash('sha256') } catch (e) { console.log(e.message) }
+            """)
+        #expect(output.stdout == "100 true\ntrue\nQuotaExceededError\ncrypto.createHash is not supported in sandbox\n")
+    }
 }

@@ -765,7 +765,7 @@ function describe(t) {
 }
 
 function newScope(kind, parent) {
-  const s = { kind, names: null, parent, fn: null };
+  const s = { kind, names: null, parent, fn: null, arrow: false };
   s.fn = kind === 'function' || parent === null ? s : parent.fn;
   return s;
 }
@@ -1332,7 +1332,7 @@ class Parser {
     if (isAsync) this.i++;
     const outerScope = this.scope;
     const outerCtx = this.ctx;
-    this.pushScope('function');
+    this.pushScope('function').arrow = true;
     this.ctx = { async: isAsync, gen: false, top: false, nt: outerCtx.nt, ret: true, field: false };
     if (single) this.parseBinding('let', null);
     else this.parseParams();
@@ -2301,6 +2301,13 @@ function propertyKey(name) {
   return name === '__proto__' ? '["__proto__"]' : JSON.stringify(name);
 }
 
+function insideFunction(scope, moduleScope) {
+  for (let s = scope; s !== moduleScope; s = s.parent) {
+    if (s.kind === 'function' && !s.arrow) return true;
+  }
+  return false;
+}
+
 function shadowed(ref, moduleScope) {
   const name = ref.tok.value;
   for (let s = ref.scope; s !== moduleScope; s = s.parent) {
@@ -2318,12 +2325,22 @@ function transform(source, options) {
   p.parseProgram();
 
   const nsVar = (req) => `${P}n${req.index}`;
+  // A global the prologue uses, unless the module declares its own binding of that name.
+  const intrinsic = (name) => {
+    if (!p.topNames.has(name) && !p.importBindings.has(name)) return name;
+    return name === 'Object' ? '(({}).constructor)' : '((()=>{try{null.x}catch(e){return e.constructor}})())';
+  };
   const importRead = (binding) => (binding.ns ? nsVar(binding.req) : nsVar(binding.req) + propertyAccess(binding.name));
 
-  // References to imported bindings.
+  // References to imported bindings (and to `arguments` outside any function, which must not
+  // see the module function's own arguments).
   const written = new Map();
   for (const r of p.refs) {
     const name = r.tok.value;
+    if (name === 'arguments') {
+      if (!insideFunction(r.scope, p.moduleScope)) p.edits.push({ start: r.tok.start, end: r.tok.end, text: `${P}arguments` });
+      continue;
+    }
     const binding = p.importBindings.get(name);
     if (binding === undefined || shadowed(r, p.moduleScope)) continue;
     let text;
@@ -2336,7 +2353,7 @@ function transform(source, options) {
       text = importRead(binding);
       if (r.call) text = `${r.stmt ? ';' : ''}(0,${text})`;
     }
-    if (r.short) text = `${name}: ${text}`;
+    if (r.short) text = `${name === '__proto__' ? '["__proto__"]' : name}: ${text}`;
     p.edits.push({ start: r.tok.start, end: r.tok.end, text });
   }
 
@@ -2358,7 +2375,7 @@ function transform(source, options) {
     for (const [local, binding] of written) {
       const key = propertyKey(local);
       members.push(`get ${key}(){return ${importRead(binding)}}`);
-      members.push(`set ${key}(v){throw new TypeError("Assignment to constant variable.")}`);
+      members.push(`set ${key}(v){throw new ${intrinsic('TypeError')}("Assignment to constant variable.")}`);
     }
     prologue += `const ${P}w={${members.join(',')}};`;
   }
@@ -2378,7 +2395,7 @@ function transform(source, options) {
     getters.push(`${propertyKey(name)}:()=>${value}`);
   }
   prologue += `${P}export({${getters.join(',')}});`;
-  if (p.defaultFnName) prologue += `Object.defineProperty(${P}default,"name",{value:"default"});`;
+  if (p.defaultFnName) prologue += `${intrinsic('Object')}.defineProperty(${P}default,"name",{value:"default"});`;
   prologue += 'yield;';
 
   // Apply the edits.
@@ -2502,6 +2519,35 @@ function detectCjsExports(source) {
     if (P(k, ';')) k++;
     return P(k, '}');
   };
+  // The callback of Babel's re-export loop `Object.keys(_x).forEach(function (key) { … })` at k:
+  // its body must copy each key into exports (`exports[key] =` or
+  // `Object.defineProperty(exports, key, …)`).
+  const copiesIntoExports = (k) => {
+    let key;
+    if (N(k, 'function')) {
+      k++;
+      if (k < n && toks[k].type === 'name') k++;
+      if (!P(k, '(') || !(k + 1 < n && toks[k + 1].type === 'name') || !P(k + 2, ')')) return false;
+      key = toks[k + 1].value;
+      k += 3;
+    } else if (P(k, '(') && k + 1 < n && toks[k + 1].type === 'name' && P(k + 2, ')') && P(k + 3, '=>')) {
+      key = toks[k + 1].value;
+      k += 4;
+    } else if (k < n && toks[k].type === 'name' && P(k + 1, '=>')) {
+      key = toks[k].value;
+      k += 2;
+    } else {
+      return false;
+    }
+    if (!P(k, '{')) return false;
+    for (let depth = 0; k < n; k++) {
+      if (P(k, '{')) depth++;
+      else if (P(k, '}') && --depth === 0) return false;
+      else if (N(k, 'exports') && notMember(k) && P(k + 1, '[') && N(k + 2, key) && P(k + 3, ']') && P(k + 4, '=')) return true;
+      else if (N(k, 'defineProperty') && P(k + 1, '(') && N(k + 2, 'exports') && P(k + 3, ',') && N(k + 4, key)) return true;
+    }
+    return false;
+  };
   // module.exports = { … }
   const objectLiteral = (k) => {
     k++;
@@ -2514,15 +2560,13 @@ function detectCjsExports(source) {
         exportsSet.add(toks[k].value);
         k++;
       } else if ((toks[k].type === 'name' || S(k)) && P(k + 1, ':')) {
-        const key = toks[k].type === 'name' ? toks[k].value : stringValue(toks[k].value);
-        // value: an identifier or member chain; anything else ends the detection
-        let j = k + 2;
+        // The key counts when its value starts with an identifier; a value other than a plain
+        // identifier ends the detection.
+        const j = k + 2;
         if (!(j < n && toks[j].type === 'name')) return;
-        j++;
-        while (P(j, '.') && j + 1 < n && toks[j + 1].type === 'name') j += 2;
-        if (!(P(j, ',') || P(j, '}'))) return;
-        exportsSet.add(key);
-        k = j;
+        exportsSet.add(toks[k].type === 'name' ? toks[k].value : stringValue(toks[k].value));
+        if (!(P(j + 1, ',') || P(j + 1, '}'))) return;
+        k = j + 1;
       } else {
         return;
       }
@@ -2561,9 +2605,9 @@ function detectCjsExports(source) {
           else break;
           if (P(j, ',') && S(j + 1) && P(j + 2, ',') && definesPlainExport(j + 3)) exportsSet.add(stringValue(toks[j + 1].value));
         } else if (N(k + 2, 'keys') && P(k + 3, '(') && k + 4 < n && toks[k + 4].type === 'name' && P(k + 5, ')') &&
-          P(k + 6, '.') && N(k + 7, 'forEach')) {
+          P(k + 6, '.') && N(k + 7, 'forEach') && P(k + 8, '(')) {
           const spec = requireVars.get(toks[k + 4].value);
-          if (spec !== undefined) addReexport(spec);
+          if (spec !== undefined && copiesIntoExports(k + 9)) addReexport(spec);
         }
         break;
       }

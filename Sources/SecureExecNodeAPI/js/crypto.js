@@ -1,0 +1,147 @@
+'use strict';
+// crypto: randomness from the host kernel (through a native that fills guest memory; no host
+// effect, so no permission). Hashes, ciphers and keys come with the host-backed crypto work and
+// throw "not supported in sandbox" until then — never silently succeed.
+
+const { Buffer } = require('buffer');
+
+function errors() { return require('internal/errors'); }
+
+const kMaxRandomValues = 65536;
+const kMaxRandomBytes = 2 ** 31 - 1;
+
+function fill(view) {
+  internal.natives.randomFill(view);
+  return view;
+}
+
+function isIntegerTypedArray(value) {
+  return value instanceof Int8Array || value instanceof Uint8Array || value instanceof Uint8ClampedArray ||
+    value instanceof Int16Array || value instanceof Uint16Array || value instanceof Int32Array ||
+    value instanceof Uint32Array || value instanceof BigInt64Array || value instanceof BigUint64Array;
+}
+
+function getRandomValues(array) {
+  if (!isIntegerTypedArray(array)) {
+    const { DOMException } = require('internal/dom_exception');
+    throw new DOMException("The data argument must be an integer-type TypedArray", 'TypeMismatchError');
+  }
+  if (array.byteLength > kMaxRandomValues) {
+    const { DOMException } = require('internal/dom_exception');
+    throw new DOMException(`The ArrayBufferView's byte length (${array.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`, 'QuotaExceededError');
+  }
+  fill(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  return array;
+}
+
+function validateSize(size) {
+  if (typeof size !== 'number') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('size', 'number', size);
+  if (!(size >= 0 && size <= kMaxRandomBytes) || !Number.isInteger(size)) {
+    throw new (errors().codes.ERR_OUT_OF_RANGE)('size', `>= 0 && <= ${kMaxRandomBytes}`, size);
+  }
+}
+
+function randomBytes(size, callback) {
+  validateSize(size);
+  const buffer = Buffer.allocUnsafe(size);
+  fill(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  if (callback === undefined) return buffer;
+  if (typeof callback !== 'function') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('callback', 'Function', callback);
+  process.nextTick(callback, null, buffer);
+  return undefined;
+}
+
+function randomFillSync(buffer, offset = 0, size) {
+  if (!ArrayBuffer.isView(buffer) && !(buffer instanceof ArrayBuffer)) {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buf', ['ArrayBuffer', 'ArrayBufferView'], buffer);
+  }
+  const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const end = size === undefined ? bytes.length : offset + size;
+  if (offset < 0 || end > bytes.length || offset > end) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${bytes.length}`, offset);
+  fill(bytes.subarray(offset, end));
+  return buffer;
+}
+
+function randomFill(buffer, offset, size, callback) {
+  if (typeof offset === 'function') { callback = offset; offset = 0; size = undefined; }
+  else if (typeof size === 'function') { callback = size; size = undefined; }
+  if (typeof callback !== 'function') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('callback', 'Function', callback);
+  randomFillSync(buffer, offset, size);
+  process.nextTick(callback, null, buffer);
+}
+
+function randomUUID() {
+  const b = fill(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function randomInt(min, max, callback) {
+  if (typeof max === 'undefined' || typeof max === 'function') { callback = max; max = min; min = 0; }
+  if (!Number.isSafeInteger(min)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('min', 'a safe integer', min);
+  if (!Number.isSafeInteger(max)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('max', 'a safe integer', max);
+  if (max <= min) throw new (errors().codes.ERR_OUT_OF_RANGE)('max', `greater than the value of "min" (${min})`, max);
+  const range = max - min;
+  if (range > 2 ** 48) throw new (errors().codes.ERR_OUT_OF_RANGE)('max - min', `<= ${2 ** 48}`, range);
+  // Rejection sampling over 48 random bits: no modulo bias.
+  const limit = 2 ** 48 - (2 ** 48 % range);
+  let value;
+  do {
+    const b = fill(new Uint8Array(6));
+    value = b.reduce((acc, byte) => acc * 256 + byte, 0);
+  } while (value >= limit);
+  const result = min + (value % range);
+  if (typeof callback === 'function') { process.nextTick(callback, null, result); return undefined; }
+  return result;
+}
+
+function unsupported(name) {
+  return function () {
+    const err = new Error(`crypto.${name} is not supported in sandbox`);
+    err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+    throw err;
+  };
+}
+
+const subtle = new Proxy({}, {
+  get(_, name) { return typeof name === 'string' ? unsupported(`subtle.${name}`) : undefined; },
+});
+const webcrypto = { getRandomValues, randomUUID, subtle };
+Object.defineProperty(webcrypto, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+
+const exported = {
+  randomBytes,
+  pseudoRandomBytes: randomBytes,
+  randomFillSync,
+  randomFill,
+  randomUUID,
+  randomInt,
+  getRandomValues,
+  webcrypto,
+  subtle,
+  constants: Object.freeze({}),
+  getHashes: () => [],
+  getCiphers: () => [],
+  getCurves: () => [],
+  timingSafeEqual(a, b) {
+    if (!ArrayBuffer.isView(a) && !(a instanceof ArrayBuffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buf1', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], a);
+    if (!ArrayBuffer.isView(b) && !(b instanceof ArrayBuffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buf2', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], b);
+    const x = new Uint8Array(a.buffer ?? a, a.byteOffset ?? 0, a.byteLength);
+    const y = new Uint8Array(b.buffer ?? b, b.byteOffset ?? 0, b.byteLength);
+    if (x.length !== y.length) throw new (errors().codes.ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH)();
+    let diff = 0;
+    for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+    return diff === 0;
+  },
+};
+for (const name of ['createHash', 'createHmac', 'createCipheriv', 'createDecipheriv', 'createSign', 'createVerify',
+  'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'generateKeyPair', 'generateKeyPairSync',
+  'generateKey', 'generateKeySync', 'createPrivateKey', 'createPublicKey', 'createSecretKey', 'sign', 'verify',
+  'publicEncrypt', 'privateDecrypt', 'privateEncrypt', 'publicDecrypt', 'createDiffieHellman', 'createECDH',
+  'diffieHellman', 'hash', 'setEngine', 'secureHeapUsed', 'setFips', 'getFips']) {
+  exported[name] = unsupported(name);
+}
+
+module.exports = exported;

@@ -1,0 +1,2 @@
+export default
+{ value: 'object on next line' }.value
