@@ -36,7 +36,7 @@ do {
         samples.append(try await time {
             let runtime = try NodeRuntime()
             let result = try await runtime.run("module.exports = 1")
-            precondition(result.exports == 1)
+            guard result.exports == 1 else { fatalError("unexpected result: \(result)") }
             await runtime.dispose()
         })
     }

@@ -16,7 +16,7 @@ const {
   genericNodeError,
   kEnhanceStackBeforeInspector,
   lazyInspect,
-} = require('internal/errors');
+} = require('internal/lazy_errors');
 const {
   validateInteger,
   validateAbortSignal,

@@ -5,7 +5,7 @@
 // POSIX platform, so the module itself is `path.posix`.
 
 const { validateObject, validateString } = require('internal/validators');
-const { codes: { ERR_FEATURE_UNAVAILABLE_ON_PLATFORM } } = require('internal/errors');
+const { codes: { ERR_FEATURE_UNAVAILABLE_ON_PLATFORM } } = require('internal/lazy_errors');
 
 const CHAR_UPPERCASE_A = 65;
 const CHAR_LOWERCASE_A = 97;

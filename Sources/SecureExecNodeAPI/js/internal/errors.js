@@ -7,7 +7,8 @@
 // verbatim.
 
 const kIsNodeError = Symbol('kIsNodeError');
-const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
+// Shared with internal/lazy_errors so both name the same symbol.
+const { kEnhanceStackBeforeInspector, hideStackFrames } = require('internal/lazy_errors');
 
 // ---------------------------------------------------------------------------
 // Formatting. Node formats "Received ..." parts with util.inspect. The inspect
@@ -1435,13 +1436,6 @@ class NodeAggregateError extends AggregateError {
 
 // Node uses this wrapper to drop its own frames from stack traces. Only the
 // `withoutStackTrace` escape hatch is observable, so the wrapper just calls.
-function hideStackFrames(fn) {
-  function wrappedFn(...args) {
-    return Reflect.apply(fn, this, args);
-  }
-  wrappedFn.withoutStackTrace = fn;
-  return wrappedFn;
-}
 
 function captureStackTrace(err, fn) {
   if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(err, fn);

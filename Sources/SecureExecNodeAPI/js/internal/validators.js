@@ -14,7 +14,7 @@ const {
     ERR_UNKNOWN_SIGNAL,
   },
   hideStackFrames,
-} = require('internal/errors');
+} = require('internal/lazy_errors');
 
 // Linux signal numbers, as os.constants.signals reports them.
 const signals = {

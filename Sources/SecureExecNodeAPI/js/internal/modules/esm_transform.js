@@ -102,6 +102,12 @@ function isOtherSpace(c) {
 
 function isDigit(c) { return c >= 48 && c <= 57; }
 
+// Offset of a `#!` hashbang comment (at the start, or right after a byte order mark), else -1.
+function hashbangStart(src) {
+  const h = src.charCodeAt(0) === 0xFEFF ? 1 : 0;
+  return src.charCodeAt(h) === 35 && src.charCodeAt(h + 1) === 33 ? h : -1;
+}
+
 function hasLineTerminator(src, from, to) {
   for (let i = from; i < to; i++) if (isLineTerminator(src.charCodeAt(i))) return true;
   return false;
@@ -235,8 +241,9 @@ class Lexer {
     this.pendParen = ''; // kind of the next `(`: control | fndecl | fnexpr
     this.lastParen = ''; // kind of the last `)`
     this.q = 0; // pending `?` of conditional expressions at this bracket level
-    if (src.charCodeAt(0) === 35 && src.charCodeAt(1) === 33) { // #! hashbang
-      let p = 2;
+    const h = hashbangStart(src);
+    if (h >= 0) { // #! hashbang (after an optional byte order mark)
+      let p = h + 2;
       while (p < this.len && !isLineTerminator(src.charCodeAt(p))) p++;
       this.pos = p;
     }
@@ -1173,7 +1180,6 @@ class Parser {
   }
 
   parseFor() {
-    const forTok = this.cur();
     this.i++;
     let t = this.cur();
     if (isKw(t, 'await')) {
@@ -1214,7 +1220,6 @@ class Parser {
     this.expectP(')');
     this.parseStatement(false);
     this.scope = outer;
-    return forTok;
   }
 
   parseTry() {
@@ -2358,7 +2363,8 @@ function transform(source, options) {
   }
 
   // Hashbang → line comment.
-  if (source.charCodeAt(0) === 35 && source.charCodeAt(1) === 33) p.edits.push({ start: 0, end: 2, text: '//' });
+  const hashbang = hashbangStart(source);
+  if (hashbang >= 0) p.edits.push({ start: hashbang, end: hashbang + 2, text: '//' });
 
   // The prologue (instantiation), all on line 1.
   let prologue = '"use strict";';

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Run Node's own test/parallel suite (Node 18.20.4, from Debian's source package) inside the
+# sandbox and record which files pass.
+#
+# Usage: tools/conformance/run.sh [--check | --update] [--jobs N] [--only GLOB] [--timeout SEC] [CLI]
+#   CLI        the secure-exec binary (default: $(swift build --show-bin-path)/secure-exec, built
+#              when missing)
+#   --check    exit non-zero when a file listed in expected-pass.txt no longer passes
+#   --update   rewrite expected-pass.txt with the files that pass now
+#   --jobs N   files run in parallel (default: nproc)
+#   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
+#   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
+#
+# Each file runs as `secure-exec run` with read access to the staging tree (Node's test/ with our
+# own tools/conformance/common as test/common), write access to a temporary folder of its own,
+# the environment, and timing mitigation off. A file passes when it exits 0, is skipped when it
+# also printed Node's skip marker ("1..0 # Skipped:", common.skip), and fails otherwise; .mjs files
+# and .js files with import/export statements need ES modules and are failed without running.
+# Writes tools/conformance/results.txt ("pass|fail|skip NAME" per file), keeps every file's output
+# in .node-tests-cache/logs/, and prints per-module counts and the summary line
+# "conformance: N passed, M failed, K skipped".
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cache="$root/.node-tests-cache"
+mode=run
+jobs="$(nproc)"
+only='test-*'
+timeout_s=10
+cli=
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --check) mode=check ;;
+    --update) mode=update ;;
+    --jobs) jobs="$2"; shift ;;
+    --only) only="$2"; shift ;;
+    --timeout) timeout_s="$2"; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+    *) cli="$1" ;;
+  esac
+  shift
+done
+
+# --- the CLI ---------------------------------------------------------------------------------
+if [ -z "$cli" ]; then
+  cli="$(cd "$root" && swift build --show-bin-path)/secure-exec"
+  [ -x "$cli" ] || (cd "$root" && swift build --product secure-exec)
+fi
+[ -x "$cli" ] || { echo "run.sh: no secure-exec binary at $cli" >&2; exit 2; }
+cli="$(cd "$(dirname "$cli")" && pwd)/$(basename "$cli")"
+
+# --- the suite and the staging tree ----------------------------------------------------------
+tests="$cache/test"
+if [ ! -d "$tests/parallel" ]; then
+  tests="$("${NODE_TESTS_SH:-/work/shared/tools/node-tests.sh}" "$cache" 2>/dev/null | tail -1)"
+fi
+[ -d "$tests/parallel" ] || { echo "run.sh: could not fetch Node's test suite into $cache" >&2; exit 2; }
+
+# <stage>/test/{parallel,fixtures} and <stage>/doc are hard-linked copies of the cache (real
+# files, so module resolution from a test file never leads back into Node's own test/common);
+# <stage>/test/common is ours; <stage>/tmp/NAME is each test's writable folder.
+stage="$cache/stage"
+logs="$cache/logs"
+rm -rf "$stage" "$logs"
+mkdir -p "$stage/test" "$stage/tmp" "$logs"
+for dir in parallel fixtures; do
+  cp -al "$tests/$dir" "$stage/test/$dir" 2>/dev/null || cp -R "$tests/$dir" "$stage/test/$dir"
+done
+if [ -d "$cache/doc" ]; then cp -al "$cache/doc" "$stage/doc" 2>/dev/null || cp -R "$cache/doc" "$stage/doc"; fi
+cp -R "$here/common" "$stage/test/common"
+
+# --- one test file ---------------------------------------------------------------------------
+run_one() {
+  local name="$1" file="$stage/test/parallel/$1" tmp="$stage/tmp/$1" status rc start
+  if [[ "$name" == *.mjs ]] || grep -qE '^(import|export)[[:space:]{*]' "$file"; then
+    echo "fail $name" >"$logs/$name.status"
+    echo "needs ES modules (not run)" >"$logs/$name.err"
+    echo "esm" >"$logs/$name.rc"
+    return 0
+  fi
+  mkdir -p "$tmp"
+  start=$(date +%s%N)
+  rc=0
+  (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 TERM=dumb \
+      SECURE_EXEC_TEST_TMPDIR="$tmp" NODE_TEST_DIR="$stage/tmp" \
+      timeout -k 2 "$timeout_s" "$cli" run \
+        --allow-read="$stage" --allow-write="$tmp" --allow-env \
+        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off \
+        "$file" </dev/null >"$logs/$name.out" 2>"$logs/$name.err") || rc=$?
+  echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$name.rc"
+  if [ "$rc" -ne 0 ]; then
+    status=fail
+  elif grep -q '^1\.\.0 # Skipped:' "$logs/$name.out"; then
+    status=skip
+  else
+    status=pass
+  fi
+  echo "$status $name" >"$logs/$name.status"
+  rm -rf "$tmp"
+}
+export -f run_one
+export stage logs cli timeout_s
+
+start=$(date +%s)
+(cd "$stage/test/parallel" && compgen -G "$only" | grep -E '\.(js|mjs)$' | sort) \
+  | xargs -P "$jobs" -I{} bash -c 'run_one "$1"' _ {}
+elapsed=$(( $(date +%s) - start ))
+
+results="$here/results.txt"
+find "$logs" -name '*.status' -exec cat {} + | LC_ALL=C sort -k2 >"$results"
+
+# --- report ----------------------------------------------------------------------------------
+# Module: the word after "test-" (test-buffer-alloc.js -> buffer), with a few names Node spells
+# with an underscore and streams2/3 counted as stream.
+awk '
+  {
+    m = $2; sub(/^test-/, "", m)
+    if (m ~ /^(string-decoder|child-process|diagnostics-channel|worker-threads|trace-events)/) {
+      split(m, w, "-"); m = w[1] "_" w[2]
+    } else { sub(/[-.].*$/, "", m) }
+    if (m == "stream2" || m == "stream3") m = "stream"
+    n[m]++; c[m, $1]++; total[$1]++
+  }
+  END {
+    printf "%-22s %6s %6s %6s %6s\n", "module", "pass", "fail", "skip", "total"
+    for (m in n) printf "%-22s %6d %6d %6d %6d\n", m, c[m, "pass"], c[m, "fail"], c[m, "skip"], n[m] | "sort"
+    close("sort")
+  }' "$results"
+timeouts=$(grep -l '^124 ' "$logs"/*.rc 2>/dev/null | wc -l || true)
+echo "($(wc -l <"$results") files in ${elapsed}s with $jobs jobs; $timeouts timed out; logs in $logs)"
+passed=$(grep -c '^pass ' "$results" || true)
+failed=$(grep -c '^fail ' "$results" || true)
+skipped=$(grep -c '^skip ' "$results" || true)
+echo "conformance: $passed passed, $failed failed, $skipped skipped"
+
+expected="$here/expected-pass.txt"
+case "$mode" in
+  update)
+    grep '^pass ' "$results" | cut -d' ' -f2 >"$expected"
+    echo "wrote $expected ($passed files)"
+    ;;
+  check)
+    [ -f "$expected" ] || { echo "run.sh: no $expected (run with --update first)" >&2; exit 2; }
+    # Files listed as passing before, run this time, and not passing now.
+    regressions=$(LC_ALL=C comm -23 \
+      <(LC_ALL=C comm -12 <(LC_ALL=C sort "$expected") <(cut -d' ' -f2 "$results" | LC_ALL=C sort)) \
+      <(grep '^pass ' "$results" | cut -d' ' -f2 | LC_ALL=C sort) || true)
+    if [ -n "$regressions" ]; then
+      echo "regressions (in expected-pass.txt, no longer passing):"
+      echo "$regressions" | sed 's/^/  /'
+      exit 1
+    fi
+    echo "no regressions against expected-pass.txt"
+    ;;
+esac
