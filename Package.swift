@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "SecureExec", targets: ["SecureExec"]),
         .executable(name: "secure-exec", targets: ["secure-exec"]),
+        .executable(name: "secure-exec-worker", targets: ["secure-exec-worker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,7 +64,9 @@ let package = Package(
             dependencies: ["SecureExec", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "secure-exec", dependencies: ["SecureExecCLI"], swiftSettings: swiftSettings),
+        .executableTarget(name: "secure-exec", dependencies: ["SecureExecCLI", "secure-exec-worker"], swiftSettings: swiftSettings),
+        // The worker process each runtime's engine runs in (no Foundation: small and lean).
+        .executableTarget(name: "secure-exec-worker", dependencies: ["SecureExecGuest", "SecureExecBridge"], swiftSettings: swiftSettings),
 
         .testTarget(name: "SecureExecBridgeTests", dependencies: ["SecureExecBridge"], swiftSettings: swiftSettings),
         .testTarget(name: "SecureExecEngineTests", dependencies: ["SecureExecEngine"], swiftSettings: swiftSettings),

@@ -8,4 +8,6 @@ scripts/ensure-deps.sh
 export SWIFT_BACKTRACE=enable=no
 swift build --build-tests
 swift test --skip-build "$@"
+# Every guest-visible test again with the engine in-process (one body, two setups).
+SECUREEXEC_TEST_ISOLATION=in-process swift test --skip-build --filter SecureExecTests "$@"
 scripts/docs.sh

@@ -125,9 +125,17 @@ public enum TimingMitigation: String, Sendable {
 }
 
 /// Where the engine runs.
-public enum Isolation: Sendable {
-    /// A dedicated thread in the host process (same bridge, no IPC).
+public enum Isolation: Sendable, Equatable {
+    /// A worker process per runtime (the default): an engine crash, an out-of-memory abort or a
+    /// kill ends the call, never the host; the memory limit is enforced on the whole process.
+    /// The worker executable `secure-exec-worker` (a product of this package) is looked up beside
+    /// the running executable unless `workerPath` names it.
+    case process(workerPath: String? = nil)
+    /// A dedicated thread in the host process (same bridge, no IPC): for platforms that cannot
+    /// spawn processes and for trusted code. The memory limit is not enforced in this mode.
     case inProcess
+
+    public static var process: Isolation { .process(workerPath: nil) }
 }
 
 /// A read-only host `node_modules` folder visible to the guest.

@@ -19,13 +19,13 @@ public final class NodeRuntime: Sendable {
     public let timingMitigation: TimingMitigation
     public let isolation: Isolation
     private let onStdio: StdioHandler?
-    private let engine: InProcessEngine
+    private let engine: any EngineBackend
     private let queue = CallQueue()
     private let disposed = Atomic(false)
 
     /// Creates a runtime. Its engine starts at once, on a thread of its own.
     public init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
-                timingMitigation: TimingMitigation = .freeze, isolation: Isolation = .inProcess,
+                timingMitigation: TimingMitigation = .freeze, isolation: Isolation = .process,
                 onStdio: StdioHandler? = nil) throws {
         guard limits.cpuTime > .zero, limits.maxOutputBytes >= 0, limits.memoryMB > 0 else {
             throw SecureExecError(.invalidConfiguration, "resource limits must be positive")
@@ -35,7 +35,17 @@ public final class NodeRuntime: Sendable {
         self.timingMitigation = timingMitigation
         self.isolation = isolation
         self.onStdio = onStdio
-        engine = InProcessEngine(configuration: Self.runtimeConfiguration(systemDriver, limits))
+        let configuration = Self.runtimeConfiguration(systemDriver, limits)
+        switch isolation {
+        case .inProcess:
+            engine = InProcessEngine(configuration: configuration)
+        case .process(let explicit):
+            guard let path = WorkerEngine.locate(explicit: explicit) else {
+                throw SecureExecError(.engineUnavailable,
+                                      "secure-exec-worker not found beside the executable; build that product or pass Isolation.process(workerPath:)")
+            }
+            engine = WorkerEngine(configuration: configuration, workerPath: path, memoryLimitBytes: limits.memoryMB << 20)
+        }
     }
 
     /// What every call's context is bootstrapped with (the same for all calls of this runtime).
@@ -100,6 +110,9 @@ public final class NodeRuntime: Sendable {
         }
     }
 
+    /// The worker process's id in process isolation (for tests and diagnostics).
+    var workerProcessID: Int32? { (engine as? WorkerEngine)?.workerProcessID }
+
     /// Stops the running call now (it ends with code 124 and "execution terminated").
     public func terminate() {
         engine.stop(reason: .terminated)
@@ -121,8 +134,9 @@ public final class NodeRuntime: Sendable {
             guard !self.disposed.load(ordering: .relaxed) else { throw SecureExecError(.disposed, "the runtime was disposed") }
             let (execution, host) = self.prepare(kind, code: code, options: options)
             let wallClock = options.wallClock ?? self.limits.wallClock
+            let engine = self.engine
             let watchdog = wallClock.map { limit in
-                Task { [engine] in
+                Task {
                     try await Task.sleep(for: limit)
                     engine.stop(reason: .wallClockLimit)
                 }

@@ -206,6 +206,7 @@ struct SandboxFlags: ParsableArguments {
         let runtime = try NodeRuntime(
             systemDriver: driver, limits: limits,
             timingMitigation: timingMitigation == "off" ? .off : .freeze,
+            isolation: isolation == "in-process" ? .inProcess : .process,
             onStdio: { event in
                 (event.channel == .stdout ? stdout : stderr).write(Data(event.bytes))
             })

@@ -70,6 +70,17 @@ package struct GuestOutcome: Sendable {
     /// `run`: the entry's exports as JSON text.
     package var exportsJSON: [UInt8]?
 
+    /// The `errorMessage` a stopped call reports.
+    package static func message(for reason: Reason) -> String {
+        switch reason {
+        case .cpuLimit: return "CPU time limit exceeded"
+        case .wallClockLimit: return "wall-clock limit exceeded"
+        case .memoryLimit: return "memory limit exceeded"
+        case .terminated: return "execution terminated"
+        default: return reason.rawValue
+        }
+    }
+
     package init(reason: Reason, code: Int32, errorMessage: String? = nil, exportsJSON: [UInt8]? = nil) {
         self.reason = reason
         self.code = code

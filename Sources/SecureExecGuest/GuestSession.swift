@@ -128,15 +128,7 @@ final class GuestSession {
         return GuestOutcome(reason: .completed, code: exitCode)
     }
 
-    static func message(for reason: GuestOutcome.Reason) -> String {
-        switch reason {
-        case .cpuLimit: return "CPU time limit exceeded"
-        case .wallClockLimit: return "wall-clock limit exceeded"
-        case .memoryLimit: return "memory limit exceeded"
-        case .terminated: return "execution terminated"
-        default: return reason.rawValue
-        }
-    }
+    static func message(for reason: GuestOutcome.Reason) -> String { GuestOutcome.message(for: reason) }
 
     /// Enters JavaScript once, under the CPU budget. Every host→guest entry goes through here.
     @discardableResult

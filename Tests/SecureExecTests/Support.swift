@@ -12,11 +12,17 @@ final class Output: Sendable {
     var all: [StdioEvent] { events.withLock { $0 } }
 }
 
+/// The isolation guest-visible tests run in: the default (a worker process), or in-process when
+/// `SECUREEXEC_TEST_ISOLATION=in-process` (scripts/test.sh runs the suite both ways).
+let testIsolation: Isolation =
+    ProcessInfo.processInfo.environment["SECUREEXEC_TEST_ISOLATION"] == "in-process" ? .inProcess : .process
+
 /// A runtime with captured output.
 func makeRuntime(_ driver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
                  timing: TimingMitigation = .freeze) throws -> (NodeRuntime, Output) {
     let output = Output()
-    let runtime = try NodeRuntime(systemDriver: driver, limits: limits, timingMitigation: timing, onStdio: output.handler)
+    let runtime = try NodeRuntime(systemDriver: driver, limits: limits, timingMitigation: timing, isolation: testIsolation,
+                                  onStdio: output.handler)
     return (runtime, output)
 }
 

@@ -31,10 +31,10 @@ var rows: [(String, String, String)] = []
 // 1. Create a runtime and complete run("module.exports = 1").
 do {
     var samples: [Double] = []
-    for _ in 0..<20 { _ = try await NodeRuntime().run("module.exports = 1") }  // warm up
+    for _ in 0..<20 { _ = try await NodeRuntime(isolation: .inProcess).run("module.exports = 1") }  // warm up
     for _ in 0..<iterations {
         samples.append(try await time {
-            let runtime = try NodeRuntime()
+            let runtime = try NodeRuntime(isolation: .inProcess)
             let result = try await runtime.run("module.exports = 1")
             guard result.exports == 1 else { fatalError("unexpected result: \(result)") }
             await runtime.dispose()
@@ -46,7 +46,7 @@ do {
 
 // 2. A further call on the same runtime.
 do {
-    let runtime = try NodeRuntime()
+    let runtime = try NodeRuntime(isolation: .inProcess)
     var samples: [Double] = []
     for _ in 0..<20 { _ = try await runtime.run("module.exports = 1") }
     for _ in 0..<iterations {
@@ -59,7 +59,7 @@ do {
 
 // 3. Bridge round trip: 10 000 fs.existsSync calls in one call.
 do {
-    let runtime = try NodeRuntime(systemDriver: NodeDriver(permissions: .allowAllFs))
+    let runtime = try NodeRuntime(systemDriver: NodeDriver(permissions: .allowAllFs), isolation: .inProcess)
     var samples: [Double] = []
     let n = 10_000
     for _ in 0..<5 {

@@ -1053,7 +1053,7 @@ class Parser {
         case 'import': {
           const t1 = this.tk(1);
           if (isP(t1, '(') || isP(t1, '.')) break;
-          if (!this.isTopLevel()) {
+          if (!inList || !this.isTopLevel()) {
             if (this.detect) this.fail(t, 'Cannot use import statement outside a module');
             this.unexpected(t1);
           }
@@ -1061,7 +1061,7 @@ class Parser {
           return;
         }
         case 'export':
-          if (!this.isTopLevel()) this.unexpected(t);
+          if (!inList || !this.isTopLevel()) this.unexpected(t);
           this.parseExportDecl();
           return;
         default:

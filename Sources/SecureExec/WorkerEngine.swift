@@ -1,0 +1,252 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SecureExecBridge
+import SecureExecGuest
+import Synchronization
+
+/// The engine in a worker process of its own (`secure-exec-worker`). An engine crash, an
+/// out-of-memory abort or a kill ends the call with a clear result; the next call starts a fresh
+/// worker. The worker's memory is watched from here and the worker is killed past the limit.
+final class WorkerEngine: EngineBackend {
+    private let configuration: JSONValue
+    private let workerPath: String
+    private let memoryLimitBytes: Int
+    private let state = Mutex(State())
+
+    private struct State {
+        var worker: Worker?
+        var host: CallHost?
+        var pending: CheckedContinuation<GuestOutcome, Never>?
+        /// Why the running call was stopped from here (memory limit, a kill after terminate).
+        var killedFor: GuestOutcome.Reason?
+    }
+
+    /// One live worker process.
+    final class Worker: Sendable {
+        let pid: pid_t
+        let socket: Int32
+        let writeLock = Mutex(())
+        init(pid: pid_t, socket: Int32) {
+            self.pid = pid
+            self.socket = socket
+        }
+        func send(_ message: WorkerMessage) {
+            let frame = message.encoded()
+            writeLock.withLock { _ in _ = FrameIO.write(socket, frame) }
+        }
+    }
+
+    init(configuration: JSONValue, workerPath: String, memoryLimitBytes: Int) {
+        self.configuration = configuration
+        self.workerPath = workerPath
+        self.memoryLimitBytes = memoryLimitBytes
+        // Start the first worker now, so it is warm (bootstrapped) when the first call arrives.
+        _ = try? ensureWorker()
+    }
+
+    /// The live worker's process id (tests kill it to prove crash survival).
+    var workerProcessID: pid_t? { state.withLock { $0.worker?.pid } }
+
+    /// Finds the worker executable: beside the running executable (the CLI, a test bundle, an
+    /// app that ships it), or at `explicit`.
+    static func locate(explicit: String?) -> String? {
+        if let explicit { return FileManager.default.isExecutableFile(atPath: explicit) ? explicit : nil }
+        let candidates = [
+            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent(),
+            Bundle.main.executableURL?.deletingLastPathComponent(),
+        ].compactMap { $0 }
+        for dir in candidates {
+            let path = dir.appendingPathComponent("secure-exec-worker").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    private func ensureWorker() throws -> Worker {
+        if let worker = state.withLock({ $0.worker }) { return worker }
+        let worker = try spawn()
+        state.withLock { $0.worker = worker }
+        worker.send(.configure(json: configuration.jsonBytes))
+        let reader = Thread { [weak self] in self?.read(worker) }
+        reader.name = "secure-exec-worker-reader"
+        reader.start()
+        return worker
+    }
+
+    /// Starts the worker with an empty environment; descriptor 3 is its end of the channel.
+    private func spawn() throws -> Worker {
+        var sockets: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sockets) == 0 else {
+            throw SecureExecError(.engineUnavailable, "socketpair failed (\(errno))")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, sockets[1], 3)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group: a kill reaches everything it might start.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(workerPath), nil]
+        defer { argv.forEach { free($0) } }
+        // Crashes must not start Swift's backtracer (it can hang holding the pipes, engine.md §10).
+        let env: [UnsafeMutablePointer<CChar>?] = [strdup("SWIFT_BACKTRACE=enable=no"), nil]
+        defer { env.forEach { free($0) } }
+        let result = posix_spawn(&pid, workerPath, &actions, &attributes, argv, env)
+        close(sockets[1])
+        guard result == 0 else {
+            close(sockets[0])
+            throw SecureExecError(.engineUnavailable, "could not start the worker at \(workerPath) (\(result))")
+        }
+        return Worker(pid: pid, socket: sockets[0])
+    }
+
+    // MARK: - Calls
+
+    func execute(_ execution: GuestExecution, host: CallHost) async -> GuestOutcome {
+        let worker: Worker
+        do {
+            worker = try ensureWorker()
+        } catch {
+            return GuestOutcome(reason: .crashed, code: 70, errorMessage: "\(error)")
+        }
+        let fields = WorkerMessage.ExecuteFields(
+            kind: execution.kind.rawValue, code: execution.code, filePath: execution.filePath,
+            configJSON: execution.config.jsonBytes, cpuTimeLimitNanoseconds: execution.cpuTimeLimitNanoseconds,
+            maxOutputBytes: UInt64(execution.maxOutputBytes), maxJSONPayload: UInt64(execution.maxJSONPayload),
+            maxBinaryPayload: UInt64(execution.maxBinaryPayload), maxTimers: UInt64(execution.maxTimers))
+        let monitor = startMemoryMonitor(worker)
+        defer { monitor.cancel() }
+        return await withCheckedContinuation { continuation in
+            state.withLock {
+                $0.host = host
+                $0.pending = continuation
+                $0.killedFor = nil
+            }
+            worker.send(.execute(fields))
+        }
+    }
+
+    func stop(reason: GuestOutcome.Reason) {
+        guard let worker = state.withLock({ $0.pending == nil ? nil : $0.worker }) else { return }
+        worker.send(.terminate(reason: reason == .wallClockLimit ? 2 : reason == .memoryLimit ? 3 : 1))
+        // A worker that does not stop (stuck in native code) is killed.
+        Task { [weak self] in
+            try? await Task.sleep(for: .seconds(2))
+            self?.kill(worker, for: reason)
+        }
+    }
+
+    func shutdown() {
+        guard let worker = state.withLock({ s -> Worker? in
+            defer { s.worker = nil }
+            return s.worker
+        }) else { return }
+        Glibc.kill(-worker.pid, SIGKILL)
+        shutdownSocket(worker)
+    }
+
+    private func shutdownSocket(_ worker: Worker) {
+        Glibc.shutdown(worker.socket, Int32(SHUT_RDWR))
+    }
+
+    /// Kills the worker if `worker` still runs a call; the reader then ends the call.
+    private func kill(_ worker: Worker, for reason: GuestOutcome.Reason) {
+        let running = state.withLock { s -> Bool in
+            guard s.worker === worker, s.pending != nil else { return false }
+            s.killedFor = s.killedFor ?? reason
+            return true
+        }
+        if running { Glibc.kill(-worker.pid, SIGKILL) }
+    }
+
+    /// Polls the worker's resident memory every few milliseconds while a call runs.
+    private func startMemoryMonitor(_ worker: Worker) -> Task<Void, Never> {
+        let limit = memoryLimitBytes
+        return Task.detached { [weak self] in
+            let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+            while !Task.isCancelled {
+                if let rss = Self.residentPages(worker.pid), rss * pageSize > limit {
+                    self?.kill(worker, for: .memoryLimit)
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+        }
+    }
+
+    private static func residentPages(_ pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        return fields.count > 1 ? Int(fields[1]) : nil
+    }
+
+    // MARK: - The reader
+
+    private func read(_ worker: Worker) {
+        while true {
+            let body: [UInt8]?
+            do { body = try FrameIO.read(worker.socket) } catch { body = nil }
+            guard let body, let message = try? WorkerMessage.decode(body) else { break }
+            switch message {
+            case .request(let request):
+                guard let host = state.withLock({ $0.host }) else { continue }
+                if request.mode == .event {
+                    host.handleEvent(request)  // output, in order
+                } else {
+                    Task {
+                        let response = await host.handle(request)
+                        worker.send(.response(response))
+                    }
+                }
+            case .outcome(let fields):
+                let outcome = GuestOutcome(reason: GuestOutcome.Reason(rawValue: fields.reason) ?? .crashed, code: fields.code,
+                                           errorMessage: fields.errorMessage, exportsJSON: fields.exportsJSON)
+                let pending = state.withLock { s -> CheckedContinuation<GuestOutcome, Never>? in
+                    defer { s.pending = nil; s.host = nil }
+                    return s.pending
+                }
+                pending?.resume(returning: outcome)
+            default:
+                break  // the worker sends nothing else; ignore rather than trust
+            }
+        }
+        // The worker is gone: end its call with a clear result, reap it, and forget it.
+        close(worker.socket)
+        Glibc.kill(-worker.pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(worker.pid, &status, 0)
+        let (pending, killedFor) = state.withLock { s -> (CheckedContinuation<GuestOutcome, Never>?, GuestOutcome.Reason?) in
+            if s.worker === worker { s.worker = nil }
+            defer { s.pending = nil; s.host = nil }
+            return (s.pending, s.killedFor)
+        }
+        guard let pending else { return }
+        switch killedFor {
+        case .memoryLimit?:
+            pending.resume(returning: GuestOutcome(reason: .memoryLimit, code: 137, errorMessage: "memory limit exceeded"))
+        case let reason?:
+            pending.resume(returning: GuestOutcome(reason: reason, code: 124, errorMessage: GuestOutcome.message(for: reason)))
+        case nil:
+            let signal = status & 0x7f
+            pending.resume(returning: GuestOutcome(reason: .crashed, code: signal != 0 ? 128 + signal : 70,
+                                                   errorMessage: "worker process exited unexpectedly" + (signal != 0 ? " (signal \(signal))" : "")))
+        }
+    }
+}
+
+/// Where a runtime's engine runs: a thread of the host, or a worker process.
+protocol EngineBackend: Sendable {
+    func execute(_ execution: GuestExecution, host: CallHost) async -> GuestOutcome
+    func stop(reason: GuestOutcome.Reason)
+    func shutdown()
+}
+
+extension InProcessEngine: EngineBackend {}

@@ -1,0 +1,125 @@
+// The worker process: one runtime's engine, isolated from the host. It holds no capability of its
+// own: every effect is a request over the socket on descriptor 3, answered by the host after its
+// permission checks. It starts with an empty environment and closes every other descriptor.
+#if canImport(Glibc)
+import Glibc
+#endif
+import SecureExecBridge
+import SecureExecGuest
+import Synchronization
+
+let channel: Int32 = 3
+
+// Nothing but the channel (and stdio, pointed at /dev/null by the host) stays open.
+closefrom(4)
+
+/// Where the guest's requests go: frames on the channel; sync answers come back through `replies`.
+final class SocketTransport: GuestTransport {
+    let replies: Mailbox<BridgeResponse?>
+    init(replies: Mailbox<BridgeResponse?>) { self.replies = replies }
+
+    func callSync(_ request: BridgeRequest) -> BridgeResponse {
+        // At most one sync call is outstanding (it blocks the engine thread): the reader routes
+        // the answer with this id to `replies`, every other answer to the event loop.
+        currentSyncID.store(request.id, ordering: .sequentiallyConsistent)
+        defer { currentSyncID.store(0, ordering: .sequentiallyConsistent) }
+        guard FrameIO.write(channel, WorkerMessage.request(request).encoded()) else { exit(0) }
+        while let reply = replies.take(until: nil) {
+            guard let reply else { break }
+            if reply.id == request.id { return reply }
+        }
+        replies.post(nil)
+        return .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
+    }
+
+    func send(_ request: BridgeRequest) {
+        guard FrameIO.write(channel, WorkerMessage.request(request).encoded()) else { exit(0) }
+    }
+}
+
+/// The running call's mailboxes (touched by the reader and the engine thread).
+final class CallBoxes: @unchecked Sendable {
+    // @unchecked: Mailbox is thread-safe; the boxes are replaced only between calls, by the
+    // reader, before it posts the call to the engine thread.
+    var inbox = Mailbox<GuestInbound>()
+    var replies = Mailbox<BridgeResponse?>()
+}
+
+func fail(_ message: String) -> Never {
+    _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+    exit(70)
+}
+
+guard let first = try? FrameIO.read(channel), case .configure(let configJSON)? = try? WorkerMessage.decode(first),
+      let configuration = try? JSONValue.parse(configJSON) else { fail("worker: expected a configuration frame\n") }
+
+let currentSyncID = Atomic<UInt32>(0)
+let stop = StopSignal()
+let engine = EngineThread()
+let guest = ThreadConfinedGuest()
+engine.post {
+    guest.runtime = GuestRuntime(configuration: configuration, stop: stop, cpuClock: MonotonicClock.threadCPUNanoseconds)
+    guest.runtime?.prepareNext()
+}
+let boxes = CallBoxes()
+
+/// Holds the engine-thread-only runtime.
+final class ThreadConfinedGuest: @unchecked Sendable {
+    // @unchecked: set and used on the engine thread only.
+    var runtime: GuestRuntime?
+}
+
+// The reader: frames from the host, until the host closes the channel.
+while true {
+    let body: [UInt8]?
+    do {
+        body = try FrameIO.read(channel)
+    } catch {
+        fail("worker: \(error)\n")
+    }
+    guard let body else { exit(0) }
+    let message: WorkerMessage
+    do {
+        message = try WorkerMessage.decode(body)
+    } catch {
+        fail("worker: \(error)\n")
+    }
+    switch message {
+    case .execute(let f):
+        guard let config = try? JSONValue.parse(f.configJSON), let kind = GuestExecution.Kind(rawValue: f.kind) else {
+            fail("worker: bad execute frame\n")
+        }
+        let execution = GuestExecution(
+            kind: kind, code: f.code, filePath: f.filePath, config: config, cpuTimeLimitNanoseconds: f.cpuTimeLimitNanoseconds,
+            maxOutputBytes: Int(clamping: f.maxOutputBytes), maxJSONPayload: Int(clamping: f.maxJSONPayload),
+            maxBinaryPayload: Int(clamping: f.maxBinaryPayload), maxTimers: Int(clamping: f.maxTimers))
+        boxes.inbox = Mailbox()
+        boxes.replies = Mailbox()
+        stop.reset()
+        let inbox = boxes.inbox, replies = boxes.replies
+        engine.post {
+            guard let runtime = guest.runtime else { fail("worker: no runtime\n") }
+            let outcome = runtime.execute(execution, transport: SocketTransport(replies: replies), inbox: inbox)
+            let fields = WorkerMessage.OutcomeFields(reason: outcome.reason.rawValue, code: outcome.code,
+                                                     errorMessage: outcome.errorMessage, exportsJSON: outcome.exportsJSON)
+            guard FrameIO.write(channel, WorkerMessage.outcome(fields).encoded()) else { exit(0) }
+            runtime.prepareNext()
+        }
+    case .response(let response):
+        // Sync answers go to the waiting engine thread; async ones to the event loop.
+        if response.id == currentSyncID.load(ordering: .sequentiallyConsistent) {
+            boxes.replies.post(response)
+        } else {
+            boxes.inbox.post(.response(response))
+        }
+    case .event(let kind, let json, let binary):
+        boxes.inbox.post(.event(kind: kind, json: json, binary: binary))
+    case .terminate(let code):
+        let reason: GuestOutcome.Reason = code == 2 ? .wallClockLimit : code == 3 ? .memoryLimit : .terminated
+        stop.request(reason)
+        boxes.inbox.post(.terminate(reason: reason))
+        boxes.replies.post(nil)
+    case .configure, .request, .outcome:
+        fail("worker: unexpected frame\n")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+@testable import SecureExec
+import Testing
+
+@Suite("Worker-process isolation and memory limits", .enabled(if: testIsolation != .inProcess), .timeLimit(.minutes(2)))
+struct IsolationTests {
+    static let bombs = [
+        "const a = []; for (;;) a.push({ x: Math.random(), y: [1, 2, 3] })",
+        "const keep = []; for (;;) keep.push(new Uint8Array(64 << 20).fill(1))",
+        "let s = 'xxxxxxxxxxxxxxxx'; const keep = []; for (;;) { s = s + s; keep.push(s + '!') }",
+        "const m = new Map(); for (let i = 0; ; i++) m.set(i, 'v' + i)",
+    ]
+
+    @Test(arguments: bombs)
+    func memoryBombsEndTheCallNotTheHost(code: String) async throws {
+        let limits = ResourceLimits(memoryMB: 256, cpuTime: .seconds(20))
+        let (runtime, output) = try makeRuntime(limits: limits)
+        let result = try await runtime.exec(code)
+        #expect(result.code == 137 || result.errorMessage == "memory limit exceeded" || result.errorMessage?.contains("RangeError") == true,
+                "\(result)")
+        let after = try await runtime.exec("console.log('alive')")
+        #expect(after.code == 0)
+        #expect(output.stdout.hasSuffix("alive\n"))
+        await runtime.dispose()
+    }
+
+    @Test func aKilledWorkerIsAResultAndTheNextCallWorks() async throws {
+        let (runtime, output) = try makeRuntime()
+        async let result = runtime.exec("for (;;) {}")
+        try await Task.sleep(for: .milliseconds(300))
+        let pid = try #require(runtime.workerProcessID)
+        kill(pid, SIGKILL)
+        let killed = try await result
+        #expect(killed.code != 0)
+        let after = try await runtime.exec("console.log('fresh worker')")
+        #expect(after.code == 0)
+        #expect(output.stdout == "fresh worker\n")
+        await runtime.dispose()
+    }
+
+    @Test func theWorkerHasNoHostEnvironmentOrDescriptors() async throws {
+        setenv("SECUREEXEC_WORKER_SECRET", "x", 1)
+        let (runtime, _) = try makeRuntime()
+        async let result = runtime.exec("const end = Date.now(); for (let i = 0; i < 3e8; i++);")
+        try await Task.sleep(for: .milliseconds(200))
+        for pid in [runtime.workerProcessID].compactMap({ $0 }) {
+            let environment = (try? String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)) ?? ""
+            #expect(!environment.contains("SECUREEXEC_WORKER_SECRET"))
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            for fd in fds {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")) ?? ""
+                #expect(!target.hasPrefix("/work") && !target.hasPrefix("/tmp/secure"), "fd \(fd) -> \(target)")
+            }
+        }
+        _ = try await result
+        await runtime.dispose()
+    }
+
+    @Test func inProcessModeRunsTheSameCode() async throws {
+        let output = Output()
+        let runtime = try NodeRuntime(isolation: .inProcess, onStdio: output.handler)
+        let result = try await runtime.exec("setTimeout(() => console.log(require('path').join('a', 'b')), 1)")
+        #expect(result.code == 0)
+        #expect(output.stdout == "a/b\n")
+        await runtime.dispose()
+    }
+
+    @Test func aMissingWorkerIsAClearError() {
+        #expect(throws: SecureExecError.self) { try NodeRuntime(isolation: .process(workerPath: "/nonexistent/secure-exec-worker")) }
+    }
+}
