@@ -84,7 +84,7 @@ run_one() {
   mkdir -p "$tmp"
   start=$(date +%s%N)
   rc=0
-  (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 TERM=dumb \
+  (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
       SECURE_EXEC_TEST_TMPDIR="$tmp" NODE_TEST_DIR="$stage/tmp" \
       timeout -k 2 "$timeout_s" "$cli" run \
         --allow-read="$stage" --allow-write="$tmp" --allow-env \

@@ -15,6 +15,18 @@ const util = require('util');
 const env = process.env;
 const platform = process.platform;
 
+// Tests replace built-ins (Object.keys, Array.prototype methods, Object.prototype.get, ...) to
+// check that Node's modules do not depend on them; our own checks must not either.
+const ObjectKeys = Object.keys;
+const ObjectDefineProperty = Object.defineProperty;
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ReflectApply = Reflect.apply;
+const ReflectConstruct = Reflect.construct;
+const ArrayPrototypeIncludes = Array.prototype.includes;
+const ArrayPrototypePush = Array.prototype.push;
+const stderr = process.stderr;
+const stderrWrite = stderr.write;
+
 // ---------------------------------------------------------------------------------------------
 // Platform and feature flags. The sandbox has no OpenSSL, no inspector and no child processes of
 // its own; the flags report what the runtime really offers so that guarded tests skip.
@@ -82,10 +94,10 @@ function callSite() {
 function copyFunctionShape(target, fn) {
   // Keep `name` and `length` of the wrapped function: events, streams and util check them.
   for (const key of ['name', 'length']) {
-    const desc = Object.getOwnPropertyDescriptor(fn, key);
+    const desc = ObjectGetOwnPropertyDescriptor(fn, key);
     if (desc) {
       try {
-        Object.defineProperty(target, key, { ...desc, configurable: true });
+        ObjectDefineProperty(target, key, { __proto__: null, value: desc.value, configurable: true });
       } catch {
         // Non-configurable on the target: leave it.
       }
@@ -111,10 +123,10 @@ function registerCheck(fn, count, kind) {
     throw new TypeError(`Expected a function, got ${util.inspect(fn)}`);
   }
   const check = { kind, count, actual: 0, site: callSite(), name: fn.name || '<anonymous>' };
-  callChecks.push(check);
+  ReflectApply(ArrayPrototypePush, callChecks, [check]);
   const wrapper = function(...args) {
     check.actual++;
-    return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
+    return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
   };
   return copyFunctionShape(wrapper, fn);
 }
@@ -143,16 +155,18 @@ function mustNotCall(message) {
   };
 }
 
-function failedChecks() {
-  const failed = [];
-  for (const check of callChecks) {
-    const ok = check.kind === 'exact' ? check.actual === check.count : check.actual >= check.count;
-    if (!ok) {
-      const expected = check.kind === 'exact' ? `exactly ${check.count}` : `at least ${check.count}`;
-      failed.push(`Mismatched ${check.name} function calls. Expected ${expected}, actual ${check.actual}.\n    at ${check.site}`);
-    }
+// The failed checks as one message, '' when all passed. Index loops and string concatenation only:
+// this runs at 'exit', after the test may have replaced iterators or Array methods.
+function failedChecksReport() {
+  let report = '';
+  for (let i = 0; i < callChecks.length; i++) {
+    const check = callChecks[i];
+    const exact = check.kind === 'exact';
+    if (exact ? check.actual === check.count : check.actual >= check.count) continue;
+    report += `Mismatched ${check.name} function calls. Expected ${exact ? 'exactly' : 'at least'} ` +
+      `${check.count}, actual ${check.actual}.\n    at ${check.site}\n`;
   }
-  return failed;
+  return report;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,35 +458,35 @@ function mustNotMutateObjectDeep(target) {
 // ---------------------------------------------------------------------------------------------
 // Leaked globals: an enumerable global that appeared while the test ran and was not allowed.
 
-const globalsAtStart = new Set(Object.keys(globalThis));
+const globalsAtStart = ObjectKeys(globalThis);
 const allowedGlobalValues = [];
 function allowGlobals(...allowlist) {
-  allowedGlobalValues.push(...allowlist);
-  return allowedGlobalValues.slice();
+  ReflectApply(ArrayPrototypePush, allowedGlobalValues, allowlist);
+  return [...allowedGlobalValues];
 }
 
-function leakedGlobals() {
-  if (env.NODE_TEST_KNOWN_GLOBALS === '0') return [];
-  const leaked = [];
-  for (const key of Object.keys(globalThis)) {
-    if (globalsAtStart.has(key)) continue;
+function leakedGlobalsReport() {
+  if (env.NODE_TEST_KNOWN_GLOBALS === '0') return '';
+  const keys = ObjectKeys(globalThis);
+  let leaked = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (ReflectApply(ArrayPrototypeIncludes, globalsAtStart, [key])) continue;
     let value;
     try {
       value = globalThis[key];
     } catch {
       continue;
     }
-    if (!allowedGlobalValues.includes(value)) leaked.push(key);
+    if (!ReflectApply(ArrayPrototypeIncludes, allowedGlobalValues, [value])) leaked += (leaked ? ', ' : '') + key;
   }
-  return leaked;
+  return leaked ? `Unexpected global(s) found: ${leaked}\n` : '';
 }
 
 process.on('exit', (code) => {
-  const failed = failedChecks();
-  const leaked = leakedGlobals();
-  if (leaked.length > 0) failed.push(`Unexpected global(s) found: ${leaked.join(', ')}`);
-  if (failed.length === 0) return;
-  for (const message of failed) process.stderr.write(`${message}\n`);
+  const report = failedChecksReport() + leakedGlobalsReport();
+  if (report === '') return;
+  ReflectApply(stderrWrite, stderr, [report]);
   if (!code) process.exitCode = 1;
 });
 

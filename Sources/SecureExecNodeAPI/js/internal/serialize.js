@@ -10,7 +10,7 @@ function describe(value) {
 
 function exportsToJSON(module) {
   if (module === undefined) return 'null';
-  const value = module.exports;
+  const value = module.esm !== undefined ? module.esm.mainExports() : module.exports;
   let text;
   try {
     text = JSON.stringify(value === undefined ? null : value, function (key, v) {

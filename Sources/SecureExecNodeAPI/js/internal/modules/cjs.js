@@ -3,6 +3,8 @@
 // permission check). Builtins come from our embedded modules.
 
 const path = require('path');
+// Our builtin loader (module code below also names a guest `require`).
+const requireBuiltin = require;
 const { natives, settings } = internal;
 
 const cache = Object.create(null);
@@ -154,16 +156,36 @@ function stripShebang(content) {
   return content.charCodeAt(0) === 35 && content.charCodeAt(1) === 33 ? `//${content.slice(2)}` : content;
 }
 
+/** `import(…)` in CommonJS goes to our ES module loader (JSC's own rejects): the lexer finds the
+ *  real `import(` tokens (never in strings, comments or `.import(`) and renames them. */
+function rewriteDynamicImport(source) {
+  if (!source.includes('import')) return source;
+  const { tokenize } = require('internal/modules/esm_transform');
+  let tokens;
+  try { tokens = tokenize(source); } catch { return source; }
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t.value === 'import' && tokens[i + 1].value === '(' && !(i > 0 && tokens[i - 1].value === '.')) {
+      out += source.slice(last, t.start) + '$se$dynamicImport';
+      last = t.end;
+    }
+  }
+  return last === 0 ? source : out + source.slice(last);
+}
+
+const wrapperParameters = 'exports, require, module, __filename, __dirname, $se$dynamicImport';
+
 function compileWrapper(content, filename, allowAwait) {
-  const body = stripShebang(content);
-  const head = '(function (exports, require, module, __filename, __dirname) { ';
+  const body = rewriteDynamicImport(stripShebang(content));
   try {
-    return natives.compile(`${head}${body}\n})`, filename);
+    return natives.compile(`(function (${wrapperParameters}) { ${body}\n})`, filename);
   } catch (err) {
     // Top-level await is allowed in the entry: retry as an async function.
     if (!allowAwait || !(err instanceof SyntaxError)) throw err;
     try {
-      return natives.compile(`(async function (exports, require, module, __filename, __dirname) { ${body}\n})`, filename);
+      return natives.compile(`(async function (${wrapperParameters}) { ${body}\n})`, filename);
     } catch {
       throw err;
     }
@@ -192,7 +214,8 @@ extensions['.node'] = function (module, filename) {
 Module.prototype._compile = function (content, filename, allowAwait = false) {
   const wrapper = compileWrapper(content, filename, allowAwait);
   const require = makeRequire(this);
-  const result = Reflect.apply(wrapper, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
+  const dynamicImport = (specifier, options) => requireBuiltin('internal/modules/esm').dynamicImport(specifier, filename, options);
+  const result = Reflect.apply(wrapper, this.exports, [this.exports, require, this, filename, path.dirname(filename), dynamicImport]);
   return result;
 };
 
@@ -275,8 +298,14 @@ Module.createRequire = function createRequire(filename) {
 
 let mainModule;
 
-/** Runs the call's entry code as the main module. Returns the module. */
+/** Runs the call's entry code as the main module. Returns the module (or, for an ES module
+ *  entry, an object whose `esm` is the loader). */
 function runMain(code, filename, kind) {
+  const esm = require('internal/modules/esm');
+  if (esm.isModuleEntry(code, filename)) {
+    esm.runMain(code, filename);
+    return { esm };
+  }
   const module = new Module('.', null);
   module.filename = filename;
   module.paths = nodeModulePaths(path.dirname(filename));

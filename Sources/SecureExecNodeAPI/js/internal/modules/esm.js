@@ -1,0 +1,404 @@
+'use strict';
+// ES modules: JavaScriptCore's C API runs classic scripts only, so each module is compiled by
+// internal/modules/esm_transform into a generator function — first step instantiates (binds
+// imports, registers export getters), second step evaluates — and this loader links the graph:
+// namespace objects for every module first, then instantiation, then evaluation in post-order
+// (dependencies first, cycles tolerated), as the spec's Link() and Evaluate() do.
+// Every file read passes the host's fs permission, like CommonJS loading.
+
+const path = require('path');
+const { transform, detectCjsExports } = require('internal/modules/esm_transform');
+const { natives } = internal;
+
+const records = new Map(); // filename or `node:name` → record
+
+function fileURL(filename) {
+  return require('url').pathToFileURL(filename).href;
+}
+
+function errors() { return require('internal/errors'); }
+
+function notFound(specifier, parentFile) {
+  const err = new Error(`Cannot find module '${specifier}' imported from ${parentFile}`);
+  err.code = 'ERR_MODULE_NOT_FOUND';
+  return err;
+}
+
+function readText(filename) { return internal.call('fs.readFile', { path: filename, encoding: 'utf8' }); }
+function statType(filename) {
+  try {
+    return internal.call('fs.stat', { path: filename, follow: true })?.type;
+  } catch (err) {
+    if (err && err.code === 'EACCES') throw err;
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution: ESM does not probe extensions; bare specifiers resolve like CommonJS packages.
+
+function resolve(specifier, parentFile) {
+  if (typeof specifier !== 'string') specifier = String(specifier);
+  if (specifier.startsWith('node:')) {
+    const name = specifier.slice(5);
+    if (!internal.isPublicBuiltin(name)) throw new (errors().codes.ERR_UNKNOWN_BUILTIN_MODULE)(specifier);
+    return `node:${name}`;
+  }
+  if (internal.isPublicBuiltin(specifier)) return `node:${specifier}`;
+  if (specifier.startsWith('file:')) specifier = require('url').fileURLToPath(specifier);
+  const base = path.dirname(parentFile);
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) {
+    const filename = path.resolve(base, specifier);
+    const type = statType(filename);
+    if (type === 'file') return filename;
+    if (type === 'directory') {
+      const err = new Error(`Directory import '${filename}' is not supported resolving ES modules imported from ${parentFile}`);
+      err.code = 'ERR_UNSUPPORTED_DIR_IMPORT';
+      throw err;
+    }
+    throw notFound(filename, parentFile);
+  }
+  // A package: reuse CommonJS's node_modules walk (package.json main/index).
+  const { Module } = require('internal/modules/cjs');
+  try {
+    const parent = new Module(parentFile, null);
+    parent.filename = parentFile;
+    parent.paths = Module._nodeModulePaths(base);
+    return Module._resolveFilename(specifier, parent, false);
+  } catch (err) {
+    if (err && err.code === 'MODULE_NOT_FOUND') {
+      const e = new Error(`Cannot find package '${specifier}' imported from ${parentFile}`);
+      e.code = 'ERR_MODULE_NOT_FOUND';
+      throw e;
+    }
+    throw err;
+  }
+}
+
+/** How a file is loaded: esm, commonjs or json (Node's rules: extension, then package type). */
+function formatOf(filename) {
+  if (filename.endsWith('.mjs')) return 'esm';
+  if (filename.endsWith('.cjs')) return 'commonjs';
+  if (filename.endsWith('.json')) return 'json';
+  const type = packageType(path.dirname(filename));
+  if (type === 'module') return 'esm';
+  return 'commonjs';
+}
+
+function packageType(dir) {
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    let type;
+    // A package.json the guest may not read counts as absent.
+    try { type = statType(file); } catch { type = undefined; }
+    if (type === 'file') {
+      try { return JSON.parse(readText(file)).type; } catch { return undefined; }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records and namespaces
+
+function makeNamespace() {
+  const ns = Object.create(null);
+  Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+  return ns;
+}
+
+function defineExport(ns, name, getter) {
+  Object.defineProperty(ns, name, { get: getter, set: undefined, enumerable: true, configurable: true });
+}
+
+/** A namespace over plain values: builtins, CommonJS, JSON. */
+function valueNamespace(exportsObject, names) {
+  const ns = makeNamespace();
+  defineExport(ns, 'default', () => exportsObject);
+  if (exportsObject !== null && (typeof exportsObject === 'object' || typeof exportsObject === 'function')) {
+    for (const name of names) {
+      if (name === 'default') continue;
+      defineExport(ns, name, () => exportsObject[name]);
+    }
+  }
+  return ns;
+}
+
+function finishNamespace(ns) {
+  // Sorted keys, non-extensible, as module namespace objects are.
+  const keys = Object.keys(ns).sort();
+  const sorted = makeNamespace();
+  for (const key of keys) Object.defineProperty(sorted, key, Object.getOwnPropertyDescriptor(ns, key));
+  return Object.preventExtensions(sorted);
+}
+
+function recordFor(id, parentFile) {
+  let record = records.get(id);
+  if (record !== undefined) return record;
+  if (id.startsWith('node:')) {
+    const exportsObject = internal.loadPublicBuiltin(id.slice(5));
+    record = { id, kind: 'builtin', status: 'evaluated', namespace: valueNamespace(exportsObject, Object.keys(exportsObject)) };
+    records.set(id, record);
+    return record;
+  }
+  const format = formatOf(id);
+  if (format === 'json') {
+    const value = JSON.parse(readText(id));
+    record = { id, kind: 'json', status: 'evaluated', namespace: finishNamespace(valueNamespace(value, [])) };
+  } else if (format === 'commonjs') {
+    record = { id, kind: 'commonjs', status: 'linked', namespace: undefined };
+  } else {
+    const source = readText(id);
+    const compiled = transform(source, { filename: id });
+    record = { id, kind: 'esm', status: 'new', compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined };
+  }
+  records.set(id, record);
+  return record;
+}
+
+/** JSON modules need `with { type: 'json' }`; other modules may not claim a type. */
+function checkAttributes(id, attributes) {
+  const type = attributes && attributes.type;
+  const isJSON = !id.startsWith('node:') && formatOf(id) === 'json';
+  if (isJSON && type !== 'json') {
+    const err = new TypeError(`Module "${fileURL(id)}" needs an import attribute of "type: json"`);
+    err.code = 'ERR_IMPORT_ATTRIBUTE_MISSING';
+    throw err;
+  }
+  if (!isJSON && type !== undefined) {
+    const err = new TypeError(`Module "${id.startsWith('node:') ? id : fileURL(id)}" is not of type "${type}"`);
+    err.code = 'ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE';
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linking
+
+function link(record) {
+  if (record.kind !== 'esm' || record.status !== 'new') return;
+  record.status = 'linking';
+  record.deps = record.compiled.imports.map((entry) => {
+    const id = resolve(entry.specifier, record.id);
+    checkAttributes(id, entry.attributes);
+    return recordFor(id, record.id);
+  });
+  for (const dep of record.deps) link(dep);
+  const fn = natives.compile(`${record.compiled.code}`, record.id);
+  const meta = makeImportMeta(record.id);
+  let exported = false;
+  record.generator = fn.call(undefined,
+    (index) => namespaceOf(record.deps[index]),
+    (getters) => {
+      if (exported) return;
+      exported = true;
+      for (const name of Object.keys(getters)) defineExport(record.namespace, name, getters[name]);
+    },
+    meta,
+    (specifier, options) => dynamicImport(specifier, record.id, options));
+  record.status = 'linked-pending';
+}
+
+function namespaceOf(record) {
+  if (record.kind === 'commonjs') {
+    // CommonJS evaluates when first imported (Node evaluates it during linking too).
+    if (record.namespace === undefined) {
+      const { Module } = require('internal/modules/cjs');
+      const exportsObject = Module._load(record.id, null, false);
+      let names = [];
+      try { names = detectCjsExports(readText(record.id)).exports; } catch { /* no named exports */ }
+      record.namespace = finishNamespace(valueNamespace(exportsObject, names));
+    }
+    return record.namespace;
+  }
+  return record.namespace;
+}
+
+/** First generator step for the whole graph (imports bound, exports registered), then star exports. */
+function instantiate(record, seen = new Set()) {
+  if (record.kind !== 'esm' || seen.has(record)) return;
+  seen.add(record);
+  for (const dep of record.deps) instantiate(dep, seen);
+  if (record.status === 'linked-pending') {
+    const step = record.generator.next();
+    record.firstStep = step; // a promise for async (top-level await) modules
+    record.status = 'instantiated';
+  }
+}
+
+function addStarExports(record, seen = new Set()) {
+  if (record.kind !== 'esm' || seen.has(record) || record.sealed) return;
+  seen.add(record);
+  for (const dep of record.deps) addStarExports(dep, seen);
+  const own = new Set(Object.keys(record.namespace));
+  const ambiguous = new Set();
+  const provided = new Map();
+  for (const index of record.compiled.starExports) {
+    const target = namespaceOf(record.deps[index]);
+    for (const name of Object.keys(target)) {
+      if (name === 'default' || own.has(name)) continue;
+      const source = provided.get(name);
+      if (source !== undefined && source !== target) ambiguous.add(name);
+      provided.set(name, target);
+    }
+  }
+  for (const [name, target] of provided) {
+    if (!ambiguous.has(name)) defineExport(record.namespace, name, () => target[name]);
+  }
+  sortInPlace(record.namespace);
+  record.sealed = true;
+}
+
+/** Namespace keys in code-unit order, no new keys (importers already hold this object). */
+function sortInPlace(ns) {
+  const keys = Object.keys(ns).sort();
+  const descriptors = keys.map((key) => Object.getOwnPropertyDescriptor(ns, key));
+  for (const key of keys) delete ns[key];
+  keys.forEach((key, i) => Object.defineProperty(ns, key, descriptors[i]));
+  Object.preventExtensions(ns);
+}
+
+function checkImports(record, seen = new Set()) {
+  if (record.kind !== 'esm' || seen.has(record)) return;
+  seen.add(record);
+  record.compiled.imports.forEach((entry, index) => {
+    const dep = record.deps[index];
+    if (dep.kind !== 'esm') return;
+    for (const name of entry.names ?? []) {
+      if (name !== '*' && !(name in dep.namespace)) {
+        const err = new SyntaxError(`The requested module '${entry.specifier}' does not provide an export named '${name}'`);
+        throw err;
+      }
+    }
+  });
+  for (const dep of record.deps) checkImports(dep, seen);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+
+/** Evaluates the graph under `record`, dependencies first. Returns a promise when any module in
+ *  it awaits at top level, else undefined. */
+function evaluate(record, seen = new Set()) {
+  if (record.kind !== 'esm') return undefined;
+  if (record.evaluation !== undefined || seen.has(record)) return record.evaluation?.promise;
+  seen.add(record);
+  const pending = [];
+  for (const dep of record.deps) {
+    const p = evaluate(dep, seen);
+    if (p !== undefined) pending.push(p);
+  }
+  const run = () => {
+    const result = record.generator.next();
+    if (result && typeof result.then === 'function') return result.then(() => undefined);
+    return undefined;
+  };
+  // A module whose dependencies are all done starts at once (its body runs synchronously up to
+  // its first await), as the spec's evaluation order requires.
+  const promise = pending.length > 0 ? Promise.all(pending).then(run) : run();
+  record.evaluation = { promise };
+  record.status = 'evaluated';
+  return promise;
+}
+
+/** Async (top-level await) modules finish instantiating one microtask after their first step;
+ *  evaluation of the graph starts only then. */
+function afterInstantiation(record, evaluateGraph) {
+  const steps = [];
+  for (const r of records.values()) {
+    if (r.kind === 'esm' && r.firstStep && typeof r.firstStep.then === 'function' && !r.firstStepSettled) {
+      steps.push(r.firstStep.then(() => { r.firstStepSettled = true; }));
+    }
+  }
+  return steps.length > 0 ? Promise.all(steps).then(evaluateGraph) : evaluateGraph();
+}
+
+function loadGraph(id, parentFile) {
+  const record = recordFor(id, parentFile);
+  link(record);
+  instantiate(record);
+  addStarExports(record);
+  checkImports(record);
+  return record;
+}
+
+function dynamicImport(specifier, parentFile, options) {
+  return new Promise((resolvePromise, reject) => {
+    try {
+      const id = resolve(specifier, parentFile);
+      checkAttributes(id, options && typeof options === 'object' ? (options.with ?? options.assert) : undefined);
+      const record = loadGraph(id, parentFile);
+      const done = afterInstantiation(record, () => evaluate(record));
+      const ns = namespaceOf(record);
+      if (done !== undefined) done.then(() => resolvePromise(ns), reject);
+      else resolvePromise(ns);
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
+
+function makeImportMeta(filename) {
+  const meta = Object.create(null);
+  meta.dirname = path.dirname(filename);
+  meta.filename = filename;
+  meta.main = filename === mainFile;
+  meta.resolve = (specifier) => {
+    const id = resolve(specifier, filename);
+    return id.startsWith('node:') ? id : fileURL(id);
+  };
+  meta.url = fileURL(filename);
+  return meta;
+}
+
+let mainFile;
+let mainRecord;
+
+/** Runs `code` as the entry module at `filename`. Returns its record. */
+function runMain(code, filename) {
+  mainFile = filename;
+  const compiled = transform(code, { filename });
+  const record = { id: filename, kind: 'esm', status: 'new', compiled, namespace: makeNamespace(), deps: [] };
+  records.set(filename, record);
+  mainRecord = record;
+  link(record);
+  instantiate(record);
+  addStarExports(record);
+  checkImports(record);
+  const done = afterInstantiation(record, () => evaluate(record));
+  if (done !== undefined) internal.loop.trackMain(done);
+  return record;
+}
+
+/** The entry's namespace as a plain object (what `run()` returns). */
+function mainExports() {
+  if (mainRecord === undefined) return undefined;
+  const out = {};
+  for (const key of Object.keys(mainRecord.namespace)) out[key] = mainRecord.namespace[key];
+  return out;
+}
+
+/** Whether the entry runs as an ES module: `.mjs`, `"type": "module"`, or (for other files) static
+ *  import/export or import.meta in the code. Top-level await alone keeps CommonJS, where `exec`
+ *  allows it. */
+function isModuleEntry(code, filename) {
+  if (filename.endsWith('.mjs')) return true;
+  if (filename.endsWith('.cjs')) return false;
+  // Code passed as a string (`[eval]`, like node -e) has no package: only its syntax decides.
+  const base = path.basename(filename);
+  const type = base === '[eval].js' || base === '[eval]' ? undefined : packageType(path.dirname(filename));
+  if (type === 'module') return true;
+  if (type === 'commonjs') return false;
+  const lexer = require('internal/modules/esm_transform');
+  if (!lexer.hasModuleSyntax(code)) return false;
+  try {
+    const compiled = lexer.transform(code, { filename });
+    return compiled.imports.length > 0 || compiled.exportNames.length > 0 || compiled.usesImportMeta === true;
+  } catch {
+    return false; // let the CommonJS path report the syntax error
+  }
+}
+
+module.exports = { runMain, mainExports, dynamicImport, formatOf, isModuleEntry, resolve };

@@ -1,0 +1,55 @@
+import Foundation
+import SecureExec
+import Testing
+
+/// ES module graphs in `Tests/Fixtures/esm/<case>/`: `entry.mjs` runs inside the sandbox, with the
+/// case's folder as the guest's filesystem; its output must be what Node 22 printed
+/// (`expected.txt`).
+@Suite("ES modules", .timeLimit(.minutes(1)))
+struct ModuleTests {
+    static let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures/esm")
+
+    static var cases: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: fixtures.appendingPathComponent("\($0)/entry.mjs").path) }.sorted()
+    }
+
+    @Test(arguments: cases)
+    func graphMatchesNode(name: String) async throws {
+        let dir = Self.fixtures.appendingPathComponent(name)
+        let code = try String(contentsOf: dir.appendingPathComponent("entry.mjs"), encoding: .utf8)
+        let expected = try String(contentsOf: dir.appendingPathComponent("expected.txt"), encoding: .utf8)
+        let driver = NodeDriver(filesystem: try HostFileSystem(root: Self.fixtures.path, readOnly: true), permissions: .allowAllFs,
+                                processConfig: ProcessConfig(cwd: "/\(name)"))
+        let (runtime, output) = try makeRuntime(driver)
+        let result = try await runtime.exec(code, options: ExecOptions(filePath: "/\(name)/entry.mjs"))
+        #expect(result.code == 0, "\(name): \(result.errorMessage ?? "") \(output.stderr.prefix(300))")
+        #expect(output.stdout == expected, "\(name)")
+        await runtime.dispose()
+    }
+
+    @Test func runReturnsTheNamespace() async throws {
+        let (runtime, _) = try makeRuntime()
+        let result = try await runtime.run("export default { sum: 1 + 1 }; export const named = 'x'", filePath: "/entry.mjs")
+        #expect(result.code == 0)
+        #expect(result.exports == ["default": ["sum": 2], "named": "x"])
+        let detected = try await runtime.run("export const viaSyntax = true", filePath: "/root/main.js")
+        #expect(detected.exports == ["viaSyntax": true])
+    }
+
+    @Test func topLevelAwaitWithoutImportsStaysCommonJS() async throws {
+        let (result, output) = try await exec("const v = await Promise.resolve(require('path').sep); console.log(v, typeof module)")
+        #expect(result.code == 0)
+        #expect(output.stdout == "/ object\n")
+    }
+
+    @Test func importErrorsLookLikeNode() async throws {
+        let fs = InMemoryFileSystem()
+        try fs.write("/root/lib.mjs", contents: "export const a = 1")
+        let (_, output) = try await exec("""
+            try { await import('./missing.mjs') } catch (e) { console.log(e.code) }
+            const lib = await import('./lib.mjs'); console.log(lib.a, Object.prototype.toString.call(lib));
+            """, NodeDriver(filesystem: fs, permissions: .allowAllFs))
+        #expect(output.stdout == "ERR_MODULE_NOT_FOUND\n1 [object Module]\n")
+    }
+}
