@@ -9,6 +9,8 @@ final class CallHost: Sendable {
     let driver: NodeDriver
     let limits: ResourceLimits
     let onStdio: StdioHandler?
+    /// Read-only module folders: reads allowed without asking the fs check, writes refused.
+    let moduleGrants: [PathPrefix]
     private let env: Mutex<[String: String]>
     private let output = Mutex(OutputBudget())
 
@@ -17,8 +19,10 @@ final class CallHost: Sendable {
         var truncated = false
     }
 
-    init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?) {
+    init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?,
+         moduleGrants: [PathPrefix] = []) {
         self.driver = driver
+        self.moduleGrants = moduleGrants
         self.limits = limits
         self.onStdio = onStdio
         self.env = Mutex(env)
@@ -115,6 +119,9 @@ final class CallHost: Sendable {
 
     private func envDelete(_ args: Arguments) async throws -> BridgeResponse {
         let name = try args.string("name")
+        // Deleting a variable that does not exist changes nothing (and `delete` never throws in
+        // Node for a missing name).
+        guard env.withLock({ $0[name] }) != nil else { return .undefined }
         let decision = await check(env: EnvAccessRequest(op: .delete, name: name))
         guard decision.allow else {
             throw GuestError.system("EACCES", "permission denied", syscall: "unsetenv", path: name, reason: decision.reason)

@@ -138,11 +138,23 @@ public enum Isolation: Sendable, Equatable {
     public static var process: Isolation { .process(workerPath: nil) }
 }
 
-/// A read-only host `node_modules` folder visible to the guest.
+/// Packages the guest may load without filesystem permission, read-only.
 public struct ModuleAccess: Sendable {
-    /// Host path of the `node_modules` folder.
+    /// A host `node_modules` folder, mounted read-only at `/root/node_modules` in the guest (so
+    /// bare imports from the default working directory find it). Confined like
+    /// ``HostFileSystem``: symlinks cannot lead out of it; `.node` addons are refused.
     public var nodeModules: String?
-    public init(nodeModules: String? = nil) { self.nodeModules = nodeModules }
+    /// Guest folders searched for bare specifiers after the `node_modules` walk, like `NODE_PATH`
+    /// entries (the CLI's `--module-path`). Readable, never writable.
+    public var searchPaths: [String]
+
+    /// Where ``nodeModules`` appears in the guest.
+    public static let mountPoint = "/root/node_modules"
+
+    public init(nodeModules: String? = nil, searchPaths: [String] = []) {
+        self.nodeModules = nodeModules
+        self.searchPaths = searchPaths
+    }
 }
 
 /// Output from the guest.

@@ -205,6 +205,17 @@ struct FileSystemOperations {
     func authorize(_ op: FsAccessRequest.Operation, path: String, destination: String? = nil, syscall: String) async throws {
         let request = FsAccessRequest(op: op, path: path, resolvedPath: await resolved(path),
                                       destination: destination)
+        let (reads, writes) = op.access(of: request)
+        let grants = host.moduleGrants
+        if !grants.isEmpty {
+            // Module folders are read-only whatever the fs permission says…
+            if writes.contains(where: { p in grants.contains { $0.contains(p) } }) {
+                throw GuestError.system("EACCES", "permission denied", syscall: syscall, path: path, dest: destination,
+                                        reason: "read-only module folder")
+            }
+            // …and readable without it.
+            if writes.isEmpty, reads.allSatisfy({ p in grants.contains { $0.contains(p) } }) { return }
+        }
         let decision: PermissionDecision
         if let check = host.driver.permissions.fs { decision = await check.decide(request) } else { decision = .deny }
         guard decision.allow else {

@@ -19,6 +19,8 @@ public final class NodeRuntime: Sendable {
     public let timingMitigation: TimingMitigation
     public let isolation: Isolation
     private let onStdio: StdioHandler?
+    /// Read-only module folders (``ModuleAccess``): readable without the fs check, never writable.
+    private let moduleGrants: [PathPrefix]
     private let engine: any EngineBackend
     private let queue = CallQueue()
     private let disposed = Atomic(false)
@@ -30,6 +32,15 @@ public final class NodeRuntime: Sendable {
         guard limits.cpuTime > .zero, limits.maxOutputBytes >= 0, limits.memoryMB > 0 else {
             throw SecureExecError(.invalidConfiguration, "resource limits must be positive")
         }
+        var systemDriver = systemDriver
+        var readOnly = systemDriver.moduleAccess.searchPaths.map { GuestPath.normalize($0) }
+        if let nodeModules = systemDriver.moduleAccess.nodeModules {
+            let packages = try HostFileSystem(root: nodeModules, readOnly: true)
+            systemDriver.filesystem = MountedFileSystem(base: systemDriver.filesystem,
+                                                        mounts: [ModuleAccess.mountPoint: packages])
+            readOnly.append(ModuleAccess.mountPoint)
+        }
+        moduleGrants = readOnly.map(PathPrefix.init)
         driver = systemDriver
         self.limits = limits
         self.timingMitigation = timingMitigation
@@ -54,7 +65,7 @@ public final class NodeRuntime: Sendable {
         let os = driver.osConfig
         return [
             "builtins": .array(NodeAPI.publicBuiltins.map(JSONValue.string)),
-            "modulePaths": [],
+            "modulePaths": .array(driver.moduleAccess.searchPaths.map { .string(GuestPath.normalize($0)) }),
             "maxTimers": .number(Double(limits.maxTimers)),
             "memoryLimitBytes": .number(Double(limits.memoryMB) * 1_048_576),
             "stdin": .null,
@@ -168,7 +179,8 @@ public final class NodeRuntime: Sendable {
             cpuTimeLimitNanoseconds: UInt64(max(1, cpu.components.seconds * 1_000_000_000 + cpu.components.attoseconds / 1_000_000_000)),
             maxOutputBytes: limits.maxOutputBytes, maxJSONPayload: limits.maxJSONPayloadBytes,
             maxBinaryPayload: limits.maxBinaryPayloadBytes, maxTimers: limits.maxTimers)
-        let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio)
+        let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio,
+                            moduleGrants: moduleGrants)
         return (execution, host)
     }
 }

@@ -170,10 +170,15 @@ struct SandboxFlags: ParsableArguments {
         return Permissions(fs: fs, network: network, childProcess: child, env: env)
     }
 
+    /// A host path made absolute against the current directory.
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: full).standardizedFileURL.path
+    }
+
     static func pathContains(_ prefix: String, _ path: String) -> Bool {
-        guard let first = prefix.first else { return false }
-        let absolute = first == "/" ? prefix : FileManager.default.currentDirectoryPath + "/" + prefix
-        let p = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        guard !prefix.isEmpty else { return false }
+        let p = absolute(prefix)
         return p == "/" || path == p || path.hasPrefix(p + "/")
     }
 
@@ -200,7 +205,8 @@ struct SandboxFlags: ParsableArguments {
             filesystem: try HostFileSystem(root: "/"),
             permissions: permissions,
             processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv),
-            osConfig: OSConfig(homedir: ProcessInfo.processInfo.environment["HOME"] ?? "/root"))
+            osConfig: OSConfig(homedir: ProcessInfo.processInfo.environment["HOME"] ?? "/root"),
+            moduleAccess: ModuleAccess(searchPaths: Self.list(modulePath).map { Self.absolute($0) }))
         let stdout = FileHandle.standardOutput
         let stderr = FileHandle.standardError
         let runtime = try NodeRuntime(

@@ -108,3 +108,43 @@ struct CLIFileSystemTests {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.txt").path))
     }
 }
+
+/// Real npm packages from Debian (`/usr/share/nodejs`, installed by scripts/test.sh) behave in the
+/// sandbox as under the host's `node`: each `Tests/Fixtures/packages/*` script prints the same.
+@Suite("Debian's node packages, sandbox vs host node", .timeLimit(.minutes(2)))
+struct PackageTests {
+    let cli = CLITests()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/packages")
+
+    static var scripts: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).sorted()
+    }
+
+    @Test(arguments: scripts)
+    func packageBehavesAsUnderNode(script: String) throws {
+        // A project folder whose node_modules is Debian's package folder (ESM ignores NODE_PATH).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-pkg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("node_modules").path,
+                                                   withDestinationPath: "/usr/share/nodejs")
+        let file = dir.appendingPathComponent(script)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(script), to: file)
+        let sandbox = try cli.run(["run", "--module-path=/usr/share/nodejs", "--allow-read=\(dir.path)", "--allow-env=DEBUG",
+                                   file.path])
+        let node = Process()
+        node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        node.arguments = ["node", file.path]
+        node.environment = ["NODE_PATH": "/usr/share/nodejs", "PATH": "/usr/local/bin:/usr/bin:/bin"]
+        let out = Pipe()
+        node.standardOutput = out
+        node.standardError = FileHandle.nullDevice
+        try node.run()
+        let expected = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        node.waitUntilExit()
+        #expect(node.terminationStatus == 0, "host node failed on \(script)")
+        #expect(sandbox.code == 0, "\(script): \(sandbox.stderr.prefix(400))")
+        #expect(sandbox.stdout == expected, "\(script)")
+    }
+}

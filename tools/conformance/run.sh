@@ -10,6 +10,8 @@
 #   --jobs N   files run in parallel (default: nproc)
 #   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
+# The suite is fetched once into .node-tests-cache/ (git-ignored) by node-tests.sh
+# ($NODE_TESTS_SH, default /work/shared/tools/node-tests.sh).
 #
 # Each file runs as `secure-exec run` with read access to the staging tree (Node's test/ with our
 # own tools/conformance/common as test/common), write access to a temporary folder of its own,
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
     --jobs) jobs="$2"; shift ;;
     --only) only="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) cli="$1" ;;
   esac
@@ -113,16 +115,18 @@ results="$here/results.txt"
 find "$logs" -name '*.status' -exec cat {} + | LC_ALL=C sort -k2 >"$results"
 
 # --- report ----------------------------------------------------------------------------------
-# Module: the word after "test-" (test-buffer-alloc.js -> buffer), with a few names Node spells
-# with an underscore and streams2/3 counted as stream.
+# Module: the word after "test-" (test-buffer-alloc.js -> buffer), except that the names Node
+# spells with an underscore keep both words (test-string-decoder-end.js -> string_decoder),
+# test-stream2-*/test-stream3-* count as stream and test-event-*/test-eventemitter-* as events.
 awk '
   {
-    m = $2; sub(/^test-/, "", m)
-    if (m ~ /^(string-decoder|child-process|diagnostics-channel|worker-threads|trace-events)/) {
+    m = $2; sub(/^test-/, "", m); sub(/\.m?js$/, "", m)
+    if (m ~ /^(string-decoder|child-process|diagnostics-channel|worker-threads|trace-events)(-|$)/) {
       split(m, w, "-"); m = w[1] "_" w[2]
-    } else { sub(/[-.].*$/, "", m) }
+    } else { sub(/-.*$/, "", m) }
     if (m == "stream2" || m == "stream3") m = "stream"
-    n[m]++; c[m, $1]++; total[$1]++
+    if (m == "event" || m == "eventemitter") m = "events"
+    n[m]++; c[m, $1]++
   }
   END {
     printf "%-22s %6s %6s %6s %6s\n", "module", "pass", "fail", "skip", "total"

@@ -36,11 +36,12 @@ Module.Module = Module;
 // ---------------------------------------------------------------------------------------------
 // Filesystem probes (through the host; a denied read is an EACCES error, as in Node).
 
+// Resolution probes a path the guest may not read as absent and moves on (as a search through
+// NODE_PATH-like folders must); reading the file it settles on still needs permission.
 function statType(file) {
   try {
     return internal.call('fs.stat', { path: file, follow: true, probe: true });
-  } catch (err) {
-    if (err && err.code === 'EACCES') throw err;
+  } catch {
     return undefined;
   }
 }
@@ -141,13 +142,117 @@ function resolveFilename(request, parent, isMain, options) {
   const dirs = options && Array.isArray(options.paths)
     ? options.paths.flatMap((p) => nodeModulePaths(path.resolve(process.cwd(), p)))
     : [...(parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)), ...Module.globalPaths];
+  const conditions = (options && options.conditions) || requireConditions;
+  if (request.startsWith('#')) return resolveImports(request, base, conditions, parent);
+  const { name, subpath } = splitPackageSpecifier(request);
   for (const dir of dirs) {
+    // A package with an "exports" map resolves only through it.
+    const packageDir = path.join(dir, name);
+    const pkg = name.length > 0 && isDirectory(packageDir) ? readPackage(packageDir) : undefined;
+    if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
+      return resolveExports(packageDir, pkg.exports, subpath, conditions, request, parent);
+    }
     const found = resolveAsPath(path.join(dir, request));
     if (found) return found;
   }
   throw notFound(request, parent);
 }
 Module._resolveFilename = resolveFilename;
+
+const requireConditions = ['node', 'require', 'default'];
+
+/** `@scope/pkg/sub/path` → { name: '@scope/pkg', subpath: './sub/path' }. */
+function splitPackageSpecifier(request) {
+  const parts = request.split('/');
+  const count = request.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, count).join('/');
+  const rest = parts.slice(count).join('/');
+  return { name, subpath: rest.length > 0 ? `./${rest}` : '.' };
+}
+
+/** `#name` through the nearest package.json's "imports" map (Node's PACKAGE_IMPORTS_RESOLVE). */
+function resolveImports(request, fromDir, conditions, parent) {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const pkg = readPackage(dir);
+    if (pkg !== undefined) {
+      if (pkg.imports !== null && typeof pkg.imports === 'object') {
+        return resolveExports(dir, pkg.imports, request, conditions, request, parent, true);
+      }
+      break;
+    }
+    if (dir === '/') break;
+  }
+  const err = new TypeError(`Package import specifier "${request}" is not defined${parent && parent.filename ? ` imported from ${parent.filename}` : ''}`);
+  err.code = 'ERR_PACKAGE_IMPORT_NOT_DEFINED';
+  throw err;
+}
+
+/** Node's PACKAGE_EXPORTS_RESOLVE: subpaths, `*` patterns, condition objects, arrays (also the
+ *  "imports" map, whose keys start with `#`). */
+function resolveExports(packageDir, exportsField, subpath, conditions, request, parent, isImports = false) {
+  let map = exportsField;
+  const keys = map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
+  const isSubpathMap = isImports || (keys.length > 0 && keys[0].startsWith('.'));
+  if (!isSubpathMap) map = { '.': exportsField };
+  let target;
+  let match = '';
+  if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) {
+    target = map[subpath];
+  } else {
+    // The longest pattern key whose prefix and suffix fit.
+    let best;
+    for (const key of Object.keys(map)) {
+      const star = key.indexOf('*');
+      if (star < 0) continue;
+      const prefix = key.slice(0, star);
+      const suffix = key.slice(star + 1);
+      if (subpath.startsWith(prefix) && subpath.length >= key.length && subpath.endsWith(suffix) &&
+          (best === undefined || prefix.length > best.prefix.length)) {
+        best = { key, prefix, match: subpath.slice(prefix.length, subpath.length - suffix.length) };
+      }
+    }
+    if (best !== undefined) {
+      target = map[best.key];
+      match = best.match;
+    }
+  }
+  const resolved = resolveExportsTarget(packageDir, target, match, conditions);
+  if (resolved === undefined || resolved === null) {
+    const err = new Error(subpath === '.'
+      ? `No "exports" main defined in ${path.join(packageDir, 'package.json')}`
+      : `Package subpath '${subpath}' is not defined by "exports" in ${path.join(packageDir, 'package.json')}`);
+    err.code = 'ERR_PACKAGE_PATH_NOT_EXPORTED';
+    throw err;
+  }
+  if (!isFile(resolved)) throw notFound(request, parent);
+  return resolved;
+}
+
+function resolveExportsTarget(packageDir, target, match, conditions) {
+  if (typeof target === 'string') {
+    if (!target.startsWith('./')) return undefined;
+    const file = path.resolve(packageDir, target.replace(/\*/g, match));
+    // A target may not leave its package.
+    return file === packageDir || file.startsWith(packageDir + '/') ? file : undefined;
+  }
+  if (Array.isArray(target)) {
+    for (const entry of target) {
+      const found = resolveExportsTarget(packageDir, entry, match, conditions);
+      if (found !== undefined && found !== null) return found;
+    }
+    return undefined;
+  }
+  if (target !== null && typeof target === 'object') {
+    for (const key of Object.keys(target)) {
+      if (key === 'default' || conditions.includes(key)) {
+        const found = resolveExportsTarget(packageDir, target[key], match, conditions);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+  return target === null ? null : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Loading

@@ -47,6 +47,13 @@ function resolve(specifier, parentFile) {
   if (internal.isPublicBuiltin(specifier)) return `node:${specifier}`;
   if (specifier.startsWith('file:')) specifier = require('url').fileURLToPath(specifier);
   const base = path.dirname(parentFile);
+  if (specifier.startsWith('#')) {
+    const { Module } = require('internal/modules/cjs');
+    const parent = new Module(parentFile, null);
+    parent.filename = parentFile;
+    const id = Module._resolveFilename(specifier, parent, false, { conditions: ['node', 'import', 'default'] });
+    return id.startsWith('node:') || !internal.isPublicBuiltin(id) ? id : `node:${id}`;
+  }
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) {
     const filename = path.resolve(base, specifier);
     const type = statType(filename);
@@ -64,7 +71,7 @@ function resolve(specifier, parentFile) {
     const parent = new Module(parentFile, null);
     parent.filename = parentFile;
     parent.paths = Module._nodeModulePaths(base);
-    return Module._resolveFilename(specifier, parent, false);
+    return Module._resolveFilename(specifier, parent, false, { conditions: ['node', 'import', 'default'] });
   } catch (err) {
     if (err && err.code === 'MODULE_NOT_FOUND') {
       const e = new Error(`Cannot find package '${specifier}' imported from ${parentFile}`);

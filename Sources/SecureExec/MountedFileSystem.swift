@@ -1,0 +1,146 @@
+/// Several filesystems combined at mount points: an in-memory `/` with a host directory at
+/// `/workspace` and a read-only one at `/data`, say. A path belongs to the mount with the longest
+/// matching prefix (whole segments); inside a mount, paths are relative to it, so a symlink
+/// there resolves within that mount. Renames and hard links across mounts fail with `EXDEV`,
+/// as in Node.
+public final class MountedFileSystem: VirtualFileSystem {
+    public let base: any VirtualFileSystem
+    /// Mount point → filesystem, longest first.
+    private let mounts: [(point: String, filesystem: any VirtualFileSystem)]
+
+    public init(base: any VirtualFileSystem, mounts: [String: any VirtualFileSystem]) {
+        self.base = base
+        self.mounts = mounts.map { (GuestPath.normalize($0.key), $0.value) }
+            .filter { $0.0 != "/" }
+            .sorted { $0.0.count > $1.0.count }
+    }
+
+    /// The filesystem serving `path`, the path within it, and the mount point.
+    private func route(_ path: String) -> (any VirtualFileSystem, String, String) {
+        let normalized = GuestPath.normalize(path)
+        for (point, filesystem) in mounts where normalized == point || normalized.hasPrefix(point + "/") {
+            let inner = normalized == point ? "/" : String(normalized.dropFirst(point.count))
+            return (filesystem, inner, point)
+        }
+        return (base, normalized, "/")
+    }
+
+    private func outer(_ inner: String, _ point: String) -> String {
+        point == "/" ? inner : (inner == "/" ? point : point + inner)
+    }
+
+    /// Re-labels an error from a mount with the guest's paths.
+    private func relabel<T>(_ path: String, _ destination: String? = nil, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch var error as FileSystemError {
+            error.path = path
+            if destination != nil { error.destination = destination }
+            throw error
+        }
+    }
+
+    public func stat(_ path: String) async throws -> FileStatus {
+        let (fs, inner, _) = route(path)
+        return try await relabel(path) { try await fs.stat(inner) }
+    }
+
+    public func lstat(_ path: String) async throws -> FileStatus {
+        let (fs, inner, _) = route(path)
+        return try await relabel(path) { try await fs.lstat(inner) }
+    }
+
+    public func readFile(_ path: String) async throws -> [UInt8] {
+        let (fs, inner, _) = route(path)
+        return try await relabel(path) { try await fs.readFile(inner) }
+    }
+
+    public func writeFile(_ path: String, _ data: [UInt8], options: WriteOptions) async throws {
+        let (fs, inner, _) = route(path)
+        try await relabel(path) { try await fs.writeFile(inner, data, options: options) }
+    }
+
+    public func readDirectory(_ path: String) async throws -> [DirectoryEntry] {
+        let (fs, inner, point) = route(path)
+        var entries = try await relabel(path) { try await fs.readDirectory(inner) }
+        // Mount points directly inside this directory appear as directories.
+        let directory = outer(inner, point)
+        for (mountPoint, _) in mounts where GuestPath.dirname(mountPoint) == directory && mountPoint != directory {
+            let name = GuestPath.basename(mountPoint)
+            if !entries.contains(where: { $0.name == name }) { entries.append(DirectoryEntry(name: name, type: .directory)) }
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public func createDirectory(_ path: String, recursive: Bool, mode: UInt32) async throws -> String? {
+        let (fs, inner, point) = route(path)
+        let first = try await relabel(path) { try await fs.createDirectory(inner, recursive: recursive, mode: mode) }
+        return first.map { outer($0, point) }
+    }
+
+    public func unlink(_ path: String) async throws {
+        let (fs, inner, _) = route(path)
+        try await relabel(path) { try await fs.unlink(inner) }
+    }
+
+    public func removeDirectory(_ path: String, recursive: Bool) async throws {
+        let (fs, inner, point) = route(path)
+        if inner == "/" && point != "/" { throw FileSystemError(.busy, path: path) }
+        try await relabel(path) { try await fs.removeDirectory(inner, recursive: recursive) }
+    }
+
+    public func rename(_ from: String, to: String) async throws {
+        let (fs, innerFrom, pointFrom) = route(from)
+        let (_, innerTo, pointTo) = route(to)
+        guard pointFrom == pointTo else { throw FileSystemError(.crossDevice, path: from, destination: to) }
+        try await relabel(from, to) { try await fs.rename(innerFrom, to: innerTo) }
+    }
+
+    public func copyFile(_ from: String, to: String, exclusive: Bool) async throws {
+        let data = try await readFile(from)
+        try await writeFile(to, data, options: WriteOptions(exclusive: exclusive))
+    }
+
+    public func symlink(target: String, at path: String) async throws {
+        let (fs, inner, _) = route(path)
+        try await relabel(target, path) { try await fs.symlink(target: target, at: inner) }
+    }
+
+    public func readlink(_ path: String) async throws -> String {
+        let (fs, inner, _) = route(path)
+        return try await relabel(path) { try await fs.readlink(inner) }
+    }
+
+    public func link(_ existing: String, to newPath: String) async throws {
+        let (fs, innerFrom, pointFrom) = route(existing)
+        let (_, innerTo, pointTo) = route(newPath)
+        guard pointFrom == pointTo else { throw FileSystemError(.crossDevice, path: existing, destination: newPath) }
+        try await relabel(existing, newPath) { try await fs.link(innerFrom, to: innerTo) }
+    }
+
+    public func chmod(_ path: String, mode: UInt32) async throws {
+        let (fs, inner, _) = route(path)
+        try await relabel(path) { try await fs.chmod(inner, mode: mode) }
+    }
+
+    public func chown(_ path: String, uid: UInt32, gid: UInt32) async throws {
+        let (fs, inner, _) = route(path)
+        try await relabel(path) { try await fs.chown(inner, uid: uid, gid: gid) }
+    }
+
+    public func utimes(_ path: String, accessTimeMs: Double, modificationTimeMs: Double) async throws {
+        let (fs, inner, _) = route(path)
+        try await relabel(path) { try await fs.utimes(inner, accessTimeMs: accessTimeMs, modificationTimeMs: modificationTimeMs) }
+    }
+
+    public func truncate(_ path: String, length: Int) async throws {
+        let (fs, inner, _) = route(path)
+        try await relabel(path) { try await fs.truncate(inner, length: length) }
+    }
+
+    public func realpath(_ path: String) async throws -> String {
+        let (fs, inner, point) = route(path)
+        let real = try await relabel(path) { try await fs.realpath(inner) }
+        return outer(real, point)
+    }
+}

@@ -1,0 +1,3 @@
+'use strict';
+// The `process` builtin: the global process object.
+module.exports = process;
