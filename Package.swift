@@ -66,7 +66,8 @@ let package = Package(
         ),
         .executableTarget(name: "secure-exec", dependencies: ["SecureExecCLI", "secure-exec-worker"], swiftSettings: swiftSettings),
         // The worker process each runtime's engine runs in (no Foundation: small and lean).
-        .executableTarget(name: "secure-exec-worker", dependencies: ["SecureExecGuest", "SecureExecBridge"], swiftSettings: swiftSettings),
+        .executableTarget(name: "secure-exec-worker", dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecEngine", "CSecureExecSystem"],
+                          swiftSettings: swiftSettings),
 
         .testTarget(name: "SecureExecBridgeTests", dependencies: ["SecureExecBridge"], swiftSettings: swiftSettings),
         .testTarget(name: "SecureExecEngineTests", dependencies: ["SecureExecEngine"], swiftSettings: swiftSettings),

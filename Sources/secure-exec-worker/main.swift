@@ -4,6 +4,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSecureExecSystem
 import SecureExecBridge
 import SecureExecGuest
 import Synchronization
@@ -12,6 +13,29 @@ let channel: Int32 = 3
 
 // Nothing but the channel (and stdio, pointed at /dev/null by the host) stays open.
 closefrom(4)
+
+/// After the engine is up: no more files, sockets, programs or processes (seccomp, all threads).
+func lockDown() {
+    let result = se_install_worker_seccomp()
+    if result != 0 { fail("worker: seccomp filter refused (\(-result))\n") }
+}
+
+// `--self-test-lockdown`: start an engine, lock down, then report what the lockdown refuses
+// (the test suite runs this; a worker never gets arguments from the host).
+if CommandLine.arguments.dropFirst().first == "--self-test-lockdown" {
+    let vm = EngineSelfTest.start()
+    lockDown()
+    let opened = open("/etc/hostname", O_RDONLY)
+    print("open: \(opened < 0 ? String(cString: strerror(errno)) : "opened")")
+    let sock = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    print("socket: \(sock < 0 ? String(cString: strerror(errno)) : "created")")
+    var pid: pid_t = 0
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+    let spawned = posix_spawn(&pid, "/bin/true", nil, nil, argv, nil)
+    print("spawn: \(spawned != 0 ? String(cString: strerror(spawned)) : "started")")
+    print("engine: \(EngineSelfTest.evaluate(vm))")
+    exit(0)
+}
 
 /// Where the guest's requests go: frames on the channel; sync answers come back through `replies`.
 final class SocketTransport: GuestTransport {
@@ -60,6 +84,7 @@ let guest = ThreadConfinedGuest()
 engine.post {
     guest.runtime = GuestRuntime(configuration: configuration, stop: stop, cpuClock: MonotonicClock.threadCPUNanoseconds)
     guest.runtime?.prepareNext()
+    lockDown()
 }
 let boxes = CallBoxes()
 

@@ -69,3 +69,24 @@ struct IsolationTests {
         #expect(throws: SecureExecError.self) { try NodeRuntime(isolation: .process(workerPath: "/nonexistent/secure-exec-worker")) }
     }
 }
+
+@Suite("Worker lockdown")
+struct WorkerLockdownTests {
+    /// The worker, once its engine is up, cannot open files, create sockets or start programs;
+    /// JavaScript still runs.
+    @Test func lockedDownWorkerRefusesFilesSocketsAndPrograms() throws {
+        let worker = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("secure-exec-worker")
+        let process = Process()
+        process.executableURL = worker
+        process.arguments = ["--self-test-lockdown"]
+        process.environment = ["SWIFT_BACKTRACE": "enable=no"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text == "open: Operation not permitted\nsocket: Operation not permitted\nspawn: Operation not permitted\nengine: 84\n")
+    }
+}
