@@ -66,6 +66,7 @@ final class CallHost: Sendable {
             throw GuestError(code: "ESRCH", message: "kill ESRCH", syscall: "kill")
         case "child.spawn", "child.spawnSync": return try await spawn(args)
         case "net.fetch": return try await fetch(args)
+        case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")

@@ -1,7 +1,7 @@
 'use strict';
 // crypto: randomness from the host kernel (through a native that fills guest memory; no host
-// effect, so no permission). Hashes, ciphers and keys come with the host-backed crypto work and
-// throw "not supported in sandbox" until then — never silently succeed.
+// effect, so no permission), hashes and HMACs computed by the host (swift-crypto). Ciphers, key
+// derivation and keys throw "not supported in sandbox" until they exist — never silently succeed.
 
 const { Buffer } = require('buffer');
 
@@ -105,6 +105,75 @@ function unsupported(name) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Hashes and HMACs: data is gathered in the guest and digested by the host in one call (inputs
+// are bounded by the bridge's payload limit).
+
+const hashAlgorithms = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'];
+
+function toBytes(data, encoding, name = 'data') {
+  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+function checkAlgorithm(algorithm) {
+  if (typeof algorithm !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('algorithm', 'string', algorithm);
+  let name = algorithm.toLowerCase();
+  if (name.startsWith('rsa-')) name = name.slice(4);
+  name = name.replace(/-/g, '');
+  if (!hashAlgorithms.includes(name)) {
+    const err = new Error('Digest method not supported');
+    err.code = 'ERR_OSSL_EVP_UNSUPPORTED';
+    throw err;
+  }
+  return name;
+}
+
+function output(bytes, encoding) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return encoding === undefined || encoding === 'buffer' ? buffer : buffer.toString(encoding);
+}
+
+class Hash {
+  constructor(algorithm, chunks = [], key) {
+    this._algorithm = checkAlgorithm(algorithm);
+    this._chunks = chunks;
+    this._key = key;
+    this._finalized = false;
+  }
+  update(data, encoding) {
+    if (this._finalized) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    this._chunks.push(Buffer.from(toBytes(data, encoding)));
+    return this;
+  }
+  digest(encoding) {
+    if (this._finalized) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    this._finalized = true;
+    const data = Buffer.concat(this._chunks);
+    this._chunks = [];
+    if (this._key === undefined) return output(internal.call('crypto.hash', { algorithm: this._algorithm }, data), encoding);
+    const payload = Buffer.concat([this._key, data]);
+    return output(internal.call('crypto.hmac', { algorithm: this._algorithm, keyLength: this._key.length }, payload), encoding);
+  }
+  copy() {
+    if (this._finalized) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    return new Hash(this._algorithm, this._chunks.slice(), this._key);
+  }
+}
+
+function createHash(algorithm, options) { return new Hash(algorithm); }
+function createHmac(algorithm, key) {
+  const keyBytes = typeof key === 'object' && key !== null && key.type === 'secret' && key.export
+    ? key.export() : toBytes(key, undefined, 'key');
+  return new Hash(algorithm, [], Buffer.from(keyBytes));
+}
+function hash(algorithm, data, outputEncoding = 'hex') {
+  return createHash(algorithm).update(data).digest(outputEncoding);
+}
+
 const subtle = new Proxy({}, {
   get(_, name) { return typeof name === 'string' ? unsupported(`subtle.${name}`) : undefined; },
 });
@@ -122,7 +191,11 @@ const exported = {
   webcrypto,
   subtle,
   constants: Object.freeze({}),
-  getHashes: () => [],
+  getHashes: () => hashAlgorithms.slice(),
+  createHash,
+  createHmac,
+  hash,
+  Hash,
   getCiphers: () => [],
   getCurves: () => [],
   timingSafeEqual(a, b) {
@@ -136,11 +209,11 @@ const exported = {
     return diff === 0;
   },
 };
-for (const name of ['createHash', 'createHmac', 'createCipheriv', 'createDecipheriv', 'createSign', 'createVerify',
+for (const name of ['createCipheriv', 'createDecipheriv', 'createSign', 'createVerify',
   'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'generateKeyPair', 'generateKeyPairSync',
   'generateKey', 'generateKeySync', 'createPrivateKey', 'createPublicKey', 'createSecretKey', 'sign', 'verify',
   'publicEncrypt', 'privateDecrypt', 'privateEncrypt', 'publicDecrypt', 'createDiffieHellman', 'createECDH',
-  'diffieHellman', 'hash', 'setEngine', 'secureHeapUsed', 'setFips', 'getFips']) {
+  'diffieHellman', 'setEngine', 'secureHeapUsed', 'setFips', 'getFips']) {
   exported[name] = unsupported(name);
 }
 
