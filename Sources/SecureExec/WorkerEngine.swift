@@ -117,11 +117,6 @@ final class WorkerEngine: EngineBackend {
         } catch {
             return GuestOutcome(reason: .crashed, code: 70, errorMessage: "\(error)")
         }
-        let fields = WorkerMessage.ExecuteFields(
-            kind: execution.kind.rawValue, code: execution.code, filePath: execution.filePath,
-            configJSON: execution.config.jsonBytes, cpuTimeLimitNanoseconds: execution.cpuTimeLimitNanoseconds,
-            maxOutputBytes: UInt64(execution.maxOutputBytes), maxJSONPayload: UInt64(execution.maxJSONPayload),
-            maxBinaryPayload: UInt64(execution.maxBinaryPayload), maxTimers: UInt64(execution.maxTimers))
         let monitor = startMemoryMonitor(worker)
         defer { monitor.cancel() }
         return await withCheckedContinuation { continuation in
@@ -130,7 +125,7 @@ final class WorkerEngine: EngineBackend {
                 $0.pending = continuation
                 $0.killedFor = nil
             }
-            worker.send(.execute(fields))
+            worker.send(.execute(execution))
         }
     }
 
@@ -206,9 +201,7 @@ final class WorkerEngine: EngineBackend {
                         worker.send(.response(response))
                     }
                 }
-            case .outcome(let fields):
-                let outcome = GuestOutcome(reason: GuestOutcome.Reason(rawValue: fields.reason) ?? .crashed, code: fields.code,
-                                           errorMessage: fields.errorMessage, exportsJSON: fields.exportsJSON)
+            case .outcome(let outcome):
                 let pending = state.withLock { s -> CheckedContinuation<GuestOutcome, Never>? in
                     defer { s.pending = nil; s.host = nil }
                     return s.pending

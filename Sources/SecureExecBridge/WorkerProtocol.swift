@@ -9,11 +9,11 @@ import Darwin
 /// A frame is `[u32 length, little-endian][u8 type][payload]`; `length` counts type and payload
 /// and may not exceed ``maxFrameSize``. Any malformed frame ends the channel: the reader reports
 /// an error and the connection is closed.
-public enum WorkerMessage: Sendable {
+package enum WorkerMessage: Sendable {
     /// Host → worker, first: the runtime-wide bootstrap configuration (JSON text).
     case configure(json: [UInt8])
-    /// Host → worker: run a call. Fields as in `GuestExecution`.
-    case execute(ExecuteFields)
+    /// Host → worker: run a call.
+    case execute(GuestExecution)
     /// Host → worker: the answer to a request.
     case response(BridgeResponse)
     /// Host → worker: a host-initiated event.
@@ -23,47 +23,10 @@ public enum WorkerMessage: Sendable {
     /// Worker → host: a bridge request of the running call.
     case request(BridgeRequest)
     /// Worker → host: how the call ended.
-    case outcome(OutcomeFields)
-
-    public struct ExecuteFields: Sendable {
-        public var kind: String
-        public var code: String
-        public var filePath: String
-        public var configJSON: [UInt8]
-        public var cpuTimeLimitNanoseconds: UInt64
-        public var maxOutputBytes: UInt64
-        public var maxJSONPayload: UInt64
-        public var maxBinaryPayload: UInt64
-        public var maxTimers: UInt64
-        public init(kind: String, code: String, filePath: String, configJSON: [UInt8], cpuTimeLimitNanoseconds: UInt64,
-                    maxOutputBytes: UInt64, maxJSONPayload: UInt64, maxBinaryPayload: UInt64, maxTimers: UInt64) {
-            self.kind = kind
-            self.code = code
-            self.filePath = filePath
-            self.configJSON = configJSON
-            self.cpuTimeLimitNanoseconds = cpuTimeLimitNanoseconds
-            self.maxOutputBytes = maxOutputBytes
-            self.maxJSONPayload = maxJSONPayload
-            self.maxBinaryPayload = maxBinaryPayload
-            self.maxTimers = maxTimers
-        }
-    }
-
-    public struct OutcomeFields: Sendable {
-        public var reason: String
-        public var code: Int32
-        public var errorMessage: String?
-        public var exportsJSON: [UInt8]?
-        public init(reason: String, code: Int32, errorMessage: String?, exportsJSON: [UInt8]?) {
-            self.reason = reason
-            self.code = code
-            self.errorMessage = errorMessage
-            self.exportsJSON = exportsJSON
-        }
-    }
+    case outcome(GuestOutcome)
 
     /// Largest frame either side accepts (bridge payload limits are far below it).
-    public static let maxFrameSize = 64 << 20
+    package static let maxFrameSize = 64 << 20
 }
 
 /// Why a channel was closed.
@@ -75,15 +38,15 @@ public struct WorkerChannelError: Error, Sendable, CustomStringConvertible {
 // MARK: - Encoding
 
 extension WorkerMessage {
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var w = FrameWriter()
         switch self {
         case .configure(let json):
             w.u8(1); w.bytes(json)
-        case .execute(let f):
-            w.u8(2); w.string(f.kind); w.string(f.code); w.string(f.filePath); w.bytes(f.configJSON)
-            w.u64(f.cpuTimeLimitNanoseconds); w.u64(f.maxOutputBytes); w.u64(f.maxJSONPayload); w.u64(f.maxBinaryPayload)
-            w.u64(f.maxTimers)
+        case .execute(let e):
+            w.u8(2); w.string(e.kind.rawValue); w.string(e.code); w.string(e.filePath); w.bytes(e.config.jsonBytes)
+            w.u64(e.cpuTimeLimitNanoseconds); w.u64(UInt64(e.maxOutputBytes)); w.u64(UInt64(e.maxJSONPayload))
+            w.u64(UInt64(e.maxBinaryPayload)); w.u64(UInt64(e.maxTimers))
         case .response(let r):
             w.u8(3); w.u32(r.id); w.u8(r.status.rawValue); w.bytes(r.json); w.optionalBytes(r.binary)
         case .event(let kind, let json, let binary):
@@ -93,24 +56,29 @@ extension WorkerMessage {
         case .request(let r):
             w.u8(6); w.u32(r.id); w.u8(r.mode.rawValue); w.string(r.operation); w.bytes(r.json); w.optionalBytes(r.binary)
         case .outcome(let o):
-            w.u8(7); w.string(o.reason); w.u32(UInt32(bitPattern: o.code))
+            w.u8(7); w.string(o.reason.rawValue); w.u32(UInt32(bitPattern: o.code))
             w.optionalBytes(o.errorMessage.map { Array($0.utf8) }); w.optionalBytes(o.exportsJSON)
         }
         return w.framed()
     }
 
     /// Decodes one frame's body (type + payload, without the length prefix).
-    public static func decode(_ body: [UInt8]) throws(WorkerChannelError) -> WorkerMessage {
+    package static func decode(_ body: [UInt8]) throws(WorkerChannelError) -> WorkerMessage {
         var r = FrameReader(body)
         let type = try r.u8()
         let message: WorkerMessage
         switch type {
         case 1: message = .configure(json: try r.bytes())
         case 2:
-            message = .execute(ExecuteFields(
-                kind: try r.string(), code: try r.string(), filePath: try r.string(), configJSON: try r.bytes(),
-                cpuTimeLimitNanoseconds: try r.u64(), maxOutputBytes: try r.u64(), maxJSONPayload: try r.u64(),
-                maxBinaryPayload: try r.u64(), maxTimers: try r.u64()))
+            guard let kind = GuestExecution.Kind(rawValue: try r.string()) else { throw WorkerChannelError("bad kind") }
+            let code = try r.string()
+            let filePath = try r.string()
+            let config: JSONValue
+            do { config = try JSONValue.parse(try r.bytes()) } catch { throw WorkerChannelError("bad configuration") }
+            message = .execute(GuestExecution(
+                kind: kind, code: code, filePath: filePath, config: config, cpuTimeLimitNanoseconds: try r.u64(),
+                maxOutputBytes: Int(clamping: try r.u64()), maxJSONPayload: Int(clamping: try r.u64()),
+                maxBinaryPayload: Int(clamping: try r.u64()), maxTimers: Int(clamping: try r.u64())))
         case 3:
             let id = try r.u32()
             guard let status = BridgeResponse.Status(rawValue: try r.u8()) else { throw WorkerChannelError("bad status") }
@@ -123,10 +91,10 @@ extension WorkerMessage {
             message = .request(BridgeRequest(id: id, mode: mode, operation: try r.string(), json: try r.bytes(),
                                              binary: try r.optionalBytes()))
         case 7:
-            let reason = try r.string()
+            let reason = GuestOutcome.Reason(rawValue: try r.string()) ?? .crashed
             let code = Int32(bitPattern: try r.u32())
             let error = try r.optionalBytes().map { String(decoding: $0, as: UTF8.self) }
-            message = .outcome(OutcomeFields(reason: reason, code: code, errorMessage: error, exportsJSON: try r.optionalBytes()))
+            message = .outcome(GuestOutcome(reason: reason, code: code, errorMessage: error, exportsJSON: try r.optionalBytes()))
         default:
             throw WorkerChannelError("unknown frame type \(type)")
         }

@@ -110,14 +110,7 @@ while true {
         fail("worker: \(error)\n")
     }
     switch message {
-    case .execute(let f):
-        guard let config = try? JSONValue.parse(f.configJSON), let kind = GuestExecution.Kind(rawValue: f.kind) else {
-            fail("worker: bad execute frame\n")
-        }
-        let execution = GuestExecution(
-            kind: kind, code: f.code, filePath: f.filePath, config: config, cpuTimeLimitNanoseconds: f.cpuTimeLimitNanoseconds,
-            maxOutputBytes: Int(clamping: f.maxOutputBytes), maxJSONPayload: Int(clamping: f.maxJSONPayload),
-            maxBinaryPayload: Int(clamping: f.maxBinaryPayload), maxTimers: Int(clamping: f.maxTimers))
+    case .execute(let execution):
         boxes.inbox = Mailbox()
         boxes.replies = Mailbox()
         stop.reset()
@@ -125,9 +118,7 @@ while true {
         engine.post {
             guard let runtime = guest.runtime else { fail("worker: no runtime\n") }
             let outcome = runtime.execute(execution, transport: SocketTransport(replies: replies), inbox: inbox)
-            let fields = WorkerMessage.OutcomeFields(reason: outcome.reason.rawValue, code: outcome.code,
-                                                     errorMessage: outcome.errorMessage, exportsJSON: outcome.exportsJSON)
-            guard FrameIO.write(channel, WorkerMessage.outcome(fields).encoded()) else { exit(0) }
+            guard FrameIO.write(channel, WorkerMessage.outcome(outcome).encoded()) else { exit(0) }
             runtime.prepareNext()
         }
     case .response(let response):
