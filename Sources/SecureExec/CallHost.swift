@@ -13,6 +13,20 @@ final class CallHost: Sendable {
     let moduleGrants: [PathPrefix]
     private let env: Mutex<[String: String]>
     private let output = Mutex(OutputBudget())
+    /// The call's open file descriptors (closed with the call).
+    let descriptors = Mutex(DescriptorTable())
+
+    struct DescriptorTable {
+        struct OpenFile {
+            var path: String
+            var readable: Bool
+            var writable: Bool
+            var append: Bool
+            var position: Int
+        }
+        var files: [Int: OpenFile] = [:]
+        var next = 10
+    }
 
     struct OutputBudget {
         var bytes = 0

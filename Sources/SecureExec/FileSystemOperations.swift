@@ -194,9 +194,102 @@ struct FileSystemOperations {
             try await run("open", path) { try await vfs.truncate(path, length: length) }
             return .undefined
 
+        case "fs.open": return try await open(args)
+        case "fs.close":
+            let fd = try args.int("fd")
+            guard host.descriptors.withLock({ $0.files.removeValue(forKey: fd) }) != nil else { throw Self.badDescriptor("close") }
+            return .undefined
+        case "fs.read":
+            let (fd, file) = try descriptor(args, "read")
+            guard file.readable else { throw Self.badDescriptor("read") }
+            let length = max(0, min(try args.int("length"), host.limits.maxBinaryPayloadBytes))
+            let position = args.raw["position"]?.intValue
+            let data = try await run("read", file.path) { try await vfs.readFile(file.path) }
+            let start = min(position ?? file.position, data.count)
+            let chunk = Array(data[start..<min(data.count, start + length)])
+            if position == nil { host.descriptors.withLock { $0.files[fd]?.position = start + chunk.count } }
+            return .bytes(chunk)
+        case "fs.write":
+            let (fd, file) = try descriptor(args, "write")
+            guard file.writable else { throw Self.badDescriptor("write") }
+            let bytes = binary ?? []
+            let position = args.raw["position"]?.intValue
+            var data = try await run("write", file.path) { try await vfs.readFile(file.path) }
+            let start = file.append ? data.count : (position ?? file.position)
+            if start > data.count { data += [UInt8](repeating: 0, count: start - data.count) }
+            let end = start + bytes.count
+            if end > data.count { data += [UInt8](repeating: 0, count: end - data.count) }
+            data.replaceSubrange(start..<end, with: bytes)
+            try await run("write", file.path) { try await vfs.writeFile(file.path, data, options: WriteOptions(create: false)) }
+            if position == nil || file.append { host.descriptors.withLock { $0.files[fd]?.position = end } }
+            return .value(.number(Double(bytes.count)))
+        case "fs.fstat":
+            let (_, file) = try descriptor(args, "fstat")
+            return .value(Self.json(try await run("fstat", file.path) { try await vfs.stat(file.path) }))
+        case "fs.ftruncate":
+            let (_, file) = try descriptor(args, "ftruncate")
+            guard file.writable else { throw GuestError.system("EINVAL", "invalid argument", syscall: "ftruncate") }
+            let length = max(0, try args.int("length"))
+            try await run("ftruncate", file.path) { try await vfs.truncate(file.path, length: length) }
+            return .undefined
+        case "fs.fsync":
+            _ = try descriptor(args, "fsync")
+            return .undefined
+        case "fs.fpath":
+            // fchmod/fchown/futimes act on the descriptor's file, re-checked as a write.
+            let (_, file) = try descriptor(args, "fstat")
+            return .value(.string(file.path))
+
         default:
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
         }
+    }
+
+    // MARK: - Descriptors
+
+    private func open(_ args: Arguments) async throws -> BridgeResponse {
+        let path = try args.path("path")
+        let flags = try args.optionalString("flags") ?? "r"
+        let mode = UInt32(truncatingIfNeeded: args.raw["mode"]?.intValue ?? 0o666)
+        let plus = flags.contains("+")
+        let readable = flags.hasPrefix("r") || plus
+        let writable = !flags.hasPrefix("r") || plus
+        let append = flags.hasPrefix("a")
+        if readable { try await authorize(.read, path: path, syscall: "open") }
+        if writable { try await authorize(append ? .append : .write, path: path, syscall: "open") }
+        let existing = try? await vfs.stat(path)
+        if flags.hasPrefix("r") {
+            guard existing != nil else { throw GuestError.system("ENOENT", "no such file or directory", syscall: "open", path: path) }
+            if writable, existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
+        } else {
+            let exclusive = flags.contains("x")
+            if existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
+            if exclusive, existing != nil { throw GuestError.system("EEXIST", "file already exists", syscall: "open", path: path) }
+            if flags.hasPrefix("w") || existing == nil {
+                try await run("open", path) { try await vfs.writeFile(path, [], options: WriteOptions(append: append, mode: mode)) }
+            }
+        }
+        let fd = try host.descriptors.withLock { table -> Int in
+            guard table.files.count < host.limits.maxOpenFiles else {
+                throw GuestError.system("EMFILE", "too many open files", syscall: "open", path: path)
+            }
+            let fd = table.next
+            table.next += 1
+            table.files[fd] = CallHost.DescriptorTable.OpenFile(path: path, readable: readable, writable: writable,
+                                                                append: append, position: 0)
+            return fd
+        }
+        return .value(.number(Double(fd)))
+    }
+
+    private func descriptor(_ args: Arguments, _ syscall: String) throws -> (Int, CallHost.DescriptorTable.OpenFile) {
+        let fd = try args.int("fd")
+        guard let file = host.descriptors.withLock({ $0.files[fd] }) else { throw Self.badDescriptor(syscall) }
+        return (fd, file)
+    }
+
+    static func badDescriptor(_ syscall: String) -> GuestError {
+        GuestError.system("EBADF", "bad file descriptor", syscall: syscall)
     }
 
     // MARK: - Permission

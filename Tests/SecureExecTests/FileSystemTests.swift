@@ -145,4 +145,58 @@ struct FileSystemTests {
         while !swapper.isFinished { try await Task.sleep(for: .milliseconds(5)) }
         #expect(outside == 0)
     }
+
+    @Test func fileDescriptorsLikeNode() async throws {
+        let limits = ResourceLimits(maxOpenFiles: 3)
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            const fd = fs.openSync('/tmp/f.txt', 'w+');
+            console.log(fs.writeSync(fd, 'hello world'), fs.writeSync(fd, Buffer.from('!!'), 0, 2, 5));
+            const b = Buffer.alloc(20);
+            console.log(fs.readSync(fd, b, 0, 20, 0), b.toString('utf8', 0, 11), fs.fstatSync(fd).size);
+            fs.ftruncateSync(fd, 5); console.log(fs.readFileSync('/tmp/f.txt', 'utf8'));
+            fs.closeSync(fd);
+            try { fs.closeSync(fd) } catch (e) { console.log(e.code) }
+            try { fs.openSync('/tmp/missing', 'r') } catch (e) { console.log(e.code) }
+            const open = [];
+            try { for (let i = 0; i < 10; i++) open.push(fs.openSync('/tmp/f.txt', 'r')) } catch (e) { console.log(e.code, open.length) }
+            open.forEach((d) => fs.closeSync(d));
+            const ro = fs.openSync('/data/ro.txt', 'r');
+            try { fs.writeSync(ro, 'x') } catch (e) { console.log('write on r:', e.code) }
+            try { fs.fchmodSync(ro, 0o777) } catch (e) { console.log('fchmod:', e.code) }
+            try { fs.openSync('/data/ro.txt', 'w') } catch (e) { console.log('open w:', e.code) }
+            (async () => {
+              const h = await fs.promises.open('/tmp/f.txt', 'a+');
+              try {
+                await h.write('++');
+                // As in Node: readFile reads from the current position (the end, after an append).
+                console.log(JSON.stringify(await h.readFile('utf8')));
+                const { bytesRead, buffer } = await h.read(Buffer.alloc(7), 0, 7, 0);
+                console.log(bytesRead, buffer.toString());
+              } finally { await h[Symbol.asyncDispose]() }
+            })();
+            """, NodeDriver(filesystem: try Self.dataFilesystem(), permissions: Permissions(fs: .paths(readOnly: ["/data"], readWrite: ["/tmp"]))),
+            limits: limits)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            11 2
+            11 hello!!orld 11
+            hello
+            EBADF
+            ENOENT
+            EMFILE 3
+            write on r: EBADF
+            fchmod: EACCES
+            open w: EACCES
+            ""
+            7 hello++
+
+            """)
+    }
+
+    static func dataFilesystem() throws -> InMemoryFileSystem {
+        let fs = InMemoryFileSystem(directories: ["/tmp", "/data"])
+        try fs.write("/data/ro.txt", contents: "read only")
+        return fs
+    }
 }

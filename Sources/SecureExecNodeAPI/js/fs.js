@@ -262,6 +262,186 @@ for (const name of Object.keys(ops)) {
   promises[name] = function (...args) { return runAsync(name, args); };
 }
 
+// ---------------------------------------------------------------------------------------------
+// File descriptors: the host keeps the call's descriptor table (closed with the call).
+
+function validateFd(fd) {
+  if (typeof fd !== 'number') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('fd', 'number', fd);
+  if (!Number.isInteger(fd) || fd < 0 || fd > 2147483647) throw new (errors().codes.ERR_OUT_OF_RANGE)('fd', '>= 0 && <= 2147483647', fd);
+  return fd;
+}
+
+function flagsString(flags) {
+  if (flags === undefined || flags === null) return 'r';
+  if (typeof flags === 'string') {
+    if (!/^(r|rs|sr|r\+|rs\+|sr\+|w|wx|xw|w\+|wx\+|xw\+|a|ax|xa|as|sa|a\+|ax\+|xa\+|as\+|sa\+)$/.test(flags)) {
+      throw new (errors().codes.ERR_INVALID_ARG_VALUE)('flags', flags);
+    }
+    return flags.replace(/s/g, '');
+  }
+  if (typeof flags === 'number') {
+    const { O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_EXCL } = constants;
+    const acc = flags & 3;
+    let f = (flags & O_APPEND) ? 'a' : (flags & (O_CREAT | O_TRUNC)) || acc === O_WRONLY ? 'w' : 'r';
+    if (flags & O_EXCL) f += 'x';
+    if (acc === O_RDWR) f += '+';
+    return f;
+  }
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)('flags', ['string', 'number'], flags);
+}
+
+/** readSync/read arguments in all of Node's shapes → { buffer, offset, length, position }. */
+function readArgs(buffer, offsetOrOptions, length, position) {
+  let offset = offsetOrOptions;
+  if (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
+    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer);
+  } else if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
+    ({ offset = 0, length, position = null } = offsetOrOptions);
+  }
+  if (!ArrayBuffer.isView(buffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  offset = offset ?? 0;
+  if (length === undefined) length = buffer.byteLength - offset;
+  if (offset < 0 || offset > buffer.byteLength) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
+  if (length < 0 || offset + length > buffer.byteLength) throw new (errors().codes.ERR_OUT_OF_RANGE)('length', `>= 0 && <= ${buffer.byteLength - offset}`, length);
+  if (typeof position === 'bigint') position = Number(position);
+  if (typeof position !== 'number' || position < 0) position = null;
+  return { buffer, offset, length, position };
+}
+
+function copyInto(target, offset, bytes) {
+  new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(bytes, offset);
+  return bytes.length;
+}
+
+/** writeSync/write arguments → { bytes, position }. */
+function writeArgs(data, offsetOrPosition, lengthOrEncoding, position) {
+  if (typeof data === 'string') {
+    const pos = typeof offsetOrPosition === 'number' ? offsetOrPosition : null;
+    return { bytes: Buffer.from(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : 'utf8'), position: pos };
+  }
+  if (!ArrayBuffer.isView(data)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  let offset = offsetOrPosition;
+  let length = lengthOrEncoding;
+  if (offset !== null && typeof offset === 'object') ({ offset = 0, length, position = null } = offset);
+  offset = offset ?? 0;
+  length = length ?? view.length - offset;
+  if (offset < 0 || offset > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${view.length}`, offset);
+  if (length < 0 || offset + length > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('length', `>= 0 && <= ${view.length - offset}`, length);
+  return { bytes: view.subarray(offset, offset + length), position: typeof position === 'number' ? position : null };
+}
+
+const fdOps = {
+  open: (path, flags, mode = 0o666) => [{ op: 'fs.open', args: { path: toPath(path), flags: flagsString(flags), mode: typeof mode === 'number' ? mode : 0o666 } }],
+  close: (fd) => [{ op: 'fs.close', args: { fd: validateFd(fd) } }],
+  fstat: (fd, options) => [{ op: 'fs.fstat', args: { fd: validateFd(fd) } }, (st) => (options && options.bigint ? bigintStats(st) : new Stats(st))],
+  ftruncate: (fd, len = 0) => [{ op: 'fs.ftruncate', args: { fd: validateFd(fd), length: len } }],
+  fsync: (fd) => [{ op: 'fs.fsync', args: { fd: validateFd(fd) } }],
+  fdatasync: (fd) => [{ op: 'fs.fsync', args: { fd: validateFd(fd) } }],
+};
+
+for (const name of Object.keys(fdOps)) {
+  fs[`${name}Sync`] = function (...args) {
+    const [request, transform] = fdOps[name](...args);
+    const result = internal.call(request.op, request.args);
+    return transform ? transform(result) : result;
+  };
+  fs[name] = function (...args) {
+    const cb = maybeCallback(args.pop());
+    const [request, transform] = fdOps[name](...args);
+    internal.callAsync(request.op, request.args).then((r) => cb(null, transform ? transform(r) : r), cb);
+  };
+}
+
+fs.readSync = function readSync(fd, buffer, offset, length, position) {
+  validateFd(fd);
+  const a = readArgs(buffer, offset, length, position);
+  if (a.length === 0) return 0;
+  const bytes = internal.call('fs.read', { fd, length: a.length, position: a.position });
+  return copyInto(a.buffer, a.offset, bytes);
+};
+fs.read = function read(fd, buffer, offset, length, position, callback) {
+  validateFd(fd);
+  const args = [buffer, offset, length, position, callback];
+  const cb = maybeCallback(args.reverse().find((x) => typeof x === 'function'));
+  const a = readArgs(typeof buffer === 'function' ? {} : buffer, typeof offset === 'function' ? undefined : offset,
+    typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position);
+  internal.callAsync('fs.read', { fd, length: a.length, position: a.position })
+    .then((bytes) => cb(null, copyInto(a.buffer, a.offset, bytes), a.buffer), cb);
+};
+fs.writeSync = function writeSync(fd, data, offset, length, position) {
+  validateFd(fd);
+  const a = writeArgs(data, offset, length, position);
+  return internal.call('fs.write', { fd, position: a.position }, a.bytes);
+};
+fs.write = function write(fd, data, ...rest) {
+  validateFd(fd);
+  const cb = maybeCallback(rest.pop());
+  const a = writeArgs(data, ...rest);
+  internal.callAsync('fs.write', { fd, position: a.position }, a.bytes).then((n) => cb(null, n, data), cb);
+};
+for (const [name, op] of [['fchmod', 'chmod'], ['fchown', 'chown'], ['futimes', 'utimes']]) {
+  fs[`${name}Sync`] = function (fd, ...args) {
+    const path = internal.call('fs.fpath', { fd: validateFd(fd) });
+    return fs[`${op}Sync`](path, ...args);
+  };
+  fs[name] = function (fd, ...args) {
+    const cb = maybeCallback(args.pop());
+    let path;
+    try { path = internal.call('fs.fpath', { fd: validateFd(fd) }); } catch (err) { process.nextTick(cb, err); return; }
+    fs[op](path, ...args, cb);
+  };
+}
+
+/** fs.promises.open's handle. */
+class FileHandle {
+  constructor(fd) { this.fd = fd; }
+  async read(buffer, offset, length, position) {
+    const a = readArgs(buffer ?? {}, offset, length, position);
+    const bytes = await internal.callAsync('fs.read', { fd: this.fd, length: a.length, position: a.position });
+    return { bytesRead: copyInto(a.buffer, a.offset, bytes), buffer: a.buffer };
+  }
+  async write(data, offset, length, position) {
+    const a = writeArgs(data, offset, length, position);
+    const bytesWritten = await internal.callAsync('fs.write', { fd: this.fd, position: a.position }, a.bytes);
+    return { bytesWritten, buffer: data };
+  }
+  async readFile(options) {
+    const { encoding } = getOptions(options, { encoding: null });
+    const size = (await this.stat()).size;
+    const chunks = [];
+    for (;;) {
+      const bytes = await internal.callAsync('fs.read', { fd: this.fd, length: Math.max(size, 65536), position: null });
+      if (bytes.length === 0) break;
+      chunks.push(Buffer.from(bytes));
+    }
+    const all = Buffer.concat(chunks);
+    return encoding ? all.toString(encoding) : all;
+  }
+  async writeFile(data, options) {
+    const { encoding } = getOptions(options, { encoding: 'utf8' });
+    await internal.callAsync('fs.write', { fd: this.fd, position: null }, toBytes(data, encoding));
+  }
+  appendFile(data, options) { return this.writeFile(data, options); }
+  async stat(options) { return fdOps.fstat(this.fd, options)[1](await internal.callAsync('fs.fstat', { fd: this.fd })); }
+  async truncate(len = 0) { await internal.callAsync('fs.ftruncate', { fd: this.fd, length: len }); }
+  async sync() { await internal.callAsync('fs.fsync', { fd: this.fd }); }
+  async datasync() { await internal.callAsync('fs.fsync', { fd: this.fd }); }
+  async chmod(mode) { await promises.chmod(internal.call('fs.fpath', { fd: this.fd }), mode); }
+  async close() {
+    if (this.fd === -1) return;
+    const fd = this.fd;
+    this.fd = -1;
+    await internal.callAsync('fs.close', { fd });
+  }
+  [Symbol.asyncDispose]() { return this.close(); }
+}
+promises.open = async function open(path, flags, mode) {
+  const [request] = fdOps.open(path, flags, mode);
+  return new FileHandle(await internal.callAsync(request.op, request.args));
+};
+fs.FileHandle = FileHandle;
+
 fs.existsSync = function existsSync(path) {
   try {
     return internal.call('fs.access', { path: toPath(path), mode: 0 }) === undefined;
