@@ -194,6 +194,25 @@ struct FileSystemTests {
             """)
     }
 
+    @Test func readAndWriteStreams() async throws {
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            const { pipeline } = require('stream/promises');
+            const w = fs.createWriteStream('/tmp/s.txt');
+            for (let i = 0; i < 5; i++) w.write(`line ${i}\\n`);
+            w.end('done\\n', async () => {
+              const chunks = [];
+              for await (const c of fs.createReadStream('/tmp/s.txt', { encoding: 'utf8', highWaterMark: 7, start: 2 })) chunks.push(c);
+              console.log(w.bytesWritten, JSON.stringify(chunks.join('')));
+              await pipeline(fs.createReadStream('/tmp/s.txt'), fs.createWriteStream('/tmp/copy.txt'));
+              console.log(fs.readFileSync('/tmp/copy.txt', 'utf8') === fs.readFileSync('/tmp/s.txt', 'utf8'));
+              fs.createReadStream('/tmp/nope').on('error', (e) => console.log(e.code));
+            });
+            """, NodeDriver(permissions: .allowAllFs))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "40 \"ne 0\\nline 1\\nline 2\\nline 3\\nline 4\\ndone\\n\"\ntrue\nENOENT\n")
+    }
+
     static func dataFilesystem() throws -> InMemoryFileSystem {
         let fs = InMemoryFileSystem(directories: ["/tmp", "/data"])
         try fs.write("/data/ro.txt", contents: "read only")

@@ -442,6 +442,94 @@ promises.open = async function open(path, flags, mode) {
 };
 fs.FileHandle = FileHandle;
 
+// ---------------------------------------------------------------------------------------------
+// Streams over descriptors.
+
+function createReadStream(path, options) {
+  const { Readable } = require('stream');
+  const opts = getOptions(options, { flags: 'r', encoding: null, fd: null, start: undefined, end: Infinity, highWaterMark: 64 * 1024, autoClose: true });
+  let fd = opts.fd ?? null;
+  let position = opts.start;
+  const end = opts.end;
+  const stream = new Readable({
+    highWaterMark: opts.highWaterMark,
+    encoding: opts.encoding ?? undefined,
+    construct(callback) {
+      if (fd !== null) { callback(); return; }
+      fs.open(path, opts.flags, 0o666, (err, opened) => {
+        if (err) { callback(err); return; }
+        fd = opened;
+        stream.fd = fd;
+        stream.emit('open', fd);
+        stream.emit('ready');
+        callback();
+      });
+    },
+    read(size) {
+      const want = Math.min(size, end === Infinity ? size : end - (position ?? 0) + 1);
+      if (want <= 0) { this.push(null); return; }
+      internal.callAsync('fs.read', { fd, length: want, position: position ?? null }).then((bytes) => {
+        if (position !== undefined) position += bytes.length;
+        stream.bytesRead += bytes.length;
+        this.push(bytes.length > 0 ? Buffer.from(bytes) : null);
+      }, (err) => this.destroy(err));
+    },
+    destroy(err, callback) {
+      if (fd === null || !opts.autoClose) { callback(err); return; }
+      fs.close(fd, (closeErr) => callback(err || closeErr));
+    },
+  });
+  stream.path = typeof path === 'string' ? path : undefined;
+  stream.bytesRead = 0;
+  stream.fd = fd;
+  stream.pending = fd === null;
+  stream.close = (cb) => { if (cb) stream.once('close', cb); stream.destroy(); };
+  return stream;
+}
+
+function createWriteStream(path, options) {
+  const { Writable } = require('stream');
+  const opts = getOptions(options, { flags: 'w', encoding: 'utf8', fd: null, start: undefined, highWaterMark: 16 * 1024, autoClose: true });
+  let fd = opts.fd ?? null;
+  let position = opts.start;
+  const stream = new Writable({
+    highWaterMark: opts.highWaterMark,
+    decodeStrings: true,
+    defaultEncoding: opts.encoding,
+    construct(callback) {
+      if (fd !== null) { callback(); return; }
+      fs.open(path, opts.flags, 0o666, (err, opened) => {
+        if (err) { callback(err); return; }
+        fd = opened;
+        stream.fd = fd;
+        stream.emit('open', fd);
+        stream.emit('ready');
+        callback();
+      });
+    },
+    write(chunk, encoding, callback) {
+      internal.callAsync('fs.write', { fd, position: position ?? null }, chunk).then((n) => {
+        if (position !== undefined) position += n;
+        stream.bytesWritten += n;
+        callback();
+      }, callback);
+    },
+    destroy(err, callback) {
+      if (fd === null || !opts.autoClose) { callback(err); return; }
+      fs.close(fd, (closeErr) => callback(err || closeErr));
+    },
+  });
+  stream.path = typeof path === 'string' ? path : undefined;
+  stream.bytesWritten = 0;
+  stream.fd = fd;
+  stream.pending = fd === null;
+  stream.close = (cb) => { if (cb) stream.once('close', cb); stream.end(); };
+  return stream;
+}
+
+fs.createReadStream = createReadStream;
+fs.createWriteStream = createWriteStream;
+
 fs.existsSync = function existsSync(path) {
   try {
     return internal.call('fs.access', { path: toPath(path), mode: 0 }) === undefined;
