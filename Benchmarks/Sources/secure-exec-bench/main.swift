@@ -73,10 +73,39 @@ do {
     await runtime.dispose()
 }
 
+// 4. Process isolation, when a worker binary is given (`BENCH_WORKER=path`; build it with
+//    `swift build -c release --product secure-exec-worker` in the root package).
+if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
+    let isolation = Isolation.process(workerPath: worker)
+    var create: [Double] = []
+    for _ in 0..<max(20, iterations / 10) {
+        create.append(try await time {
+            let runtime = try NodeRuntime(isolation: isolation)
+            let result = try await runtime.run("module.exports = 1")
+            guard result.exports == 1 else { fatalError("unexpected result: \(result)") }
+            await runtime.dispose()
+        })
+    }
+    let c = Stats(samples: create)
+    rows.append(("process isolation: create runtime + run", ms(c.p50), ms(c.p95)))
+    let runtime = try NodeRuntime(isolation: isolation)
+    for _ in 0..<20 { _ = try await runtime.run("module.exports = 1") }
+    var warm: [Double] = []
+    for _ in 0..<iterations { warm.append(try await time { _ = try await runtime.run("module.exports = 1") }) }
+    let w = Stats(samples: warm)
+    rows.append(("process isolation: warm call", ms(w.p50), ms(w.p95)))
+    await runtime.dispose()
+    let fsRuntime = try NodeRuntime(systemDriver: NodeDriver(permissions: .allowAllFs), isolation: isolation)
+    let n = 10_000
+    let total = try await time { _ = try await fsRuntime.exec("const fs = require('fs'); for (let i = 0; i < \(n); i++) fs.existsSync('/tmp')") }
+    rows.append(("process isolation: bridge round trip", us(total / Double(n)), "—"))
+    await fsRuntime.dispose()
+}
+
 let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
     .split(separator: "\n").first { $0.hasPrefix("model name") }?
     .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
-print("Machine: \(machine), \(ProcessInfo.processInfo.activeProcessorCount) cores; \(iterations) iterations; isolation: in-process\n")
+print("Machine: \(machine), \(ProcessInfo.processInfo.activeProcessorCount) cores; \(iterations) iterations\n")
 print("| Benchmark | p50 | p95 |")
 print("|---|---|---|")
 for (name, p50, p95) in rows { print("| \(name) | \(p50) | \(p95) |") }
