@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "SecureExec",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SecureExec", targets: ["SecureExec"]),
         .executable(name: "secure-exec", targets: ["secure-exec"]),

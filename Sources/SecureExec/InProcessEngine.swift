@@ -9,8 +9,8 @@ final class InProcessEngine: Sendable {
     private let thread: EngineThread
     private let guest: ThreadConfined<GuestRuntime>
     private let stopSignal = StopSignal()
-    /// The running call's inbox and sync-reply box, for ``stop(reason:)``.
-    private let current = Mutex<(inbox: Mailbox<GuestInbound>, replies: Mailbox<BridgeResponse?>)?>(nil)
+    /// The running call's inbox and sync-call executor, for ``stop(reason:)``.
+    private let current = Mutex<(inbox: Mailbox<GuestInbound>, executor: EngineThreadExecutor)?>(nil)
 
     init(configuration: JSONValue) {
         thread = EngineThread()
@@ -26,13 +26,13 @@ final class InProcessEngine: Sendable {
 
     func execute(_ execution: GuestExecution, host: CallHost) async -> GuestOutcome {
         let inbox = Mailbox<GuestInbound>()
-        let replies = Mailbox<BridgeResponse?>()
+        let executor = EngineThreadExecutor()
         stopSignal.reset()
-        current.withLock { $0 = (inbox, replies) }
+        current.withLock { $0 = (inbox, executor) }
         defer { current.withLock { $0 = nil } }
         return await withCheckedContinuation { continuation in
             thread.post { [guest] in
-                let transport = InProcessTransport(host: host, inbox: inbox, replies: replies)
+                let transport = InProcessTransport(host: host, inbox: inbox, executor: executor)
                 let outcome = guest.value.execute(execution, transport: transport, inbox: inbox)
                 continuation.resume(returning: outcome)
                 // While the engine is idle, bootstrap the next call's fresh context.
@@ -44,9 +44,9 @@ final class InProcessEngine: Sendable {
     /// Stops the running call, even while it waits for the host.
     func stop(reason: GuestOutcome.Reason) {
         stopSignal.request(reason)
-        if let (inbox, replies) = current.withLock({ $0 }) {
+        if let (inbox, executor) = current.withLock({ $0 }) {
             inbox.post(.terminate(reason: reason))
-            replies.post(nil)
+            executor.post(.stop)
         }
     }
 
@@ -73,28 +73,25 @@ final class ThreadConfined<Value>: @unchecked Sendable {
 }
 
 /// The guest's transport in in-process mode. Used on the engine thread only.
+///
+/// A synchronous call runs its host handler *on the engine thread itself*: the handler's task
+/// prefers an executor whose jobs this thread runs while it waits, so a handler that never
+/// suspends (constant or synchronous permission checks, the in-memory and host filesystems)
+/// completes with no thread hop. A handler that does suspend (an async permission check) resumes
+/// here too, whenever its awaited work finishes.
 final class InProcessTransport: GuestTransport {
     let host: CallHost
     let inbox: Mailbox<GuestInbound>
-    let replies: Mailbox<BridgeResponse?>
+    private let executor: EngineThreadExecutor
 
-    init(host: CallHost, inbox: Mailbox<GuestInbound>, replies: Mailbox<BridgeResponse?>) {
+    init(host: CallHost, inbox: Mailbox<GuestInbound>, executor: EngineThreadExecutor) {
         self.host = host
         self.inbox = inbox
-        self.replies = replies
+        self.executor = executor
     }
 
     func callSync(_ request: BridgeRequest) -> BridgeResponse {
-        let replies = self.replies
-        let host = self.host
-        Task { replies.post(await host.handle(request)) }
-        // Wait for this request's answer; a nil means the call is being stopped.
-        while let reply = replies.take(until: nil) {
-            guard let reply else { break }
-            if reply.id == request.id { return reply }
-        }
-        replies.post(nil)  // keep the stop visible to later waits in this call
-        return .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
+        executor.handle(request, with: host)
     }
 
     func send(_ request: BridgeRequest) {
@@ -107,5 +104,33 @@ final class InProcessTransport: GuestTransport {
             let host = self.host
             Task { inbox.post(.response(await host.handle(request))) }
         }
+    }
+}
+
+/// Runs the jobs of tasks that prefer it on the thread that waits for a synchronous bridge call
+/// (the engine thread in-process, the reader thread for a worker).
+final class EngineThreadExecutor: TaskExecutor, @unchecked Sendable {
+    // @unchecked: the only state is a thread-safe mailbox.
+    enum Work { case job(UnownedJob), reply(BridgeResponse), stop }
+    private let work = Mailbox<Work>()
+
+    func enqueue(_ job: consuming ExecutorJob) { work.post(.job(UnownedJob(job))) }
+    func post(_ item: Work) { work.post(item) }
+
+    /// Answers `request` with `host`, running the handler's jobs on the calling thread until the
+    /// answer is ready (or a stop arrives).
+    func handle(_ request: BridgeRequest, with host: CallHost) -> BridgeResponse {
+        Task(executorPreference: self) { [self] in post(.reply(await host.handle(request))) }
+        while let next = work.take(until: nil) {
+            switch next {
+            case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+            case .reply(let reply) where reply.id == request.id: return reply
+            case .reply: continue
+            case .stop:
+                work.post(.stop)  // keep the stop visible to later waits
+                return .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
+            }
+        }
+        return .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
     }
 }

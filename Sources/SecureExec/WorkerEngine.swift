@@ -19,6 +19,8 @@ final class WorkerEngine: EngineBackend {
         var worker: Worker?
         var host: CallHost?
         var pending: CheckedContinuation<GuestOutcome, Never>?
+        /// Runs sync requests' handlers on the reader thread (no thread hop).
+        var inline: EngineThreadExecutor?
         /// Why the running call was stopped from here (memory limit, a kill after terminate).
         var killedFor: GuestOutcome.Reason?
     }
@@ -130,6 +132,7 @@ final class WorkerEngine: EngineBackend {
     }
 
     func stop(reason: GuestOutcome.Reason) {
+        state.withLock { $0.inline?.post(.stop) }
         guard let worker = state.withLock({ $0.pending == nil ? nil : $0.worker }) else { return }
         worker.send(.terminate(reason: reason == .wallClockLimit ? 2 : reason == .memoryLimit ? 3 : 1))
         // A worker that does not stop (stuck in native code) is killed.
@@ -195,6 +198,13 @@ final class WorkerEngine: EngineBackend {
                 guard let host = state.withLock({ $0.host }) else { continue }
                 if request.mode == .event {
                     host.handleEvent(request)  // output, in order
+                } else if request.mode == .sync {
+                    // The worker waits for this answer and sends nothing else meanwhile.
+                    let executor = EngineThreadExecutor()
+                    state.withLock { $0.inline = executor }
+                    let response = executor.handle(request, with: host)
+                    state.withLock { $0.inline = nil }
+                    worker.send(.response(response))
                 } else {
                     Task {
                         let response = await host.handle(request)
