@@ -218,4 +218,19 @@ struct RuntimeTests {
 
             """)
     }
+
+    @Test(arguments: [
+        ("null.x", "TypeError: Cannot read properties of null (reading 'x')"),
+        ("let o = {}; o.bar()", "TypeError: o.bar is not a function"),
+        ("x.y", "ReferenceError: x is not defined"),
+        ("const c = 1; c = 2", "TypeError: Assignment to constant variable."),
+        ("function f() { f() } f()", "RangeError: Maximum call stack size exceeded"),
+        ("1n + 1", "TypeError: Cannot mix BigInt and other types, use explicit conversions"),
+        ("Promise.reject(new Array(-1))", "RangeError: Invalid array length"),
+    ])
+    func uncaughtEngineErrorsUseNodesWording(code: String, message: String) async throws {
+        let (result, output) = try await exec(code)
+        #expect(result.errorMessage == message)
+        #expect(output.stderr.hasPrefix(message + "\n"))
+    }
 }

@@ -106,6 +106,7 @@ function fatal(err, code, header) {
 
 function handleUncaught(err) {
   if (err === exitSentinel) throw err;
+  require('internal/v8_messages').toV8(err);
   if (process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', err, 'uncaughtException');
@@ -120,6 +121,7 @@ function handleUncaught(err) {
 }
 
 function handleRejection(reason, promise) {
+  require('internal/v8_messages').toV8(reason);
   if (process.listenerCount('unhandledRejection') > 0) {
     process.emit('unhandledRejection', reason, promise);
     return;
