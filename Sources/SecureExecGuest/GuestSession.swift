@@ -237,6 +237,7 @@ final class GuestSession {
             ctx.number(Double(MonotonicClock.nanoseconds() - self.monotonicStart))
         }
         define("now") { _ in ctx.number(MonotonicClock.epochMilliseconds()) }
+        define("heapCapacity") { [unowned self] _ in ctx.number(Double(self.vm.heapCapacity)) }
         define("exit") { [unowned self] call in
             self.requestExit(code: Int32(truncatingIfNeeded: Int(ctx.toNumber(call[0]))),
                              message: ctx.isString(call[1]) ? ctx.toSwiftString(call[1]) : nil)
