@@ -3,14 +3,15 @@
 // out as <stage>/test/common so that `require('../common')` in a test file resolves here.
 //
 // Call checks (mustCall & co.) are verified when the process emits 'exit': a failed check is
-// printed to stderr and the exit code becomes 1.
+// printed to stdout and the exit code becomes 1.
 'use strict';
 
 const assert = require('assert');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const util = require('util');
+
+const { inspect } = util;  // tests delete util.inspect to check it is not needed
 
 const env = process.env;
 const platform = process.platform;
@@ -24,8 +25,11 @@ const ReflectApply = Reflect.apply;
 const ReflectConstruct = Reflect.construct;
 const ArrayPrototypeIncludes = Array.prototype.includes;
 const ArrayPrototypePush = Array.prototype.push;
-const stderr = process.stderr;
-const stderrWrite = stderr.write;
+const StringPrototypeSplit = (s, sep) => Reflect.apply(String.prototype.split, s, [sep]);
+const StringPrototypeStartsWith = (s, prefix) => Reflect.apply(String.prototype.startsWith, s, [prefix]);
+const RegExpPrototypeExec = (re, s) => Reflect.apply(RegExp.prototype.exec, re, [s]);
+const stdout = process.stdout;
+const stdoutWrite = stdout.write;
 
 // ---------------------------------------------------------------------------------------------
 // Platform and feature flags. The sandbox has no OpenSSL, no inspector and no child processes of
@@ -38,8 +42,12 @@ const isAIX = platform === 'aix';
 const isSunOS = platform === 'sunos';
 const isFreeBSD = platform === 'freebsd';
 const isOpenBSD = platform === 'openbsd';
-const isIBMi = os.type() === 'OS400';
-const isLinuxPPCBE = isLinux && process.arch === 'ppc64' && os.endianness() === 'BE';
+// os is loaded on first use only: test-os-checked-function patches os's binding after loading
+// common and before loading os.
+let osModule;
+const os = () => (osModule === undefined ? (osModule = require('os')) : osModule);
+const isIBMi = () => os().type() === 'OS400';
+const isLinuxPPCBE = () => isLinux && process.arch === 'ppc64' && os().endianness() === 'BE';
 
 function canRequire(id) {
   try {
@@ -62,7 +70,7 @@ const hasIntl = typeof Intl === 'object' && Intl !== null &&
 
 function detectIPv6() {
   try {
-    const interfaces = os.networkInterfaces();
+    const interfaces = os().networkInterfaces();
     return Object.values(interfaces).some((list) =>
       (list || []).some((info) => info.family === 'IPv6' || info.family === 6));
   } catch {
@@ -82,20 +90,24 @@ const callChecks = [];
 
 function callSite() {
   // "file:line:column" of the first stack frame outside this folder: the test's own call. (Frame
-  // counting would not do: JavaScriptCore drops the frames of strict-mode tail calls.)
-  const frames = String(new Error().stack || '').split('\n');
-  for (const frame of frames) {
-    const m = /\(?((?:file:\/\/)?\/[^()@]*?:\d+:\d+)\)?\s*$/.exec(frame);
-    if (m && !m[1].startsWith(`${__dirname}/`)) return m[1];
+  // counting would not do: JavaScriptCore drops the frames of strict-mode tail calls.) Index loops
+  // only: tests create checks after replacing Array iterators.
+  const frames = StringPrototypeSplit(String(new Error().stack || ''), '\n');
+  for (let i = 0; i < frames.length; i++) {
+    // V8 "    at fn (/file:1:2)" / "    at /file:1:2", JavaScriptCore "fn@/file:1:2" / "@/file:1:2".
+    const m = RegExpPrototypeExec(/(?:^|[@(\s])(\/[^()@]*?:\d+:\d+)\)?\s*$/, frames[i]);
+    if (m && !StringPrototypeStartsWith(m[1], `${__dirname}/`)) return m[1];
   }
   return '<unknown>';
 }
 
 function copyFunctionShape(target, fn) {
   // Keep `name` and `length` of the wrapped function: events, streams and util check them.
-  for (const key of ['name', 'length']) {
+  const keys = ['name', 'length'];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const desc = ObjectGetOwnPropertyDescriptor(fn, key);
-    if (desc) {
+    if (desc && 'value' in desc) {
       try {
         ObjectDefineProperty(target, key, { __proto__: null, value: desc.value, configurable: true });
       } catch {
@@ -120,7 +132,7 @@ function registerCheck(fn, count, kind) {
     throw new TypeError(`Invalid ${kind === 'exact' ? 'exact' : 'minimum'} value: ${count}`);
   }
   if (typeof fn !== 'function') {
-    throw new TypeError(`Expected a function, got ${util.inspect(fn)}`);
+    throw new TypeError(`Expected a function, got ${inspect(fn)}`);
   }
   const check = { kind, count, actual: 0, site: callSite(), name: fn.name || '<anonymous>' };
   ReflectApply(ArrayPrototypePush, callChecks, [check]);
@@ -147,10 +159,10 @@ function mustSucceed(fn, exact) {
 }
 
 function mustNotCall(message) {
-  const site = callSite();
+  const site = callSite().replace(/:\d+$/, '');  // "file:line", as Node's common reports it
   return function mustNotCall(...args) {
     const details = args.length > 0 ?
-      `\ncalled with arguments: ${args.map((a) => util.inspect(a)).join(', ')}` : '';
+      `\ncalled with arguments: ${args.map((a) => inspect(a)).join(', ')}` : '';
     assert.fail(`${message || 'function should not have been called'} at ${site}${details}`);
   };
 }
@@ -175,7 +187,7 @@ function failedChecksReport() {
 function expectsError(validator, exact) {
   return mustCall((...args) => {
     if (args.length !== 1) {
-      assert.fail(`Expected one argument, got ${util.inspect(args)}`);
+      assert.fail(`Expected one argument, got ${inspect(args)}`);
     }
     const [error] = args;
     if (error !== null && typeof error === 'object') {
@@ -200,10 +212,10 @@ function normalizeExpectedWarnings(name, expected, code) {
   } else if (expected !== null && typeof expected === 'object') {
     list = Object.keys(expected).map((key) => [expected[key], key]);
   } else {
-    throw new TypeError(`Invalid expected warnings for ${name}: ${util.inspect(expected)}`);
+    throw new TypeError(`Invalid expected warnings for ${name}: ${inspect(expected)}`);
   }
   if (name === 'DeprecationWarning') {
-    for (const [, c] of list) assert(c, `DeprecationWarning expectations need a code: ${util.inspect(list)}`);
+    for (const [, c] of list) assert(c, `DeprecationWarning expectations need a code: ${inspect(list)}`);
   }
   return list;
 }
@@ -211,7 +223,7 @@ function normalizeExpectedWarnings(name, expected, code) {
 function onWarning(warning) {
   const list = expectedWarnings.get(warning.name);
   if (list === undefined) {
-    throw new TypeError(`"${warning.name}" was triggered without being expected.\n${util.inspect(warning)}`);
+    throw new TypeError(`"${warning.name}" was triggered without being expected.\n${inspect(warning)}`);
   }
   list.check(warning);
 }
@@ -245,18 +257,23 @@ function expectWarning(nameOrMap, expected, code) {
   }
 }
 
-// The tail of ERR_INVALID_ARG_TYPE's message ("... Received ...") for `input`, as Node's
-// lib/internal/errors.js words it.
+// The tail of ERR_INVALID_ARG_TYPE's message (" Received ...") for `input`, worded as the Node
+// version the sandbox emulates (22) words it; Node 18's differs only for anonymous functions and
+// strings longer than 28 characters.
 function invalidArgTypeHelper(input) {
   if (input == null) return ` Received ${input}`;
   if (typeof input === 'function') return ` Received function ${input.name}`;
   if (typeof input === 'object') {
-    if (input.constructor && input.constructor.name) {
+    if (input.constructor && 'name' in input.constructor) {
       return ` Received an instance of ${input.constructor.name}`;
     }
-    return ` Received ${util.inspect(input, { depth: -1 })}`;
+    return ` Received ${inspect(input, { depth: -1 })}`;
   }
-  let shown = util.inspect(input, { colors: false });
+  if (typeof input === 'string') {
+    const shown = input.length > 28 ? `${input.slice(0, 25)}...` : input;
+    return ` Received type string (${shown.includes("'") ? JSON.stringify(shown) : `'${shown}'`})`;
+  }
+  let shown = inspect(input, { colors: false });
   if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
   return ` Received type ${typeof input} (${shown})`;
 }
@@ -395,7 +412,7 @@ function runWithInvalidFD(fn) {
   printSkipMessage('Could not generate an invalid fd');
 }
 
-function requireNoPackageJSONAbove(dir = require.main ? path.dirname(require.main.filename) : process.cwd()) {
+function requireNoPackageJSONAbove(dir = __dirname) {
   let current = path.resolve(dir, '..');
   for (;;) {
     const candidate = path.join(current, 'package.json');
@@ -434,7 +451,7 @@ function mustNotMutateObjectDeep(target) {
   if (target === null || typeof target !== 'object') return target;
   if (mutationProxies.has(target)) return mutationProxies.get(target);
   const refuse = (what) => (_t, key) => {
-    assert.fail(`Expected no side effects, got ${what} ${typeof key === 'symbol' ? key.toString() : util.inspect(key)}`);
+    assert.fail(`Expected no side effects, got ${what} ${typeof key === 'symbol' ? key.toString() : inspect(key)}`);
   };
   const proxy = new Proxy(target, {
     get(t, key, receiver) {
@@ -480,14 +497,19 @@ function leakedGlobalsReport() {
     }
     if (!ReflectApply(ArrayPrototypeIncludes, allowedGlobalValues, [value])) leaked += (leaked ? ', ' : '') + key;
   }
-  return leaked ? `Unexpected global(s) found: ${leaked}\n` : '';
+  return leaked;
 }
 
+// At exit: failed call checks are printed to stdout and make the exit code 1; leaked globals
+// throw an AssertionError.
 process.on('exit', (code) => {
-  const report = failedChecksReport() + leakedGlobalsReport();
-  if (report === '') return;
-  ReflectApply(stderrWrite, stderr, [report]);
-  if (!code) process.exitCode = 1;
+  const report = failedChecksReport();
+  if (report !== '') {
+    ReflectApply(stdoutWrite, stdout, [report]);
+    if (!code) process.exitCode = 1;
+  }
+  const leaked = leakedGlobalsReport();
+  if (leaked !== '') assert.fail(`Unexpected global(s) found: ${leaked}`);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -501,7 +523,6 @@ module.exports = {
   checkoutEOL: isWindows ? '\r\n' : '\n',
   childShouldThrowAndAbort,
   createZeroFilledFile,
-  enoughTestMem: os.totalmem() > 0x70000000,
   expectsError,
   expectWarning,
   gcUntil,
@@ -512,7 +533,7 @@ module.exports = {
   hasCrypto: false,
   hasFipsCrypto: false,
   hasIntl,
-  hasMultiLocalhost: false,
+  hasMultiLocalhost: () => false,
   hasOpenSSL3: false,
   hasOpenSSL31: false,
   hasQuic: false,
@@ -523,9 +544,7 @@ module.exports = {
   isAsan: false,
   isDumbTerminal,
   isFreeBSD,
-  isIBMi,
   isLinux,
-  isLinuxPPCBE,
   isMainThread,
   isOpenBSD,
   isOSX,
@@ -554,6 +573,15 @@ module.exports = {
   spawnPromisified,
   PORT,
 
+  get enoughTestMem() {
+    return os().totalmem() > 0x70000000;
+  },
+  get isIBMi() {
+    return isIBMi();
+  },
+  get isLinuxPPCBE() {
+    return isLinuxPPCBE();
+  },
   get hasIPv6() {
     return detectIPv6();
   },

@@ -1,20 +1,16 @@
-// The test's temporary folder. The harness gives every test file its own folder (the only place
-// it may write) and names it in SECURE_EXEC_TEST_TMPDIR.
+// The test's temporary folder, `.tmp.0` inside the folder the harness gives every test file (the
+// only place it may write), named in SECURE_EXEC_TEST_TMPDIR. It exists once refresh() was called.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
-const tmpPath = process.env.SECURE_EXEC_TEST_TMPDIR ||
-  path.join(__dirname, '..', '..', 'tmp', `.tmp.${process.env.NODE_TEST_THREAD_ID || 0}`);
+const tmpPath = path.join(process.env.SECURE_EXEC_TEST_TMPDIR || path.join(__dirname, '..'), '.tmp.0');
 
 function refresh() {
-  // Empty the folder but keep it: the harness's write grant names the folder itself.
+  fs.rmSync(tmpPath, { recursive: true, force: true, maxRetries: 3 });
   fs.mkdirSync(tmpPath, { recursive: true });
-  for (const entry of fs.readdirSync(tmpPath)) {
-    fs.rmSync(path.join(tmpPath, entry), { recursive: true, force: true, maxRetries: 3 });
-  }
 }
 
 function resolve(...paths) {
