@@ -445,6 +445,34 @@ fs.FileHandle = FileHandle;
 // ---------------------------------------------------------------------------------------------
 // Streams over descriptors.
 
+/** The descriptor life cycle both stream kinds share: open in construct(), close in destroy(). */
+function descriptorLifecycle(path, opts, getFd, setFd, stream) {
+  return {
+    construct(callback) {
+      if (getFd() !== null) { callback(); return; }
+      fs.open(path, opts.flags, 0o666, (err, opened) => {
+        if (err) { callback(err); return; }
+        setFd(opened);
+        stream().fd = opened;
+        stream().pending = false;
+        stream().emit('open', opened);
+        stream().emit('ready');
+        callback();
+      });
+    },
+    destroy(err, callback) {
+      if (getFd() === null || !opts.autoClose) { callback(err); return; }
+      fs.close(getFd(), (closeErr) => callback(err || closeErr));
+    },
+  };
+}
+
+function describeStream(stream, path, fd) {
+  stream.path = typeof path === 'string' ? path : undefined;
+  stream.fd = fd;
+  stream.pending = fd === null;
+}
+
 function createReadStream(path, options) {
   const { Readable } = require('stream');
   const opts = getOptions(options, { flags: 'r', encoding: null, fd: null, start: undefined, end: Infinity, highWaterMark: 64 * 1024, autoClose: true });
@@ -454,17 +482,7 @@ function createReadStream(path, options) {
   const stream = new Readable({
     highWaterMark: opts.highWaterMark,
     encoding: opts.encoding ?? undefined,
-    construct(callback) {
-      if (fd !== null) { callback(); return; }
-      fs.open(path, opts.flags, 0o666, (err, opened) => {
-        if (err) { callback(err); return; }
-        fd = opened;
-        stream.fd = fd;
-        stream.emit('open', fd);
-        stream.emit('ready');
-        callback();
-      });
-    },
+    ...descriptorLifecycle(path, opts, () => fd, (opened) => { fd = opened; }, () => stream),
     read(size) {
       const want = Math.min(size, end === Infinity ? size : end - (position ?? 0) + 1);
       if (want <= 0) { this.push(null); return; }
@@ -474,15 +492,9 @@ function createReadStream(path, options) {
         this.push(bytes.length > 0 ? Buffer.from(bytes) : null);
       }, (err) => this.destroy(err));
     },
-    destroy(err, callback) {
-      if (fd === null || !opts.autoClose) { callback(err); return; }
-      fs.close(fd, (closeErr) => callback(err || closeErr));
-    },
   });
-  stream.path = typeof path === 'string' ? path : undefined;
+  describeStream(stream, path, fd);
   stream.bytesRead = 0;
-  stream.fd = fd;
-  stream.pending = fd === null;
   stream.close = (cb) => { if (cb) stream.once('close', cb); stream.destroy(); };
   return stream;
 }
@@ -496,17 +508,7 @@ function createWriteStream(path, options) {
     highWaterMark: opts.highWaterMark,
     decodeStrings: true,
     defaultEncoding: opts.encoding,
-    construct(callback) {
-      if (fd !== null) { callback(); return; }
-      fs.open(path, opts.flags, 0o666, (err, opened) => {
-        if (err) { callback(err); return; }
-        fd = opened;
-        stream.fd = fd;
-        stream.emit('open', fd);
-        stream.emit('ready');
-        callback();
-      });
-    },
+    ...descriptorLifecycle(path, opts, () => fd, (opened) => { fd = opened; }, () => stream),
     write(chunk, encoding, callback) {
       internal.callAsync('fs.write', { fd, position: position ?? null }, chunk).then((n) => {
         if (position !== undefined) position += n;
@@ -514,15 +516,9 @@ function createWriteStream(path, options) {
         callback();
       }, callback);
     },
-    destroy(err, callback) {
-      if (fd === null || !opts.autoClose) { callback(err); return; }
-      fs.close(fd, (closeErr) => callback(err || closeErr));
-    },
   });
-  stream.path = typeof path === 'string' ? path : undefined;
+  describeStream(stream, path, fd);
   stream.bytesWritten = 0;
-  stream.fd = fd;
-  stream.pending = fd === null;
   stream.close = (cb) => { if (cb) stream.once('close', cb); stream.end(); };
   return stream;
 }
