@@ -24,12 +24,21 @@ final class InProcessEngine: Sendable {
         }
     }
 
-    func execute(_ execution: GuestExecution, host: CallHost) async -> GuestOutcome {
+    func execute(_ execution: GuestExecution, host: CallHost, wallClock: Duration?) async -> GuestOutcome {
         let inbox = Mailbox<GuestInbound>()
         let executor = EngineThreadExecutor()
         stopSignal.reset()
         current.withLock { $0 = (inbox, executor) }
-        defer { current.withLock { $0 = nil } }
+        let timer = wallClock.map { limit in
+            Task { [weak self] in
+                guard (try? await Task.sleep(for: limit)) != nil else { return }
+                self?.stop(reason: .wallClockLimit)
+            }
+        }
+        defer {
+            timer?.cancel()
+            current.withLock { $0 = nil }
+        }
         return await withCheckedContinuation { continuation in
             thread.post { [guest] in
                 let transport = InProcessTransport(host: host, inbox: inbox, executor: executor)

@@ -145,15 +145,7 @@ public final class NodeRuntime: Sendable {
             guard !self.disposed.load(ordering: .relaxed) else { throw SecureExecError(.disposed, "the runtime was disposed") }
             let (execution, host) = self.prepare(kind, code: code, options: options)
             let wallClock = options.wallClock ?? self.limits.wallClock
-            let engine = self.engine
-            let watchdog = wallClock.map { limit in
-                Task {
-                    try await Task.sleep(for: limit)
-                    engine.stop(reason: .wallClockLimit)
-                }
-            }
-            defer { watchdog?.cancel() }
-            return await self.engine.execute(execution, host: host)
+            return await self.engine.execute(execution, host: host, wallClock: wallClock)
         }
     }
 

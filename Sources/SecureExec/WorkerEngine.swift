@@ -112,7 +112,7 @@ final class WorkerEngine: EngineBackend {
 
     // MARK: - Calls
 
-    func execute(_ execution: GuestExecution, host: CallHost) async -> GuestOutcome {
+    func execute(_ execution: GuestExecution, host: CallHost, wallClock: Duration?) async -> GuestOutcome {
         let worker: Worker
         do {
             worker = try ensureWorker()
@@ -120,7 +120,11 @@ final class WorkerEngine: EngineBackend {
             return GuestOutcome(reason: .crashed, code: 70, errorMessage: "\(error)")
         }
         let monitor = startMemoryMonitor(worker)
-        defer { monitor.cancel() }
+        var timer: Task<Void, Never>?
+        defer {
+            monitor.cancel()
+            timer?.cancel()
+        }
         return await withCheckedContinuation { continuation in
             state.withLock {
                 $0.host = host
@@ -128,6 +132,12 @@ final class WorkerEngine: EngineBackend {
                 $0.killedFor = nil
             }
             worker.send(.execute(execution))
+            timer = wallClock.map { limit in
+                Task { [weak self] in
+                    guard (try? await Task.sleep(for: limit)) != nil else { return }
+                    self?.stop(reason: .wallClockLimit)
+                }
+            }
         }
     }
 
@@ -247,7 +257,9 @@ final class WorkerEngine: EngineBackend {
 
 /// Where a runtime's engine runs: a thread of the host, or a worker process.
 protocol EngineBackend: Sendable {
-    func execute(_ execution: GuestExecution, host: CallHost) async -> GuestOutcome
+    /// Runs one call; `wallClock`, when set, stops it after that long (the timer starts once the
+    /// call is registered, so the stop cannot arrive before the call exists).
+    func execute(_ execution: GuestExecution, host: CallHost, wallClock: Duration?) async -> GuestOutcome
     func stop(reason: GuestOutcome.Reason)
     func shutdown()
 }
