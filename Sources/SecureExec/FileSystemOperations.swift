@@ -296,8 +296,10 @@ struct FileSystemOperations {
 
     /// Asks the fs check; throws Node's `EACCES` error for the syscall when denied.
     func authorize(_ op: FsAccessRequest.Operation, path: String, destination: String? = nil, syscall: String) async throws {
-        let request = FsAccessRequest(op: op, path: path, resolvedPath: await resolved(path),
-                                      destination: destination)
+        // Operations on a link itself (unlink, lstat, readlink, rename…) resolve only its folder:
+        // the link's target is not what they touch.
+        let resolvedPath = Self.actsOnLink.contains(op) ? await resolvedParent(path) : await resolved(path)
+        let request = FsAccessRequest(op: op, path: path, resolvedPath: resolvedPath, destination: destination)
         let (reads, writes) = op.access(of: request)
         let grants = host.moduleGrants
         if !grants.isEmpty {
@@ -315,6 +317,15 @@ struct FileSystemOperations {
             throw GuestError.system("EACCES", "permission denied", syscall: syscall, path: path,
                                     dest: destination, reason: decision.reason)
         }
+    }
+
+    static let actsOnLink: Set<FsAccessRequest.Operation> = [.rm, .rmdir, .lstat, .readlink, .rename, .symlink, .link]
+
+    /// The path with its folder's symlinks resolved and its last component kept as it is.
+    private func resolvedParent(_ path: String) async -> String? {
+        guard path != "/" else { return "/" }
+        guard let folder = await resolved(GuestPath.dirname(path)) else { return nil }
+        return GuestPath.join(folder, GuestPath.basename(path))
     }
 
     /// The path with every symlink resolved: of the path itself when it exists, else of its

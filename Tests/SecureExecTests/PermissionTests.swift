@@ -191,4 +191,17 @@ struct TwoPathPermissionTests {
             """, NodeDriver(filesystem: fs, permissions: permissions))
         #expect(output.stdout == "copied /rw/b\nEACCES /ro/c\nEACCES /ro/d\nlinked\nEACCES\n")
     }
+
+    @Test func removingALinkDoesNotNeedItsTarget() async throws {
+        let fs = InMemoryFileSystem(directories: ["/ro", "/rw"])
+        try fs.write("/ro/a", contents: "a")
+        try await fs.symlink(target: "/ro/a", at: "/rw/link")
+        let permissions = Permissions(fs: .paths(readOnly: ["/ro"], readWrite: ["/rw"]))
+        let (_, output) = try await exec("""
+            const fs = require('fs');
+            console.log(fs.readlinkSync('/rw/link'), fs.lstatSync('/rw/link').isSymbolicLink());
+            fs.unlinkSync('/rw/link'); console.log(fs.existsSync('/rw/link'), fs.readFileSync('/ro/a', 'utf8'));
+            """, NodeDriver(filesystem: fs, permissions: permissions))
+        #expect(output.stdout == "/ro/a true\nfalse a\n")
+    }
 }
