@@ -27,7 +27,6 @@ struct IPAddress: Sendable, Hashable {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    var isIPv4: Bool { bytes.count == 4 }
 }
 
 /// An address range in CIDR notation (`10.0.0.0/8`, `fd00::/8`).

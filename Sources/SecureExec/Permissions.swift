@@ -65,16 +65,6 @@ public struct PermissionCheck<Request: Sendable>: Sendable, ExpressibleByBoolean
             do { return try await decide(request) } catch { return .deny(reason: "permission check failed") }
         }
     }
-
-    /// The decision without suspending, when the check is not asynchronous.
-    func decideImmediately(_ request: Request) -> PermissionDecision? {
-        switch storage {
-        case .constant(let decision): return decision
-        case .sync(let decide):
-            do { return try decide(request) } catch { return .deny(reason: "permission check failed") }
-        case .async: return nil
-        }
-    }
 }
 
 /// The four permission domains. A domain left `nil` denies every request: an empty

@@ -82,7 +82,7 @@ final class GuestSession {
                 // message was lost.
                 let deadline = MonotonicClock.nanoseconds() + UInt64(min(delay ?? 1000, 1000) * 1_000_000)
                 if let reason = runtime.stop.reason {
-                    fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: Self.message(for: reason))
+                    fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: GuestOutcome.message(for: reason))
                     break
                 }
                 if let message = call?.inbox.take(until: deadline) {
@@ -118,7 +118,7 @@ final class GuestSession {
         if vm.hasTerminated && !exitRequested {
             if let reason = runtime.stop.reason {
                 return GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124,
-                                    errorMessage: Self.message(for: reason))
+                                    errorMessage: GuestOutcome.message(for: reason))
             }
             return GuestOutcome(reason: .cpuLimit, code: 124, errorMessage: "CPU time limit exceeded")
         }
@@ -128,14 +128,13 @@ final class GuestSession {
         return GuestOutcome(reason: .completed, code: exitCode)
     }
 
-    static func message(for reason: GuestOutcome.Reason) -> String { GuestOutcome.message(for: reason) }
 
     /// Enters JavaScript once, under the CPU budget. Every host→guest entry goes through here.
     @discardableResult
     private func enter(_ function: JSValueRef, _ arguments: [JSValueRef]) -> JSValueRef? {
         guard !isOver, let function = context.toObject(function) else { return nil }
         if let reason = runtime.stop.reason {
-            fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: Self.message(for: reason))
+            fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: GuestOutcome.message(for: reason))
             return nil
         }
         let used = runtime.cpuClock() &- cpuStart
@@ -176,7 +175,7 @@ final class GuestSession {
             enter(context.get(hooks, "event"), [context.string(kind), text, bytes])
         case .terminate(let reason):
             runtime.stop.request(reason)
-            fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: Self.message(for: reason))
+            fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: GuestOutcome.message(for: reason))
         }
     }
 

@@ -2,9 +2,6 @@
 // `EmbeddedJavaScript.sources` by the EmbedJavaScript build plugin (see docs/node-api-js.md).
 
 package enum NodeAPI {
-    /// The Node version the guest reports (`process.version`).
-    package static let nodeVersion = "v22.20.0"
-
     /// Public builtin module names a guest may `require` (with or without `node:`).
     package static var publicBuiltins: [String] {
         EmbeddedJavaScript.sources.keys.filter { !$0.hasPrefix("internal/") }.sorted()
