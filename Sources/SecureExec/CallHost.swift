@@ -15,6 +15,13 @@ final class CallHost: Sendable {
     private let output = Mutex(OutputBudget())
     /// The call's open file descriptors (closed with the call).
     let descriptors = Mutex(DescriptorTable())
+    /// Where host-initiated events go (set by the engine backend while the call runs).
+    private let sink = Mutex<HostEventSink?>(nil)
+    /// Work to do when the call ends (kill children, close sockets and servers).
+    private let cleanups = Mutex<[@Sendable () async -> Void]>([])
+
+    /// Delivers a host-initiated event to the guest's event loop (`kind`, JSON, bytes).
+    typealias HostEventSink = @Sendable (_ kind: String, _ json: [UInt8], _ binary: [UInt8]?) -> Void
 
     struct DescriptorTable {
         struct OpenFile {
@@ -40,6 +47,37 @@ final class CallHost: Sendable {
         self.limits = limits
         self.onStdio = onStdio
         self.env = Mutex(env)
+    }
+
+    // MARK: - Call life cycle
+
+    /// Connects the call's event channel to the guest (the engine backend does this when the
+    /// call starts).
+    func attach(events: @escaping HostEventSink) {
+        sink.withLock { $0 = events }
+    }
+
+    /// Sends an event to the guest's event loop; a listener registered with
+    /// `internal.loop.onHostEvent(kind, …)` receives the parsed JSON and the bytes. Dropped once
+    /// the call has ended.
+    func emit(_ kind: String, _ value: JSONValue = .null, binary: [UInt8]? = nil) {
+        guard let sink = sink.withLock({ $0 }) else { return }
+        sink(kind, value.isNull ? [] : value.jsonBytes, binary)
+    }
+
+    /// Registers work to run when the call ends, however it ends.
+    func onCallEnd(_ body: @escaping @Sendable () async -> Void) {
+        cleanups.withLock { $0.append(body) }
+    }
+
+    /// Ends the call: no more events reach the guest, and every registered clean-up runs.
+    func callEnded() async {
+        sink.withLock { $0 = nil }
+        let work = cleanups.withLock { list -> [@Sendable () async -> Void] in
+            defer { list.removeAll() }
+            return list
+        }
+        for body in work.reversed() { await body() }
     }
 
     /// Answers one request.

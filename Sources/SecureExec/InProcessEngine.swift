@@ -29,6 +29,7 @@ final class InProcessEngine: Sendable {
         let executor = EngineThreadExecutor()
         stopSignal.reset()
         current.withLock { $0 = (inbox, executor) }
+        host.attach { kind, json, binary in inbox.post(.event(kind: kind, json: json, binary: binary)) }
         let timer = wallClock.map { limit in
             Task { [weak self] in
                 guard (try? await Task.sleep(for: limit)) != nil else { return }

@@ -145,7 +145,9 @@ public final class NodeRuntime: Sendable {
             guard !self.disposed.load(ordering: .relaxed) else { throw SecureExecError(.disposed, "the runtime was disposed") }
             let (execution, host) = self.prepare(kind, code: code, options: options)
             let wallClock = options.wallClock ?? self.limits.wallClock
-            return await self.engine.execute(execution, host: host, wallClock: wallClock)
+            let outcome = await self.engine.execute(execution, host: host, wallClock: wallClock)
+            await host.callEnded()
+            return outcome
         }
     }
 

@@ -120,6 +120,7 @@ final class WorkerEngine: EngineBackend {
             return GuestOutcome(reason: .crashed, code: 70, errorMessage: "\(error)")
         }
         let monitor = startMemoryMonitor(worker)
+        host.attach { kind, json, binary in worker.send(.event(kind: kind, json: json, binary: binary)) }
         var timer: Task<Void, Never>?
         defer {
             monitor.cancel()
