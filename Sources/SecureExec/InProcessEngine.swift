@@ -24,6 +24,14 @@ final class InProcessEngine: Sendable {
         }
     }
 
+    /// Serves a runtime with `configuration` from now on, and prepares its first context.
+    func reconfigure(_ configuration: JSONValue) {
+        thread.post { [guest] in
+            guest.value.reconfigure(configuration)
+            guest.value.prepareNext()
+        }
+    }
+
     func execute(_ execution: GuestExecution, host: CallHost, wallClock: Duration?) async -> GuestOutcome {
         let inbox = Mailbox<GuestInbound>()
         let executor = EngineThreadExecutor()
@@ -31,10 +39,7 @@ final class InProcessEngine: Sendable {
         current.withLock { $0 = (inbox, executor) }
         host.attach { kind, json, binary in inbox.post(.event(kind: kind, json: json, binary: binary)) }
         let timer = wallClock.map { limit in
-            Task { [weak self] in
-                guard (try? await Task.sleep(for: limit)) != nil else { return }
-                self?.stop(reason: .wallClockLimit)
-            }
+            HostTimer(after: limit) { [weak self] in self?.stop(reason: .wallClockLimit) }
         }
         defer {
             timer?.cancel()
@@ -60,11 +65,59 @@ final class InProcessEngine: Sendable {
         }
     }
 
+    /// Returns the engine to the process's pool (it serves a later runtime) or shuts it down.
+    func release() {
+        InProcessEnginePool.shared.giveBack(self)
+    }
+
     func shutdown() {
         // Wake a call that is still waiting (its caller is gone), then end the thread.
         stop(reason: .terminated)
         thread.post { [guest] in guest.release() }
         thread.stop()
+    }
+}
+
+/// Idle in-process engines, kept so that creating a runtime does not start a VM and compile our
+/// Node API again (most of the cost of a first call). An engine serves one runtime at a time;
+/// every call still runs in a fresh context. A taken engine is replaced in the background, so a
+/// program that creates runtimes without disposing of them also finds one ready.
+final class InProcessEnginePool: Sendable {
+    static let shared = InProcessEnginePool(capacity: 2)
+    private let capacity: Int
+    private let idle = Mutex<[InProcessEngine]>([])
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// A ready engine for a runtime with `configuration` (a new one when none is idle).
+    func take(configuration: JSONValue) -> InProcessEngine {
+        let (taken, refill) = idle.withLock { engines -> (InProcessEngine?, Bool) in
+            let engine = engines.popLast()
+            return (engine, engine != nil && engines.isEmpty)
+        }
+        if refill {
+            // Starts its own thread, VM and bootstrap; this call does not wait for it.
+            let spare = InProcessEngine(configuration: configuration)
+            let kept = idle.withLock { engines -> Bool in
+                guard engines.count < capacity else { return false }
+                engines.append(spare)
+                return true
+            }
+            if !kept { spare.shutdown() }
+        }
+        guard let taken else { return InProcessEngine(configuration: configuration) }
+        taken.reconfigure(configuration)
+        return taken
+    }
+
+    /// Keeps `engine` for a later runtime, or shuts it down when enough are idle.
+    func giveBack(_ engine: InProcessEngine) {
+        let kept = idle.withLock { engines -> Bool in
+            guard engines.count < capacity else { return false }
+            engines.append(engine)
+            return true
+        }
+        if !kept { engine.shutdown() }
     }
 }
 

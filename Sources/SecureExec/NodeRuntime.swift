@@ -21,7 +21,9 @@ public final class NodeRuntime: Sendable {
     private let onStdio: StdioHandler?
     /// Read-only module folders (``ModuleAccess``): readable without the fs check, never writable.
     private let moduleGrants: [PathPrefix]
-    private let engine: any EngineBackend
+    /// The engine, until the runtime lets it go (a pooled in-process engine then serves another
+    /// runtime, so nothing of this one may reach it afterwards: every use goes through the lock).
+    private let engineSlot: Mutex<(any EngineBackend)?>
     private let queue = CallQueue()
     private let disposed = Atomic(false)
 
@@ -49,13 +51,13 @@ public final class NodeRuntime: Sendable {
         let configuration = Self.runtimeConfiguration(systemDriver, limits)
         switch isolation {
         case .inProcess:
-            engine = InProcessEngine(configuration: configuration)
+            engineSlot = Mutex(InProcessEnginePool.shared.take(configuration: configuration))
         case .process(let explicit):
             guard let path = WorkerEngine.locate(explicit: explicit) else {
                 throw SecureExecError(.engineUnavailable,
                                       "secure-exec-worker not found beside the executable; build that product or pass Isolation.process(workerPath:)")
             }
-            engine = WorkerEngine(configuration: configuration, workerPath: path, memoryLimitBytes: limits.memoryMB << 20)
+            engineSlot = Mutex(WorkerEngine(configuration: configuration, workerPath: path, memoryLimitBytes: limits.memoryMB << 20))
         }
     }
 
@@ -85,7 +87,9 @@ public final class NodeRuntime: Sendable {
         ]
     }
 
-    deinit { engine.shutdown() }
+    deinit {
+        releaseEngine()
+    }
 
     /// Runs `code` as a CommonJS entry (top-level `await` allowed; `.mjs` entries come with the
     /// module-system issue). Resolves when the event loop is empty, `process.exit` is called, a
@@ -122,19 +126,27 @@ public final class NodeRuntime: Sendable {
     }
 
     /// The worker process's id in process isolation (for tests and diagnostics).
-    var workerProcessID: Int32? { (engine as? WorkerEngine)?.workerProcessID }
+    var workerProcessID: Int32? { engineSlot.withLock { ($0 as? WorkerEngine)?.workerProcessID } }
 
     /// Stops the running call now (it ends with code 124 and "execution terminated").
     public func terminate() {
-        engine.stop(reason: .terminated)
+        engineSlot.withLock { $0?.stop(reason: .terminated) }
     }
 
     /// Stops any running call and releases the engine. Later calls throw.
     public func dispose() async {
         guard !disposed.exchange(true, ordering: .relaxed) else { return }
-        engine.stop(reason: .terminated)
+        engineSlot.withLock { $0?.stop(reason: .terminated) }
         await queue.drain()
-        engine.shutdown()
+        releaseEngine()
+    }
+
+    private func releaseEngine() {
+        let engine = engineSlot.withLock { slot -> (any EngineBackend)? in
+            defer { slot = nil }
+            return slot
+        }
+        engine?.release()
     }
 
     // MARK: - One call
@@ -145,7 +157,10 @@ public final class NodeRuntime: Sendable {
             guard !self.disposed.load(ordering: .relaxed) else { throw SecureExecError(.disposed, "the runtime was disposed") }
             let (execution, host) = self.prepare(kind, code: code, options: options)
             let wallClock = options.wallClock ?? self.limits.wallClock
-            let outcome = await self.engine.execute(execution, host: host, wallClock: wallClock)
+            guard let engine = self.engineSlot.withLock({ $0 }) else {
+                throw SecureExecError(.disposed, "the runtime was disposed")
+            }
+            let outcome = await engine.execute(execution, host: host, wallClock: wallClock)
             await host.callEnded()
             return outcome
         }

@@ -23,6 +23,8 @@ final class WorkerEngine: EngineBackend {
         var inline: EngineThreadExecutor?
         /// Why the running call was stopped from here (memory limit, a kill after terminate).
         var killedFor: GuestOutcome.Reason?
+        /// Counts calls, so a late kill meant for one call never ends a later one.
+        var callNumber = 0
     }
 
     /// One live worker process.
@@ -68,7 +70,7 @@ final class WorkerEngine: EngineBackend {
 
     private func ensureWorker() throws -> Worker {
         if let worker = state.withLock({ $0.worker }) { return worker }
-        let worker = try spawn()
+        let worker = try WorkerPool.shared.take(path: workerPath)
         state.withLock { $0.worker = worker }
         worker.send(.configure(json: configuration.jsonBytes))
         let reader = Thread { [weak self] in self?.read(worker) }
@@ -78,7 +80,7 @@ final class WorkerEngine: EngineBackend {
     }
 
     /// Starts the worker with an empty environment; descriptor 3 is its end of the channel.
-    private func spawn() throws -> Worker {
+    static func spawn(path workerPath: String) throws -> Worker {
         var sockets: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sockets) == 0 else {
             throw SecureExecError(.engineUnavailable, "socketpair failed (\(errno))")
@@ -121,7 +123,7 @@ final class WorkerEngine: EngineBackend {
         }
         let monitor = startMemoryMonitor(worker)
         host.attach { kind, json, binary in worker.send(.event(kind: kind, json: json, binary: binary)) }
-        var timer: Task<Void, Never>?
+        var timer: HostTimer?
         defer {
             monitor.cancel()
             timer?.cancel()
@@ -131,27 +133,26 @@ final class WorkerEngine: EngineBackend {
                 $0.host = host
                 $0.pending = continuation
                 $0.killedFor = nil
+                $0.callNumber += 1
             }
             worker.send(.execute(execution))
             timer = wallClock.map { limit in
-                Task { [weak self] in
-                    guard (try? await Task.sleep(for: limit)) != nil else { return }
-                    self?.stop(reason: .wallClockLimit)
-                }
+                HostTimer(after: limit) { [weak self] in self?.stop(reason: .wallClockLimit) }
             }
         }
     }
 
     func stop(reason: GuestOutcome.Reason) {
         state.withLock { $0.inline?.post(.stop) }
-        guard let worker = state.withLock({ $0.pending == nil ? nil : $0.worker }) else { return }
+        guard let (worker, call) = state.withLock({ s in s.pending == nil ? nil : s.worker.map { ($0, s.callNumber) } }) else { return }
         worker.send(.terminate(reason: reason == .wallClockLimit ? 2 : reason == .memoryLimit ? 3 : 1))
-        // A worker that does not stop (stuck in native code) is killed.
-        Task { [weak self] in
-            try? await Task.sleep(for: .seconds(2))
-            self?.kill(worker, for: reason)
-        }
+        // A worker that does not stop (stuck in native code) is killed, if it still runs that call.
+        // (Dispatch, not a task: blocked cooperative threads must not postpone it.)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [weak self] in self?.kill(worker, for: reason, call: call) }
     }
+
+    /// A worker serves one runtime only: it ends with it.
+    func release() { shutdown() }
 
     func shutdown() {
         guard let worker = state.withLock({ s -> Worker? in
@@ -167,9 +168,9 @@ final class WorkerEngine: EngineBackend {
     }
 
     /// Kills the worker if `worker` still runs a call; the reader then ends the call.
-    private func kill(_ worker: Worker, for reason: GuestOutcome.Reason) {
+    private func kill(_ worker: Worker, for reason: GuestOutcome.Reason, call: Int? = nil) {
         let running = state.withLock { s -> Bool in
-            guard s.worker === worker, s.pending != nil else { return false }
+            guard s.worker === worker, s.pending != nil, call == nil || call == s.callNumber else { return false }
             s.killedFor = s.killedFor ?? reason
             return true
         }
@@ -177,16 +178,12 @@ final class WorkerEngine: EngineBackend {
     }
 
     /// Polls the worker's resident memory every few milliseconds while a call runs.
-    private func startMemoryMonitor(_ worker: Worker) -> Task<Void, Never> {
+    private func startMemoryMonitor(_ worker: Worker) -> HostTimer {
         let limit = memoryLimitBytes
-        return Task.detached { [weak self] in
-            let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-            while !Task.isCancelled {
-                if let rss = Self.residentPages(worker.pid), rss * pageSize > limit {
-                    self?.kill(worker, for: .memoryLimit)
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(5))
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        return HostTimer(after: .milliseconds(5), every: .milliseconds(5)) { [weak self] in
+            if let rss = Self.residentPages(worker.pid), rss * pageSize > limit {
+                self?.kill(worker, for: .memoryLimit)
             }
         }
     }
@@ -256,6 +253,77 @@ final class WorkerEngine: EngineBackend {
     }
 }
 
+/// Workers started ahead of need. A worker serves one runtime and ends with it (workers are never
+/// shared between runtimes); the pool only hides the start: spawning, starting the engine and
+/// compiling our Node API happen before a runtime asks, and the worker is already locked down
+/// when it is taken. Each pooled worker is warmed with the default configuration; a runtime with
+/// another configuration sends its own, and the worker bootstraps its next context with it.
+package final class WorkerPool: Sendable {
+    package static let shared = WorkerPool()
+    private struct State {
+        var idle: [String: [WorkerEngine.Worker]] = [:]
+        var refilling: Set<String> = []
+        var capacity = 1
+    }
+    private let state = Mutex(State())
+
+    /// How many started workers to keep ready per worker executable (default 1; 0 disables the
+    /// pool, as the command-line tool does: it creates one runtime and exits).
+    package var capacity: Int {
+        get { state.withLock { $0.capacity } }
+        set { state.withLock { $0.capacity = max(0, newValue) } }
+    }
+
+    /// A started worker: a ready one from the pool, or a new one. Either way a replacement is
+    /// started in the background.
+    func take(path: String) throws -> WorkerEngine.Worker {
+        var taken: WorkerEngine.Worker?
+        while taken == nil, let candidate = state.withLock({ $0.idle[path]?.popLast() }) {
+            // A pooled worker that died meanwhile is reaped and skipped.
+            var status: Int32 = 0
+            if waitpid(candidate.pid, &status, WNOHANG) == 0 {
+                taken = candidate
+            } else {
+                close(candidate.socket)
+            }
+        }
+        refill(path: path)
+        if let taken { return taken }
+        return try WorkerEngine.spawn(path: path)
+    }
+
+    private func refill(path: String) {
+        let start = state.withLock { s -> Bool in
+            guard s.capacity > 0, (s.idle[path]?.count ?? 0) < s.capacity, !s.refilling.contains(path) else { return false }
+            s.refilling.insert(path)
+            return true
+        }
+        guard start else { return }
+        Task.detached(priority: .background) { [self] in
+            // Give the worker just taken a head start on a small machine.
+            try? await Task.sleep(for: .milliseconds(20))
+            let worker = try? WorkerEngine.spawn(path: path)
+            worker?.send(.configure(json: WorkerPool.warmUpConfiguration.jsonBytes))
+            let surplus = state.withLock { s -> WorkerEngine.Worker? in
+                s.refilling.remove(path)
+                guard let worker else { return nil }
+                guard (s.idle[path]?.count ?? 0) < s.capacity else { return worker }
+                s.idle[path, default: []].append(worker)
+                return nil
+            }
+            if let surplus {
+                Glibc.kill(-surplus.pid, SIGKILL)
+                var status: Int32 = 0
+                waitpid(surplus.pid, &status, 0)
+                close(surplus.socket)
+            }
+        }
+    }
+
+    /// The configuration of a runtime with default settings (what most runtimes use).
+    static let warmUpConfiguration = NodeRuntime.runtimeConfiguration(NodeDriver(), .default)
+}
+
 /// Where a runtime's engine runs: a thread of the host, or a worker process.
 protocol EngineBackend: Sendable {
     /// Runs one call; `wallClock`, when set, stops it after that long (the timer starts once the
@@ -263,6 +331,8 @@ protocol EngineBackend: Sendable {
     func execute(_ execution: GuestExecution, host: CallHost, wallClock: Duration?) async -> GuestOutcome
     func stop(reason: GuestOutcome.Reason)
     func shutdown()
+    /// The runtime is done with the engine: keep it for another runtime or shut it down.
+    func release()
 }
 
 extension InProcessEngine: EngineBackend {}

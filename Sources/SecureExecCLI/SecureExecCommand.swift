@@ -209,6 +209,8 @@ struct SandboxFlags: ParsableArguments {
             moduleAccess: ModuleAccess(searchPaths: Self.list(modulePath).map { Self.absolute($0) }))
         let stdout = FileHandle.standardOutput
         let stderr = FileHandle.standardError
+        // One runtime, then exit: a spare worker would only compete for the CPU.
+        WorkerPool.shared.capacity = 0
         let runtime = try NodeRuntime(
             systemDriver: driver, limits: limits,
             timingMitigation: timingMitigation == "off" ? .off : .freeze,

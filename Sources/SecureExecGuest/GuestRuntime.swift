@@ -13,7 +13,7 @@ package final class GuestRuntime {
     package let stop: StopSignal
     let cpuClock: () -> UInt64
     /// The runtime-wide bootstrap configuration (builtins, process and os views, limits).
-    let configuration: JSONValue
+    private(set) var configuration: JSONValue
     /// The next call's context, bootstrapped ahead of time (see ``prepareNext()``).
     private var prepared: GuestSession?
 
@@ -22,6 +22,15 @@ package final class GuestRuntime {
         self.configuration = configuration
         self.stop = stop
         self.cpuClock = cpuClock
+    }
+
+    /// Serves another runtime from now on (an engine taken from a pool): later contexts are
+    /// bootstrapped with `configuration`. A context prepared for a different configuration is
+    /// dropped; compiled builtins stay (they do not depend on it).
+    package func reconfigure(_ configuration: JSONValue) {
+        guard configuration != self.configuration else { return }
+        self.configuration = configuration
+        prepared = nil
     }
 
     /// Bootstraps a fresh context for the next call now, so the call does not wait for it.

@@ -135,7 +135,14 @@ while true {
         stop.request(reason)
         boxes.inbox.post(.terminate(reason: reason))
         boxes.replies.post(nil)
-    case .configure, .request, .outcome:
+    case .configure(let json):
+        // A pooled worker taken by a runtime with its own configuration (between calls only).
+        guard let configuration = try? JSONValue.parse(json) else { fail("worker: bad configuration\n") }
+        engine.post {
+            guest.runtime?.reconfigure(configuration)
+            guest.runtime?.prepareNext()
+        }
+    case .request, .outcome:
         fail("worker: unexpected frame\n")
     }
 }

@@ -136,6 +136,31 @@ struct RuntimeTests {
         #expect(output.stdout == "undefined 1 undefined undefined\n")
     }
 
+    @Test func aLaterRuntimeStartsClean() async throws {
+        // In-process engines are pooled: the next runtime may get this one's engine.
+        let (first, _) = try makeRuntime()
+        _ = try await first.exec("Object.prototype.polluted = 1; globalThis.leak = 'x'; Symbol.for('marker')")
+        await first.dispose()
+        let (second, output) = try makeRuntime(NodeDriver(processConfig: ProcessConfig(cwd: "/work")))
+        let result = try await second.exec("console.log(({}).polluted, typeof leak, process.cwd())")
+        #expect(result.code == 0)
+        #expect(output.stdout == "undefined undefined /work\n")
+        await second.dispose()
+    }
+
+    @Test func aDisposedRuntimeCannotStopTheNextOnesCalls() async throws {
+        let (first, _) = try makeRuntime()
+        _ = try await first.exec("1")
+        await first.dispose()
+        let (second, output) = try makeRuntime()
+        async let call = second.exec("setTimeout(() => console.log('done'), 100)")
+        try await Task.sleep(for: .milliseconds(20))
+        first.terminate()  // must not reach the engine it gave back
+        #expect(try await call.code == 0)
+        #expect(output.stdout == "done\n")
+        await second.dispose()
+    }
+
     @Test func requireLoadsFilesFromTheVirtualFilesystem() async throws {
         let fs = InMemoryFileSystem()
         try fs.write("/root/lib/math.js", contents: "exports.double = (x) => x * 2; exports.name = __filename")
