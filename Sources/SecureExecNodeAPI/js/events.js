@@ -914,3 +914,7 @@ function loadAsyncResource() {
     }
   };
 }
+
+// The guest's `process` becomes an EventEmitter once this module exists (see
+// internal/process/object).
+internal.upgradeProcess?.(EventEmitter);

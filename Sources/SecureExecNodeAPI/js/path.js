@@ -4,8 +4,15 @@
 // quirks included (guest code and tests compare strings). The sandbox is a
 // POSIX platform, so the module itself is `path.posix`.
 
-const { validateObject, validateString } = require('internal/validators');
-const { codes: { ERR_FEATURE_UNAVAILABLE_ON_PLATFORM } } = require('internal/lazy_errors');
+// Every call starts in a fresh context: the validators module loads only when an argument is bad.
+function validateString(value, name) {
+  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
+}
+function validateObject(value, name) { require('internal/validators').validateObject(value, name); }
+function featureUnavailable(...args) {
+  const { codes: { ERR_FEATURE_UNAVAILABLE_ON_PLATFORM } } = require('internal/lazy_errors');
+  return new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(...args);
+}
 
 const CHAR_UPPERCASE_A = 65;
 const CHAR_LOWERCASE_A = 97;
@@ -239,7 +246,7 @@ function hasDrivePrefix(path) {
 function matchesGlob(path, pattern) {
   validateString(path, 'path');
   validateString(pattern, 'pattern');
-  throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('path.matchesGlob');
+  throw featureUnavailable('path.matchesGlob');
 }
 
 const win32 = {

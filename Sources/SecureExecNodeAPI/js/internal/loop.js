@@ -107,7 +107,7 @@ function fatal(err, code, header) {
 function handleUncaught(err) {
   if (err === exitSentinel) throw err;
   require('internal/v8_messages').toV8(err);
-  if (process.listenerCount('uncaughtException') > 0) {
+  if (internal.processHasListeners('uncaughtException')) {
     try {
       process.emit('uncaughtException', err, 'uncaughtException');
       return;
@@ -116,13 +116,13 @@ function handleUncaught(err) {
       fatal(err2, 7);
     }
   }
-  process.emit('uncaughtExceptionMonitor', err, 'uncaughtException');
+  if (internal.processHasListeners('uncaughtExceptionMonitor')) process.emit('uncaughtExceptionMonitor', err, 'uncaughtException');
   fatal(err, 1);
 }
 
 function handleRejection(reason, promise) {
   require('internal/v8_messages').toV8(reason);
-  if (process.listenerCount('unhandledRejection') > 0) {
+  if (internal.processHasListeners('unhandledRejection')) {
     process.emit('unhandledRejection', reason, promise);
     return;
   }
@@ -140,7 +140,7 @@ function handleRejection(reason, promise) {
 }
 
 function handleUncaughtFromPromise(err) {
-  if (process.listenerCount('uncaughtException') > 0) {
+  if (internal.processHasListeners('uncaughtException')) {
     try {
       process.emit('uncaughtException', err, 'unhandledRejection');
       return;
@@ -149,7 +149,7 @@ function handleUncaughtFromPromise(err) {
       fatal(err2, 7);
     }
   }
-  process.emit('uncaughtExceptionMonitor', err, 'unhandledRejection');
+  if (internal.processHasListeners('uncaughtExceptionMonitor')) process.emit('uncaughtExceptionMonitor', err, 'unhandledRejection');
   fatal(err, 1);
 }
 
@@ -161,7 +161,7 @@ function emitExit(code) {
   process._exiting = true;
   if (process.exitCode === undefined) process.exitCode = code;
   try {
-    process.emit('exit', process.exitCode ?? 0);
+    if (internal.processHasListeners('exit')) process.emit('exit', process.exitCode ?? 0);
   } catch (err) {
     if (err === exitSentinel) throw err;
     // An error thrown by an 'exit' listener is itself uncaught.
@@ -186,7 +186,7 @@ function exitCodeNumber() {
 
 function beforeExit() {
   const before = activeCount();
-  runGuarded(() => process.emit('beforeExit', exitCodeNumber()));
+  if (internal.processHasListeners('beforeExit')) runGuarded(() => process.emit('beforeExit', exitCodeNumber()));
   return activeCount() > before || activeCount() > 0 ? 1 : 0;
 }
 

@@ -405,11 +405,23 @@ let mainModule;
 
 /** Runs the call's entry code as the main module. Returns the module (or, for an ES module
  *  entry, an object whose `esm` is the loader). */
+/** Whether `code` can contain module syntax at all (keywords cannot be written with escapes). */
+const moduleKeyword = /\b(?:import|export)\b/;
+function mentionsModuleSyntax(code) {
+  return moduleKeyword.test(code);
+}
+
 function runMain(code, filename, kind) {
-  const esm = require('internal/modules/esm');
-  if (esm.isModuleEntry(code, filename)) {
-    esm.runMain(code, filename);
-    return { esm };
+  // Code passed as a string (`[eval]`) has no package: without `import`/`export` it is CommonJS,
+  // decided without loading the module compiler.
+  const base = path.basename(filename);
+  const evalEntry = (base === '[eval].js' || base === '[eval]') && !filename.endsWith('.mjs');
+  if (!evalEntry || mentionsModuleSyntax(code)) {
+    const esm = require('internal/modules/esm');
+    if (esm.isModuleEntry(code, filename)) {
+      esm.runMain(code, filename);
+      return { esm };
+    }
   }
   const module = new Module('.', null);
   module.filename = filename;

@@ -398,6 +398,8 @@ function isModuleEntry(code, filename) {
   const type = base === '[eval].js' || base === '[eval]' ? undefined : packageType(path.dirname(filename));
   if (type === 'module') return true;
   if (type === 'commonjs') return false;
+  // Module syntax needs the keywords, which cannot be written with escapes.
+  if (!/\b(?:import|export)\b/.test(code)) return false;
   const lexer = require('internal/modules/esm_transform');
   if (!lexer.hasModuleSyntax(code)) return false;
   try {

@@ -2,12 +2,43 @@
 // The guest's `process`: an EventEmitter with Node's properties, built from the host's process
 // configuration. Nothing here reads the host: env goes through the bridge on every access.
 
-const EventEmitter = require('events');
 const { settings, natives } = internal;
 
-// `process` is the object the bootstrap created: make it an EventEmitter in place.
-Object.setPrototypeOf(process, EventEmitter.prototype);
-EventEmitter.call(process);
+// `process` is the object the bootstrap created. It becomes an EventEmitter (prototype and
+// state) the first time anything needs one: when `events` loads, or when code reaches for an
+// emitter method on it. Until then its prototype forwards those names, so a call that never
+// uses process events (most calls) does not load and link `events` in its fresh context.
+let upgraded = false;
+function upgradeProcess(EventEmitter) {
+  if (upgraded) return;
+  upgraded = true;
+  Object.setPrototypeOf(process, EventEmitter.prototype);
+  EventEmitter.call(process);
+  // Node prints warnings when the only 'warning' listener is its own.
+  process.on('warning', () => {});
+}
+internal.upgradeProcess = upgradeProcess;
+/** Whether `process` has listeners for `name` (false before it became an emitter). */
+internal.processHasListeners = (name) => upgraded && process.listenerCount(name) > 0;
+
+const emitterMethods = ['on', 'once', 'off', 'emit', 'addListener', 'removeListener', 'removeAllListeners',
+  'prependListener', 'prependOnceListener', 'listeners', 'rawListeners', 'listenerCount', 'eventNames',
+  'setMaxListeners', 'getMaxListeners'];
+const lazyEmitter = Object.create(Object.prototype);
+for (const name of emitterMethods) {
+  Object.defineProperty(lazyEmitter, name, {
+    configurable: true,
+    get() {
+      upgradeProcess(require('events'));
+      return Object.getPrototypeOf(process)[name];
+    },
+    set(value) {
+      upgradeProcess(require('events'));
+      Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+Object.setPrototypeOf(process, lazyEmitter);
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
 
 function loop() { return internal.loop; }
@@ -251,7 +282,6 @@ process.emitWarning = function emitWarning(warning, type, code, ctor) {
     internal.write(2, text);
   });
 };
-process.on('warning', () => {});
 internal.warnOnce = function warnOnce(key, ...args) {
   if (warned.has(key)) return;
   warned.add(key);
@@ -281,6 +311,7 @@ process.report = Object.freeze({ getReport: notSupported('report.getReport'), wr
 // Standard streams (minimal writers now; full streams when `stream` is loaded).
 
 function makeWriter(fd) {
+  const EventEmitter = require('events');
   const writer = new EventEmitter();
   writer.fd = fd;
   writer.isTTY = false;
@@ -313,10 +344,24 @@ function makeWriter(fd) {
   writer.writableHighWaterMark = 16384;
   return writer;
 }
-process.stdout = makeWriter(1);
-process.stderr = makeWriter(2);
+// Made on first use; assignable, as in Node.
+for (const [name, fd] of [['stdout', 1], ['stderr', 2]]) {
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const writer = makeWriter(fd);
+      Object.defineProperty(process, name, { value: writer, writable: true, configurable: true, enumerable: true });
+      return writer;
+    },
+    set(value) {
+      Object.defineProperty(process, name, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
 
 function makeStdin() {
+  const EventEmitter = require('events');
   const stdin = new EventEmitter();
   stdin.fd = 0;
   stdin.isTTY = false;
