@@ -287,12 +287,12 @@ package final class WorkerPool: Sendable {
                 close(candidate.socket)
             }
         }
-        refill(path: path)
+        refill(path: path, headStart: taken == nil)
         if let taken { return taken }
         return try WorkerEngine.spawn(path: path)
     }
 
-    private func refill(path: String) {
+    private func refill(path: String, headStart: Bool) {
         let start = state.withLock { s -> Bool in
             guard s.capacity > 0, (s.idle[path]?.count ?? 0) < s.capacity, !s.refilling.contains(path) else { return false }
             s.refilling.insert(path)
@@ -300,8 +300,8 @@ package final class WorkerPool: Sendable {
         }
         guard start else { return }
         Task.detached(priority: .background) { [self] in
-            // Give the worker just taken a head start on a small machine.
-            try? await Task.sleep(for: .milliseconds(20))
+            // A worker started cold for the caller gets a head start on a small machine.
+            if headStart { try? await Task.sleep(for: .milliseconds(20)) }
             let worker = try? WorkerEngine.spawn(path: path)
             worker?.send(.configure(json: WorkerPool.warmUpConfiguration.jsonBytes))
             let surplus = state.withLock { s -> WorkerEngine.Worker? in
