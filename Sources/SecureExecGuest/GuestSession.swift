@@ -58,11 +58,31 @@ final class GuestSession {
                             context.string(execution.kind.rawValue)])
 
         let hasImmediates = context.get(hooks, "hasImmediates")
+        let isAlive = context.get(hooks, "isAlive")
+        // libuv's uv_run (1.45+), as Node 22 runs it: while the loop is alive, poll → check →
+        // timers, then liveness again. A run starts with a timers phase. When nothing is alive
+        // (no ref'd timer, immediate or handle, no host call in flight), 'beforeExit' may
+        // schedule more work, and the loop runs again.
+        func loopAlive() -> Bool {
+            pendingAsync > 0 || (enter(isAlive, []).map { context.toNumber($0) } ?? 0) != 0
+        }
+        func runTimersPhase() -> Double {
+            // How long the poll phase may wait (see runTimers in internal/loop.js).
+            enter(timers, [context.number(elapsedMilliseconds)]).map { context.toNumber($0) } ?? -1
+        }
+        var next: Double = -1
+        var starting = true
         while !isOver {
-            // Timers phase. The result says how long the poll phase may wait and whether the loop
-            // is alive (see runTimers in internal/loop.js).
-            let next = enter(timers, [context.number(elapsedMilliseconds)]).map { context.toNumber($0) } ?? -1
-            if isOver { break }
+            if starting {
+                starting = false
+                if !loopAlive() {
+                    if isOver { break }
+                    if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 { starting = true; continue }
+                    break
+                }
+                next = runTimersPhase()
+                if isOver { break }
+            }
             // Poll phase: what the host delivered; block for it only when nothing else is due.
             var delivered = false
             while !isOver, let message = call?.inbox.poll() {
@@ -70,13 +90,7 @@ final class GuestSession {
                 delivered = true
             }
             if isOver { break }
-            if !delivered, (enter(hasImmediates, []).map { context.toNumber($0) } ?? 0) == 0 {
-                if next < 0 && next != .infinity && pendingAsync == 0 {
-                    // Nothing keeps the loop alive: 'beforeExit' may schedule more work.
-                    let again = enter(beforeExit, []).map { context.toNumber($0) } ?? 0
-                    if again > 0 { continue }
-                    break
-                }
+            if !delivered, next >= 0 || pendingAsync > 0, (enter(hasImmediates, []).map { context.toNumber($0) } ?? 0) == 0 {
                 let delay: Double? = next == .infinity ? nil : next >= 0 ? next : next <= -2 ? -next - 2 : nil
                 // Wait at most a second at a time, so a stop request is seen even if its wake-up
                 // message was lost.
@@ -91,8 +105,17 @@ final class GuestSession {
                 }
                 if isOver { break }
             }
-            // Check phase.
+            // Check phase: every queued immediate runs, ref'd or not.
             enter(immediates, [])
+            if isOver { break }
+            // Timers phase, then liveness.
+            next = runTimersPhase()
+            if isOver { break }
+            if !loopAlive() {
+                if isOver { break }
+                if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 { starting = true; continue }
+                break
+            }
         }
         if !isOver, let code = enter(context.get(hooks, "finish"), []) {
             exitCode = Int32(truncatingIfNeeded: Int(context.toNumber(code)))

@@ -23,8 +23,6 @@ function cpus() {
 }
 
 module.exports = {
-  EOL: '\n',
-  devNull: '/dev/null',
   constants,
   arch: () => process.arch,
   platform: () => process.platform,
@@ -54,3 +52,7 @@ module.exports = {
   getPriority: () => 0,
   setPriority: () => {},
 };
+// Constants as Node defines them: read-only, still configurable.
+for (const [name, value] of [['EOL', '\n'], ['devNull', '/dev/null']]) {
+  Object.defineProperty(module.exports, name, { value, writable: false, enumerable: true, configurable: true });
+}

@@ -362,6 +362,7 @@ return {
   runTimers(nowMs) { return loop.runTimers(nowMs); },
   runImmediates() { loop.runImmediates(); },
   hasImmediates() { return loop.hasImmediates(); },
+  isAlive() { return loop.isAlive(); },
   dispatch(id, result) {
     const op = pendingOps.get(id);
     if (op === undefined) return;

@@ -340,9 +340,11 @@ function setImmediateRef(immediate, ref) {
 }
 
 /** Whether the check phase has work (the poll phase must not block then). */
+/** Whether a ref'd immediate is queued: the loop then stays alive and the poll phase does not
+ *  block. Unref'd immediates still run in each check phase, but only while something else keeps
+ *  the loop alive (libuv's unref'd check handle). */
 function hasImmediates() {
-  for (const immediate of immediates) if (!immediate._destroyed) return 1;
-  return 0;
+  return refedImmediates > 0 ? 1 : 0;
 }
 
 /** Check phase: runs the immediates queued before it started. */
@@ -367,6 +369,8 @@ function refHandle() { refedHandles++; }
 function unrefHandle() { refedHandles--; }
 
 function activeCount() { return refedTimers + refedImmediates + refedHandles; }
+/** Whether anything ref'd keeps the loop alive (1) or not (0). */
+function isAlive() { return activeCount() > 0 ? 1 : 0; }
 
 const eventListeners = new Map();
 /** Host-initiated events by kind (stream data, server requests, …). */
@@ -397,6 +401,7 @@ module.exports = {
   setImmediateRef,
   runImmediates,
   hasImmediates,
+  isAlive,
   refHandle,
   unrefHandle,
   onHostEvent,

@@ -1,0 +1,3 @@
+'use strict';
+// `_stream_transform`: the legacy name of `stream.Transform`.
+module.exports = require('stream').Transform;
