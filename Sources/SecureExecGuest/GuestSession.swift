@@ -355,7 +355,9 @@ final class GuestSession {
 
     /// stdout/stderr: bounded per call; past the budget output is dropped with one notice.
     private func write(fd: Int, _ value: JSValueRef) {
-        guard !exitRequested, fd == 1 || fd == 2 else { return }
+        // Once the budget is spent, nothing more is converted or sent (an output flood then costs
+        // the guest its own CPU time, not memory here or in the host).
+        guard !exitRequested, !outputTruncated, fd == 1 || fd == 2 else { return }
         var bytes: [UInt8]
         if let utf8 = context.utf8Bytes(ofString: value) {
             bytes = utf8
@@ -365,7 +367,6 @@ final class GuestSession {
             guard let copied else { return }
             bytes = copied
         }
-        guard !outputTruncated else { return }
         if outputBytes + bytes.count > execution.maxOutputBytes {
             outputTruncated = true
             let room = max(0, execution.maxOutputBytes - outputBytes)
