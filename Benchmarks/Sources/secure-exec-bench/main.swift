@@ -128,6 +128,46 @@ if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
     let total = try await time { _ = try await fsRuntime.exec("const fs = require('fs'); for (let i = 0; i < \(n); i++) fs.existsSync('/tmp')") }
     rows.append(("process isolation: bridge round trip", us(total / Double(n)), "—"))
     await fsRuntime.dispose()
+
+    // Memory per live runtime: PSS of every worker (each has run one call), summed, divided by N.
+    for count in [1, 10, 100] {
+        var live: [NodeRuntime] = []
+        for _ in 0..<count {
+            let runtime = try NodeRuntime(isolation: isolation)
+            _ = try await runtime.run("module.exports = 1")
+            live.append(runtime)
+        }
+        try await Task.sleep(for: .milliseconds(300))  // let the pool's spare start, then exclude it
+        let workers = childWorkers()
+        let total = workers.map(proportionalSetSize).reduce(0, +)
+        let perRuntime = Double(total) / Double(max(1, workers.count))
+        rows.append(("process isolation: memory per live runtime (PSS, \(count) runtimes, \(workers.count) workers)",
+                     String(format: "%.1f MB", perRuntime / 1_048_576), "—"))
+        for runtime in live { await runtime.dispose() }
+    }
+}
+
+/// Process ids of this process's `secure-exec-worker` children.
+func childWorkers() -> [Int32] {
+    let me = getpid()
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { Int32($0) }.filter { pid in
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let name = stat[stat.index(after: stat.firstIndex(of: "(") ?? stat.startIndex)..<close]
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return name.hasPrefix("secure-exec-wor") && fields.count > 1 && Int32(fields[1]) == me
+    }
+}
+
+/// A process's proportional set size in bytes (`/proc/PID/smaps_rollup`).
+func proportionalSetSize(_ pid: Int32) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8) else { return 0 }
+    for line in text.split(separator: "\n") where line.hasPrefix("Pss:") {
+        let kb = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return kb * 1024
+    }
+    return 0
 }
 
 let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
