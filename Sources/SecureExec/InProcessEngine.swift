@@ -12,7 +12,8 @@ final class InProcessEngine: Sendable {
     /// The running call's inbox and sync-call executor, for ``stop(reason:)``.
     private let current = Mutex<(inbox: Mailbox<GuestInbound>, executor: EngineThreadExecutor)?>(nil)
 
-    init(configuration: JSONValue) {
+    /// `warm`: also run a warm-up call (for engines started ahead of need, see ``InProcessEnginePool``).
+    init(configuration: JSONValue, warm: Bool = false) {
         thread = EngineThread()
         guest = ThreadConfined()
         let signal = stopSignal
@@ -20,7 +21,7 @@ final class InProcessEngine: Sendable {
             // The watchdog and the loop run on this thread: its own CPU clock is the budget's.
             let runtime = GuestRuntime(configuration: configuration, stop: signal, cpuClock: MonotonicClock.threadCPUNanoseconds)
             guest.set(runtime)
-            runtime.prepareNext()
+            if warm { runtime.warmUp() } else { runtime.prepareNext() }
         }
     }
 
@@ -97,7 +98,7 @@ final class InProcessEnginePool: Sendable {
         }
         if refill {
             // Starts its own thread, VM and bootstrap; this call does not wait for it.
-            let spare = InProcessEngine(configuration: configuration)
+            let spare = InProcessEngine(configuration: configuration, warm: true)
             let kept = idle.withLock { engines -> Bool in
                 guard engines.count < capacity else { return false }
                 engines.append(spare)

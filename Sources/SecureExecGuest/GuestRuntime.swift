@@ -42,6 +42,21 @@ package final class GuestRuntime {
         prepared = session
     }
 
+    /// Runs a trivial call of our own (no guest code, no host: every bridge request is refused)
+    /// so that what every call uses after the bootstrap is compiled and touched before the first
+    /// real call, then prepares a fresh context for it. For engines started ahead of need.
+    package func warmUp() {
+        let config: JSONValue = [
+            "cwd": "/", "argv": ["node", "/[warm-up].js"], "timing": "freeze", "frozenTimeMs": 0,
+            "maxTimers": 16, "stdin": .null,
+        ]
+        let execution = GuestExecution(kind: .run, code: "module.exports = 1", filePath: "/[eval].js", config: config,
+                                       cpuTimeLimitNanoseconds: 1_000_000_000, maxOutputBytes: 0,
+                                       maxJSONPayload: 1 << 16, maxBinaryPayload: 1 << 16, maxTimers: 16)
+        _ = execute(execution, transport: RefusingTransport(), inbox: Mailbox())
+        prepareNext()
+    }
+
     /// Runs one call to completion on the calling (engine) thread.
     package func execute(_ execution: GuestExecution, transport: any GuestTransport,
                          inbox: Mailbox<GuestInbound>) -> GuestOutcome {
@@ -72,6 +87,14 @@ package final class GuestRuntime {
         return script
     }
 
+}
+
+/// The transport of a warm-up call: no host behind it.
+private final class RefusingTransport: GuestTransport {
+    func callSync(_ request: BridgeRequest) -> BridgeResponse {
+        .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "no host during warm-up"))
+    }
+    func send(_ request: BridgeRequest) {}
 }
 
 /// A cross-thread request to stop the running call, read by the watchdog and the event loop.

@@ -83,7 +83,7 @@ let engine = EngineThread()
 let guest = ThreadConfinedGuest()
 engine.post {
     guest.runtime = GuestRuntime(configuration: configuration, stop: stop, cpuClock: MonotonicClock.threadCPUNanoseconds)
-    guest.runtime?.prepareNext()
+    guest.runtime?.warmUp()
     lockDown()
 }
 let boxes = CallBoxes()
