@@ -81,6 +81,71 @@ do {
     await runtime.dispose()
 }
 
+// 3b. A 1 000-module CommonJS graph (real files through HostFileSystem), first and later calls,
+//     beside the host's `node` on the same files (spawned: includes its own start-up, shown apart).
+do {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-graph-\(getpid())")
+    try? FileManager.default.removeItem(at: dir)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var index = "let total = 0;\n"
+    for i in 0..<1000 {
+        let body = """
+            'use strict';
+            const helper = require('./lib/util');
+            function compute\(i)(x) { return helper.add(x, \(i)) * 2; }
+            class Item\(i) { constructor() { this.value = compute\(i)(1); } get double() { return this.value * 2; } }
+            module.exports = { compute\(i), Item\(i), id: \(i) };
+            """
+        try body.write(to: dir.appendingPathComponent("m\(i).js"), atomically: false, encoding: .utf8)
+        index += "total += require('./m\(i)').id;\n"
+    }
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("lib"), withIntermediateDirectories: true)
+    try "exports.add = (a, b) => a + b;\n".write(to: dir.appendingPathComponent("lib/util.js"), atomically: false, encoding: .utf8)
+    index += "module.exports = total;\n"
+    try index.write(to: dir.appendingPathComponent("index.js"), atomically: false, encoding: .utf8)
+    let driver = NodeDriver(filesystem: try HostFileSystem(root: dir.path, readOnly: true), permissions: .allowAllFs)
+    for (label, isolation) in [("in-process", Isolation.inProcess)] + (ProcessInfo.processInfo.environment["BENCH_WORKER"].map { [("process isolation", Isolation.process(workerPath: $0))] } ?? []) {
+        let runtime = try NodeRuntime(systemDriver: driver, isolation: isolation)
+        let code = "module.exports = require('/index.js')"
+        var first = 0.0
+        first = try await time { _ = try await runtime.run(code, filePath: "/main.js") }
+        var later: [Double] = []
+        for _ in 0..<10 { later.append(try await time { _ = try await runtime.run(code, filePath: "/main.js") }) }
+        rows.append(("\(label): 1 000-module graph, first call", ms(first), "—"))
+        let l = Stats(samples: later)
+        rows.append(("\(label): 1 000-module graph, later calls", ms(l.p50), ms(l.p95)))
+        await runtime.dispose()
+    }
+    if let node = ProcessInfo.processInfo.environment["BENCH_NODE"] {
+        func spawnNode(_ args: [String]) throws -> Double {
+            try awaitless {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: node)
+                process.arguments = args
+                process.currentDirectoryURL = dir
+                try process.run()
+                process.waitUntilExit()
+            }
+        }
+        var empty: [Double] = [], graph: [Double] = []
+        for _ in 0..<10 {
+            empty.append(try spawnNode(["-e", "0"]))
+            graph.append(try spawnNode(["index.js"]))
+        }
+        rows.append(("host node (spawned): `node -e 0`", ms(Stats(samples: empty).p50), ms(Stats(samples: empty).p95)))
+        rows.append(("host node (spawned): 1 000-module graph", ms(Stats(samples: graph).p50), ms(Stats(samples: graph).p95)))
+    }
+    try? FileManager.default.removeItem(at: dir)
+}
+
+/// Times a synchronous body.
+func awaitless(_ body: () throws -> Void) throws -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
 // 4. Process isolation, when a worker binary is given (`BENCH_WORKER=path`; build it with
 //    `swift build -c release --product secure-exec-worker` in the root package).
 if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {

@@ -38,12 +38,22 @@ Module.Module = Module;
 
 // Resolution probes a path the guest may not read as absent and moves on (as a search through
 // NODE_PATH-like folders must); reading the file it settles on still needs permission.
+// While the main module loads synchronously, what exists is remembered (as Node's statCache
+// does); absences are always asked again, since the guest may create files meanwhile.
+let statCache = null;
 function statType(file) {
+  if (statCache !== null) {
+    const known = statCache.get(file);
+    if (known !== undefined) return known;
+  }
+  let result;
   try {
-    return internal.call('fs.stat', { path: file, follow: true, probe: true });
+    result = internal.call('fs.stat', { path: file, follow: true, probe: true });
   } catch {
     return undefined;
   }
+  if (statCache !== null && result !== undefined) statCache.set(file, result);
+  return result;
 }
 function isFile(file) { const s = statType(file); return s !== undefined && s.type === 'file'; }
 function isDirectory(file) { const s = statType(file); return s !== undefined && s.type === 'directory'; }
@@ -61,11 +71,19 @@ function tryExtensions(base) {
   return undefined;
 }
 
+// package.json files read once per call, as Node reads each once per process.
+const packageCache = new Map();
 function readPackage(dir) {
+  if (packageCache.has(dir)) return packageCache.get(dir);
   const file = path.join(dir, 'package.json');
-  if (!isFile(file)) return undefined;
+  if (!isFile(file)) {
+    packageCache.set(dir, undefined);
+    return undefined;
+  }
   try {
-    return JSON.parse(readText(file));
+    const parsed = JSON.parse(readText(file));
+    packageCache.set(dir, parsed);
+    return parsed;
   } catch (err) {
     if (err && err.code === 'EACCES') throw err;
     err.path = file;
@@ -345,10 +363,24 @@ Module.prototype.require = function (id) {
   return Module._load(id, this, false);
 };
 
+// Relative requests already resolved from a folder (Node's relativeResolveCache).
+const relativeResolveCache = { __proto__: null };
+
 Module._load = function (request, parent, isMain) {
+  let relativeKey;
+  if (parent && typeof parent.path === 'string' && (request.startsWith('./') || request.startsWith('../'))) {
+    relativeKey = `${parent.path}\x00${request}`;
+    const known = relativeResolveCache[relativeKey];
+    if (known !== undefined) {
+      const cachedModule = cache[known];
+      if (cachedModule !== undefined) return cachedModule.exports;
+      delete relativeResolveCache[relativeKey];
+    }
+  }
   const filename = resolveFilename(request, parent, isMain);
   if (filename.startsWith('node:')) return internal.loadPublicBuiltin(filename.slice(5));
   if (internal.isPublicBuiltin(filename)) return internal.loadPublicBuiltin(filename);
+  if (relativeKey !== undefined) relativeResolveCache[relativeKey] = filename;
   const cached = cache[filename];
   if (cached !== undefined) return cached.exports;
   const module = new Module(filename, parent);
@@ -425,11 +457,18 @@ function runMain(code, filename, kind) {
   }
   const module = new Module('.', null);
   module.filename = filename;
+  module.path = evalEntry ? '.' : path.dirname(filename);
   module.paths = nodeModulePaths(path.dirname(filename));
   mainModule = module;
   process.mainModule = module;
   cache[filename] = module;
-  const result = module._compile(code, filename, true);
+  statCache = new Map();
+  let result;
+  try {
+    result = module._compile(code, filename, true);
+  } finally {
+    statCache = null;
+  }
   if (result !== undefined && typeof result.then === 'function') {
     internal.loop.trackMain(result);
   }
