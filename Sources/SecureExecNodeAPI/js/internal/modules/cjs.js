@@ -315,10 +315,36 @@ function compileWrapper(content, filename, allowAwait) {
   }
 }
 
+/** `require()` of an ES module (Node 22.12+): a synchronous graph's namespace, or what it exports
+ *  as "module.exports"; a graph with top-level await is ERR_REQUIRE_ASYNC_MODULE. */
+function loadESM(module, filename) {
+  const parentFile = module.parent && module.parent.filename ? module.parent.filename : undefined;
+  module.exports = requireBuiltin('internal/modules/esm').requireModule(filename, parentFile);
+}
+
 extensions['.js'] = function (module, filename) {
+  const esm = () => requireBuiltin('internal/modules/esm');
+  const type = filename.endsWith('.js') ? esm().packageType(path.dirname(filename)) : undefined;
+  if (type === 'module') return loadESM(module, filename);
+  const content = readText(filename);
+  let wrapper;
+  try {
+    wrapper = compileWrapper(content, filename, false);
+  } catch (err) {
+    // Outside a package that says, a file that only parses as a module is one (Node 22's
+    // syntax detection).
+    if (err instanceof SyntaxError && type === undefined && mentionsModuleSyntax(content) &&
+        esm().isModuleEntry(content, filename)) {
+      return loadESM(module, filename);
+    }
+    throw err;
+  }
+  runWrapper(module, wrapper, filename);
+};
+extensions['.cjs'] = function (module, filename) {
   module._compile(readText(filename), filename);
 };
-extensions['.cjs'] = extensions['.js'];
+extensions['.mjs'] = loadESM;
 extensions['.json'] = function (module, filename) {
   const content = readText(filename);
   try {
@@ -335,12 +361,14 @@ extensions['.node'] = function (module, filename) {
 };
 
 Module.prototype._compile = function (content, filename, allowAwait = false) {
-  const wrapper = compileWrapper(content, filename, allowAwait);
-  const require = makeRequire(this);
-  const dynamicImport = (specifier, options) => requireBuiltin('internal/modules/esm').dynamicImport(specifier, filename, options);
-  const result = Reflect.apply(wrapper, this.exports, [this.exports, require, this, filename, path.dirname(filename), dynamicImport]);
-  return result;
+  return runWrapper(this, compileWrapper(content, filename, allowAwait), filename);
 };
+
+function runWrapper(module, wrapper, filename) {
+  const require = makeRequire(module);
+  const dynamicImport = (specifier, options) => requireBuiltin('internal/modules/esm').dynamicImport(specifier, filename, options);
+  return Reflect.apply(wrapper, module.exports, [module.exports, require, module, filename, path.dirname(filename), dynamicImport]);
+}
 
 Module.prototype.load = function (filename) {
   this.filename = filename;

@@ -83,28 +83,48 @@ function resolve(specifier, parentFile) {
 }
 
 /** How a file is loaded: esm, commonjs or json (Node's rules: extension, then package type). */
+const formats = new Map();
 function formatOf(filename) {
   if (filename.endsWith('.mjs')) return 'esm';
   if (filename.endsWith('.cjs')) return 'commonjs';
   if (filename.endsWith('.json')) return 'json';
+  const known = formats.get(filename);
+  if (known !== undefined) return known;
   const type = packageType(path.dirname(filename));
-  if (type === 'module') return 'esm';
-  return 'commonjs';
+  let format = type === 'module' ? 'esm' : 'commonjs';
+  if (type === undefined && filename.endsWith('.js')) {
+    // Outside a package that says, module syntax decides (Node 22's detection).
+    let source;
+    try { source = readText(filename); } catch { source = undefined; }
+    if (source !== undefined && isModuleEntry(source, filename)) format = 'esm';
+  }
+  formats.set(filename, format);
+  return format;
 }
 
+// The "type" of the package scope of each folder asked about, once per call (Node caches its
+// package.json reads for the process).
+const packageTypes = new Map();
 function packageType(dir) {
+  const walked = [];
+  let result;
   for (;;) {
+    if (packageTypes.has(dir)) { result = packageTypes.get(dir); break; }
+    walked.push(dir);
     const file = path.join(dir, 'package.json');
     let type;
     // A package.json the guest may not read counts as absent.
     try { type = statType(file); } catch { type = undefined; }
     if (type === 'file') {
-      try { return JSON.parse(readText(file)).type; } catch { return undefined; }
+      try { result = JSON.parse(readText(file)).type; } catch { result = undefined; }
+      break;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) { result = undefined; break; }
     dir = parent;
   }
+  for (const d of walked) packageTypes.set(d, result);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,6 +314,9 @@ function evaluate(record, seen = new Set()) {
   seen.add(record);
   const pending = [];
   for (const dep of record.deps) {
+    // A CommonJS dependency runs in dependency order even when nothing is imported from it
+    // (`import './setup.cjs'`).
+    if (dep.kind === 'commonjs') { namespaceOf(dep); continue; }
     const p = evaluate(dep, seen);
     if (p !== undefined) pending.push(p);
   }
@@ -345,6 +368,54 @@ function dynamicImport(specifier, parentFile, options) {
       reject(err);
     }
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// require() of ES modules (Node 22.12+): synchronous graphs only.
+
+/** The first module under `record` (dependencies included) that awaits at top level. */
+function findTopLevelAwait(record, seen = new Set()) {
+  if (record.kind !== 'esm' || seen.has(record)) return undefined;
+  seen.add(record);
+  if (record.compiled.hasTopLevelAwait && record.evaluation === undefined) return record;
+  for (const dep of record.deps) {
+    const found = findTopLevelAwait(dep, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** `require(id)` of an ES module from `parentFile`: evaluates the graph synchronously and returns
+ *  what Node returns: the value exported as "module.exports" if any, else the namespace — with
+ *  `__esModule: true` added (on a facade) when it has a default export. */
+function requireModule(id, parentFile) {
+  const record = loadGraph(id, parentFile);
+  if (record.kind !== 'esm') return namespaceOf(record);
+  if (findTopLevelAwait(record) !== undefined) {
+    const err = new Error('require() cannot be used on an ESM graph with top-level await. Use import() instead. ' +
+      'To see where the top-level await comes from, use --experimental-print-required-tla.' +
+      `${parentFile ? `\n  From ${parentFile} ` : ''}\n  Requiring ${id} `);
+    err.code = 'ERR_REQUIRE_ASYNC_MODULE';
+    throw err;
+  }
+  const done = afterInstantiation(record, () => evaluate(record));
+  if (done !== undefined && typeof done.then === 'function') {
+    // Only a module already being evaluated asynchronously gets here.
+    done.then(undefined, () => {});
+    const err = new Error(`require() cannot be used on an ESM graph with top-level await. Use import() instead.\n  Requiring ${id} `);
+    err.code = 'ERR_REQUIRE_ASYNC_MODULE';
+    throw err;
+  }
+  const ns = record.namespace;
+  if (Object.prototype.hasOwnProperty.call(ns, 'module.exports')) return ns['module.exports'];
+  if (!('default' in ns) || '__esModule' in ns) return ns;
+  if (record.requireFacade === undefined) {
+    const facade = makeNamespace();
+    Object.defineProperty(facade, '__esModule', { value: true, enumerable: true, writable: false, configurable: false });
+    for (const name of Object.keys(ns)) defineExport(facade, name, () => ns[name]);
+    record.requireFacade = Object.preventExtensions(facade);
+  }
+  return record.requireFacade;
 }
 
 function makeImportMeta(filename) {
@@ -410,4 +481,4 @@ function isModuleEntry(code, filename) {
   }
 }
 
-module.exports = { runMain, mainExports, dynamicImport, formatOf, isModuleEntry, resolve };
+module.exports = { runMain, mainExports, dynamicImport, formatOf, isModuleEntry, resolve, requireModule, packageType };

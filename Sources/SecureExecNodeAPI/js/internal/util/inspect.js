@@ -1781,7 +1781,10 @@ function formatNamespaceObject(keys, ctx, value, recurseTimes) {
   const output = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
     try {
-      output[i] = formatProperty(ctx, value, recurseTimes, keys[i], kObjectType);
+      // Our namespaces hold live bindings as getters; V8's show them as data properties.
+      const own = ObjectGetOwnPropertyDescriptor(value, keys[i]);
+      const desc = own !== undefined && own.get !== undefined ? { value: value[keys[i]], enumerable: true } : own;
+      output[i] = formatProperty(ctx, value, recurseTimes, keys[i], kObjectType, desc);
     } catch (err) {
       if (!(isNativeError(err) && err.name === 'ReferenceError')) throw err;
       // An uninitialised binding (TDZ): format a placeholder property to get indentation and

@@ -1,0 +1,1 @@
+export const detected = 'esm syntax in a .js file';
