@@ -33,11 +33,18 @@ struct FileSystemOperations {
         case "fs.stat":
             let path = try args.path("path")
             let follow = args.bool("follow") ?? true
-            try await authorize(follow ? .stat : .lstat, path: path, syscall: follow ? "stat" : "lstat")
+            let resolvedPath = try await authorize(follow ? .stat : .lstat, path: path, syscall: follow ? "stat" : "lstat")
             let status = try await run(follow ? "stat" : "lstat", path) {
                 follow ? try await vfs.stat(path) : try await vfs.lstat(path)
             }
-            return .value(Self.json(status))
+            var json = Self.json(status)
+            // Module resolution probes learn the real path with the status (Node resolves module
+            // files through symlinks); it is the path the permission check already saw.
+            if args.bool("probe") == true, follow, let resolvedPath, resolvedPath != path, case .object(var fields) = json {
+                fields["realPath"] = .string(resolvedPath)
+                json = .object(fields)
+            }
+            return .value(json)
 
         case "fs.access":
             let path = try args.path("path")
@@ -295,7 +302,10 @@ struct FileSystemOperations {
     // MARK: - Permission
 
     /// Asks the fs check; throws Node's `EACCES` error for the syscall when denied.
-    func authorize(_ op: FsAccessRequest.Operation, path: String, destination: String? = nil, syscall: String) async throws {
+    /// Asks the fs permission for `op` on `path` (and `destination`); returns the resolved path
+    /// the check saw (every symlink followed, or only the folder's for operations on a link).
+    @discardableResult
+    func authorize(_ op: FsAccessRequest.Operation, path: String, destination: String? = nil, syscall: String) async throws -> String? {
         // Operations on a link itself (unlink, lstat, readlink, rename…) resolve only its folder:
         // the link's target is not what they touch.
         let resolvedPath = Self.actsOnLink.contains(op) ? await resolvedParent(path) : await resolved(path)
@@ -309,7 +319,7 @@ struct FileSystemOperations {
                                         reason: "read-only module folder")
             }
             // …and readable without it.
-            if writes.isEmpty, reads.allSatisfy({ p in grants.contains { $0.contains(p) } }) { return }
+            if writes.isEmpty, reads.allSatisfy({ p in grants.contains { $0.contains(p) } }) { return resolvedPath }
         }
         let decision: PermissionDecision
         if let check = host.driver.permissions.fs { decision = await check.decide(request) } else { decision = .deny }
@@ -317,6 +327,7 @@ struct FileSystemOperations {
             throw GuestError.system("EACCES", "permission denied", syscall: syscall, path: path,
                                     dest: destination, reason: decision.reason)
         }
+        return resolvedPath
     }
 
     static let actsOnLink: Set<FsAccessRequest.Operation> = [.rm, .rmdir, .lstat, .readlink, .rename, .symlink, .link]

@@ -52,4 +52,36 @@ struct ModuleTests {
             """, NodeDriver(filesystem: fs, permissions: .allowAllFs))
         #expect(output.stdout == "ERR_MODULE_NOT_FOUND\n1 [object Module]\n")
     }
+
+    @Test func linkedPackagesLoadFromTheirRealPaths() async throws {
+        // A pnpm layout: node_modules/a links into .pnpm, where a's own dependency b sits beside it.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pnpm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = root.appendingPathComponent("node_modules/.pnpm")
+        let fm = FileManager.default
+        try fm.createDirectory(at: store.appendingPathComponent("a@1.0.0/node_modules/a"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: store.appendingPathComponent("b@1.0.0/node_modules/b"), withIntermediateDirectories: true)
+        try "module.exports = 'a sees ' + require('b') + ' from ' + __dirname;".write(
+            to: store.appendingPathComponent("a@1.0.0/node_modules/a/index.js"), atomically: false, encoding: .utf8)
+        try "module.exports = 'b';".write(to: store.appendingPathComponent("b@1.0.0/node_modules/b/index.js"), atomically: false, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: store.appendingPathComponent("a@1.0.0/node_modules/b").path,
+                                  withDestinationPath: "../../b@1.0.0/node_modules/b")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("node_modules/a").path,
+                                  withDestinationPath: ".pnpm/a@1.0.0/node_modules/a")
+        let driver = NodeDriver(filesystem: try HostFileSystem(root: root.path, readOnly: true), permissions: .allowAllFs,
+                                processConfig: ProcessConfig(cwd: "/"))
+        let (result, output) = try await exec("""
+            console.log(require('a'));
+            console.log(require.resolve('a'));
+            const ns = await import('a');
+            console.log(ns.default === require('a'));
+            """, driver)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            a sees b from /node_modules/.pnpm/a@1.0.0/node_modules/a
+            /node_modules/.pnpm/a@1.0.0/node_modules/a/index.js
+            true
+
+            """)
+    }
 }

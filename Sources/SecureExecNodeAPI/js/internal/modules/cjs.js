@@ -53,8 +53,12 @@ function statType(file) {
     return undefined;
   }
   if (statCache !== null && result !== undefined) statCache.set(file, result);
+  if (result !== undefined && typeof result.realPath === 'string') realPaths.set(file, result.realPath);
   return result;
 }
+// Module files load from their real paths (symlinks resolved, as Node does without
+// --preserve-symlinks), so a linked package finds its own dependencies beside its real folder.
+const realPaths = new Map();
 function isFile(file) { const s = statType(file); return s !== undefined && s.type === 'file'; }
 function isDirectory(file) { const s = statType(file); return s !== undefined && s.type === 'directory'; }
 function readText(file) { return internal.call('fs.readFile', { path: file, encoding: 'utf8' }); }
@@ -138,6 +142,11 @@ function notFound(request, parent) {
 }
 
 function resolveFilename(request, parent, isMain, options) {
+  const found = resolveFilenameAsIs(request, parent, isMain, options);
+  return realPaths.get(found) ?? found;
+}
+
+function resolveFilenameAsIs(request, parent, isMain, options) {
   if (typeof request !== 'string') {
     const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', request);

@@ -25,9 +25,13 @@ function notFound(specifier, parentFile) {
 }
 
 function readText(filename) { return internal.call('fs.readFile', { path: filename, encoding: 'utf8' }); }
+// Real paths learnt from resolution probes (module files load from their real paths).
+const realPaths = new Map();
 function statType(filename) {
   try {
-    return internal.call('fs.stat', { path: filename, follow: true })?.type;
+    const status = internal.call('fs.stat', { path: filename, follow: true, probe: true });
+    if (status !== undefined && typeof status.realPath === 'string') realPaths.set(filename, status.realPath);
+    return status?.type;
   } catch (err) {
     if (err && err.code === 'EACCES') throw err;
     return undefined;
@@ -57,7 +61,7 @@ function resolve(specifier, parentFile) {
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) {
     const filename = path.resolve(base, specifier);
     const type = statType(filename);
-    if (type === 'file') return filename;
+    if (type === 'file') return realPaths.get(filename) ?? filename;
     if (type === 'directory') {
       const err = new Error(`Directory import '${filename}' is not supported resolving ES modules imported from ${parentFile}`);
       err.code = 'ERR_UNSUPPORTED_DIR_IMPORT';
