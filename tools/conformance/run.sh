@@ -16,8 +16,8 @@
 # Each file runs as `secure-exec run` with read access to the staging tree (Node's test/ with our
 # own tools/conformance/common as test/common), write access to a temporary folder of its own,
 # the environment, and timing mitigation off. A file passes when it exits 0, is skipped when it
-# also printed Node's skip marker ("1..0 # Skipped:", common.skip), and fails otherwise; .mjs files
-# and .js files with import/export statements need ES modules and are failed without running.
+# also printed Node's skip marker ("1..0 # Skipped:", common.skip), and fails otherwise (.mjs files
+# run as ES modules, like any other file).
 # Writes tools/conformance/results.txt ("pass|fail|skip NAME" per file), keeps every file's output
 # in .node-tests-cache/logs/, and prints per-module counts and the summary line
 # "conformance: N passed, M failed, K skipped".
@@ -78,12 +78,6 @@ cp -R "$here/common" "$stage/test/common"
 # --- one test file ---------------------------------------------------------------------------
 run_one() {
   local name="$1" file="$stage/test/parallel/$1" tmp="$stage/tmp/$1" status rc start
-  if [[ "$name" == *.mjs ]] || grep -qE '^(import|export)[[:space:]{*]' "$file"; then
-    echo "fail $name" >"$logs/$name.status"
-    echo "needs ES modules (not run)" >"$logs/$name.err"
-    echo "esm" >"$logs/$name.rc"
-    return 0
-  fi
   mkdir -p "$tmp"
   start=$(date +%s%N)
   rc=0

@@ -435,7 +435,8 @@ const win32 = {
     if (args.length === 0) return '.';
 
     const parts = [];
-    for (const arg of args) {
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
       validateString(arg, 'path');
       if (arg.length > 0) parts.push(arg);
     }
@@ -800,7 +801,8 @@ const posix = {
   join(...args) {
     if (args.length === 0) return '.';
     const parts = [];
-    for (const arg of args) {
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
       validateString(arg, 'path');
       if (arg.length > 0) parts.push(arg);
     }

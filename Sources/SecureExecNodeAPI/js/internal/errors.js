@@ -401,8 +401,8 @@ function E(key, message, Base, ...otherBases) {
       const ErrClass = Base === SystemError ?
         makeSystemErrorWithCode(key) :
         makeNodeErrorWithCode(Base, key);
-      for (const Other of otherBases) {
-        ErrClass[Other.name] = makeNodeErrorWithCode(Other, key);
+      for (let i = 0; i < otherBases.length; i++) {
+        ErrClass[otherBases[i].name] = makeNodeErrorWithCode(otherBases[i], key);
       }
       Object.defineProperty(codes, key, { value: ErrClass, writable: true, configurable: true, enumerable: true });
       return ErrClass;

@@ -10,10 +10,15 @@ const { natives, settings } = internal;
 const cache = Object.create(null);
 const extensions = Object.create(null);
 
+/** An own data property, whatever setters Object.prototype has (guest code may add them). */
+function setOwn(object, key, value) {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
-  this.exports = {};
+  setOwn(this, 'exports', {});
   this.filename = null;
   this.loaded = false;
   this.children = [];
@@ -66,10 +71,14 @@ function readText(file) { return internal.call('fs.readFile', { path: file, enco
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
-const resolveExtensions = ['.js', '.json', '.node'];
+// Index loops in the loader: guest code may break Array.prototype[Symbol.iterator] and still
+// require modules (as in Node, whose loader uses primordials).
 
+/** Extension probing tries every registered extension (`require.extensions`), in order. */
 function tryExtensions(base) {
-  for (const ext of resolveExtensions) {
+  const extensionList = Object.keys(extensions);
+  for (let i = 0; i < extensionList.length; i++) {
+    const ext = extensionList[i];
     if (isFile(base + ext)) return base + ext;
   }
   return undefined;
@@ -86,8 +95,16 @@ function readPackage(dir) {
   }
   try {
     const parsed = JSON.parse(readText(file));
-    packageCache.set(dir, parsed);
-    return parsed;
+    // Only the file's own fields (a getter on Object.prototype must not answer for it).
+    const fields = { __proto__: null };
+    if (parsed !== null && typeof parsed === 'object') {
+      const keys = ['name', 'main', 'exports', 'imports', 'type'];
+      for (let i = 0; i < keys.length; i++) {
+        if (Object.prototype.hasOwnProperty.call(parsed, keys[i])) fields[keys[i]] = parsed[keys[i]];
+      }
+    }
+    packageCache.set(dir, fields);
+    return fields;
   } catch (err) {
     if (err && err.code === 'EACCES') throw err;
     err.path = file;
@@ -125,10 +142,90 @@ function nodeModulePaths(from) {
     const dir = parts.slice(0, i).join('/') || '/';
     paths.push(path.join(dir, 'node_modules'));
   }
-  paths.push('/node_modules');
   return paths;
 }
 Module._nodeModulePaths = nodeModulePaths;
+
+/** Where a request is looked up: null for builtins, the parent's folder for relative requests,
+ *  the node_modules chain plus the global paths for bare ones. */
+function resolveLookupPaths(request, parent) {
+  if (internal.isPublicBuiltin(request) || (request.startsWith('node:') && internal.isPublicBuiltin(request.slice(5)))) return null;
+  if (request === '.' || request === '..' || request.startsWith('./') || request.startsWith('../')) {
+    return [parent && parent.id && parent.filename ? path.dirname(parent.filename) : '.'];
+  }
+  const own = parent && Array.isArray(parent.paths) && parent.paths.length > 0 ? parent.paths : nodeModulePaths(process.cwd());
+  return own.concat(Module.globalPaths);
+}
+Module._resolveLookupPaths = resolveLookupPaths;
+Module._pathCache = { __proto__: null };
+Module._stat = function _stat(filename) {
+  const s = statType(String(filename));
+  return s === undefined ? -2 : s.type === 'directory' ? 1 : 0;
+};
+Module._findPath = function _findPath(request, paths, isMain) {
+  const absolute = path.isAbsolute(request);
+  const searchDirs = absolute ? [''] : (paths ?? []);
+  for (let i = 0; i < searchDirs.length; i++) {
+    const dir = searchDirs[i];
+    const found = resolveAsPath(absolute ? request : path.resolve(dir, request));
+    if (found) return realPaths.get(found) ?? found;
+  }
+  return false;
+};
+Module._initPaths = function _initPaths() { Module.globalPaths = settings.modulePaths.slice(); };
+Module._preloadModules = function _preloadModules(requests) {
+  if (!Array.isArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  parent.paths = nodeModulePaths(process.cwd());
+  for (const request of requests) parent.require(request);
+};
+Module.runMain = function runMain_() {
+  const err = new Error('Module.runMain is not supported in sandbox: the host runs the entry');
+  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+  throw err;
+};
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.findSourceMap = function findSourceMap() { return undefined; };
+Module.SourceMap = class SourceMap {
+  constructor(payload) { this.payload = payload; }
+  findEntry() { return {}; }
+  findOrigin() { return {}; }
+};
+Module.register = function register() {
+  const err = new Error('module.register (customization hooks) is not supported in sandbox');
+  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+  throw err;
+};
+Module.constants = Object.freeze({ compileCacheStatus: Object.freeze({ FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 }) });
+Module.enableCompileCache = function enableCompileCache() {
+  return { status: Module.constants.compileCacheStatus.DISABLED, message: 'compiled code is cached by the sandbox itself' };
+};
+Module.getCompileCacheDir = function getCompileCacheDir() { return undefined; };
+Module._debug = function _debug() {};
+/** The nearest package.json at or above what `specifier` resolves to from `base`. */
+Module.findPackageJSON = function findPackageJSON(specifier, base) {
+  if (specifier instanceof URL) specifier = require('url').fileURLToPath(specifier);
+  if (base instanceof URL || (typeof base === 'string' && base.startsWith('file:'))) base = require('url').fileURLToPath(base);
+  let start;
+  if (typeof specifier === 'string' && specifier.startsWith('file:')) start = require('url').fileURLToPath(specifier);
+  else if (typeof specifier === 'string' && path.isAbsolute(specifier)) start = specifier;
+  else {
+    const parent = new Module(base, null);
+    parent.filename = base;
+    parent.paths = nodeModulePaths(path.dirname(base));
+    start = resolveFilename(specifier, parent, false);
+  }
+  for (let dir = path.dirname(start); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (isFile(file)) return file;
+    if (dir === '/') return undefined;
+  }
+};
+Module.stripTypeScriptTypes = function stripTypeScriptTypes() {
+  const err = new Error('module.stripTypeScriptTypes is not supported in sandbox');
+  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+  throw err;
+};
 
 function notFound(request, parent) {
   const stack = [];
@@ -159,20 +256,27 @@ function resolveFilenameAsIs(request, parent, isMain, options) {
   if (internal.isPublicBuiltin(request)) return request;
   const base = parent && parent.filename ? path.dirname(parent.filename) : process.cwd();
   if (request.startsWith('./') || request.startsWith('../') || request.startsWith('/') || request === '.' || request === '..') {
+    // A request ending in a slash, `.` or `..` names a folder: no file or extension is tried.
+    const folderOnly = request.endsWith('/') || request === '.' || request === '..' || request.endsWith('/.') || request.endsWith('/..');
     const starts = options && Array.isArray(options.paths) ? options.paths.map((p) => path.resolve(process.cwd(), p)) : [base];
-    for (const start of starts) {
-      const found = resolveAsPath(path.resolve(start, request));
+    const startList = starts;
+    for (let i = 0; i < startList.length; i++) {
+      const start = startList[i];
+      const target = path.resolve(start, request);
+      const found = folderOnly ? (isDirectory(target) ? tryDirectory(target) : undefined) : resolveAsPath(target);
       if (found) return found;
     }
     throw notFound(request, parent);
   }
   const dirs = options && Array.isArray(options.paths)
     ? options.paths.flatMap((p) => nodeModulePaths(path.resolve(process.cwd(), p)))
-    : [...(parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)), ...Module.globalPaths];
+    : (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)).concat(Module.globalPaths);
   const conditions = (options && options.conditions) || requireConditions;
   if (request.startsWith('#')) return resolveImports(request, base, conditions, parent);
   const { name, subpath } = splitPackageSpecifier(request);
-  for (const dir of dirs) {
+  const dirList = dirs;
+  for (let i = 0; i < dirList.length; i++) {
+    const dir = dirList[i];
     // A package with an "exports" map resolves only through it.
     const packageDir = path.join(dir, name);
     const pkg = name.length > 0 && isDirectory(packageDir) ? readPackage(packageDir) : undefined;
@@ -228,7 +332,9 @@ function resolveExports(packageDir, exportsField, subpath, conditions, request, 
   } else {
     // The longest pattern key whose prefix and suffix fit.
     let best;
-    for (const key of Object.keys(map)) {
+    const keyList = Object.keys(map);
+    for (let i = 0; i < keyList.length; i++) {
+      const key = keyList[i];
       const star = key.indexOf('*');
       if (star < 0) continue;
       const prefix = key.slice(0, star);
@@ -263,14 +369,18 @@ function resolveExportsTarget(packageDir, target, match, conditions) {
     return file === packageDir || file.startsWith(packageDir + '/') ? file : undefined;
   }
   if (Array.isArray(target)) {
-    for (const entry of target) {
+    const targetList = target;
+    for (let i = 0; i < targetList.length; i++) {
+      const entry = targetList[i];
       const found = resolveExportsTarget(packageDir, entry, match, conditions);
       if (found !== undefined && found !== null) return found;
     }
     return undefined;
   }
   if (target !== null && typeof target === 'object') {
-    for (const key of Object.keys(target)) {
+    const targetKeys = Object.keys(target);
+    for (let i = 0; i < targetKeys.length; i++) {
+      const key = targetKeys[i];
       if (key === 'default' || conditions.includes(key)) {
         const found = resolveExportsTarget(packageDir, target[key], match, conditions);
         if (found !== undefined) return found;
@@ -332,6 +442,9 @@ function loadESM(module, filename) {
 }
 
 extensions['.js'] = function (module, filename) {
+  // `.mjs` and `.cjs` have no loaders of their own (as in Node): this one knows them.
+  if (filename.endsWith('.mjs')) return loadESM(module, filename);
+  if (filename.endsWith('.cjs')) return module._compile(readText(filename), filename);
   const esm = () => requireBuiltin('internal/modules/esm');
   const type = filename.endsWith('.js') ? esm().packageType(path.dirname(filename)) : undefined;
   if (type === 'module') return loadESM(module, filename);
@@ -350,10 +463,7 @@ extensions['.js'] = function (module, filename) {
   }
   runWrapper(module, wrapper, filename);
 };
-extensions['.cjs'] = function (module, filename) {
-  module._compile(readText(filename), filename);
-};
-extensions['.mjs'] = loadESM;
+
 extensions['.json'] = function (module, filename) {
   const content = readText(filename);
   try {
@@ -400,6 +510,12 @@ Module.prototype.require = function (id) {
   return Module._load(id, this, false);
 };
 
+/** A module required again by another parent becomes one of its children too (once). */
+function updateChildren(parent, child) {
+  const children = parent && parent.children;
+  if (Array.isArray(children) && !children.includes(child)) children.push(child);
+}
+
 // Relative requests already resolved from a folder (Node's relativeResolveCache).
 const relativeResolveCache = { __proto__: null };
 
@@ -410,16 +526,25 @@ Module._load = function (request, parent, isMain) {
     const known = relativeResolveCache[relativeKey];
     if (known !== undefined) {
       const cachedModule = cache[known];
-      if (cachedModule !== undefined) return cachedModule.exports;
+      if (cachedModule !== undefined) {
+        updateChildren(parent, cachedModule);
+        return cachedModule.exports;
+      }
       delete relativeResolveCache[relativeKey];
     }
   }
+  // `node:` requests bypass the cache; other builtins can be overridden through it (Node).
+  if (request.startsWith('node:')) return internal.loadPublicBuiltin(resolveFilename(request, parent, isMain).slice(5));
   const filename = resolveFilename(request, parent, isMain);
+  const cached = cache[filename];
+  if (cached !== undefined) {
+    updateChildren(parent, cached);
+    if (relativeKey !== undefined) relativeResolveCache[relativeKey] = filename;
+    return cached.exports;
+  }
   if (filename.startsWith('node:')) return internal.loadPublicBuiltin(filename.slice(5));
   if (internal.isPublicBuiltin(filename)) return internal.loadPublicBuiltin(filename);
   if (relativeKey !== undefined) relativeResolveCache[relativeKey] = filename;
-  const cached = cache[filename];
-  if (cached !== undefined) return cached.exports;
   const module = new Module(filename, parent);
   cache[filename] = module;
   let threw = true;
@@ -439,17 +564,24 @@ function makeRequire(module) {
       const { codes } = require('internal/errors');
       throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
     }
+    if (request.startsWith('node:') && !internal.isPublicBuiltin(request.slice(5))) throw notFound(request, module);
+    if (options !== undefined && options !== null && options.paths !== undefined && !Array.isArray(options.paths)) {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INVALID_ARG_VALUE('options.paths', options.paths);
+    }
     return resolveFilename(request, module, false, options);
   }
   resolve.paths = function paths(request) {
-    if (internal.isPublicBuiltin(request) || request.startsWith('node:')) return null;
-    if (request.startsWith('./') || request.startsWith('../')) return [module.filename ? path.dirname(module.filename) : process.cwd()];
-    return [...module.paths, ...Module.globalPaths];
+    if (typeof request !== 'string') {
+      const { codes } = require('internal/errors');
+      throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
+    }
+    return resolveLookupPaths(request, module);
   };
-  requireFn.resolve = resolve;
-  requireFn.main = mainModule;
-  requireFn.extensions = extensions;
-  requireFn.cache = cache;
+  setOwn(requireFn, 'resolve', resolve);
+  setOwn(requireFn, 'main', mainModule);
+  setOwn(requireFn, 'extensions', extensions);
+  setOwn(requireFn, 'cache', cache);
   return requireFn;
 }
 
@@ -497,7 +629,7 @@ function runMain(code, filename, kind) {
   module.path = evalEntry ? '.' : path.dirname(filename);
   module.paths = nodeModulePaths(path.dirname(filename));
   mainModule = module;
-  process.mainModule = module;
+  setOwn(process, 'mainModule', module);
   cache[filename] = module;
   statCache = new Map();
   let result;

@@ -12,6 +12,11 @@ const { natives } = internal;
 
 const records = new Map(); // filename or `node:name` → record
 
+// Index loops over arrays: guest code may break Array.prototype[Symbol.iterator] and still import.
+function each(list, fn) {
+  for (let i = 0; i < list.length; i++) fn(list[i]);
+}
+
 function fileURL(filename) {
   return require('url').pathToFileURL(filename).href;
 }
@@ -120,14 +125,17 @@ function packageType(dir) {
     // A package.json the guest may not read counts as absent.
     try { type = statType(file); } catch { type = undefined; }
     if (type === 'file') {
-      try { result = JSON.parse(readText(file)).type; } catch { result = undefined; }
+      try {
+        const parsed = JSON.parse(readText(file));
+        result = parsed !== null && typeof parsed === 'object' && Object.prototype.hasOwnProperty.call(parsed, 'type') ? parsed.type : undefined;
+      } catch { result = undefined; }
       break;
     }
     const parent = path.dirname(dir);
     if (parent === dir) { result = undefined; break; }
     dir = parent;
   }
-  for (const d of walked) packageTypes.set(d, result);
+  each(walked, (d) => { packageTypes.set(d, result); });
   return result;
 }
 
@@ -149,7 +157,8 @@ function valueNamespace(exportsObject, names) {
   const ns = makeNamespace();
   defineExport(ns, 'default', () => exportsObject);
   if (exportsObject !== null && (typeof exportsObject === 'object' || typeof exportsObject === 'function')) {
-    for (const name of names) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
       if (name === 'default') continue;
       defineExport(ns, name, () => exportsObject[name]);
     }
@@ -161,7 +170,7 @@ function finishNamespace(ns) {
   // Sorted keys, non-extensible, as module namespace objects are.
   const keys = Object.keys(ns).sort();
   const sorted = makeNamespace();
-  for (const key of keys) Object.defineProperty(sorted, key, Object.getOwnPropertyDescriptor(ns, key));
+  each(keys, (key) => { Object.defineProperty(sorted, key, Object.getOwnPropertyDescriptor(ns, key)); });
   return Object.preventExtensions(sorted);
 }
 
@@ -216,7 +225,7 @@ function link(record) {
     checkAttributes(id, entry.attributes);
     return recordFor(id, record.id);
   });
-  for (const dep of record.deps) link(dep);
+  each(record.deps, (dep) => { link(dep); });
   const fn = natives.compile(`${record.compiled.code}`, record.id);
   const meta = makeImportMeta(record.id);
   let exported = false;
@@ -225,7 +234,7 @@ function link(record) {
     (getters) => {
       if (exported) return;
       exported = true;
-      for (const name of Object.keys(getters)) defineExport(record.namespace, name, getters[name]);
+      each(Object.keys(getters), (name) => { defineExport(record.namespace, name, getters[name]); });
     },
     meta,
     (specifier, options) => dynamicImport(specifier, record.id, options));
@@ -251,7 +260,7 @@ function namespaceOf(record) {
 function instantiate(record, seen = new Set()) {
   if (record.kind !== 'esm' || seen.has(record)) return;
   seen.add(record);
-  for (const dep of record.deps) instantiate(dep, seen);
+  each(record.deps, (dep) => { instantiate(dep, seen); });
   if (record.status === 'linked-pending') {
     const step = record.generator.next();
     record.firstStep = step; // a promise for async (top-level await) modules
@@ -262,13 +271,16 @@ function instantiate(record, seen = new Set()) {
 function addStarExports(record, seen = new Set()) {
   if (record.kind !== 'esm' || seen.has(record) || record.sealed) return;
   seen.add(record);
-  for (const dep of record.deps) addStarExports(dep, seen);
+  each(record.deps, (dep) => { addStarExports(dep, seen); });
   const own = new Set(Object.keys(record.namespace));
   const ambiguous = new Set();
   const provided = new Map();
-  for (const index of record.compiled.starExports) {
+  for (let i = 0; i < record.compiled.starExports.length; i++) {
+    const index = record.compiled.starExports[i];
     const target = namespaceOf(record.deps[index]);
-    for (const name of Object.keys(target)) {
+    const names = Object.keys(target);
+    for (let j = 0; j < names.length; j++) {
+      const name = names[j];
       if (name === 'default' || own.has(name)) continue;
       const source = provided.get(name);
       if (source !== undefined && source !== target) ambiguous.add(name);
@@ -286,7 +298,7 @@ function addStarExports(record, seen = new Set()) {
 function sortInPlace(ns) {
   const keys = Object.keys(ns).sort();
   const descriptors = keys.map((key) => Object.getOwnPropertyDescriptor(ns, key));
-  for (const key of keys) delete ns[key];
+  each(keys, (key) => { delete ns[key]; });
   keys.forEach((key, i) => Object.defineProperty(ns, key, descriptors[i]));
   Object.preventExtensions(ns);
 }
@@ -297,14 +309,16 @@ function checkImports(record, seen = new Set()) {
   record.compiled.imports.forEach((entry, index) => {
     const dep = record.deps[index];
     if (dep.kind !== 'esm') return;
-    for (const name of entry.names ?? []) {
+    const names = entry.names ?? [];
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
       if (name !== '*' && !(name in dep.namespace)) {
         const err = new SyntaxError(`The requested module '${entry.specifier}' does not provide an export named '${name}'`);
         throw err;
       }
     }
   });
-  for (const dep of record.deps) checkImports(dep, seen);
+  each(record.deps, (dep) => { checkImports(dep, seen); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,7 +331,8 @@ function evaluate(record, seen = new Set()) {
   if (record.evaluation !== undefined || seen.has(record)) return record.evaluation?.promise;
   seen.add(record);
   const pending = [];
-  for (const dep of record.deps) {
+  for (let i = 0; i < record.deps.length; i++) {
+    const dep = record.deps[i];
     // A CommonJS dependency runs in dependency order even when nothing is imported from it
     // (`import './setup.cjs'`).
     if (dep.kind === 'commonjs') { namespaceOf(dep); continue; }
@@ -382,7 +397,8 @@ function findTopLevelAwait(record, seen = new Set()) {
   if (record.kind !== 'esm' || seen.has(record)) return undefined;
   seen.add(record);
   if (record.compiled.hasTopLevelAwait && record.evaluation === undefined) return record;
-  for (const dep of record.deps) {
+  for (let i = 0; i < record.deps.length; i++) {
+    const dep = record.deps[i];
     const found = findTopLevelAwait(dep, seen);
     if (found !== undefined) return found;
   }
@@ -416,7 +432,7 @@ function requireModule(id, parentFile) {
   if (record.requireFacade === undefined) {
     const facade = makeNamespace();
     Object.defineProperty(facade, '__esModule', { value: true, enumerable: true, writable: false, configurable: false });
-    for (const name of Object.keys(ns)) defineExport(facade, name, () => ns[name]);
+    each(Object.keys(ns), (name) => { defineExport(facade, name, () => ns[name]); });
     record.requireFacade = Object.preventExtensions(facade);
   }
   return record.requireFacade;
@@ -458,7 +474,7 @@ function runMain(code, filename) {
 function mainExports() {
   if (mainRecord === undefined) return undefined;
   const out = {};
-  for (const key of Object.keys(mainRecord.namespace)) out[key] = mainRecord.namespace[key];
+  each(Object.keys(mainRecord.namespace), (key) => { out[key] = mainRecord.namespace[key]; });
   return out;
 }
 

@@ -2639,3 +2639,8 @@ function detectCjsExports(source) {
 }
 
 module.exports = { transform, hasModuleSyntax, detectCjsExports, tokenize };
+
+// The compiler's own objects inherit nothing: setters guest code adds to Object.prototype
+// (`exports`, `type`, …) must not see their fields being set.
+Object.setPrototypeOf(Lexer.prototype, null);
+Object.setPrototypeOf(Parser.prototype, null);

@@ -59,7 +59,10 @@ process.pid = cfg.pid;
 process.ppid = cfg.ppid;
 process.exitCode = undefined;
 process._exiting = false;
-process.config = Object.freeze({ target_defaults: {}, variables: {} });
+process.config = Object.freeze({
+  target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
+  variables: { node_module_version: 127, napi_build_version: '10', node_shared: false, v8_enable_i18n_support: 1, icu_small: false, asan: 0 },
+});
 process.features = Object.freeze({ inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false });
 process.allowedNodeEnvironmentFlags = new Set();
 process.debugPort = 9229;
