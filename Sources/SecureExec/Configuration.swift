@@ -206,10 +206,6 @@ public struct NodeDriver: Sendable {
 /// brings the default adapter.
 public protocol NetworkAdapter: Sendable {}
 
-/// Starts child processes for the guest (after the permission check). The child-process issue
-/// brings `HostCommandExecutor`.
-public protocol CommandExecutor: Sendable {}
-
 /// Options of one `exec` or `run` call; each overrides the runtime's setting when set.
 public struct ExecOptions: Sendable {
     /// The entry's guest path (`__filename`). Default `<cwd>/[eval].js` for `exec`.
