@@ -1,0 +1,292 @@
+import Foundation
+@testable import SecureExec
+import Synchronization
+import Testing
+
+/// Child processes with real host programs (echo, cat, sh, head, env, sleep) and the nested
+/// sandboxed `node`. Expected outputs were checked against `node22` where Node has an answer.
+@Suite("Child processes", .timeLimit(.minutes(2)))
+struct ChildProcessTests {
+    /// A driver that may run `commands` (a shell only when `sh` is listed) with a real executor.
+    static func driver(_ commands: [String]? = nil, fs: PermissionCheck<FsAccessRequest>? = nil,
+                       env: [String: String] = [:], filesystem: any VirtualFileSystem = InMemoryFileSystem(),
+                       seen: Recorder? = nil) -> NodeDriver {
+        let allowed: PermissionCheck<ChildProcessAccessRequest> = commands.map { .allow(commands: $0, allowShell: true) } ?? .allow
+        let child = PermissionCheck<ChildProcessAccessRequest>.check { (request: ChildProcessAccessRequest) async -> PermissionDecision in
+            seen?.requests.withLock { $0.append(request) }
+            return await allowed.decide(request)
+        }
+        return NodeDriver(filesystem: filesystem, commandExecutor: HostCommandExecutor(),
+                          permissions: Permissions(fs: fs, childProcess: child, env: .allow),
+                          processConfig: ProcessConfig(env: env))
+    }
+
+    /// The permission requests a check saw.
+    final class Recorder: Sendable {
+        let requests = Mutex<[ChildProcessAccessRequest]>([])
+    }
+
+    /// Whether a host process is alive (a zombie nobody reaped counts as gone).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(close, offsetBy: 2)]
+        return state != "Z" && state != "X"
+    }
+
+    @Test func echoStreamsItsOutputAndExits() async throws {
+        let (result, output) = try await exec("""
+            const { spawn, execFile } = require('child_process');
+            const child = spawn('echo', ['hello', 'world']);
+            console.log(typeof child.pid, child.spawnfile, child.spawnargs);
+            child.on('spawn', () => console.log('spawn'));
+            child.stdout.on('data', (d) => console.log('data', JSON.stringify(d.toString())));
+            child.on('exit', (code, signal) => console.log('exit', code, signal));
+            child.on('close', (code, signal) => {
+              console.log('close', code, signal, child.exitCode, child.signalCode);
+              execFile('echo', ['-n', 'x'], (err, stdout, stderr) => console.log('execFile', err, JSON.stringify(stdout), JSON.stringify(stderr)));
+            });
+            """, Self.driver(["echo"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == """
+            number echo [ 'echo', 'hello', 'world' ]
+            spawn
+            data "hello world\\n"
+            exit 0 null
+            close 0 null 0 null
+            execFile null "x" ""
+
+            """)
+    }
+
+    @Test func catEchoesStdinAsItIsStreamed() async throws {
+        // Each chunk is written only after the previous one came back: stdin is streamed, not
+        // gathered until end().
+        let (result, output) = try await exec("""
+            const cat = require('child_process').spawn('cat');
+            const chunks = ['one', 'two', 'three'];
+            let sent = 0;
+            let got = '';
+            cat.stdout.setEncoding('utf8');
+            cat.stdout.on('data', (d) => {
+              got += d;
+              if (got !== chunks.slice(0, sent + 1).join('|') + '|') return;
+              console.log('got', JSON.stringify(got));
+              sent++;
+              if (sent < chunks.length) cat.stdin.write(chunks[sent] + '|'); else cat.stdin.end();
+            });
+            cat.stdin.write(chunks[0] + '|');
+            cat.on('close', (code) => console.log('close', code));
+            """, Self.driver(["cat"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == "got \"one|\"\ngot \"one|two|\"\ngot \"one|two|three|\"\nclose 0\n")
+    }
+
+    @Test func tenMegabytesOfOutputAreBoundedByMaxBuffer() async throws {
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            const r = cp.spawnSync('head', ['-c', '10485760', '/dev/zero'], { maxBuffer: 1048576 });
+            console.log('sync', r.error.code, r.error.message, r.stdout.length, r.signal);
+            try { cp.execFileSync('head', ['-c', '10485760', '/dev/zero']) } catch (e) { console.log('execFileSync', e.code, e.stdout.length) }
+            cp.exec('head -c 10485760 /dev/zero', (err, stdout) => {
+              console.log('exec', err.code, err.name, err.message, stdout.length, err.cmd);
+            });
+            """, Self.driver(["head", "sh"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == """
+            sync ENOBUFS spawnSync head ENOBUFS 1048576 SIGTERM
+            execFileSync ENOBUFS 1048576
+            exec ERR_CHILD_PROCESS_STDIO_MAXBUFFER RangeError stdout maxBuffer length exceeded 1048576 head -c 10485760 /dev/zero
+
+            """)
+    }
+
+    @Test func aChildIgnoringSIGTERMIsKilledWhenTheCallEnds() async throws {
+        let (runtime, output) = try makeRuntime(Self.driver(["sh"]))
+        let result = try await runtime.exec("""
+            const child = require('child_process').spawn('sh', ['-c', 'trap "" TERM; echo $$; while :; do sleep 0.05; done']);
+            child.stdout.once('data', (d) => { console.log(d.toString().trim()); child.unref(); });
+            """)
+        await runtime.dispose()
+        #expect(result.code == 0)
+        let pid = try #require(output.stdout.split(separator: "\n").first.flatMap { Int32($0) })
+        #expect(!Self.isAlive(pid))
+    }
+
+    @Test func aGrandchildIsKilledWithItsGroup() async throws {
+        let (runtime, output) = try makeRuntime(Self.driver(["sh"]))
+        let result = try await runtime.exec("""
+            // The shell starts a sleeper that ignores SIGTERM and exits at once; the sleeper holds
+            // the pipes and stays in the group.
+            const child = require('child_process').spawn('sh', ['-c', '(trap "" TERM; exec sleep 1000) & echo $!']);
+            child.stdout.once('data', (d) => { console.log(d.toString().trim()); });
+            child.on('exit', (code) => { console.log('exit', code); child.unref(); });
+            """)
+        await runtime.dispose()
+        #expect(result.code == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines.last == "exit 0")
+        let pid = try #require(lines.first.flatMap { Int32($0) })
+        #expect(!Self.isAlive(pid))
+    }
+
+    @Test func execSyncFailuresCarryStatusAndStderr() async throws {
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            try { cp.execSync('echo out; echo err >&2; exit 3', { stdio: 'pipe' }); }
+            catch (e) { console.log(Object.keys(e), JSON.stringify(e.message), e.status, e.signal, String(e.stdout), String(e.stderr)); }
+            try { cp.execFileSync('sh', ['-c', 'exit 1']); } catch (e) { console.log(JSON.stringify(e.message), e.status); }
+            console.log(cp.execSync('echo ok', { encoding: 'utf8' }));
+            const r = cp.spawnSync('nope-command', ['a']);
+            console.log(Object.keys(r), r.error.message, r.error.errno, r.error.code, r.error.syscall, r.error.path, r.error.spawnargs, r.pid, r.output);
+            """, Self.driver(["sh", "nope-command"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == """
+            [ 'status', 'signal', 'output', 'pid', 'stdout', 'stderr' ] "Command failed: echo out; echo err >&2; exit 3\\nerr\\n" 3 null out
+             err
+
+            "Command failed: sh -c exit 1" 1
+            ok
+
+            [
+              'error',  'status',
+              'signal', 'output',
+              'pid',    'stdout',
+              'stderr'
+            ] spawnSync nope-command ENOENT -2 ENOENT spawnSync nope-command nope-command [ 'a' ] 0 null
+
+            """)
+    }
+
+    @Test func theHostEnvironmentNeverReachesTheChild() async throws {
+        setenv("SECUREEXEC_HOST_ONLY_SECRET", "leaked", 1)
+        defer { unsetenv("SECUREEXEC_HOST_ONLY_SECRET") }
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            console.log(JSON.stringify(cp.execFileSync('env', { encoding: 'utf8' })));
+            console.log(JSON.stringify(cp.execFileSync('env', { env: { ONLY: 'this' }, encoding: 'utf8' })));
+            """, Self.driver(["env"], env: ["GUEST_VAR": "g"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == "\"GUEST_VAR=g\\n\"\n\"ONLY=this\\n\"\n")
+    }
+
+    @Test func loaderVariablesAreStripped() async throws {
+        let seen = Recorder()
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            const env = { LD_PRELOAD: '/tmp/evil.so', LD_LIBRARY_PATH: '/tmp', DYLD_INSERT_LIBRARIES: '/tmp/x', NODE_OPTIONS: '--require /tmp/x', KEEP: '1' };
+            console.log(JSON.stringify(cp.execFileSync('env', { env, encoding: 'utf8' })));
+            """, Self.driver(["env"], seen: seen))
+        #expect(result.code == 0)
+        #expect(output.stdout == "\"KEEP=1\\n\"\n")
+        #expect(seen.requests.withLock { $0.map(\.env) } == [["KEEP": "1"]])
+    }
+
+    @Test func nestedNodeRunsSandboxedWithTheSameDriver() async throws {
+        let filesystem = InMemoryFileSystem(directories: ["/root", "/tmp", "/work", "/private"])
+        try filesystem.write("/work/script.js", contents: "console.log('script', process.argv.slice(2).join(','), require('fs').readFileSync('/work/data.txt', 'utf8'))")
+        try filesystem.write("/work/data.txt", contents: "data")
+        try filesystem.write("/private/secret.txt", contents: "secret")
+        var driver = Self.driver(["node"], fs: .paths(readOnly: ["/work"]), filesystem: filesystem)
+        driver.processConfig.version = "v22.99.0"
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            const read = "try { console.log(require('fs').readFileSync('/private/secret.txt', 'utf8')) } catch (e) { console.log(e.code); process.exitCode = 5 }";
+            const r = cp.spawnSync('node', ['-e', read], { encoding: 'utf8' });
+            console.log('e', r.status, JSON.stringify(r.stdout));
+            console.log('p', cp.execFileSync('node', ['-p', 'process.version + " " + (1 + 2)'], { encoding: 'utf8' }).trim());
+            console.log('file', cp.execFileSync(process.execPath, ['/work/script.js', 'a', 'b'], { encoding: 'utf8' }).trim());
+            const denied = cp.spawnSync('node', ['/private/secret.txt'], { encoding: 'utf8' });
+            console.log('denied', denied.status, denied.stderr.includes('EACCES'));
+            const child = cp.spawn('node', ['-e', 'console.error("to stderr"); process.exit(4)']);
+            child.stderr.on('data', (d) => console.log('stderr', JSON.stringify(d.toString())));
+            child.on('close', (code, signal) => console.log('close', code, signal));
+            """, driver)
+        #expect(result.code == 0)
+        #expect(output.stdout == """
+            e 5 "EACCES\\n"
+            p v22.99.0 3
+            file script a,b data
+            denied 1 true
+            stderr "to stderr\\n"
+            close 4 null
+
+            """)
+    }
+
+    @Test func exitCodesAndSignalsAreReportedAsNodeDoes() async throws {
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            const s = cp.spawnSync('sh', ['-c', 'kill -TERM $$']);
+            console.log('sync', s.status, s.signal);
+            const t = cp.spawnSync('sleep', ['5'], { timeout: 50 });
+            console.log('timeout', t.status, t.signal, t.error.code, t.error.message);
+            const seven = cp.spawn('sh', ['-c', 'exit 7']);
+            seven.on('exit', (code, signal) => {
+              console.log('exit', code, signal);
+              const sleeper = cp.spawn('sleep', ['5']);
+              sleeper.on('spawn', () => console.log('kill', sleeper.kill('SIGKILL'), sleeper.killed));
+              sleeper.on('exit', (code, signal) => console.log('killed', code, signal, sleeper.exitCode, sleeper.signalCode));
+              sleeper.on('close', (code, signal) => {
+                console.log('close', code, signal, sleeper.kill());
+                cp.exec('kill -9 $$', (err) => console.log('exec', err.code, err.killed, err.signal));
+              });
+            });
+            """, Self.driver(["sh", "sleep"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == """
+            sync null SIGTERM
+            timeout null SIGTERM ETIMEDOUT spawnSync sleep ETIMEDOUT
+            exit 7 null
+            kill true true
+            killed null SIGKILL null SIGKILL
+            close null SIGKILL false
+            exec null false SIGKILL
+
+            """)
+    }
+
+    @Test func deniedSpawnsFailWithEACCESAsNodeReportsThem() async throws {
+        let seen = Recorder()
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            const child = cp.spawn('cat', ['x'], { cwd: '/tmp' });
+            console.log(child.pid);
+            child.on('error', (e) => console.log('error', e.message, e.errno, e.code, e.syscall, e.path, e.spawnargs, Object.keys(e)));
+            child.on('close', (code, signal) => {
+              console.log('close', code, signal);
+              cp.exec('echo hi', (err) => console.log('exec', err.code, err.message));
+            });
+            """, Self.driver(["echo"], seen: seen))
+        #expect(result.code == 0)
+        #expect(output.stdout == """
+            undefined
+            error spawn cat EACCES -13 EACCES spawn cat cat [ 'x' ] [ 'errno', 'code', 'syscall', 'path', 'spawnargs' ]
+            close -13 null
+            exec EACCES spawn /bin/sh EACCES
+
+            """)
+        let requests = seen.requests.withLock { $0 }
+        #expect(requests.map(\.command) == ["cat", "/bin/sh"])
+        #expect(requests.map(\.shell) == [false, true])
+        #expect(requests.last?.args == ["-c", "echo hi"])
+        #expect(requests.first?.cwd == "/tmp")
+    }
+
+    @Test func forkIsNotSupported() async throws {
+        let (_, output) = try await exec("""
+            try { require('child_process').fork('x.js') } catch (e) { console.log(e.message) }
+            """, Self.driver())
+        #expect(output.stdout == "child_process.fork is not supported in sandbox\n")
+    }
+
+    @Test func theExecutorResolvesCommandsThroughThePath() throws {
+        let executor = HostCommandExecutor()
+        #expect(try executor.resolve("sh", searchPath: "/nonexistent:/bin") == "/bin/sh")
+        #expect(throws: CommandError("ENOENT")) { try executor.resolve("no-such-command", searchPath: "/bin") }
+        #expect(throws: CommandError("EACCES")) { try executor.resolve("passwd", searchPath: "/etc") }
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: executor.workingDirectory, isDirectory: &isDirectory) && isDirectory.boolValue)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: executor.workingDirectory).isEmpty)
+    }
+}
