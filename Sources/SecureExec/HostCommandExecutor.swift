@@ -20,8 +20,10 @@ import Synchronization
 ///   virtual filesystem and has no meaning on the host: it is shown to the permission check and
 ///   otherwise ignored.
 ///
-/// Bare command names are looked up in the `PATH` the guest passed, or in ``defaultSearchPath``
-/// when it passed none.
+/// Bare command names are looked up in ``searchPath``, never in a `PATH` the guest passed: the
+/// permission check allowed a name, and a guest-chosen `PATH` (a folder it can write) would let it
+/// pick which program answers to that name. The guest's `PATH` still reaches the child's
+/// environment.
 ///
 /// Implementation note: this uses `posix_spawn` directly rather than swift-subprocess. Its
 /// closure-scoped `run` ties a process's life to one async scope, while a guest's child outlives
@@ -32,9 +34,9 @@ public struct HostCommandExecutor: CommandExecutor {
     /// The host directory every child starts in. Default: a fresh empty directory under the
     /// system temporary directory, created by `init`.
     public var workingDirectory: String
-    /// Where bare command names are looked up when the guest's environment has no `PATH`.
+    /// Where bare command names are looked up (the guest's `PATH` is not used for this).
     /// Default `/usr/local/bin:/usr/bin:/bin`.
-    public var defaultSearchPath: String
+    public var searchPath: String
     /// Whether children start in the guest's working directory (``CommandRequest/cwd``) instead
     /// of ``workingDirectory``: only sound when the guest's filesystem is the host's own
     /// (`HostFileSystem(root: "/")`, as the CLI does). Default false.
@@ -43,11 +45,11 @@ public struct HostCommandExecutor: CommandExecutor {
     /// Default 500 ms.
     public var terminationGrace: Duration
 
-    public init(workingDirectory: String? = nil, defaultSearchPath: String = "/usr/local/bin:/usr/bin:/bin",
+    public init(workingDirectory: String? = nil, searchPath: String = "/usr/local/bin:/usr/bin:/bin",
                 followsGuestWorkingDirectory: Bool = false, terminationGrace: Duration = .milliseconds(500)) {
         self.followsGuestWorkingDirectory = followsGuestWorkingDirectory
         self.workingDirectory = workingDirectory ?? Self.makeTemporaryDirectory()
-        self.defaultSearchPath = defaultSearchPath
+        self.searchPath = searchPath
         self.terminationGrace = terminationGrace
     }
 
@@ -60,7 +62,7 @@ public struct HostCommandExecutor: CommandExecutor {
     }
 
     public func spawn(_ request: CommandRequest, events: @escaping @Sendable (CommandEvent) -> Void) async throws -> any RunningCommand {
-        let path = try resolve(request.command, searchPath: request.env["PATH"] ?? defaultSearchPath)
+        let path = try resolve(request.command, searchPath: searchPath)
         return try HostProcess.start(path: path, request: request,
                                      workingDirectory: followsGuestWorkingDirectory ? request.cwd : workingDirectory,
                                      grace: terminationGrace, events: events)

@@ -21,6 +21,9 @@ struct ChildProcessTests {
                           processConfig: ProcessConfig(env: env))
     }
 
+    /// A JavaScript string literal.
+    static func literal(_ text: String) -> String { String(decoding: JSONValue.string(text).jsonBytes, as: UTF8.self) }
+
     /// The permission requests a check saw.
     final class Recorder: Sendable {
         let requests = Mutex<[ChildProcessAccessRequest]>([])
@@ -271,6 +274,24 @@ struct ChildProcessTests {
         #expect(requests.map(\.shell) == [false, true])
         #expect(requests.last?.args == ["-c", "echo hi"])
         #expect(requests.first?.cwd == "/tmp")
+    }
+
+    @Test func aGuestPathCannotRedirectAnAllowedCommand() async throws {
+        // A folder with a fake `echo`: neither the guest's PATH nor a path to it passes for `echo`.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("se-fake-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fake = folder.appendingPathComponent("echo")
+        try "#!/bin/sh\necho fake\n".write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            console.log(cp.execFileSync('echo', ['real'], { env: { PATH: \(Self.literal(folder.path)) }, encoding: 'utf8' }).trim());
+            console.log(cp.execFileSync('/bin/echo', ['standard'], { encoding: 'utf8' }).trim());
+            try { cp.execFileSync(\(Self.literal(fake.path))) } catch (e) { console.log(e.code) }
+            """, Self.driver(["echo"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == "real\nstandard\nEACCES\n")
     }
 
     @Test func forkIsNotSupported() async throws {

@@ -10,6 +10,8 @@
 #   --jobs N   files run in parallel (default: nproc)
 #   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
+# CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run (e.g. --allow-run for
+# 'test-child-process-*').
 # The suite is fetched once into .node-tests-cache/ (git-ignored) by node-tests.sh
 # ($NODE_TESTS_SH, default /work/shared/tools/node-tests.sh).
 #
@@ -39,7 +41,7 @@ while [ $# -gt 0 ]; do
     --jobs) jobs="$2"; shift ;;
     --only) only="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) cli="$1" ;;
   esac
@@ -91,7 +93,7 @@ run_one() {
       SECURE_EXEC_TEST_TMPDIR="$tmp" \
       timeout -k 2 "$timeout_s" "$cli" run \
         --allow-read="$stage" --allow-write="$tmp" --allow-env \
-        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off \
+        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} \
         "$file" </dev/null >"$logs/$name.out" 2>"$logs/$name.err") || rc=$?
   echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$name.rc"
   if [ "$rc" -ne 0 ]; then
@@ -105,7 +107,7 @@ run_one() {
   rm -rf "$tmp"
 }
 export -f run_one
-export stage logs cli timeout_s
+export stage logs cli timeout_s CONFORMANCE_EXTRA_FLAGS
 
 start=$(date +%s)
 (cd "$stage/test/parallel" && compgen -G "$only" | grep -E '\.(js|mjs)$' | sort) \
