@@ -83,7 +83,7 @@ struct ChildProcessOperations {
         if let check = host.driver.permissions.childProcess { decision = await check.decide(access) } else { decision = .deny }
         guard decision.allow else { throw Self.spawnError(syscall, command, code: "EACCES", reason: decision.reason) }
         guard host.driver.commandExecutor != nil else { throw Self.spawnError(syscall, command, code: "ENOSYS", reason: nil) }
-        return CommandRequest(command: command, args: argv, cwd: cwd, env: env, shell: shell,
+        return CommandRequest(command: command, args: argv, argv0: try args.optionalString("argv0"), cwd: cwd, env: env, shell: shell,
                               pipeStdin: stdio.count > 0 ? stdio[0] : true, pipeStdout: stdio.count > 1 ? stdio[1] : true,
                               pipeStderr: stdio.count > 2 ? stdio[2] : true)
     }
@@ -192,7 +192,8 @@ struct ChildProcessOperations {
     private func spawnSync(_ args: Arguments, input: [UInt8]?) async throws -> BridgeResponse {
         var request = try await authorize(args, syscall: "spawnSync")
         request.input = request.pipeStdin ? (input ?? []) : nil
-        let payloadRoom = max(0, host.limits.maxBinaryPayloadBytes / 2 - 4096)
+        // Each stream may pass maxBuffer by one read (64 KiB), as in Node.
+        let payloadRoom = max(0, host.limits.maxBinaryPayloadBytes / 2 - 65_536 - 4096)
         let maxBuffer = min(args.raw["maxBuffer"]?.doubleValue.map { $0.isFinite ? max(0, Int(min($0, 1e15))) : Int.max } ?? 1 << 20,
                             payloadRoom)
         let timeout = args.raw["timeout"]?.doubleValue.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
@@ -282,10 +283,10 @@ final class SyncCollector: Sendable {
     func receive(_ event: CommandEvent) {
         var overflow: (@Sendable () -> Void)?
         let resume = state.withLock { s -> (CheckedContinuation<Result, Never>, Result)? in
+            // Like Node, the read that crosses maxBuffer is kept whole; nothing after it.
             func append(_ data: [UInt8], to buffer: inout [UInt8]) {
-                let room = maxBuffer - buffer.count
-                buffer += data.prefix(max(0, room))
-                if data.count > room && !s.result.overflowed && !s.result.timedOut {
+                if buffer.count <= maxBuffer { buffer += data }
+                if buffer.count > maxBuffer && !s.result.overflowed && !s.result.timedOut {
                     s.result.overflowed = true
                     overflow = s.overflowAction
                 }

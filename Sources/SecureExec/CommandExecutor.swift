@@ -5,6 +5,8 @@ public struct CommandRequest: Sendable, Hashable {
     public var command: String
     /// Arguments after the command (`argv[1...]`).
     public var args: [String]
+    /// `argv[0]` for the program when the guest chose one (`options.argv0`); default the command.
+    public var argv0: String?
     /// The guest's working directory for the child (a virtual path). ``HostCommandExecutor``
     /// does not map it to the host: see ``HostCommandExecutor/workingDirectory``.
     public var cwd: String
@@ -21,10 +23,11 @@ public struct CommandRequest: Sendable, Hashable {
     /// streamed with ``RunningCommand/writeInput(_:)``.
     public var input: [UInt8]?
 
-    public init(command: String, args: [String] = [], cwd: String = "/", env: [String: String] = [:], shell: Bool = false,
+    public init(command: String, args: [String] = [], argv0: String? = nil, cwd: String = "/", env: [String: String] = [:], shell: Bool = false,
                 pipeStdin: Bool = true, pipeStdout: Bool = true, pipeStderr: Bool = true, input: [UInt8]? = nil) {
         self.command = command
         self.args = args
+        self.argv0 = argv0
         self.cwd = cwd
         self.env = env
         self.shell = shell

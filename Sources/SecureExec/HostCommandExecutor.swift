@@ -127,7 +127,7 @@ final class HostProcess: RunningCommand, Sendable {
             let childErr = try stderrPipe?.write ?? devNull(O_WRONLY)
 
             // argv[0] is the command as the guest named it (as a shell passes it).
-            let argv = ([request.command] + request.args).map { strdup($0) } + [nil]
+            let argv = ([request.argv0 ?? request.command] + request.args).map { strdup($0) } + [nil]
             // The request's environment only (already cleaned by the caller; cleaned again here).
             let envp = request.env.filter { !CommandRequest.isStripped($0.key) && !$0.key.contains("=") }
                 .sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -48,6 +48,12 @@ function stdioFlags(stdio) {
   });
 }
 
+function rejectNullBytes(value, name) {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    throw new (lazy.errors.codes.ERR_INVALID_ARG_VALUE)(name, value, 'must be a string without null bytes');
+  }
+}
+
 function normalizeSpawnArguments(file, args, options) {
   const { validateString, validateObject } = lazy.validators;
   validateString(file, 'file');
@@ -64,10 +70,10 @@ function normalizeSpawnArguments(file, args, options) {
   }
   if (options === undefined) options = {};
   else validateObject(options, 'options');
-  args = args.map((a) => {
-    if (typeof a !== 'string') validateString(a, 'args');
-    return a;
-  });
+  // Like Node: arguments are converted to strings; NUL bytes are refused.
+  args = args.map((a) => `${a}`);
+  rejectNullBytes(file, 'file');
+  args.forEach((a, i) => rejectNullBytes(a, `args[${i}]`));
 
   let cwd = options.cwd;
   if (cwd !== undefined && cwd !== null) {
@@ -94,16 +100,22 @@ function normalizeSpawnArguments(file, args, options) {
   if (options.env !== undefined && options.env !== null) {
     validateObject(options.env, 'options.env');
     env = {};
-    for (const key of Object.keys(options.env)) {
+    // Inherited (prototype) keys count too, as in Node; undefined values are left out.
+    for (const key in options.env) {
       const value = options.env[key];
-      if (value !== undefined) env[key] = String(value);
+      if (value === undefined) continue;
+      rejectNullBytes(key, `options.env['${key}']`);
+      rejectNullBytes(`${value}`, `options.env['${key}']`);
+      env[key] = `${value}`;
     }
   }
 
+  if (options.argv0 !== undefined) validateString(options.argv0, 'options.argv0');
   return {
     file,
     args,
-    spawnargs: [file, ...args],
+    argv0: typeof options.argv0 === 'string' ? options.argv0 : undefined,
+    spawnargs: [typeof options.argv0 === 'string' ? options.argv0 : file, ...args],
     cwd,
     env,
     shell,
@@ -119,6 +131,7 @@ function hostRequest(n) {
     cwd: n.cwd,
     env: n.env,
     shell: n.shell,
+    argv0: n.argv0,
     stdio: n.stdio.map((s) => s !== 'ignore'),
   };
 }
@@ -161,32 +174,31 @@ class ChildProcess extends EventEmitter {
   }
 
   spawn(options) {
-    const n = options._normalized ?? normalizeSpawnArguments(options.file, options.args, options);
+    let n = options?._normalized;
+    if (n === undefined) {
+      const { validateObject, validateString, validateArray } = lazy.validators;
+      validateObject(options, 'options');
+      validateString(options.file, 'options.file');
+      if (options.args !== undefined) validateArray(options.args, 'options.args');
+      if (options.envPairs !== undefined) validateArray(options.envPairs, 'options.envPairs');
+      let env;
+      if (options.envPairs !== undefined) {
+        env = {};
+        for (const pair of options.envPairs) {
+          const at = `${pair}`.indexOf('=');
+          if (at > 0) env[`${pair}`.slice(0, at)] = `${pair}`.slice(at + 1);
+        }
+      }
+      const argv = options.args ?? [options.file];
+      n = normalizeSpawnArguments(options.file, argv.slice(1), { cwd: options.cwd, stdio: options.stdio, env, argv0: argv[0] });
+    }
     this.spawnfile = n.file;
     this.spawnargs = n.spawnargs;
     const id = nextId++;
-    let answer;
-    try {
-      answer = internal.call('child.spawn', { id, ...hostRequest(n) });
-    } catch (err) {
-      spawnFailure(err, 'spawn', n.spawnargs);
-      const errno = typeof err.errno === 'number' ? err.errno : -1;
-      process.nextTick(() => {
-        this.exitCode = errno;
-        this.emit('error', err);
-        maybeClose(this);
-      });
-      return err.errno;
-    }
     this._id = id;
-    this._alive = true;
-    this.pid = answer.pid;
-    children.set(id, this);
-    internal.loop.refHandle();
-    this._refed = true;
 
+    // The streams exist even when the spawn fails (they end at once then), as in Node.
     if (n.stdio[0] === 'pipe') this.stdin = makeStdin(this);
-    else if (n.stdio[0] !== 'ignore') internal.call('child.end', { id });
     for (const fd of [1, 2]) {
       if (n.stdio[fd] === 'ignore') continue;
       const stream = makeReadable(this);
@@ -198,6 +210,30 @@ class ChildProcess extends EventEmitter {
       if (fd === 1) this._out = stream; else this._err = stream;
     }
     this.stdio = [this.stdin, this.stdout, this.stderr];
+
+    let answer;
+    try {
+      answer = internal.call('child.spawn', { id, ...hostRequest(n) });
+    } catch (err) {
+      spawnFailure(err, 'spawn', n.spawnargs);
+      const errno = typeof err.errno === 'number' ? err.errno : -1;
+      this._id = 0;
+      process.nextTick(() => {
+        this.exitCode = errno;
+        this.emit('error', err);
+        this.stdin?.destroy();
+        this._out?.destroy();
+        this._err?.destroy();
+        maybeClose(this);
+      });
+      return err.errno;
+    }
+    this._alive = true;
+    this.pid = answer.pid;
+    children.set(id, this);
+    internal.loop.refHandle();
+    this._refed = true;
+    if (n.stdio[0] !== 'pipe' && n.stdio[0] !== 'ignore') internal.call('child.end', { id });
     process.nextTick(() => this.emit('spawn'));
     return 0;
   }
@@ -260,22 +296,24 @@ function makeReadable(child) {
 }
 
 function makeStdin(child) {
-  const id = child._id;
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
-    try { internal.call('child.end', { id }); } catch {}
+    if (child._id !== 0) try { internal.call('child.end', { id: child._id }); } catch {}
   };
-  return new (lazy.Writable)({
+  const stdin = new (lazy.Writable)({
     write(chunk, encoding, callback) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-      internal.callAsync('child.write', { id }, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+      internal.callAsync('child.write', { id: child._id }, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
         .then(() => callback(), (err) => callback(err));
     },
     final(callback) { end(); callback(); },
     destroy(err, callback) { end(); callback(err); },
   });
+  // A pipe socket in Node: writable, not readable.
+  Object.defineProperty(stdin, 'readable', { __proto__: null, value: false, writable: true, configurable: true });
+  return stdin;
 }
 
 function maybeClose(child) {
@@ -357,17 +395,18 @@ function execFile(file, args, options, callback) {
   let timer = null;
   const cmd = args.length > 0 ? `${file} ${args.join(' ')}` : file;
 
+  function joined(chunks, stream) {
+    if (encoding || stream?.readableEncoding) return chunks.join('');
+    return Buffer.concat(chunks);
+  }
+
   function exithandler(code, signal) {
     if (exited) return;
     exited = true;
     if (timer) { clearTimeout(timer); timer = null; }
     if (!callback) return;
-    let stdout = Buffer.concat(out);
-    let stderr = Buffer.concat(err);
-    if (encoding) {
-      stdout = stdout.toString(encoding);
-      stderr = stderr.toString(encoding);
-    }
+    const stdout = joined(out, child.stdout);
+    const stderr = joined(err, child.stderr);
     if (!ex && code === 0 && signal === null) {
       callback(null, stdout, stderr);
       return;
@@ -407,12 +446,18 @@ function execFile(file, args, options, callback) {
   }
 
   function collect(stream, chunks, which) {
+    if (encoding) stream.setEncoding(encoding);
     stream.on('data', (chunk) => {
-      const length = chunk.length;
+      if (options.maxBuffer === Infinity) {
+        chunks.push(chunk);
+        return;
+      }
+      const streamEncoding = stream.readableEncoding;
+      const length = streamEncoding ? Buffer.byteLength(chunk, streamEncoding) : chunk.length;
       const total = (which === 'stdout' ? (outLen += length) : (errLen += length));
       if (total > options.maxBuffer) {
-        const keep = options.maxBuffer - (total - length);
-        chunks.push(chunk.subarray(0, Math.max(0, keep)));
+        const keep = Math.max(0, options.maxBuffer - (total - length));
+        chunks.push(streamEncoding ? chunk.slice(0, keep) : chunk.subarray(0, keep));
         ex = new (lazy.errors.codes.ERR_CHILD_PROCESS_STDIO_MAXBUFFER)(which);
         kill();
       } else {
