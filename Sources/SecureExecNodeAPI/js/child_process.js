@@ -21,12 +21,30 @@ function signalName(number) {
   return Object.keys(signalNumbers).find((name) => signalNumbers[name] === number) ?? null;
 }
 function toSignalNumber(signal) {
-  if (typeof signal === 'number' && Number.isInteger(signal)) {
-    if (signal === 0 || signalName(signal) !== null) return signal;
-    throw new (lazy.errors.codes.ERR_UNKNOWN_SIGNAL)(signal);
+  if (typeof signal === 'number' && signalName(signal) !== null) return signal;
+  if (typeof signal === 'string') {
+    const upper = signal.toUpperCase();
+    if (Object.prototype.hasOwnProperty.call(signalNumbers, upper)) return signalNumbers[upper];
   }
-  if (typeof signal === 'string' && Object.prototype.hasOwnProperty.call(signalNumbers, signal)) return signalNumbers[signal];
   throw new (lazy.errors.codes.ERR_UNKNOWN_SIGNAL)(signal);
+}
+
+function sanitizeKillSignal(killSignal) {
+  if (typeof killSignal === 'string' || typeof killSignal === 'number') return toSignalNumber(killSignal);
+  if (killSignal != null) throw new (lazy.errors.codes.ERR_INVALID_ARG_TYPE)('options.killSignal', ['string', 'number'], killSignal);
+  return undefined;
+}
+
+function validateTimeout(timeout) {
+  if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) {
+    throw new (lazy.errors.codes.ERR_OUT_OF_RANGE)('timeout', 'an unsigned integer', timeout);
+  }
+}
+
+function validateMaxBuffer(maxBuffer) {
+  if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
+    throw new (lazy.errors.codes.ERR_OUT_OF_RANGE)('options.maxBuffer', 'a positive number', maxBuffer);
+  }
 }
 
 // -------------------------------------------------------------------------------------------
@@ -70,6 +88,13 @@ function normalizeSpawnArguments(file, args, options) {
   }
   if (options === undefined) options = {};
   else validateObject(options, 'options');
+  const { validateBoolean, isInt32 } = lazy.validators;
+  if (options.detached != null) validateBoolean(options.detached, 'options.detached');
+  for (const id of ['uid', 'gid']) {
+    if (options[id] != null && !isInt32(options[id])) throw new (lazy.errors.codes.ERR_INVALID_ARG_TYPE)(`options.${id}`, 'int32', options[id]);
+  }
+  if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
+  if (options.windowsVerbatimArguments != null) validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
   // Like Node: arguments are converted to strings; NUL bytes are refused.
   args = args.map((a) => `${a}`);
   rejectNullBytes(file, 'file');
@@ -85,10 +110,11 @@ function normalizeSpawnArguments(file, args, options) {
   }
 
   let shell = false;
-  if (options.shell !== undefined && options.shell !== null && options.shell !== false) {
-    if (typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
-      throw new (lazy.errors.codes.ERR_INVALID_ARG_TYPE)('options.shell', ['boolean', 'string'], options.shell);
-    }
+  if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
+    throw new (lazy.errors.codes.ERR_INVALID_ARG_TYPE)('options.shell', ['boolean', 'string'], options.shell);
+  }
+  if (options.shell) {
+    rejectNullBytes(options.shell, 'options.shell');
     // A shell is a command like any other: its own permission request names it.
     const command = args.length > 0 ? `${file} ${args.join(' ')}` : file;
     file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
@@ -110,7 +136,10 @@ function normalizeSpawnArguments(file, args, options) {
     }
   }
 
-  if (options.argv0 !== undefined) validateString(options.argv0, 'options.argv0');
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    rejectNullBytes(options.argv0, 'options.argv0');
+  }
   return {
     file,
     args,
@@ -331,14 +360,16 @@ function maybeClose(child) {
 function spawn(file, args, options) {
   const n = normalizeSpawnArguments(file, args, options);
   const opts = n.options;
+  validateTimeout(opts.timeout);
+  if (opts.signal !== undefined) lazy.validators.validateAbortSignal(opts.signal, 'options.signal');
+  const killSignal = sanitizeKillSignal(opts.killSignal);
   const child = new ChildProcess();
   child.spawn({ _normalized: n });
 
-  if (opts.timeout !== undefined && opts.timeout !== null && opts.timeout > 0) {
-    lazy.validators.validateInteger?.(opts.timeout, 'options.timeout', 0);
+  if (opts.timeout > 0) {
     let timer = setTimeout(() => {
       if (timer) {
-        try { child.kill(opts.killSignal ?? 'SIGTERM'); } catch (err) { child.emit('error', err); }
+        try { child.kill(killSignal); } catch (err) { child.emit('error', err); }
         timer = null;
       }
     }, opts.timeout);
@@ -347,7 +378,7 @@ function spawn(file, args, options) {
   if (opts.signal !== undefined) {
     const signal = opts.signal;
     const onAbort = () => {
-      if (child.kill(opts.killSignal ?? 'SIGTERM')) child.emit('error', new (lazy.errors.AbortError)(undefined, { cause: signal.reason }));
+      if (child.kill(killSignal)) child.emit('error', new (lazy.errors.AbortError)(undefined, { cause: signal.reason }));
     };
     if (signal.aborted) process.nextTick(onAbort);
     else {
@@ -359,12 +390,24 @@ function spawn(file, args, options) {
 }
 
 function execFile(file, args, options, callback) {
-  if (typeof args === 'function') { callback = args; args = undefined; options = undefined; }
-  else if (args !== null && args !== undefined && !Array.isArray(args) && typeof args === 'object') {
-    callback = options; options = args; args = undefined;
+  if (Array.isArray(args)) {
+    args = args.slice();
+  } else if (args != null && typeof args === 'object') {
+    callback = options;
+    options = args;
+    args = null;
+  } else if (typeof args === 'function') {
+    callback = args;
+    options = null;
+    args = null;
   }
-  if (typeof options === 'function') { callback = options; options = undefined; }
-  if (callback !== undefined && callback !== null) lazy.validators.validateFunction(callback, 'callback');
+  if (typeof options === 'function') {
+    callback = options;
+    options = null;
+  } else if (options != null) {
+    lazy.validators.validateObject(options, 'options');
+  }
+  if (callback != null) lazy.validators.validateFunction(callback, 'callback');
   args = args ?? [];
   options = {
     encoding: 'utf8',
@@ -376,12 +419,20 @@ function execFile(file, args, options, callback) {
     shell: false,
     ...options,
   };
+  validateTimeout(options.timeout);
+  validateMaxBuffer(options.maxBuffer);
+  options.killSignal = sanitizeKillSignal(options.killSignal);
   const child = spawn(file, args, {
     cwd: options.cwd ?? undefined,
     env: options.env ?? undefined,
+    argv0: options.argv0,
     shell: options.shell,
     signal: options.signal,
     stdio: options.stdio,
+    uid: options.uid,
+    gid: options.gid,
+    windowsHide: options.windowsHide,
+    windowsVerbatimArguments: options.windowsVerbatimArguments,
   });
 
   const encoding = options.encoding && options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ? options.encoding : null;
@@ -514,10 +565,10 @@ Object.defineProperty(execFile, customPromisify, { enumerable: false, value: pro
 function spawnSync(file, args, options) {
   const n = normalizeSpawnArguments(file, args, options);
   const opts = n.options;
-  const maxBuffer = opts.maxBuffer === undefined ? 1024 * 1024 : opts.maxBuffer;
-  if (maxBuffer !== Infinity) lazy.validators.validateNumber(maxBuffer, 'options.maxBuffer', 0);
-  let killSignal = 15;
-  if (opts.killSignal !== undefined) killSignal = toSignalNumber(opts.killSignal);
+  const maxBuffer = opts.maxBuffer == null ? 1024 * 1024 : opts.maxBuffer;
+  validateTimeout(opts.timeout);
+  validateMaxBuffer(opts.maxBuffer);
+  const killSignal = sanitizeKillSignal(opts.killSignal) ?? 15;
   let input;
   if (opts.input !== undefined && opts.input !== null) {
     if (typeof opts.input === 'string') input = Buffer.from(opts.input, opts.encoding && opts.encoding !== 'buffer' ? opts.encoding : 'utf8');
