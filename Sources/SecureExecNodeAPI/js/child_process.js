@@ -50,7 +50,18 @@ function validateMaxBuffer(maxBuffer) {
 // -------------------------------------------------------------------------------------------
 // Arguments, as Node normalises them.
 
+function notSupported(what) {
+  const err = new Error(`${what} is not supported in sandbox`);
+  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+  return err;
+}
+
 function stdioFlags(stdio) {
+  if (Array.isArray(stdio)) {
+    const ipc = stdio.filter((s) => s === 'ipc').length;
+    if (ipc > 1) throw new (lazy.errors.codes.ERR_IPC_ONE_PIPE)();
+    if (ipc === 1) throw notSupported('ipc');
+  }
   // true: a pipe to the guest; false: /dev/null. 'inherit' pipes and forwards to our stdio.
   let list;
   if (stdio === undefined || stdio === null || stdio === 'pipe' || stdio === 'overlapped') list = ['pipe', 'pipe', 'pipe'];
@@ -61,7 +72,7 @@ function stdioFlags(stdio) {
     if (s === undefined || s === null || s === 'pipe' || s === 'overlapped') return 'pipe';
     if (s === 'ignore' || s === 'inherit') return s;
     if (s === fd) return 'inherit';
-    if (s === 'ipc') throw new (lazy.errors.codes.ERR_NOT_SUPPORTED_IN_SANDBOX ?? Error)('ipc is not supported in sandbox');
+    if (s === 'ipc') throw notSupported('ipc');
     return 'pipe';
   });
 }
@@ -207,6 +218,10 @@ class ChildProcess extends EventEmitter {
     if (n === undefined) {
       const { validateObject, validateString, validateArray } = lazy.validators;
       validateObject(options, 'options');
+      // Node's order: stdio (and, with an IPC channel, envPairs), file, args.
+      if (Array.isArray(options.stdio) && options.stdio.includes('ipc') && options.envPairs !== undefined) {
+        validateArray(options.envPairs, 'options.envPairs');
+      }
       validateString(options.file, 'options.file');
       if (options.args !== undefined) validateArray(options.args, 'options.args');
       if (options.envPairs !== undefined) validateArray(options.envPairs, 'options.envPairs');
@@ -526,6 +541,7 @@ function execFile(file, args, options, callback) {
 
 function normalizeExecArgs(command, options, callback) {
   lazy.validators.validateString(command, 'command');
+  rejectNullBytes(command, 'command');
   if (typeof options === 'function') { callback = options; options = undefined; }
   options = { ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
@@ -540,19 +556,18 @@ function exec(command, options, callback) {
 const customPromisify = Symbol.for('nodejs.util.promisify.custom');
 function promisified(run) {
   return function(...args) {
-    let child;
-    const promise = new Promise((resolve, reject) => {
-      child = run(...args, (err, stdout, stderr) => {
-        if (err !== null) {
-          err.stdout = stdout;
-          err.stderr = stderr;
-          reject(err);
-        } else {
-          resolve({ stdout, stderr });
-        }
-      });
+    let settle;
+    const promise = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    // Argument errors throw here, synchronously, as in Node.
+    promise.child = run(...args, (err, stdout, stderr) => {
+      if (err !== null) {
+        err.stdout = stdout;
+        err.stderr = stderr;
+        settle.reject(err);
+      } else {
+        settle.resolve({ stdout, stderr });
+      }
     });
-    promise.child = child;
     return promise;
   };
 }
