@@ -10,8 +10,8 @@
 #   --jobs N   files run in parallel (default: nproc)
 #   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
-# CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run (e.g. --allow-run for
-# 'test-child-process-*').
+# CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run; 'test-child-process-*' files get
+# --allow-run.
 # The suite is fetched once into .node-tests-cache/ (git-ignored) by node-tests.sh
 # ($NODE_TESTS_SH, default /work/shared/tools/node-tests.sh).
 #
@@ -87,13 +87,16 @@ run_one() {
     return 0
   fi
   mkdir -p "$tmp"
+  # Child-process files may start programs (`node` is a nested sandboxed runtime).
+  local run_grant=
+  [[ "$name" == test-child-process-* ]] && run_grant=--allow-run
   start=$(date +%s%N)
   rc=0
   (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
       SECURE_EXEC_TEST_TMPDIR="$tmp" \
       timeout -k 2 "$timeout_s" "$cli" run \
         --allow-read="$stage" --allow-write="$tmp" --allow-env \
-        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} \
+        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} $run_grant \
         "$file" </dev/null >"$logs/$name.out" 2>"$logs/$name.err") || rc=$?
   echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$name.rc"
   if [ "$rc" -ne 0 ]; then
