@@ -13,6 +13,8 @@ final class ChildProcessTable: Sendable {
 
     struct State {
         var live: [Int: any RunningCommand] = [:]
+        /// Children that finished before `start` registered them (a fast `echo`).
+        var finishedEarly: Set<Int> = []
         var cleanupRegistered = false
         var ended = false
     }
@@ -120,7 +122,7 @@ struct ChildProcessOperations {
             throw Self.spawnError(syscall, request.command, code: "EAGAIN", reason: nil)
         }
         let ended = table.state.withLock { state -> Bool in
-            if !state.ended { state.live[id] = child }
+            if !state.ended && state.finishedEarly.remove(id) == nil { state.live[id] = child }
             return state.ended
         }
         if ended {
@@ -179,7 +181,11 @@ struct ChildProcessOperations {
                 finished = progress.withLock { $0.exited = true; return $0.ends == 2 }
             }
             host.emit("child", .object(message), binary: bytes)
-            if finished { _ = table.state.withLock { $0.live.removeValue(forKey: id) } }
+            if finished {
+                table.state.withLock { state in
+                    if state.live.removeValue(forKey: id) == nil { state.finishedEarly.insert(id) }
+                }
+            }
         }
         return .value(["pid": .number(Double(child.pid))])
     }

@@ -92,7 +92,8 @@ final class NestedNodeCommand: RunningCommand, Sendable {
             case .run(let code, let filePath, let argv):
                 let input = request.input.map { String(decoding: $0, as: UTF8.self) }
                 let options = ExecOptions(filePath: filePath, cwd: request.cwd, stdin: input, argv: argv)
-                let result = try? await runtime.exec(code, options: options)
+                // Killed before it started: it does not start.
+                let result = command.killedBy.withLock({ $0 }) == nil ? try? await runtime.exec(code, options: options) : nil
                 if let signal = command.killedBy.withLock({ $0 }) {
                     exit = CommandExit(code: nil, signal: signal)
                 } else {
@@ -127,6 +128,11 @@ final class NestedNodeCommand: RunningCommand, Sendable {
 
     func terminate() async {
         _ = signal(SIGKILL)
+        // A stop that arrived between the check and the start of the call is repeated.
+        while !finished.withLock({ $0.done }) {
+            runtime.terminate()
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let done = finished.withLock { state -> Bool in
                 if !state.done { state.waiters.append(continuation) }

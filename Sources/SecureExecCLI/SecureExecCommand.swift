@@ -231,10 +231,11 @@ struct SandboxFlags: ParsableArguments {
         throw GuestExit(code: result.code)
     }
 
-    /// Programs that run whatever their arguments say: allowing one allows everything.
+    /// Programs that run whatever their arguments say: allowing one allows everything. (`node`
+    /// is not one here: it runs as a nested sandboxed runtime with the same grants.)
     static let interpreters: Set<String> = [
         "sh", "bash", "zsh", "dash", "ksh", "fish", "csh", "tcsh", "python", "python2", "python3", "perl", "ruby", "php",
-        "node", "nodejs", "deno", "bun", "lua", "env", "xargs", "find", "awk", "gawk", "sudo", "su", "nice", "nohup",
+        "deno", "bun", "lua", "env", "xargs", "find", "awk", "gawk", "sudo", "su", "nice", "nohup",
         "timeout", "strace", "gdb", "ssh", "docker", "make", "git", "npx", "npm",
     ]
 

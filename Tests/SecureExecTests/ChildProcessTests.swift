@@ -296,6 +296,28 @@ struct ChildProcessTests {
         #expect(output.stdout == "real\nstandard\nEACCES\n")
     }
 
+    @Test func finishedChildrenLeaveTheLimit() async throws {
+        // 20 children one after the other under a limit of 2 running at once.
+        var limits = ResourceLimits()
+        limits.maxChildProcesses = 2
+        let (result, output) = try await exec("""
+            const { spawn, execFileSync } = require('child_process');
+            let n = 0;
+            function next() {
+              if (n === 20) {
+                console.log('done', n, execFileSync('echo', ['sync'], { encoding: 'utf8' }).trim());
+                const a = spawn('sleep', ['5']), b = spawn('sleep', ['5']), c = spawn('sleep', ['5']);
+                c.on('error', (e) => { console.log(e.code, e.message); a.kill(); b.kill(); });
+                return;
+              }
+              spawn('echo', [String(n++)]).on('close', next);
+            }
+            next();
+            """, Self.driver(["echo", "sleep"]), limits: limits)
+        #expect(result.code == 0)
+        #expect(output.stdout == "done 20 sync\nEAGAIN spawn sleep EAGAIN\n")
+    }
+
     @Test func forkIsNotSupported() async throws {
         let (_, output) = try await exec("""
             try { require('child_process').fork('x.js') } catch (e) { console.log(e.message) }
