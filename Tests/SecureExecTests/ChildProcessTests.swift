@@ -318,6 +318,46 @@ struct ChildProcessTests {
         #expect(output.stdout == "done 20 sync\nEAGAIN spawn sleep EAGAIN\n")
     }
 
+    @Test func childrenDieWithATimedOutCall() async throws {
+        // A call stopped by its wall-clock limit, both while the guest waits in its event loop and
+        // while it is blocked in a synchronous spawn.
+        let (runtime, output) = try makeRuntime(Self.driver(["sh", "sleep"]))
+        let started = ContinuousClock.now
+        let looping = try await runtime.exec("""
+            const child = require('child_process').spawn('sh', ['-c', 'echo $$; exec sleep 1000']);
+            child.stdout.on('data', (d) => console.log(d.toString().trim()));
+            """, options: ExecOptions(wallClock: .seconds(2)))
+        let blocked = try await runtime.exec("""
+            require('child_process').execFileSync('sleep', ['1000']);
+            """, options: ExecOptions(wallClock: .seconds(1)))
+        await runtime.dispose()
+        #expect(looping.code == 124, "\(looping)")
+        // A stop that interrupts a synchronous bridge call may surface as the uncaught
+        // "execution terminated" error (code 1) in process isolation when the guest finishes
+        // before the engine's termination check (GuestSession reports the uncaught error first).
+        #expect(blocked.code == 124 || blocked.errorMessage == "Error: execution terminated", "\(blocked)")
+        #expect(ContinuousClock.now - started < .seconds(30))
+        let pid = try #require(output.stdout.split(separator: "\n").first.flatMap { Int32($0) })
+        #expect(!Self.isAlive(pid))
+    }
+
+    @Test func terminatingTheRuntimeEndsItsChildren() async throws {
+        let (runtime, output) = try makeRuntime(Self.driver(["sh"]))
+        let call = Task {
+            try await runtime.exec("""
+                const child = require('child_process').spawn('sh', ['-c', 'echo $$; exec sleep 1000']);
+                child.stdout.on('data', (d) => console.log(d.toString().trim()));
+                """)
+        }
+        while output.stdout.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        runtime.terminate()
+        let result = try await call.value
+        await runtime.dispose()
+        #expect(result.code == 124)
+        let pid = try #require(output.stdout.split(separator: "\n").first.flatMap { Int32($0) })
+        #expect(!Self.isAlive(pid))
+    }
+
     @Test func forkIsNotSupported() async throws {
         let (_, output) = try await exec("""
             try { require('child_process').fork('x.js') } catch (e) { console.log(e.message) }

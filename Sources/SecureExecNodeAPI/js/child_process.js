@@ -601,6 +601,8 @@ function spawnSync(file, args, options) {
     answer = internal.call('child.spawnSync', request,
       input === undefined ? undefined : new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
   } catch (error) {
+    // Only a failure to start is a result; anything else (a stopped call) propagates.
+    if (typeof error?.syscall !== 'string' || !error.syscall.startsWith('spawnSync ')) throw error;
     spawnFailure(error, 'spawnSync', n.spawnargs);
     return { error, status: null, signal: null, output: null, pid: 0, stdout: null, stderr: null };
   }
