@@ -117,9 +117,7 @@ final class CallHost: Sendable {
         case "env.delete": return try await envDelete(args)
         case "env.keys": return await envKeys()
         case "process.chdir": return try await chdir(args)
-        case "process.kill":
-            throw GuestError(code: "ESRCH", message: "kill ESRCH", syscall: "kill")
-        case "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill":
+        case "process.kill", "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill":
             return try await ChildProcessOperations(host: self).perform(op, args, binary)
         case "net.fetch": return try await fetch(args)
         case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)

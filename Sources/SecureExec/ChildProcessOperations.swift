@@ -50,6 +50,15 @@ struct ChildProcessOperations {
             guard (0...64).contains(signal) else { throw GuestError.system("EINVAL", "invalid argument", syscall: "kill") }
             guard let child = table.state.withLock({ $0.live[(try? args.int("id")) ?? -1] }) else { return .value(false) }
             return .value(.bool(child.signal(Int32(signal))))
+        case "process.kill":
+            // Only this call's own children exist for the guest; any other pid is ESRCH.
+            let pid = try args.int("pid")
+            let signal = try args.int("signal")
+            let child = table.state.withLock { $0.live.values.first { Int($0.pid) == pid } }
+            guard let child, (0...64).contains(signal), child.signal(Int32(signal)) else {
+                throw GuestError(code: "ESRCH", message: "kill ESRCH", syscall: "kill")
+            }
+            return .value(true)
         default:
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
         }

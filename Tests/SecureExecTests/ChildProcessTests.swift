@@ -358,6 +358,17 @@ struct ChildProcessTests {
         #expect(!Self.isAlive(pid))
     }
 
+    @Test func processKillReachesOnlyTheCallsOwnChildren() async throws {
+        let (result, output) = try await exec("""
+            const child = require('child_process').spawn('sleep', ['5']);
+            child.on('exit', (code, signal) => console.log('exit', code, signal));
+            console.log(process.kill(child.pid, 0), process.kill(child.pid, 'SIGINT'));
+            try { process.kill(4194000, 0) } catch (e) { console.log(e.message, e.code, e.syscall) }
+            """, Self.driver(["sleep"]))
+        #expect(result.code == 0)
+        #expect(output.stdout == "true true\nkill ESRCH ESRCH kill\nexit null SIGINT\n")
+    }
+
     @Test func forkIsNotSupported() async throws {
         let (_, output) = try await exec("""
             try { require('child_process').fork('x.js') } catch (e) { console.log(e.message) }
