@@ -56,7 +56,9 @@ public struct HostCommandExecutor: CommandExecutor {
     private static func makeTemporaryDirectory() -> String {
         var template = Array((NSTemporaryDirectory() + "/secure-exec-child-XXXXXX").utf8CString)
         return template.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return "/" }
+            // The folder is only a starting point (a child can change directory); without it the
+            // system temporary folder serves.
+            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return NSTemporaryDirectory() }
             return String(cString: base)
         }
     }
@@ -72,8 +74,9 @@ public struct HostCommandExecutor: CommandExecutor {
     func resolve(_ command: String, searchPath: String) throws -> String {
         if command.contains("/") { return command }
         var sawNonExecutable = false
-        for directory in searchPath.split(separator: ":", omittingEmptySubsequences: false) {
-            let candidate = (directory.isEmpty ? "." : String(directory)) + "/" + command
+        // Only absolute folders: a relative one would be looked up from the host's directory.
+        for directory in searchPath.split(separator: ":") where directory.hasPrefix("/") {
+            let candidate = String(directory) + "/" + command
             var info = stat()
             guard stat(candidate, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
