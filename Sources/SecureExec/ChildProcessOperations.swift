@@ -87,7 +87,10 @@ struct ChildProcessOperations {
         // The child's environment: what the guest passed, or what it may read; never the host's.
         var env: [String: String]
         if let given = try args.stringMap("env") { env = given } else { env = await host.visibleEnvironment() }
-        env = env.filter { !CommandRequest.isStripped($0.key) && !$0.key.isEmpty && !$0.key.contains("=") }
+        env = env.filter {
+            !CommandRequest.isStripped($0.key) && !$0.key.isEmpty && !$0.key.contains("=") && !$0.key.utf8.contains(0)
+                && !$0.value.utf8.contains(0)
+        }
         let stdio = args.raw["stdio"]?.arrayValue?.map { $0.boolValue ?? true } ?? [true, true, true]
         let access = ChildProcessAccessRequest(command: command, args: argv, cwd: cwd, env: env, shell: shell)
         let decision: PermissionDecision
@@ -209,8 +212,14 @@ struct ChildProcessOperations {
         request.input = request.pipeStdin ? (input ?? []) : nil
         // Each stream may pass maxBuffer by one read (64 KiB), as in Node.
         let payloadRoom = max(0, host.limits.maxBinaryPayloadBytes / 2 - 65_536 - 4096)
-        let maxBuffer = min(args.raw["maxBuffer"]?.doubleValue.map { $0.isFinite ? max(0, Int(min($0, 1e15))) : Int.max } ?? 1 << 20,
-                            payloadRoom)
+        // null: Infinity (no limit of its own); absent: Node's default of 1 MiB.
+        let requested: Int
+        switch args.raw["maxBuffer"] {
+        case .none: requested = 1 << 20
+        case .some(.number(let value)) where value.isFinite: requested = max(0, Int(min(value, 1e15)))
+        case .some: requested = Int.max
+        }
+        let maxBuffer = min(requested, payloadRoom)
         let timeout = args.raw["timeout"]?.doubleValue.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
         let killSignal = Int32(clamping: args.raw["killSignal"]?.intValue ?? 15)
         let id = -(Int(bitPattern: UInt(UInt32.random(in: 1...UInt32.max))))

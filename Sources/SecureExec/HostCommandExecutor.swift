@@ -145,7 +145,7 @@ final class HostProcess: RunningCommand, Sendable {
             opened.removeAll { [childIn, childOut, childErr].contains($0) }
             guard result == 0 else {
                 throw CommandError(result == EACCES || result == EPERM || result == EISDIR || result == ENOEXEC ? "EACCES"
-                                   : result == ENOENT || result == ENOTDIR ? "ENOENT" : "EAGAIN")
+                                   : result == ENOENT || result == ENOTDIR ? "ENOENT" : result == E2BIG ? "E2BIG" : "EAGAIN")
             }
             let process = HostProcess(pid: pid, input: stdinPipe?.write ?? -1, grace: grace)
             opened.removeAll()

@@ -93,6 +93,7 @@ struct ChildProcessTests {
             const bounded = (n) => n > 1048576 && n <= 1048576 + 65536;
             console.log('sync', r.error.code, r.error.message, bounded(r.stdout.length), r.signal);
             try { cp.execFileSync('head', ['-c', '10485760', '/dev/zero']) } catch (e) { console.log('execFileSync', e.code, bounded(e.stdout.length)) }
+            console.log('unbounded', cp.spawnSync('head', ['-c', '3000000', '/dev/zero'], { maxBuffer: Infinity }).stdout.length);
             cp.exec('head -c 10485760 /dev/zero', (err, stdout) => {
               console.log('exec', err.code, err.name, err.message, stdout.length, err.cmd);
             });
@@ -101,6 +102,7 @@ struct ChildProcessTests {
         #expect(output.stdout == """
             sync ENOBUFS spawnSync head ENOBUFS true SIGTERM
             execFileSync ENOBUFS true
+            unbounded 3000000
             exec ERR_CHILD_PROCESS_STDIO_MAXBUFFER RangeError stdout maxBuffer length exceeded 1048576 head -c 10485760 /dev/zero
 
             """)
