@@ -2,6 +2,26 @@ import Foundation
 import SecureExecBridge
 import Synchronization
 
+/// How many children may run at once in one call, nested `node` runtimes' children included
+/// (`ResourceLimits.maxChildProcesses`): one budget for the whole tree of runtimes.
+final class ChildBudget: Sendable {
+    let limit: Int
+    private let used = Mutex(0)
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Takes a slot; false when none is left.
+    func acquire() -> Bool {
+        used.withLock { used -> Bool in
+            guard used < limit else { return false }
+            used += 1
+            return true
+        }
+    }
+
+    func release() { used.withLock { $0 = max(0, $0 - 1) } }
+}
+
 /// One call's children: the live ones by guest id, and how deep this runtime is nested.
 final class ChildProcessTable: Sendable {
     /// Isolation of nested `node` runtimes (the parent's).
@@ -19,10 +39,29 @@ final class ChildProcessTable: Sendable {
         var ended = false
     }
     let state = Mutex(State())
+    /// Shared with nested runtimes.
+    let budget: ChildBudget
 
-    init(isolation: Isolation = .inProcess, depth: Int = 0) {
+    init(isolation: Isolation = .inProcess, depth: Int = 0, budget: ChildBudget = ChildBudget(limit: 64)) {
         self.isolation = isolation
         self.depth = depth
+        self.budget = budget
+    }
+
+    /// Forgets a child that ended (its slot is free again).
+    func remove(_ id: Int) {
+        let removed = state.withLock { $0.live.removeValue(forKey: id) != nil }
+        if removed { budget.release() }
+    }
+
+    /// Forgets a child that ended, possibly before `start` registered it.
+    func finished(_ id: Int) {
+        let removed = state.withLock { state -> Bool in
+            if state.live.removeValue(forKey: id) != nil { return true }
+            state.finishedEarly.insert(id)
+            return false
+        }
+        if removed { budget.release() }
     }
 }
 
@@ -113,10 +152,7 @@ struct ChildProcessOperations {
     private func start(_ request: CommandRequest, id: Int, syscall: String,
                        events: @escaping @Sendable (CommandEvent) -> Void) async throws -> any RunningCommand {
         guard let executor = host.driver.commandExecutor else { throw Self.spawnError(syscall, request.command, code: "ENOSYS", reason: nil) }
-        let admitted = table.state.withLock { state -> Bool in
-            guard !state.ended, state.live.count < host.limits.maxChildProcesses, state.live[id] == nil else { return false }
-            return true
-        }
+        let admitted = table.state.withLock { !$0.ended && $0.live[id] == nil } && table.budget.acquire()
         guard admitted else { throw Self.spawnError(syscall, request.command, code: "EAGAIN", reason: nil) }
         let child: any RunningCommand
         do {
@@ -126,17 +162,17 @@ struct ChildProcessOperations {
             } else {
                 child = try await executor.spawn(request, events: events)
             }
-        } catch let error as CommandError {
-            throw Self.spawnError(syscall, request.command, code: error.code, reason: nil)
-        } catch let error as GuestError {
-            throw error
         } catch {
-            throw Self.spawnError(syscall, request.command, code: "EAGAIN", reason: nil)
+            table.budget.release()
+            if let error = error as? GuestError { throw error }
+            throw Self.spawnError(syscall, request.command, code: (error as? CommandError)?.code ?? "EAGAIN", reason: nil)
         }
-        let ended = table.state.withLock { state -> Bool in
-            if !state.ended && state.finishedEarly.remove(id) == nil { state.live[id] = child }
-            return state.ended
+        let (ended, registered) = table.state.withLock { state -> (Bool, Bool) in
+            guard !state.ended, state.finishedEarly.remove(id) == nil else { return (state.ended, false) }
+            state.live[id] = child
+            return (false, true)
         }
+        if !registered { table.budget.release() }
         if ended {
             await child.terminate()
             throw Self.spawnError(syscall, request.command, code: "EAGAIN", reason: nil)
@@ -162,12 +198,11 @@ struct ChildProcessOperations {
             await withTaskGroup(of: Void.self) { group in
                 for child in children { group.addTask { await child.terminate() } }
             }
+            for _ in children { table.budget.release() }
         }
     }
 
-    private func forget(_ id: Int) {
-        _ = table.state.withLock { $0.live.removeValue(forKey: id) }
-    }
+    private func forget(_ id: Int) { table.remove(id) }
 
     /// `spawn`: starts the child and streams its output to the guest as `child` events.
     private func spawn(_ args: Arguments) async throws -> BridgeResponse {
@@ -193,11 +228,7 @@ struct ChildProcessOperations {
                 finished = progress.withLock { $0.exited = true; return $0.ends == 2 }
             }
             host.emit("child", .object(message), binary: bytes)
-            if finished {
-                table.state.withLock { state in
-                    if state.live.removeValue(forKey: id) == nil { state.finishedEarly.insert(id) }
-                }
-            }
+            if finished { table.finished(id) }
         }
         return .value(["pid": .number(Double(child.pid))])
     }

@@ -95,7 +95,8 @@ public struct ResourceLimits: Sendable {
     public var maxHandles: Int
     /// Open file descriptors. Default 1024.
     public var maxOpenFiles: Int
-    /// Child processes per call. Default 64.
+    /// Child processes running at once per call, counting nested `node` runtimes and their own
+    /// children (then `EAGAIN`). Default 64.
     public var maxChildProcesses: Int
 
     public init(memoryMB: Int = 128, cpuTime: Duration = .seconds(30), wallClock: Duration? = nil,

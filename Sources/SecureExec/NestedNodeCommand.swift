@@ -80,7 +80,7 @@ final class NestedNodeCommand: RunningCommand, Sendable {
         let runtime = try NodeRuntime(systemDriver: driver, limits: host.limits, timingMitigation: .freeze,
                                       isolation: host.children.isolation, onStdio: { event in
                                           events(event.channel == .stdout ? .stdout(event.bytes) : .stderr(event.bytes))
-                                      }, nestingDepth: host.children.depth + 1)
+                                      }, nestingDepth: host.children.depth + 1, childBudget: host.children.budget)
         let command = NestedNodeCommand(runtime: runtime)
         Task {
             let exit: CommandExit

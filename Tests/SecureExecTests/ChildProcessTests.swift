@@ -371,6 +371,28 @@ struct ChildProcessTests {
         #expect(output.stdout == "true true\nkill ESRCH ESRCH kill\nexit null SIGINT\n")
     }
 
+    @Test func nestedRuntimesShareTheChildLimit() async throws {
+        // The nested node takes one of 3 slots; its own children get the 2 left.
+        var limits = ResourceLimits()
+        limits.maxChildProcesses = 3
+        let (result, output) = try await exec("""
+            const inner = `
+              const cp = require('child_process');
+              const kids = [];
+              for (let i = 0; i < 4; i++) {
+                const c = cp.spawn('sleep', ['5']);
+                c.on('error', (e) => console.log(i, e.code));
+                kids.push(c);
+              }
+              setTimeout(() => kids.forEach((c) => c.kill()), 50);
+            `;
+            const r = require('child_process').spawnSync('node', ['-e', inner], { encoding: 'utf8' });
+            console.log(r.status, JSON.stringify(r.stdout));
+            """, Self.driver(["node", "sleep"]), limits: limits)
+        #expect(result.code == 0)
+        #expect(output.stdout == "0 \"2 EAGAIN\\n3 EAGAIN\\n\"\n")
+    }
+
     @Test func forkIsNotSupported() async throws {
         let (_, output) = try await exec("""
             try { require('child_process').fork('x.js') } catch (e) { console.log(e.message) }
