@@ -260,7 +260,7 @@ struct ChildProcessOperations {
         defer { forget(id) }
         var timer: Task<Void, Never>?
         if let timeout {
-            timer = Task {
+            timer = Task(executorPreference: globalConcurrentExecutor) {
                 try? await Task.sleep(for: .milliseconds(Int64(min(timeout, 1e12))))
                 if !Task.isCancelled, collector.flag(.timedOut) { _ = child.signal(killSignal) }
             }

@@ -82,7 +82,8 @@ final class NestedNodeCommand: RunningCommand, Sendable {
                                           events(event.channel == .stdout ? .stdout(event.bytes) : .stderr(event.bytes))
                                       }, nestingDepth: host.children.depth + 1, childBudget: host.children.budget)
         let command = NestedNodeCommand(runtime: runtime)
-        Task {
+        // Off the caller's executor (in-process, a sync request runs on the engine's thread).
+        Task(executorPreference: globalConcurrentExecutor) {
             let exit: CommandExit
             switch plan {
             case .answer(let stdout, let stderr, let code):
