@@ -258,12 +258,12 @@ struct ChildProcessOperations {
         let collector = SyncCollector(maxBuffer: maxBuffer)
         let child = try await start(request, id: id, syscall: "spawnSync") { collector.receive($0) }
         defer { forget(id) }
-        var timer: Task<Void, Never>?
+        // A Dispatch timer: it fires even when Swift's cooperative threads are all busy.
+        var timer: DispatchWorkItem?
         if let timeout {
-            timer = Task(executorPreference: globalConcurrentExecutor) {
-                try? await Task.sleep(for: .milliseconds(Int64(min(timeout, 1e12))))
-                if !Task.isCancelled, collector.flag(.timedOut) { _ = child.signal(killSignal) }
-            }
+            let work = DispatchWorkItem { if collector.flag(.timedOut) { _ = child.signal(killSignal) } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(min(timeout, 1e12))), execute: work)
+            timer = work
         }
         collector.onOverflow { _ = child.signal(killSignal) }
         let result = await collector.wait()

@@ -279,6 +279,13 @@ final class HostProcess: RunningCommand, Sendable {
             try? await Task.sleep(for: .milliseconds(10))
         }
         kill(-pid, SIGKILL)
+        // Until the group is gone (its last member reaped), within a bound: callers that
+        // return from here should find no survivor.
+        let killed = ContinuousClock.now.advanced(by: .seconds(2))
+        while ContinuousClock.now < killed {
+            if kill(-pid, 0) != 0 && errno == ESRCH { break }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
         abandoned.store(true, ordering: .releasing)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let done = finished.withLock { state -> Bool in

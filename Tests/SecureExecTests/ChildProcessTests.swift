@@ -29,8 +29,18 @@ struct ChildProcessTests {
         let requests = Mutex<[ChildProcessAccessRequest]>([])
     }
 
-    /// Whether a host process is alive (a zombie nobody reaped counts as gone).
-    static func isAlive(_ pid: Int32) -> Bool {
+    /// Whether a host process is still alive a moment later: a process that was sent SIGKILL
+    /// may take a little while to disappear on a loaded machine (waits at most 5 s).
+    static func isAlive(_ pid: Int32) async -> Bool {
+        for _ in 0..<100 {
+            if !isRunning(pid) { return false }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return true
+    }
+
+    /// Whether a host process is running now (a zombie nobody reaped counts as gone).
+    static func isRunning(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return false }
         let state = stat[stat.index(close, offsetBy: 2)]
@@ -117,7 +127,7 @@ struct ChildProcessTests {
         await runtime.dispose()
         #expect(result.code == 0)
         let pid = try #require(output.stdout.split(separator: "\n").first.flatMap { Int32($0) })
-        #expect(!Self.isAlive(pid))
+        #expect(await !Self.isAlive(pid))
     }
 
     @Test func aGrandchildIsKilledWithItsGroup() async throws {
@@ -134,7 +144,7 @@ struct ChildProcessTests {
         let lines = output.stdout.split(separator: "\n")
         #expect(lines.count == 2 && lines.last == "exit 0")
         let pid = try #require(lines.first.flatMap { Int32($0) })
-        #expect(!Self.isAlive(pid))
+        #expect(await !Self.isAlive(pid))
     }
 
     @Test func execSyncFailuresCarryStatusAndStderr() async throws {
@@ -340,7 +350,7 @@ struct ChildProcessTests {
         #expect(blocked.code == 124 || blocked.errorMessage == "Error: execution terminated", "\(blocked)")
         #expect(ContinuousClock.now - started < .seconds(30))
         let pid = try #require(output.stdout.split(separator: "\n").first.flatMap { Int32($0) })
-        #expect(!Self.isAlive(pid))
+        #expect(await !Self.isAlive(pid))
     }
 
     @Test func terminatingTheRuntimeEndsItsChildren() async throws {
@@ -357,7 +367,7 @@ struct ChildProcessTests {
         await runtime.dispose()
         #expect(result.code == 124)
         let pid = try #require(output.stdout.split(separator: "\n").first.flatMap { Int32($0) })
-        #expect(!Self.isAlive(pid))
+        #expect(await !Self.isAlive(pid))
     }
 
     @Test func processKillReachesOnlyTheCallsOwnChildren() async throws {
