@@ -403,6 +403,49 @@ struct ChildProcessTests {
         #expect(output.stdout == "0 \"2 EAGAIN\\n3 EAGAIN\\n\"\n")
     }
 
+    /// An embedder's executor: answers every command itself (`node` included, when it says so).
+    struct EchoingExecutor: CommandExecutor {
+        let sandboxesNode: Bool
+        let seen: Recorder
+
+        struct Finished: RunningCommand {
+            let pid: Int32 = 4242
+            func writeInput(_ bytes: [UInt8]) async throws {}
+            func closeInput() {}
+            func signal(_ signal: Int32) -> Bool { false }
+            func terminate() async {}
+        }
+
+        func spawn(_ request: CommandRequest, events: @escaping @Sendable (CommandEvent) -> Void) async throws -> any RunningCommand {
+            seen.requests.withLock { $0.append(ChildProcessAccessRequest(command: request.command, args: request.args)) }
+            if request.command == "missing" { throw CommandError("ENOENT") }
+            events(.stdout(Array("ran \(request.command) \(request.args.joined(separator: " "))\n".utf8)))
+            events(.stdoutEnd)
+            events(.stderrEnd)
+            events(.exit(CommandExit(code: 3)))
+            return Finished()
+        }
+    }
+
+    @Test func embeddersCanProvideTheirOwnExecutor() async throws {
+        for sandboxesNode in [true, false] {
+            let seen = Recorder()
+            let driver = NodeDriver(commandExecutor: EchoingExecutor(sandboxesNode: sandboxesNode, seen: seen),
+                                    permissions: Permissions(childProcess: .allow))
+            let (result, output) = try await exec("""
+                const cp = require('child_process');
+                const r = cp.spawnSync('tool', ['a', 'b'], { encoding: 'utf8' });
+                console.log(r.pid, r.status, JSON.stringify(r.stdout));
+                console.log(cp.spawnSync('missing').error.message);
+                console.log(JSON.stringify(cp.spawnSync('node', ['-p', '1 + 1'], { encoding: 'utf8' }).stdout));
+                """, driver)
+            #expect(result.code == 0)
+            let node = sandboxesNode ? "\"2\\n\"" : "\"ran node -p 1 + 1\\n\""
+            #expect(output.stdout == "4242 3 \"ran tool a b\\n\"\nspawnSync missing ENOENT\n\(node)\n")
+            #expect(seen.requests.withLock { $0.map(\.command) } == (sandboxesNode ? ["tool", "missing"] : ["tool", "missing", "node"]))
+        }
+    }
+
     @Test func forkIsNotSupported() async throws {
         let (_, output) = try await exec("""
             try { require('child_process').fork('x.js') } catch (e) { console.log(e.message) }
