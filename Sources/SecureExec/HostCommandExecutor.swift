@@ -173,19 +173,15 @@ final class HostProcess: RunningCommand, Sendable {
         if stdout < 0 { events(.stdoutEnd) }
         if stderr < 0 { events(.stderrEnd) }
         var exited = false
+        var pollFailed = false
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while !open.isEmpty {
+        /// Reads what is ready (waiting at most `timeout` ms); forgets streams that ended.
+        func pump(_ timeout: Int32) -> Bool {
             var polls = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-            // While the child runs, wake now and then to notice its exit even if something it
-            // started keeps the pipes open.
-            let ready = poll(&polls, nfds_t(polls.count), 100)
-            if ready < 0 && errno != EINTR { break }
-            if exited && abandoned.load(ordering: .acquiring) {
-                for stream in open {
-                    close(stream.fd)
-                    events(stream.isStdout ? .stdoutEnd : .stderrEnd)
-                }
-                break
+            let ready = poll(&polls, nfds_t(polls.count), timeout)
+            if ready < 0 {
+                pollFailed = errno != EINTR
+                return false
             }
             let streams = open
             for (index, entry) in polls.enumerated() where entry.revents != 0 {
@@ -200,8 +196,25 @@ final class HostProcess: RunningCommand, Sendable {
                     open.removeAll { $0.fd == stream.fd }
                 }
             }
+            return ready > 0
+        }
+        while !open.isEmpty {
+            // While the child runs, wake now and then to notice its exit even if something it
+            // started keeps the pipes open.
+            _ = pump(100)
+            if pollFailed { break }
+            if exited && abandoned.load(ordering: .acquiring) {
+                for stream in open {
+                    close(stream.fd)
+                    events(stream.isStdout ? .stdoutEnd : .stderrEnd)
+                }
+                break
+            }
             if !exited, let status = reap(blocking: false) {
                 exited = true
+                // What the child wrote before it ended is reported before its exit (a bounded
+                // drain: something it started may go on writing).
+                for _ in 0..<16 where !open.isEmpty && pump(0) {}
                 events(.exit(status))
             }
         }

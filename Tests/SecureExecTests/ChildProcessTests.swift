@@ -330,27 +330,42 @@ struct ChildProcessTests {
         #expect(output.stdout == "done 20 sync\nEAGAIN spawn sleep EAGAIN\n")
     }
 
+    /// The pid a child wrote into `file` in its working directory (waits at most 10 s for it).
+    static func writtenPid(_ folder: String, _ file: String) async -> Int32? {
+        for _ in 0..<200 {
+            if let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8),
+               let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
     @Test func childrenDieWithATimedOutCall() async throws {
         // A call stopped by its wall-clock limit, both while the guest waits in its event loop and
-        // while it is blocked in a synchronous spawn.
-        let (runtime, output) = try makeRuntime(Self.driver(["sh", "sleep"]))
+        // while it is blocked in a synchronous spawn. Each child writes its pid into a file of the
+        // executor's working directory (not through the guest, which may already be stopped).
+        let executor = HostCommandExecutor()
+        var driver = Self.driver(["sh"])
+        driver.commandExecutor = executor
+        let (runtime, _) = try makeRuntime(driver)
         let started = ContinuousClock.now
         let looping = try await runtime.exec("""
-            const child = require('child_process').spawn('sh', ['-c', 'echo $$; exec sleep 1000']);
-            child.stdout.on('data', (d) => console.log(d.toString().trim()));
-            """, options: ExecOptions(wallClock: .seconds(2)))
+            require('child_process').spawn('sh', ['-c', 'echo $$ > looping.pid; exec sleep 1000']);
+            """, options: ExecOptions(wallClock: .seconds(5)))
         let blocked = try await runtime.exec("""
-            require('child_process').execFileSync('sleep', ['1000']);
-            """, options: ExecOptions(wallClock: .seconds(1)))
+            require('child_process').execFileSync('sh', ['-c', 'echo $$ > blocked.pid; exec sleep 1000']);
+            """, options: ExecOptions(wallClock: .seconds(5)))
         await runtime.dispose()
         #expect(looping.code == 124, "\(looping)")
         // A stop that interrupts a synchronous bridge call may surface as the uncaught
         // "execution terminated" error (code 1) in process isolation when the guest finishes
         // before the engine's termination check (GuestSession reports the uncaught error first).
         #expect(blocked.code == 124 || blocked.errorMessage == "Error: execution terminated", "\(blocked)")
-        #expect(ContinuousClock.now - started < .seconds(30))
-        let pid = try #require(output.stdout.split(separator: "\n").first.flatMap { Int32($0) })
-        #expect(await !Self.isAlive(pid))
+        #expect(ContinuousClock.now - started < .seconds(60))
+        for file in ["looping.pid", "blocked.pid"] {
+            let pid = try #require(await Self.writtenPid(executor.workingDirectory, file))
+            #expect(await !Self.isAlive(pid), "\(file)")
+        }
     }
 
     @Test func terminatingTheRuntimeEndsItsChildren() async throws {
