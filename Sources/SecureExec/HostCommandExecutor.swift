@@ -32,7 +32,8 @@ import Synchronization
 /// reset and `closefrom` in the child, which `posix_spawn` gives in one call.
 public struct HostCommandExecutor: CommandExecutor {
     /// The host directory every child starts in. Default: a fresh empty directory under the
-    /// system temporary directory, created by `init`.
+    /// system temporary directory, created by `init` (and left there). It is a starting point,
+    /// not a confinement: a child can change directory.
     public var workingDirectory: String
     /// Where bare command names are looked up (the guest's `PATH` is not used for this).
     /// Default `/usr/local/bin:/usr/bin:/bin`.
