@@ -53,10 +53,12 @@ let package = Package(
         ),
         // Linux system calls Swift cannot reach directly (openat2).
         .target(name: "CSecureExecSystem"),
+        // posix_spawn for the host's command executor (HostCommandExecutor); not in the worker.
+        .target(name: "CSecureExecSpawn"),
         // The public library.
         .target(
             name: "SecureExec",
-            dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecSystem",
+            dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecSystem", "CSecureExecSpawn",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),

@@ -17,6 +17,8 @@ final class CallHost: Sendable {
     let descriptors = Mutex(DescriptorTable())
     /// Where host-initiated events go (set by the engine backend while the call runs).
     private let sink = Mutex<HostEventSink?>(nil)
+    /// The call's child processes (ChildProcessOperations.swift).
+    let children: ChildProcessTable
     /// Work to do when the call ends (kill children, close sockets and servers).
     private let cleanups = Mutex<[@Sendable () async -> Void]>([])
 
@@ -41,8 +43,9 @@ final class CallHost: Sendable {
     }
 
     init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?,
-         moduleGrants: [PathPrefix] = []) {
+         moduleGrants: [PathPrefix] = [], children: ChildProcessTable = ChildProcessTable()) {
         self.driver = driver
+        self.children = children
         self.moduleGrants = moduleGrants
         self.limits = limits
         self.onStdio = onStdio
@@ -114,9 +117,8 @@ final class CallHost: Sendable {
         case "env.delete": return try await envDelete(args)
         case "env.keys": return await envKeys()
         case "process.chdir": return try await chdir(args)
-        case "process.kill":
-            throw GuestError(code: "ESRCH", message: "kill ESRCH", syscall: "kill")
-        case "child.spawn", "child.spawnSync": return try await spawn(args)
+        case "process.kill", "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill":
+            return try await ChildProcessOperations(host: self).perform(op, args, binary)
         case "net.fetch": return try await fetch(args)
         case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)
         default:
@@ -192,7 +194,7 @@ final class CallHost: Sendable {
     }
 
     /// The call's environment as the guest may see it (each name passes the env check).
-    private func visibleEnvironment() async -> [String: String] {
+    func visibleEnvironment() async -> [String: String] {
         var visible: [String: String] = [:]
         for (name, value) in env.withLock({ $0 }) where await check(env: EnvAccessRequest(op: .read, name: name)).allow {
             visible[name] = value
@@ -215,28 +217,6 @@ final class CallHost: Sendable {
             throw GuestError.system(error.code.rawValue, error.codeDescription, syscall: "chdir", path: path)
         }
         return .undefined
-    }
-
-    // MARK: - Child processes (permission now; the executor comes with its issue)
-
-    private func spawn(_ args: Arguments) async throws -> BridgeResponse {
-        let command = try args.string("command")
-        let argv = try args.stringArray("args")
-        let cwd = try args.path("cwd")
-        var childEnv = try args.stringMap("env")
-        if childEnv == nil { childEnv = await visibleEnvironment() }
-        let shell = args.bool("shell") ?? false
-        let request = ChildProcessAccessRequest(command: command, args: argv, cwd: cwd, env: childEnv ?? [:], shell: shell)
-        let decision: PermissionDecision
-        if let check = driver.permissions.childProcess { decision = await check.decide(request) } else { decision = .deny }
-        guard decision.allow else { throw Self.spawnError(command, argv, code: "EACCES", reason: decision.reason) }
-        throw Self.spawnError(command, argv, code: "ENOSYS", reason: nil)
-    }
-
-    static func spawnError(_ command: String, _ args: [String], code: String, reason: String?) -> GuestError {
-        var message = "spawn \(command) \(code)"
-        if let reason, !reason.isEmpty { message += ": \(reason)" }
-        return GuestError(code: code, message: message, syscall: "spawn \(command)", path: command)
     }
 
     // MARK: - Network (permission now; the adapter comes with its issue)

@@ -95,7 +95,8 @@ public struct ResourceLimits: Sendable {
     public var maxHandles: Int
     /// Open file descriptors. Default 1024.
     public var maxOpenFiles: Int
-    /// Child processes per call. Default 64.
+    /// Child processes running at once per call, counting nested `node` runtimes and their own
+    /// children (then `EAGAIN`). Default 64.
     public var maxChildProcesses: Int
 
     public init(memoryMB: Int = 128, cpuTime: Duration = .seconds(30), wallClock: Duration? = nil,
@@ -205,10 +206,6 @@ public struct NodeDriver: Sendable {
 /// Performs network access for the guest (after the permission check). The networking issue
 /// brings the default adapter.
 public protocol NetworkAdapter: Sendable {}
-
-/// Starts child processes for the guest (after the permission check). The child-process issue
-/// brings `HostCommandExecutor`.
-public protocol CommandExecutor: Sendable {}
 
 /// Options of one `exec` or `run` call; each overrides the runtime's setting when set.
 public struct ExecOptions: Sendable {

@@ -26,11 +26,23 @@ public final class NodeRuntime: Sendable {
     private let engineSlot: Mutex<(any EngineBackend)?>
     private let queue = CallQueue()
     private let disposed = Atomic(false)
+    /// 0 for a runtime the embedder created; +1 for each nested `node` (NestedNodeCommand.swift).
+    let nestingDepth: Int
+    /// The child-process budget of the call that started this nested runtime (nil: per call).
+    let childBudget: ChildBudget?
 
     /// Creates a runtime. Its engine starts at once, on a thread of its own.
-    public init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
-                timingMitigation: TimingMitigation = .freeze, isolation: Isolation = .process,
-                onStdio: StdioHandler? = nil) throws {
+    public convenience init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
+                            timingMitigation: TimingMitigation = .freeze, isolation: Isolation = .process,
+                            onStdio: StdioHandler? = nil) throws {
+        try self.init(systemDriver: systemDriver, limits: limits, timingMitigation: timingMitigation, isolation: isolation,
+                      onStdio: onStdio, nestingDepth: 0, childBudget: nil)
+    }
+
+    init(systemDriver: NodeDriver, limits: ResourceLimits, timingMitigation: TimingMitigation, isolation: Isolation,
+         onStdio: StdioHandler?, nestingDepth: Int, childBudget: ChildBudget?) throws {
+        self.nestingDepth = nestingDepth
+        self.childBudget = childBudget
         guard limits.cpuTime > .zero, limits.maxOutputBytes >= 0, limits.memoryMB > 0 else {
             throw SecureExecError(.invalidConfiguration, "resource limits must be positive")
         }
@@ -189,7 +201,8 @@ public final class NodeRuntime: Sendable {
             maxOutputBytes: limits.maxOutputBytes, maxJSONPayload: limits.maxJSONPayloadBytes,
             maxBinaryPayload: limits.maxBinaryPayloadBytes, maxTimers: limits.maxTimers)
         let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio,
-                            moduleGrants: moduleGrants)
+                            moduleGrants: moduleGrants, children: ChildProcessTable(isolation: isolation, depth: nestingDepth,
+                                                                       budget: childBudget ?? ChildBudget(limit: limits.maxChildProcesses)))
         return (execution, host)
     }
 }

@@ -25,14 +25,20 @@ extension PermissionCheck where Request == EnvAccessRequest {
 }
 
 extension PermissionCheck where Request == ChildProcessAccessRequest {
-    /// Spawning the listed commands only (matched by the command as given and by its last path
-    /// component), never through a shell unless `allowShell`.
+    /// Spawning the listed commands only, never through a shell unless `allowShell` (a shell
+    /// request names the shell, `/bin/sh`, which must be listed too — as `sh` or `/bin/sh`).
+    /// A bare name (`ls`) allows that bare name; a path allows exactly that path. A listed bare
+    /// name also allows the standard locations `/bin`, `/usr/bin`, `/usr/local/bin` (where the
+    /// executor looks names up), never a path elsewhere (`/tmp/x/ls` is not `ls`).
     public static func allow(commands: [String], allowShell: Bool = false) -> PermissionCheck {
         let set = Set(commands)
         return .check { (request: ChildProcessAccessRequest) -> Bool in
             if request.shell && !allowShell { return false }
-            let base = request.command.split(separator: "/").last.map(String.init) ?? request.command
-            return set.contains(request.command) || set.contains(base)
+            if set.contains(request.command) { return true }
+            guard let slash = request.command.lastIndex(of: "/") else { return false }
+            let folder = String(request.command[..<slash])
+            let base = String(request.command[request.command.index(after: slash)...])
+            return ["/bin", "/usr/bin", "/usr/local/bin"].contains(folder) && set.contains(base)
         }
     }
 }

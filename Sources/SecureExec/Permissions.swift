@@ -208,11 +208,15 @@ public struct NetworkAccessRequest: Sendable, Hashable {
 
 /// A request to start a child process.
 public struct ChildProcessAccessRequest: Sendable, Hashable {
+    /// The program as the guest named it (a bare name or a path); for a shell, the shell itself.
     public var command: String
     public var args: [String]
+    /// The guest's working directory (a guest path).
     public var cwd: String
+    /// The child's whole environment, after the loader variables were stripped.
     public var env: [String: String]
-    /// True when the command runs through a shell (`exec`, `shell: true`).
+    /// True when the command runs through a shell (`exec`, `shell: true`): `command` is then the
+    /// shell (`/bin/sh`) and `args` are `["-c", commandLine]`.
     public var shell: Bool
 
     public init(command: String, args: [String] = [], cwd: String = "/", env: [String: String] = [:], shell: Bool = false) {

@@ -201,8 +201,14 @@ struct SandboxFlags: ParsableArguments {
     func execute(code: String, filePath: String, argv: [String]) async throws {
         // The guest sees the host's filesystem through the grants, like Deno.
         let cwd = FileManager.default.currentDirectoryPath
+        // Children start in the guest's working directory: the guest's filesystem is the host's.
+        let runsCommands = allowAll || !Self.list(allowRun).isEmpty
+        if let warning = Self.runWarning(allowAll ? [Self.everything] : Self.list(allowRun)) {
+            FileHandle.standardError.write(Data("secure-exec: warning: \(warning)\n".utf8))
+        }
         let driver = NodeDriver(
             filesystem: try HostFileSystem(root: "/"),
+            commandExecutor: runsCommands ? HostCommandExecutor(workingDirectory: cwd, followsGuestWorkingDirectory: true) : nil,
             permissions: permissions,
             processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv),
             osConfig: OSConfig(homedir: ProcessInfo.processInfo.environment["HOME"] ?? "/root"),
@@ -225,6 +231,28 @@ struct SandboxFlags: ParsableArguments {
             stderr.write(Data("\(message)\n".utf8))
         }
         throw GuestExit(code: result.code)
+    }
+
+    /// Programs that run whatever their arguments say: allowing one allows everything. (`node`
+    /// is not one here: it runs as a nested sandboxed runtime with the same grants.)
+    static let interpreters: Set<String> = [
+        "sh", "bash", "zsh", "dash", "ksh", "fish", "csh", "tcsh", "python", "python2", "python3", "perl", "ruby", "php",
+        "deno", "bun", "lua", "env", "xargs", "find", "awk", "gawk", "sudo", "su", "nice", "nohup",
+        "timeout", "strace", "gdb", "ssh", "docker", "make", "git", "npx", "npm",
+    ]
+
+    /// The warning for `--allow-run` grants that amount to allowing everything, or nil.
+    static func runWarning(_ commands: [String]) -> String? {
+        if commands.contains(everything) {
+            return "--allow-run without a list allows every program, which is a grant of everything"
+        }
+        let risky = commands.filter { command in
+            let base = command.split(separator: "/").last.map(String.init) ?? command
+            return interpreters.contains(base) || base.hasPrefix("python") || base.hasPrefix("perl") || base.hasPrefix("ruby")
+        }
+        guard !risky.isEmpty else { return nil }
+        return "--allow-run=\(risky.joined(separator: ",")) allows a shell or interpreter, which can run any program: "
+            + "this is a grant of everything"
     }
 
     /// Limit failures are not printed by the guest itself.

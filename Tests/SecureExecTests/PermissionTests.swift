@@ -143,10 +143,10 @@ struct PermissionTests {
             cp.spawn('ls').on('error', (e) => console.log('async', e.code));
             """
         let (_, denied) = try await exec(code)
-        #expect(denied.stdout == "EACCES spawn ls EACCES spawn ls\nEACCES\nasync EACCES\n")
+        #expect(denied.stdout == "EACCES spawnSync ls EACCES spawnSync ls\nEACCES\nasync EACCES\n")
         let (_, allowed) = try await exec(code, NodeDriver(permissions: Permissions(childProcess: .allow(commands: ["ls"]))))
         // execSync runs through a shell, which `.allow(commands:)` refuses unless allowShell.
-        #expect(allowed.stdout == "ENOSYS spawn ls ENOSYS spawn ls\nEACCES\nasync ENOSYS\n")
+        #expect(allowed.stdout == "ENOSYS spawnSync ls ENOSYS spawnSync ls\nEACCES\nasync ENOSYS\n")
     }
 
     @Test func childProcessRequestsSeeOnlyTheVisibleEnvironment() async throws {

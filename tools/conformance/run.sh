@@ -10,6 +10,8 @@
 #   --jobs N   files run in parallel (default: nproc)
 #   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
+# CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run; 'test-child-process-*' files get
+# --allow-run.
 # The suite is fetched once into .node-tests-cache/ (git-ignored) by node-tests.sh
 # ($NODE_TESTS_SH, default /work/shared/tools/node-tests.sh).
 #
@@ -39,7 +41,7 @@ while [ $# -gt 0 ]; do
     --jobs) jobs="$2"; shift ;;
     --only) only="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) cli="$1" ;;
   esac
@@ -79,13 +81,16 @@ cp -R "$here/common" "$stage/test/common"
 run_one() {
   local name="$1" file="$stage/test/parallel/$1" tmp="$stage/tmp/$1" status rc start
   mkdir -p "$tmp"
+  # Child-process files may start programs (`node` is a nested sandboxed runtime).
+  local run_grant=
+  [[ "$name" == test-child-process-* ]] && run_grant=--allow-run
   start=$(date +%s%N)
   rc=0
   (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
       SECURE_EXEC_TEST_TMPDIR="$tmp" \
       timeout -k 2 "$timeout_s" "$cli" run \
         --allow-read="$stage" --allow-write="$tmp" --allow-env \
-        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off \
+        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} $run_grant \
         "$file" </dev/null >"$logs/$name.out" 2>"$logs/$name.err") || rc=$?
   echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$name.rc"
   if [ "$rc" -ne 0 ]; then
@@ -99,7 +104,7 @@ run_one() {
   rm -rf "$tmp"
 }
 export -f run_one
-export stage logs cli timeout_s
+export stage logs cli timeout_s CONFORMANCE_EXTRA_FLAGS
 
 start=$(date +%s)
 (cd "$stage/test/parallel" && compgen -G "$only" | grep -E '\.(js|mjs)$' | sort) \
