@@ -332,7 +332,17 @@ final class GuestSession {
         let request = BridgeRequest(id: nextRequestID, mode: mode, operation: operation, json: json, binary: binary)
         switch mode {
         case .sync:
-            return responseValue(transport.callSync(request))
+            let response = transport.callSync(request)
+            if let reason = runtime.stop.reason {
+                // The call was stopped while it waited: it ends with the stop's result, whatever
+                // the guest does with the error it sees now (the watchdog ends it at once).
+                if fatal == nil {
+                    fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: GuestOutcome.message(for: reason))
+                }
+                vm.armWatchdog(limit: 0.0005)
+                throw JSThrow(ctx.makeError(name: "Error", message: GuestOutcome.message(for: reason)))
+            }
+            return responseValue(response)
         case .async:
             pendingAsync += 1
             transport.send(request)

@@ -19,7 +19,7 @@ struct IsolationTests {
         #expect(result.code == 137 || result.errorMessage == "memory limit exceeded" || result.errorMessage?.contains("RangeError") == true,
                 "\(result)")
         let after = try await runtime.exec("console.log('alive')")
-        #expect(after.code == 0)
+        #expect(after.code == 0, "\(result) then \(after)")
         #expect(output.stdout.hasSuffix("alive\n"))
         await runtime.dispose()
     }
