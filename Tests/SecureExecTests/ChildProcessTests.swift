@@ -331,14 +331,6 @@ struct ChildProcessTests {
     }
 
     /// The pid a child wrote into `file` in its working directory (waits at most 10 s for it).
-    static func writtenPid(_ folder: String, _ file: String) async -> Int32? {
-        for _ in 0..<200 {
-            if let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8),
-               let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return nil
-    }
 
     /// Host processes whose command line contains `marker`.
     static func processes(matching marker: String) -> [Int32] {
