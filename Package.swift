@@ -48,8 +48,15 @@ let package = Package(
         // so the same code runs in a lean worker process.
         .target(
             name: "SecureExecGuest",
-            dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI"],
+            dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecCompression"],
             swiftSettings: swiftSettings
+        ),
+        // zlib and brotli for the guest's `zlib` module (Debian: zlib1g-dev, libbrotli-dev). They
+        // run beside the engine (in the worker by default), never on untrusted data in the host.
+        .target(
+            name: "CSecureExecCompression",
+            linkerSettings: [.linkedLibrary("z"), .linkedLibrary("brotlienc", .when(platforms: [.linux])),
+                             .linkedLibrary("brotlidec", .when(platforms: [.linux]))]
         ),
         // Linux system calls Swift cannot reach directly (openat2).
         .target(name: "CSecureExecSystem"),

@@ -16,6 +16,8 @@ final class GuestSession {
     private var execution: GuestExecution { call?.execution ?? GuestExecution.idle }
 
     private var hooks: JSObjectRef?
+    /// The `zlib` module's streams (freed with the session).
+    private let compression = CompressionStreams(limit: 4096)
     private var nextRequestID: UInt32 = 0
     private var pendingAsync = 0
     private var pendingRejections = false
@@ -235,6 +237,7 @@ final class GuestSession {
     private func makeNatives() -> JSObjectRef {
         let ctx = context
         let natives = ctx.object()
+        compression.install(on: natives, context: ctx)
         func define(_ name: String, _ body: @escaping HostFunctionBody) {
             ctx.set(natives, name, ctx.makeFunction(name: name, body), readOnly: true)
         }

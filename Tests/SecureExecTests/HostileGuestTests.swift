@@ -77,4 +77,27 @@ struct HostileGuestTests {
         #expect(result.errorMessage == "Error: r0")
         #expect(output.stderr.components(separatedBy: "Error: r").count <= 3)
     }
+
+    @Test func aDecompressionBombIsRefused() async throws {
+        // 256 MiB of zeros, gzipped (~250 KiB), against the default 128 MB limit.
+        let (result, output) = try await survive("""
+            const zlib = require('zlib');
+            const gzip = zlib.createGzip();
+            const parts = [];
+            gzip.on('data', (d) => parts.push(d));
+            const zeros = Buffer.alloc(1 << 20);
+            for (let i = 0; i < 256; i++) gzip.write(zeros);
+            gzip.end();
+            gzip.on('end', () => {
+              const bomb = Buffer.concat(parts);
+              try { zlib.gunzipSync(bomb); console.log('inflated') } catch (e) { console.log(e.name, e.code) }
+            });
+            """, limits: ResourceLimits(cpuTime: .seconds(60)))
+        if result.code == 0 {
+            #expect(output.stdout.hasPrefix("RangeError ERR_BUFFER_TOO_LARGE\n"))
+        } else {
+            // In a worker, its memory may reach the limit first: the call ends, the host does not.
+            #expect(result.code == 137 && testIsolation != .inProcess, "\(result)")
+        }
+    }
 }
