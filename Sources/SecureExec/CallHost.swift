@@ -19,6 +19,8 @@ final class CallHost: Sendable {
     private let sink = Mutex<HostEventSink?>(nil)
     /// Work to do when the call ends (kill children, close sockets and servers).
     private let cleanups = Mutex<[@Sendable () async -> Void]>([])
+    /// Sandbox servers and network work in flight (NetworkOperations.swift).
+    let network = NetworkCallState()
 
     /// Delivers a host-initiated event to the guest's event loop (`kind`, JSON, bytes).
     typealias HostEventSink = @Sendable (_ kind: String, _ json: [UInt8], _ binary: [UInt8]?) -> Void
@@ -117,7 +119,7 @@ final class CallHost: Sendable {
         case "process.kill":
             throw GuestError(code: "ESRCH", message: "kill ESRCH", syscall: "kill")
         case "child.spawn", "child.spawnSync": return try await spawn(args)
-        case "net.fetch": return try await fetch(args)
+        case "net.fetch", "dns.lookup", "http.listen", "http.respond", "http.close": return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
@@ -237,28 +239,6 @@ final class CallHost: Sendable {
         var message = "spawn \(command) \(code)"
         if let reason, !reason.isEmpty { message += ": \(reason)" }
         return GuestError(code: code, message: message, syscall: "spawn \(command)", path: command)
-    }
-
-    // MARK: - Network (permission now; the adapter comes with its issue)
-
-    private func fetch(_ args: Arguments) async throws -> BridgeResponse {
-        let text = try args.string("url")
-        let method = (try? args.string("method")) ?? "GET"
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host else {
-            throw GuestError(code: "ERR_INVALID_URL", message: "Invalid URL", name: "TypeError")
-        }
-        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil)
-        let request = NetworkAccessRequest(op: .fetch, url: text, method: method, hostname: host, port: port,
-                                           protocol: scheme + ":")
-        let decision: PermissionDecision
-        if let check = driver.permissions.network { decision = await check.decide(request) } else { decision = .deny }
-        guard decision.allow else {
-            var error = GuestError.system("EACCES", "permission denied", syscall: "connect", path: text, reason: decision.reason)
-            error.path = nil
-            error.hostname = host
-            throw error
-        }
-        throw GuestError.system("ENOSYS", "function not implemented", syscall: "connect", path: text)
     }
 }
 

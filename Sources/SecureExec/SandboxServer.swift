@@ -1,0 +1,301 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import SecureExecBridge
+import Synchronization
+
+/// The answer the guest gave to a request one of its servers received.
+struct SandboxServerResponse: Sendable {
+    var status: Int
+    var statusText: String?
+    var headers: [HTTPHeader]
+    var body: [UInt8]
+}
+
+/// One call's networking state: the sandbox's servers, requests waiting for the guest's answer,
+/// and network work in flight (cancelled when the call ends).
+final class NetworkCallState: Sendable {
+    /// Servers one call may open.
+    static let maxServers = 64
+    /// Connections one server accepts at once.
+    static let maxConnectionsPerServer = 256
+
+    private struct Inner {
+        var servers: [Int: SandboxServer] = [:]
+        var nextServer = 1
+        var pending: [Int: EventLoopPromise<SandboxServerResponse>] = [:]
+        var nextRequest = 1
+        var inFlight: [Int: @Sendable () -> Void] = [:]
+        var nextTask = 1
+        var cleanupRegistered = false
+        var ended = false
+    }
+    private let inner = Mutex(Inner())
+
+    init() {}
+
+    /// Registers the state's clean-up with the call (once).
+    func attach(to host: CallHost) {
+        let first = inner.withLock { state -> Bool in
+            defer { state.cleanupRegistered = true }
+            return !state.cleanupRegistered
+        }
+        if first { host.onCallEnd { [self] in await shutdown() } }
+    }
+
+    /// Runs `body` so that the end of the call cancels it.
+    func track<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await body() }
+        let id = inner.withLock { state -> Int? in
+            if state.ended { return nil }
+            defer { state.nextTask += 1 }
+            state.inFlight[state.nextTask] = { task.cancel() }
+            return state.nextTask
+        }
+        guard let id else {
+            task.cancel()
+            throw CancellationError()
+        }
+        defer { _ = inner.withLock { $0.inFlight.removeValue(forKey: id) } }
+        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+    }
+
+    /// The real port of the sandbox server the guest knows as `guestPort`, if one is open.
+    func hostPort(forGuestPort guestPort: Int) -> Int? {
+        inner.withLock { state in state.servers.values.first { $0.guestPort == guestPort }?.hostPort }
+    }
+
+    func openServer(guestPort: Int, host: CallHost) async throws -> SandboxServer {
+        let id = try inner.withLock { state -> Int in
+            guard !state.ended else { throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended") }
+            guard state.servers.count < Self.maxServers else {
+                throw GuestError.system("EMFILE", "too many open servers", syscall: "listen")
+            }
+            if guestPort != 0, state.servers.values.contains(where: { $0.guestPort == guestPort }) {
+                var error = GuestError.system("EADDRINUSE", "address already in use", syscall: "listen")
+                error.message = "listen EADDRINUSE: address already in use 127.0.0.1:\(guestPort)"
+                throw error
+            }
+            defer { state.nextServer += 1 }
+            return state.nextServer
+        }
+        let limit = host.limits.maxNetworkBodyBytes
+        let deliver: SandboxServer.Deliver = { [weak self, weak host] loop, head, body in
+            guard let self, let host else { return nil }
+            return self.deliver(server: id, loop: loop, head: head, body: body, host: host)
+        }
+        let server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, deliver: deliver)
+        let accepted = inner.withLock { state -> Bool in
+            guard !state.ended else { return false }
+            state.servers[id] = server
+            return true
+        }
+        if !accepted {
+            await server.close()
+            throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended")
+        }
+        return server
+    }
+
+    func closeServer(_ id: Int) async {
+        guard let server = inner.withLock({ $0.servers.removeValue(forKey: id) }) else { return }
+        await server.close()
+    }
+
+    /// Hands one request to the guest (`http.server` event) and returns the future answer.
+    private func deliver(server: Int, loop: any EventLoop, head: HTTPRequestHead, body: [UInt8],
+                         host: CallHost) -> EventLoopFuture<SandboxServerResponse>? {
+        let promise = loop.makePromise(of: SandboxServerResponse.self)
+        let id = inner.withLock { state -> Int? in
+            guard !state.ended, state.servers[server] != nil else { return nil }
+            defer { state.nextRequest += 1 }
+            state.pending[state.nextRequest] = promise
+            return state.nextRequest
+        }
+        guard let id else {
+            promise.fail(CancellationError())
+            return nil
+        }
+        let headers: [JSONValue] = head.headers.map { .array([.string($0.name), .string($0.value)]) }
+        host.emit("http.server", .object([
+            "type": "request", "server": .number(Double(server)), "req": .number(Double(id)),
+            "method": .string(head.method.rawValue), "url": .string(head.uri), "headers": .array(headers),
+            "httpVersion": .string("\(head.version.major).\(head.version.minor)"),
+        ]), binary: body)
+        return promise.futureResult
+    }
+
+    /// The guest's answer to request `id` (unknown ids are ignored: the request may have gone).
+    func answer(_ id: Int, _ response: SandboxServerResponse) {
+        inner.withLock { $0.pending.removeValue(forKey: id) }?.succeed(response)
+    }
+
+    /// Ends everything: servers closed, waiting requests failed, work in flight cancelled.
+    func shutdown() async {
+        let (servers, pending, inFlight) = inner.withLock { state in
+            state.ended = true
+            defer {
+                state.servers.removeAll()
+                state.pending.removeAll()
+                state.inFlight.removeAll()
+            }
+            return (Array(state.servers.values), Array(state.pending.values), Array(state.inFlight.values))
+        }
+        for cancel in inFlight { cancel() }
+        for promise in pending { promise.fail(CancellationError()) }
+        for server in servers { await server.close() }
+    }
+}
+
+/// An HTTP/1.1 server a sandbox opened, listening on the host's loopback on an ephemeral port.
+final class SandboxServer: Sendable {
+    typealias Deliver = @Sendable (any EventLoop, HTTPRequestHead, [UInt8]) -> EventLoopFuture<SandboxServerResponse>?
+
+    let id: Int
+    let guestPort: Int
+    let hostPort: Int
+    private let channel: any Channel
+    private let connections: Connections
+
+    final class Connections: Sendable {
+        let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
+    }
+
+    private init(id: Int, guestPort: Int, hostPort: Int, channel: any Channel, connections: Connections) {
+        self.id = id
+        self.guestPort = guestPort
+        self.hostPort = hostPort
+        self.channel = channel
+        self.connections = connections
+    }
+
+    static func start(id: Int, guestPort: Int, maxBody: Int, deliver: @escaping Deliver) async throws -> SandboxServer {
+        let connections = Connections()
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(ChannelOptions.backlog, value: 128)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                let key = ObjectIdentifier(channel)
+                let admitted = connections.channels.withLock { list -> Bool in
+                    guard list.count < NetworkCallState.maxConnectionsPerServer else { return false }
+                    list[key] = channel
+                    return true
+                }
+                guard admitted else { return channel.close() }
+                channel.closeFuture.whenComplete { _ in _ = connections.channels.withLock { $0.removeValue(forKey: key) } }
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(SandboxRequestHandler(maxBody: maxBody, deliver: deliver))
+                }
+            }
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        } catch {
+            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
+        }
+        guard let port = channel.localAddress?.port else {
+            try? await channel.close()
+            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
+        }
+        return SandboxServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, channel: channel,
+                             connections: connections)
+    }
+
+    func close() async {
+        try? await channel.close()
+        let open = connections.channels.withLock { Array($0.values) }
+        for connection in open { try? await connection.close() }
+    }
+}
+
+/// Collects each request (bounded), hands it to the guest, writes the guest's answer.
+private final class SandboxRequestHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let maxBody: Int
+    private let deliver: SandboxServer.Deliver
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var tooLarge = false
+
+    init(maxBody: Int, deliver: @escaping SandboxServer.Deliver) {
+        self.maxBody = maxBody
+        self.deliver = deliver
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let h):
+            head = h
+            body = []
+            tooLarge = false
+        case .body(var buffer):
+            if body.count + buffer.readableBytes > maxBody {
+                tooLarge = true
+                body = []
+            } else if !tooLarge, let bytes = buffer.readBytes(length: buffer.readableBytes) {
+                body += bytes
+            }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            if tooLarge {
+                write(context: context, request: head,
+                      response: SandboxServerResponse(status: 413, statusText: nil, headers: [], body: []), forceClose: true)
+                return
+            }
+            guard let future = deliver(context.eventLoop, head, body) else {
+                write(context: context, request: head,
+                      response: SandboxServerResponse(status: 503, statusText: nil, headers: [], body: []), forceClose: true)
+                return
+            }
+            body = []
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            future.hop(to: context.eventLoop).whenComplete { result in
+                let (handler, context) = bound.value
+                switch result {
+                case .success(let response): handler.write(context: context, request: head, response: response, forceClose: false)
+                case .failure:
+                    handler.write(context: context, request: head,
+                                  response: SandboxServerResponse(status: 503, statusText: nil, headers: [], body: []),
+                                  forceClose: true)
+                }
+            }
+        }
+    }
+
+    private func write(context: ChannelHandlerContext, request: HTTPRequestHead, response: SandboxServerResponse,
+                       forceClose: Bool) {
+        let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: response.statusText ?? "")
+        var headers = HTTPHeaders()
+        var guestWantsClose = false
+        for header in response.headers {
+            switch header.name.lowercased() {
+            case "content-length", "transfer-encoding": continue
+            case "connection":
+                if header.value.lowercased().contains("close") { guestWantsClose = true }
+                continue
+            default: headers.add(name: header.name, value: header.value)
+            }
+        }
+        let keepAlive = request.isKeepAlive && !forceClose && !guestWantsClose
+        let bodyAllowed = request.method != .HEAD && response.status != 204 && response.status != 304
+            && !(100..<200).contains(response.status)
+        if bodyAllowed || request.method == .HEAD { headers.add(name: "Content-Length", value: String(response.body.count)) }
+        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        var head = HTTPResponseHead(version: request.version, status: status, headers: headers)
+        head.version = .http1_1
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if bodyAllowed, !response.body.isEmpty {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+        }
+        let done = context.channel.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
+        if !keepAlive {
+            let channel = context.channel
+            done.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+}
