@@ -29,6 +29,11 @@ public protocol NetworkAdapter: Sendable {
     /// the request's scheme is `https`, with certificate verification against ``HTTPRequest/host``.
     /// Never follows redirects.
     func send(_ request: HTTPRequest, to address: IPAddress) async throws -> HTTPResponse
+
+    /// Opens a TCP connection to `address` (already checked) for the guest's `net.connect`;
+    /// `events` receives what arrives, in order. The default implementation refuses with `ENOSYS`.
+    func openStream(to address: IPAddress, port: Int,
+                    events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream
 }
 
 extension NetworkAdapter where Self == DefaultNetworkAdapter {

@@ -25,6 +25,8 @@ struct NetworkOperations {
         case "http.listen": return try await listen(args)
         case "http.respond": return try respond(args, binary)
         case "http.close": return try await close(args)
+        case "net.connect", "net.write", "net.end", "net.destroy", "net.listen", "net.closeServer":
+            return try await performNet(op, args, binary)
         default:
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
         }
@@ -76,7 +78,8 @@ struct NetworkOperations {
     }
 
     /// Runs the whole gate for a connection to `url` and returns where to connect.
-    func gate(_ url: ParsedURL, op: NetworkAccessRequest.Operation, method: String?) async throws -> Destination {
+    func gate(_ url: ParsedURL, op: NetworkAccessRequest.Operation, method: String?,
+              reportURL: Bool = true) async throws -> Destination {
         let adapter = host.driver.network
         var addresses: [IPAddress]
         let hostname: String
@@ -93,7 +96,7 @@ struct NetworkOperations {
                 addresses = []
             }
         }
-        let request = NetworkAccessRequest(op: op, url: url.href, method: method, hostname: hostname, port: url.port,
+        let request = NetworkAccessRequest(op: op, url: reportURL ? url.href : nil, method: method, hostname: hostname, port: url.port,
                                            protocol: url.scheme + ":", resolvedAddresses: addresses.map(\.description))
         let decision = await decide(request)
         guard decision.allow else { throw Self.denied("connect", host: hostname, port: url.port, reason: decision.reason) }

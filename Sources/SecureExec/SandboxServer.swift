@@ -19,10 +19,18 @@ final class NetworkCallState: Sendable {
     static let maxServers = 64
     /// Connections one server accepts at once.
     static let maxConnectionsPerServer = 256
+    /// Lookups and exchanges one call may have in flight at once.
+    static let maxInFlight = 256
+    /// `net` sockets one call may have open at once.
+    static let maxStreams = 256
 
     private struct Inner {
         var servers: [Int: SandboxServer] = [:]
         var nextServer = 1
+        /// `net` sockets and servers (NetSockets.swift).
+        var streams: [Int: any NetworkStream] = [:]
+        var tcpServers: [Int: SandboxTCPServer] = [:]
+        var nextStream = 1
         var pending: [Int: EventLoopPromise<SandboxServerResponse>] = [:]
         var nextRequest = 1
         var inFlight: [Int: @Sendable () -> Void] = [:]
@@ -46,8 +54,11 @@ final class NetworkCallState: Sendable {
     /// Runs `body` so that the end of the call cancels it.
     func track<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let task = Task { try await body() }
-        let id = inner.withLock { state -> Int? in
+        let id = try inner.withLock { state -> Int? in
             if state.ended { return nil }
+            guard state.inFlight.count < Self.maxInFlight else {
+                throw GuestError(code: "EMFILE", message: "too many network requests in flight (\(Self.maxInFlight))")
+            }
             defer { state.nextTask += 1 }
             state.inFlight[state.nextTask] = { task.cancel() }
             return state.nextTask
@@ -62,16 +73,85 @@ final class NetworkCallState: Sendable {
 
     /// The real port of the sandbox server the guest knows as `guestPort`, if one is open.
     func hostPort(forGuestPort guestPort: Int) -> Int? {
-        inner.withLock { state in state.servers.values.first { $0.guestPort == guestPort }?.hostPort }
+        inner.withLock { state in
+            state.servers.values.first { $0.guestPort == guestPort }?.hostPort
+                ?? state.tcpServers.values.first { $0.guestPort == guestPort }?.hostPort
+        }
+    }
+
+    /// Guest ports in use by the call's servers (http and net).
+    private func portTaken(_ state: Inner, _ guestPort: Int) -> Bool {
+        state.servers.values.contains { $0.guestPort == guestPort } || state.tcpServers.values.contains { $0.guestPort == guestPort }
+    }
+
+    // MARK: net sockets and servers
+
+    /// Reserves a stream id (nil once the call has ended or too many are open).
+    func reserveStreamID() throws -> Int {
+        try inner.withLock { state in
+            guard !state.ended else { throw GuestError(code: "ERR_SOCKET_CLOSED", message: "the call has ended") }
+            guard state.streams.count < Self.maxStreams else {
+                throw GuestError.system("EMFILE", "too many open sockets", syscall: "connect")
+            }
+            defer { state.nextStream += 1 }
+            return state.nextStream
+        }
+    }
+
+    /// Registers an open stream; false (and the stream closed) when the call has ended.
+    func register(stream: any NetworkStream, id: Int) -> Bool {
+        let accepted = inner.withLock { state -> Bool in
+            guard !state.ended else { return false }
+            state.streams[id] = stream
+            return true
+        }
+        if !accepted { stream.close() }
+        return accepted
+    }
+
+    func stream(_ id: Int) -> (any NetworkStream)? { inner.withLock { $0.streams[id] } }
+
+    func removeStream(_ id: Int) -> (any NetworkStream)? { inner.withLock { $0.streams.removeValue(forKey: id) } }
+
+    func openTCPServer(guestPort: Int, host: CallHost) async throws -> SandboxTCPServer {
+        let id = try inner.withLock { state -> Int in
+            guard !state.ended else { throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended") }
+            guard state.servers.count + state.tcpServers.count < Self.maxServers else {
+                throw GuestError.system("EMFILE", "too many open servers", syscall: "listen")
+            }
+            if guestPort != 0, portTaken(state, guestPort) {
+                var error = GuestError.system("EADDRINUSE", "address already in use", syscall: "listen")
+                error.message = "listen EADDRINUSE: address already in use 127.0.0.1:\(guestPort)"
+                throw error
+            }
+            defer { state.nextServer += 1 }
+            return state.nextServer
+        }
+        let server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host)
+        let accepted = inner.withLock { state -> Bool in
+            guard !state.ended else { return false }
+            state.tcpServers[id] = server
+            return true
+        }
+        if !accepted {
+            await server.close()
+            throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended")
+        }
+        return server
+    }
+
+    func closeTCPServer(_ id: Int) async {
+        guard let server = inner.withLock({ $0.tcpServers.removeValue(forKey: id) }) else { return }
+        await server.close()
     }
 
     func openServer(guestPort: Int, host: CallHost) async throws -> SandboxServer {
         let id = try inner.withLock { state -> Int in
             guard !state.ended else { throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended") }
-            guard state.servers.count < Self.maxServers else {
+            guard state.servers.count + state.tcpServers.count < Self.maxServers else {
                 throw GuestError.system("EMFILE", "too many open servers", syscall: "listen")
             }
-            if guestPort != 0, state.servers.values.contains(where: { $0.guestPort == guestPort }) {
+            if guestPort != 0, portTaken(state, guestPort) {
                 var error = GuestError.system("EADDRINUSE", "address already in use", syscall: "listen")
                 error.message = "listen EADDRINUSE: address already in use 127.0.0.1:\(guestPort)"
                 throw error
@@ -132,16 +212,21 @@ final class NetworkCallState: Sendable {
 
     /// Ends everything: servers closed, waiting requests failed, work in flight cancelled.
     func shutdown() async {
-        let (servers, pending, inFlight) = inner.withLock { state in
+        let (servers, pending, inFlight, streams, tcpServers) = inner.withLock { state in
             state.ended = true
             defer {
                 state.servers.removeAll()
                 state.pending.removeAll()
                 state.inFlight.removeAll()
+                state.streams.removeAll()
+                state.tcpServers.removeAll()
             }
-            return (Array(state.servers.values), Array(state.pending.values), Array(state.inFlight.values))
+            return (Array(state.servers.values), Array(state.pending.values), Array(state.inFlight.values),
+                    Array(state.streams.values), Array(state.tcpServers.values))
         }
         for cancel in inFlight { cancel() }
+        for stream in streams { stream.close() }
+        for server in tcpServers { await server.close() }
         for promise in pending { promise.fail(CancellationError()) }
         for server in servers { await server.close() }
     }

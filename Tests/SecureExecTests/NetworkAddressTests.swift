@@ -86,6 +86,7 @@ struct NetworkAddressTests {
 
     @Test func exemptPortsOpenLoopbackOnlyOnThosePorts() throws {
         let adapter: DefaultNetworkAdapter = .default(loopbackExemptPorts: [8080])
+        #expect(NodeDriver(network: .default(loopbackExemptPorts: [8080])).network is DefaultNetworkAdapter)
         let loopback = try #require(IPAddress("127.0.0.1"))
         #expect(adapter.admits(loopback, port: 8080).allow)
         #expect(adapter.admits(try #require(IPAddress("::ffff:127.0.0.1")), port: 8080).allow)
