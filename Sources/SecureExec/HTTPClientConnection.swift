@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// One HTTP/1.1 exchange on its own connection, to an address that was already checked: the
 /// socket connects to `address` (no resolution here), while the `Host` header, TLS SNI and
@@ -18,6 +19,30 @@ enum HTTPClientConnection {
     }()
 
     static func exchange(_ request: HTTPRequest, address: IPAddress) async throws -> HTTPResponse {
+        let collected = Mutex<[UInt8]>([])
+        let done = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: Void.self)
+        let streaming = try await stream(request, address: address) { event in
+            switch event {
+            case .data(let bytes): collected.withLock { $0 += bytes }
+            case .end: done.succeed(())
+            case .error(let error): done.fail(error)
+            }
+        }
+        try await withTaskCancellationHandler {
+            try await done.futureResult.get()
+        } onCancel: {
+            streaming.cancel()
+            done.fail(NetworkError(code: "ECONNRESET", message: "request aborted"))
+        }
+        var response = streaming.head
+        response.body = collected.withLock { $0 }
+        return response
+    }
+
+    /// Sends the request; returns once the response head arrived. The body follows through
+    /// `body`, ending with `.end` or `.error`.
+    static func stream(_ request: HTTPRequest, address: IPAddress,
+                       body onBody: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse {
         let target = address.connectable
         let socketAddress: SocketAddress
         do {
@@ -31,16 +56,34 @@ enum HTTPClientConnection {
         let sniName: String? = IPAddress(urlHost: request.host) == nil ? request.host : nil
 
         let loop = MultiThreadedEventLoopGroup.singleton.next()
-        let promise = loop.makePromise(of: HTTPResponse.self)
+        let headPromise = loop.makePromise(of: HTTPResponse.self)
+        let finished = loop.makePromise(of: Void.self)
         let headers = HTTPHeaders(request.headers.map { ($0.name, $0.value) })
         let head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.target,
                                    headers: headers)
-        let body = request.body
+        let requestBody = request.body
         let limit = request.maxResponseBytes
         let tlsContext = tls
+        let port = request.port
+        // Body events, stopped after the first final one.
+        let over = Mutex(false)
+        let deliver: @Sendable (HTTPBodyEvent) -> Void = { event in
+            let send = over.withLock { ended -> Bool in
+                if ended { return false }
+                switch event {
+                case .data: break
+                case .end, .error: ended = true
+                }
+                return true
+            }
+            if send { onBody(event) }
+            switch event {
+            case .data: break
+            case .end, .error: finished.succeed(())
+            }
+        }
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.seconds(30))
-            .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tlsContext {
@@ -49,31 +92,41 @@ enum HTTPClientConnection {
                     }
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(
-                        ResponseCollector(head: head, body: body, limit: limit, promise: promise))
+                        ResponseCollector(head: head, body: requestBody, limit: limit, headPromise: headPromise,
+                                          deliver: deliver, address: target, port: port))
                 }
             }
         let connected = bootstrap.connect(to: socketAddress)
-        connected.whenFailure { promise.fail($0) }
+        connected.whenFailure { headPromise.fail($0) }
         let timeoutNanos = Int64(request.timeout.components.seconds) * 1_000_000_000
             + request.timeout.components.attoseconds / 1_000_000_000
         let timer = loop.scheduleTask(in: .nanoseconds(max(1, timeoutNanos))) {
-            promise.fail(NetworkError(code: "ETIMEDOUT", message: "request timed out"))
+            let error = NetworkError(code: "ETIMEDOUT", message: "request timed out")
+            headPromise.fail(error)
+            deliver(.error(error))
         }
-        promise.futureResult.whenComplete { _ in
+        headPromise.futureResult.whenFailure { _ in finished.succeed(()) }
+        finished.futureResult.whenComplete { _ in
             timer.cancel()
             connected.whenSuccess { $0.close(promise: nil) }
         }
-        return try await withTaskCancellationHandler {
+        let cancel: @Sendable () -> Void = {
+            let error = NetworkError(code: "ECONNRESET", message: "request aborted")
+            headPromise.fail(error)
+            deliver(.error(error))
+        }
+        let response = try await withTaskCancellationHandler {
             do {
-                return try await promise.futureResult.get()
+                return try await headPromise.futureResult.get()
             } catch let error as NetworkError {
                 throw error
             } catch {
-                throw Self.describe(error, address: target, port: request.port)
+                throw Self.describe(error, address: target, port: port)
             }
         } onCancel: {
-            promise.fail(NetworkError(code: "ECONNRESET", message: "request aborted"))
+            cancel()
         }
+        return HTTPStreamingResponse(head: response, cancel: cancel)
     }
 
     /// Maps a SwiftNIO or TLS error to Node's code.
@@ -105,7 +158,7 @@ enum HTTPClientConnection {
     }
 }
 
-/// Sends the request once the connection is up and collects the response (bounded).
+/// Sends the request once the connection is up, answers the head, then streams the body (bounded).
 private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundOut = HTTPClientRequestPart
@@ -113,11 +166,15 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
     private let head: HTTPRequestHead
     private let body: [UInt8]?
     private let limit: Int
-    private let promise: EventLoopPromise<HTTPResponse>
-    private var responseHead: HTTPResponseHead?
-    private var received: [UInt8] = []
+    private let headPromise: EventLoopPromise<HTTPResponse>
+    private let deliver: @Sendable (HTTPBodyEvent) -> Void
+    private let address: IPAddress
+    private let port: Int
+    private var sawHead = false
+    private var received = 0
 
-    init(head: HTTPRequestHead, body: [UInt8]?, limit: Int, promise: EventLoopPromise<HTTPResponse>) {
+    init(head: HTTPRequestHead, body: [UInt8]?, limit: Int, headPromise: EventLoopPromise<HTTPResponse>,
+         deliver: @escaping @Sendable (HTTPBodyEvent) -> Void, address: IPAddress, port: Int) {
         var head = head
         if let body {
             head.headers.replaceOrAdd(name: "content-length", value: String(body.count))
@@ -127,7 +184,10 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
         self.head = head
         self.body = body
         self.limit = limit
-        self.promise = promise
+        self.headPromise = headPromise
+        self.deliver = deliver
+        self.address = address
+        self.port = port
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -141,34 +201,47 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let head):
+        case .head(let responseHead):
             // 1xx informational answers precede the real one.
-            if head.status.code >= 100 && head.status.code < 200 { return }
-            responseHead = head
-        case .body(var buffer):
-            guard received.count + buffer.readableBytes <= limit else {
-                promise.fail(NetworkError(code: "ERR_SANDBOX_RESPONSE_TOO_LARGE",
-                                          message: "response body exceeds the limit of \(limit) bytes"))
+            if responseHead.status.code >= 100 && responseHead.status.code < 200 { return }
+            if let declared = responseHead.headers.first(name: "content-length").flatMap({ Int($0) }), declared > limit {
+                fail(NetworkError(code: "ERR_SANDBOX_RESPONSE_TOO_LARGE", message: "response body exceeds the limit of \(limit) bytes"))
                 context.close(promise: nil)
                 return
             }
-            if let bytes = buffer.readBytes(length: buffer.readableBytes) { received.append(contentsOf: bytes) }
-        case .end:
-            guard let responseHead else { return }
+            sawHead = true
             let headers = responseHead.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
-            promise.succeed(HTTPResponse(status: Int(responseHead.status.code), statusText: responseHead.status.reasonPhrase,
-                                         headers: headers, body: received))
+            headPromise.succeed(HTTPResponse(status: Int(responseHead.status.code), statusText: responseHead.status.reasonPhrase,
+                                             headers: headers, body: []))
+        case .body(var buffer):
+            guard received + buffer.readableBytes <= limit else {
+                fail(NetworkError(code: "ERR_SANDBOX_RESPONSE_TOO_LARGE", message: "response body exceeds the limit of \(limit) bytes"))
+                context.close(promise: nil)
+                return
+            }
+            received += buffer.readableBytes
+            if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty { deliver(.data(bytes)) }
+        case .end:
+            guard sawHead else { return }
+            deliver(.end)
             context.close(promise: nil)
         }
     }
 
+    private func fail(_ error: NetworkError) {
+        headPromise.fail(error)
+        deliver(.error(error))
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        promise.fail(error)
+        if let error = error as? NetworkError { fail(error) } else {
+            fail(HTTPClientConnection.describe(error, address: address, port: port))
+        }
         context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        promise.fail(NetworkError(code: "ECONNRESET", message: "other side closed"))
+        fail(NetworkError(code: "ECONNRESET", message: "other side closed"))
         context.fireChannelInactive()
     }
 }

@@ -30,10 +30,49 @@ public protocol NetworkAdapter: Sendable {
     /// Never follows redirects.
     func send(_ request: HTTPRequest, to address: IPAddress) async throws -> HTTPResponse
 
+    /// Like ``send(_:to:)``, but answers as soon as the response head arrives; the body follows
+    /// through `body`, ending with ``HTTPBodyEvent/end`` or ``HTTPBodyEvent/error(_:)``. The
+    /// default implementation calls ``send(_:to:)`` and delivers the whole body at once.
+    func stream(_ request: HTTPRequest, to address: IPAddress,
+                body: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse
+
     /// Opens a TCP connection to `address` (already checked) for the guest's `net.connect`;
     /// `events` receives what arrives, in order. The default implementation refuses with `ENOSYS`.
     func openStream(to address: IPAddress, port: Int,
                     events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream
+}
+
+extension NetworkAdapter {
+    public func stream(_ request: HTTPRequest, to address: IPAddress,
+                       body: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse {
+        var response = try await send(request, to: address)
+        let bytes = response.body
+        response.body = []
+        if !bytes.isEmpty { body(.data(bytes)) }
+        body(.end)
+        return HTTPStreamingResponse(head: response, cancel: {})
+    }
+}
+
+/// A part of a streamed response body.
+public enum HTTPBodyEvent: Sendable {
+    case data([UInt8])
+    /// The body is complete.
+    case end
+    /// The body was cut off.
+    case error(NetworkError)
+}
+
+/// A response whose body is still arriving (``NetworkAdapter/stream(_:to:body:)``).
+public struct HTTPStreamingResponse: Sendable {
+    /// Status and headers (the body is empty: it arrives through the body events).
+    public var head: HTTPResponse
+    /// Stops the body (the connection closes; an ``HTTPBodyEvent/error(_:)`` ends it).
+    public var cancel: @Sendable () -> Void
+    public init(head: HTTPResponse, cancel: @escaping @Sendable () -> Void) {
+        self.head = head
+        self.cancel = cancel
+    }
 }
 
 extension NetworkAdapter where Self == DefaultNetworkAdapter {
@@ -164,6 +203,11 @@ public struct DefaultNetworkAdapter: NetworkAdapter {
 
     public func send(_ request: HTTPRequest, to address: IPAddress) async throws -> HTTPResponse {
         try await HTTPClientConnection.exchange(request, address: address)
+    }
+
+    public func stream(_ request: HTTPRequest, to address: IPAddress,
+                       body: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse {
+        try await HTTPClientConnection.stream(request, address: address, body: body)
     }
 
     /// Resolves `hostname` with the system resolver (`getaddrinfo`, TCP, IPv4 and IPv6), off the

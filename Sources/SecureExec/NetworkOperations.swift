@@ -25,6 +25,9 @@ struct NetworkOperations {
         case "http.listen": return try await listen(args)
         case "http.respond": return try respond(args, binary)
         case "http.close": return try await close(args)
+        case "net.cancel":
+            state.finishBody(try args.int("id"))?()
+            return .undefined
         case "net.connect", "net.write", "net.end", "net.destroy", "net.listen", "net.closeServer":
             return try await performNet(op, args, binary)
         default:
@@ -148,9 +151,29 @@ struct NetworkOperations {
                                   target: url.target, headers: headers, body: binary,
                                   maxResponseBytes: host.limits.maxNetworkBodyBytes, timeout: host.limits.networkTimeout)
         guard let adapter = host.driver.network else { throw GuestError(code: "ENOSYS", message: "no network adapter") }
-        let response: HTTPResponse
+        // Streamed: the body follows as `net.body` events under `bodyID` (they may arrive before
+        // this answer; the guest holds them until it knows the id).
+        let streamed = args.bool("stream") ?? false
+        var bodyID: Int?
+        var response: HTTPResponse
         do {
-            response = try await state.track { try await adapter.send(request, to: destination.address) }
+            if streamed {
+                let id = try state.reserveBodyID()
+                bodyID = id
+                let emit = Self.bodyEmitter(host: host, state: state, id: id)
+                let answer: HTTPStreamingResponse
+                do {
+                    answer = try await state.track { try await adapter.stream(request, to: destination.address, body: emit) }
+                } catch {
+                    _ = state.finishBody(id)
+                    throw error
+                }
+                state.setBodyCancel(id, answer.cancel)
+                response = answer.head
+                response.body = []
+            } else {
+                response = try await state.track { try await adapter.send(request, to: destination.address) }
+            }
         } catch let error as NetworkError {
             throw Self.failure(error, syscall: "connect", host: destination.hostname)
         } catch is CancellationError {
@@ -159,12 +182,14 @@ struct NetworkOperations {
         if response.body.count > host.limits.maxNetworkBodyBytes {
             throw GuestError(code: "ERR_SANDBOX_RESPONSE_TOO_LARGE", message: "response body exceeds its limit")
         }
-        let head: JSONValue = .object([
+        var headObject: [String: JSONValue] = [
             "status": .number(Double(response.status)),
             "statusText": .string(response.statusText),
             "headers": .array(response.headers.map { .array([.string($0.name), .string($0.value)]) }),
             "url": .string(url.href),
-        ])
+        ]
+        if let bodyID { headObject["stream"] = .number(Double(bodyID)) }
+        let head = JSONValue.object(headObject)
         let json = head.jsonBytes
         var frame: [UInt8] = []
         frame.reserveCapacity(4 + json.count + response.body.count)
@@ -173,6 +198,24 @@ struct NetworkOperations {
         frame += json
         frame += response.body
         return .bytes(frame)
+    }
+
+    /// Body events of streamed response `id` to the guest (`net.body`); the id leaves the call's
+    /// table at the end.
+    static func bodyEmitter(host: CallHost, state: NetworkCallState, id: Int) -> @Sendable (HTTPBodyEvent) -> Void {
+        { [weak host, weak state] event in
+            let idValue = JSONValue.number(Double(id))
+            switch event {
+            case .data(let bytes): host?.emit("net.body", .object(["type": "data", "id": idValue]), binary: bytes)
+            case .end:
+                _ = state?.finishBody(id)
+                host?.emit("net.body", .object(["type": "end", "id": idValue]))
+            case .error(let error):
+                _ = state?.finishBody(id)
+                host?.emit("net.body", .object(["type": "error", "id": idValue, "code": .string(error.code),
+                                                "message": .string(error.message)]))
+            }
+        }
     }
 
     static func method(_ raw: String) throws -> String {

@@ -31,6 +31,8 @@ final class NetworkCallState: Sendable {
         var streams: [Int: any NetworkStream] = [:]
         var tcpServers: [Int: SandboxTCPServer] = [:]
         var nextStream = 1
+        /// Response bodies still streaming to the guest: how to stop each.
+        var bodies: [Int: @Sendable () -> Void] = [:]
         var pending: [Int: EventLoopPromise<SandboxServerResponse>] = [:]
         var nextRequest = 1
         var inFlight: [Int: @Sendable () -> Void] = [:]
@@ -108,6 +110,40 @@ final class NetworkCallState: Sendable {
         if !accepted { stream.close() }
         return accepted
     }
+
+    /// Registers a streaming body's canceller under a new id (nil once the call has ended).
+    func registerBody(cancel: @escaping @Sendable () -> Void) -> Int? {
+        inner.withLock { state in
+            guard !state.ended else { return nil }
+            defer { state.nextStream += 1 }
+            state.bodies[state.nextStream] = cancel
+            return state.nextStream
+        }
+    }
+
+    /// Reserves a body id before the exchange starts (its events may precede the answer).
+    func reserveBodyID() throws -> Int {
+        try inner.withLock { state in
+            guard !state.ended else { throw GuestError(code: "ECONNRESET", message: "the call has ended") }
+            guard state.bodies.count < Self.maxStreams else {
+                throw GuestError(code: "EMFILE", message: "too many response bodies open")
+            }
+            defer { state.nextStream += 1 }
+            state.bodies[state.nextStream] = {}
+            return state.nextStream
+        }
+    }
+
+    func setBodyCancel(_ id: Int, _ cancel: @escaping @Sendable () -> Void) {
+        let ended = inner.withLock { state -> Bool in
+            if state.ended { return true }
+            if state.bodies[id] != nil { state.bodies[id] = cancel }
+            return false
+        }
+        if ended { cancel() }
+    }
+
+    func finishBody(_ id: Int) -> (@Sendable () -> Void)? { inner.withLock { $0.bodies.removeValue(forKey: id) } }
 
     func stream(_ id: Int) -> (any NetworkStream)? { inner.withLock { $0.streams[id] } }
 
@@ -212,9 +248,10 @@ final class NetworkCallState: Sendable {
 
     /// Ends everything: servers closed, waiting requests failed, work in flight cancelled.
     func shutdown() async {
-        let (servers, pending, inFlight, streams, tcpServers) = inner.withLock { state in
+        let (servers, pending, inFlight, streams, tcpServers, bodies) = inner.withLock { state in
             state.ended = true
             defer {
+                state.bodies.removeAll()
                 state.servers.removeAll()
                 state.pending.removeAll()
                 state.inFlight.removeAll()
@@ -222,8 +259,9 @@ final class NetworkCallState: Sendable {
                 state.tcpServers.removeAll()
             }
             return (Array(state.servers.values), Array(state.pending.values), Array(state.inFlight.values),
-                    Array(state.streams.values), Array(state.tcpServers.values))
+                    Array(state.streams.values), Array(state.tcpServers.values), Array(state.bodies.values))
         }
+        for cancel in bodies { cancel() }
         for cancel in inFlight { cancel() }
         for stream in streams { stream.close() }
         for server in tcpServers { await server.close() }

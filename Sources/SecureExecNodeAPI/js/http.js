@@ -120,6 +120,11 @@ class IncomingMessage extends Readable {
 
   _read() {}
 
+  _destroy(error, callback) {
+    if (!this.complete && this._cancelBody) this._cancelBody();
+    callback(error);
+  }
+
   setTimeout(msecs, callback) {
     if (callback) this.on('timeout', callback);
     return this;
@@ -322,19 +327,35 @@ class ClientRequest extends OutgoingMessage {
     }
     internal.loop.refHandle();
     const settle = () => internal.loop.unrefHandle();
-    internal.callAsync('net.fetch', { url: this._url, method: this.method, headers: this._headerPairs(), op: 'http' }, body)
+    require('internal/fetch').listenBodies();
+    internal.callAsync('net.fetch', { url: this._url, method: this.method, headers: this._headerPairs(), op: 'http', stream: true }, body)
       .then((frame) => {
         settle();
-        if (this.destroyed) return;
-        const { decodeFrame } = require('internal/fetch');
+        const { decodeFrame, attachBody, cancelBody } = require('internal/fetch');
         const { head, body: responseBody } = decodeFrame(frame);
+        if (this.destroyed) { if (head.stream !== undefined) cancelBody(head.stream); return; }
         const res = new IncomingMessage(this.socket);
         res.req = this;
         res.statusCode = head.status;
         res.statusMessage = head.statusText || STATUS_CODES[head.status] || '';
         res._setHeaders(head.headers);
         this.res = res;
-        if (this.method === 'HEAD') res._deliver(undefined); else res._deliver(responseBody);
+        if (head.stream !== undefined) {
+          const id = head.stream;
+          const skip = this.method === 'HEAD';
+          attachBody(id, {
+            data(bytes) { if (!skip) res.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)); },
+            end() { res.complete = true; res.push(null); },
+            error(cause) {
+              const err = new Error('aborted');
+              err.code = 'ECONNRESET';
+              err.cause = cause;
+              res.aborted = true;
+              res.destroy(err);
+            },
+          });
+          res._cancelBody = () => cancelBody(id);
+        } else if (this.method === 'HEAD') res._deliver(undefined); else res._deliver(responseBody);
         if (!this.emit('response', res)) res.resume();
         res.on('end', () => { this.emit('close'); });
       }, (error) => {

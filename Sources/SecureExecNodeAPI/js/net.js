@@ -23,7 +23,7 @@ function listen() {
     if (event === undefined) return;
     if (event.type === 'connection') {
       const server = servers.get(event.server);
-      if (server === undefined) { internal.send('net.destroy', { id: event.id }); return; }
+      if (server === undefined) { internal.callAsync('net.destroy', { id: event.id }).catch(() => {}); return; }
       server._accept(event);
       return;
     }
@@ -114,7 +114,7 @@ class Socket extends Duplex {
     this._hold();
     internal.callAsync('net.connect', { host, port }).then((info) => {
       this.connecting = false;
-      if (this.destroyed) { internal.send('net.destroy', { id: info.id }); this._release(); return; }
+      if (this.destroyed) { internal.callAsync('net.destroy', { id: info.id }).catch(() => {}); this._release(); return; }
       this._attach(info.id, info.remoteAddress, info.remotePort);
       this.emit('connect');
       this.emit('ready');
@@ -206,7 +206,7 @@ class Socket extends Duplex {
 
   _destroy(error, callback) {
     if (this._id !== undefined) {
-      internal.send('net.destroy', { id: this._id });
+      internal.callAsync('net.destroy', { id: this._id }).catch(() => {});
       sockets.delete(this._id);
     }
     this._release();

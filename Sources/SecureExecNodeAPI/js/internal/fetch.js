@@ -581,9 +581,97 @@ function networkResponse(head, body, redirected) {
   const r = new Response();
   r[kState] = { status: head.status, statusText: head.statusText, type: 'basic', url: head.url, redirected };
   r[kHeadersSlot] = immutableHeaders(head.headers);
-  r[kBody] = { source: nullBodyStatus.includes(head.status) || head.method === 'HEAD' ? null : body };
-  if (r[kBody].source !== null) r[kBody].source = body;
+  const empty = nullBodyStatus.includes(head.status) || head.method === 'HEAD';
+  if (empty && head.stream !== undefined) body.cancel().catch(() => {});
+  r[kBody] = { source: empty ? null : body };
   return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streamed bodies: `net.body` host events, routed by id. Events may arrive before the answer
+// that names the id; they wait in `early` until the body is attached.
+
+const bodySinks = new Map();
+const early = new Map();
+let bodiesListening = false;
+
+function routeBody(sink, event, bytes) {
+  if (event.type === 'data') { sink.data(bytes); return; }
+  bodySinks.delete(event.id);
+  internal.loop.unrefHandle();
+  if (event.type === 'end') sink.end();
+  else {
+    const cause = new Error(event.message);
+    cause.code = event.code;
+    sink.error(cause);
+  }
+}
+
+/** Installs the `net.body` listener; call before the request that may stream is sent. */
+function listenBodies() {
+  if (!bodiesListening) {
+    bodiesListening = true;
+    internal.loop.onHostEvent('net.body', (event, bytes) => {
+      if (event === undefined) return;
+      const target = bodySinks.get(event.id);
+      if (target === undefined) {
+        const queue = early.get(event.id) ?? [];
+        queue.push([event, bytes]);
+        early.set(event.id, queue);
+        return;
+      }
+      routeBody(target, event, bytes);
+    });
+  }
+}
+
+/** Delivers body `id` to `sink` ({data(bytes), end(), error(cause)}); keeps the loop alive until it ends. */
+function attachBody(id, sink) {
+  listenBodies();
+  bodySinks.set(id, sink);
+  internal.loop.refHandle();
+  const queued = early.get(id);
+  if (queued !== undefined) {
+    early.delete(id);
+    for (const [event, bytes] of queued) if (bodySinks.get(id) === sink) routeBody(sink, event, bytes);
+  }
+}
+
+/** Stops body `id` (the host closes the connection). */
+function cancelBody(id) {
+  if (!bodySinks.has(id)) return;
+  bodySinks.delete(id);
+  internal.loop.unrefHandle();
+  internal.callAsync('net.cancel', { id }).catch(() => {});
+}
+
+/** A ReadableStream over streamed body `id`. */
+function bodyStream(id, signal) {
+  const { ReadableStream } = require('stream/web');
+  let controllerRef;
+  const stream = new ReadableStream({
+    start(controller) {
+      controllerRef = controller;
+      attachBody(id, {
+        data(bytes) { controller.enqueue(new Uint8Array(bytes)); },
+        end() { controller.close(); },
+        error(cause) {
+          const err = new TypeError('terminated');
+          err.cause = cause;
+          controller.error(err);
+        },
+      });
+    },
+    cancel() { cancelBody(id); },
+  });
+  if (signal) {
+    signal.addEventListener('abort', () => {
+      if (!bodySinks.has(id)) return;
+      cancelBody(id);
+      try { controllerRef.error(abortReason(signal)); } catch {}
+    }, { once: true });
+  }
+  return stream;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -642,15 +730,18 @@ async function fetch(input, init = undefined) {
     }
     let frame;
     try {
-      frame = await exchange({ url, method, headers, op: 'fetch' }, body, signal);
+      listenBodies();
+      frame = await exchange({ url, method, headers, op: 'fetch', stream: true }, body, signal);
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
       throw fetchFailed(error);
     }
-    const { head, body: responseBody } = decodeFrame(frame);
+    const { head, body: bytes } = decodeFrame(frame);
     head.method = method;
+    const responseBody = head.stream === undefined ? bytes : bodyStream(head.stream, signal);
     const location = head.headers.find((h) => h[0].toLowerCase() === 'location');
     if (redirectStatus.includes(head.status) && location !== undefined && request.redirect !== 'manual') {
+      if (head.stream !== undefined) responseBody.cancel().catch(() => {});
       if (request.redirect === 'error') throw fetchFailed(new TypeError('unexpected redirect'));
       if (++redirects > 20) throw fetchFailed(new TypeError('redirect count exceeded'));
       let next;
@@ -672,4 +763,4 @@ async function fetch(input, init = undefined) {
   }
 }
 
-module.exports = { fetch, Headers, Request, Response, FormData, headerPairs, decodeFrame };
+module.exports = { fetch, Headers, Request, Response, FormData, headerPairs, decodeFrame, listenBodies, attachBody, cancelBody };
