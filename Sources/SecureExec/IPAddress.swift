@@ -101,7 +101,8 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
         return .address(IPAddress(v4: UInt32(value)))
     }
 
-    /// Parses a URL host (see ``parseURLHost``) as an address; nil for names and invalid hosts.
+    /// Parses a URL host with the WHATWG rules (every IPv4 spelling, `[…]` IPv6) as an address; nil
+    /// for names and invalid hosts.
     public init?(urlHost: String) {
         guard case .address(let address) = Self.parseURLHost(urlHost.lowercased()) else { return nil }
         self = address
