@@ -25,6 +25,16 @@ struct NetworkOperations {
         case "http.listen": return try await listen(args)
         case "http.respond": return try respond(args, binary)
         case "http.close": return try await close(args)
+        case "http.respondStart":
+            let (id, response) = try Self.answer(args, nil)
+            state.startAnswer(id, response)
+            return .undefined
+        case "http.respondChunk":
+            try await state.write(try args.int("req"), binary ?? [])
+            return .undefined
+        case "http.respondEnd":
+            state.endAnswer(try args.int("req"))
+            return .undefined
         case "net.cancel":
             state.finishBody(try args.int("id"))?()
             return .undefined
@@ -319,6 +329,13 @@ struct NetworkOperations {
     /// `{req, status, statusText?, headers}` plus the body: the answer to a request a sandbox
     /// server received.
     private func respond(_ args: Arguments, _ binary: [UInt8]?) throws -> BridgeResponse {
+        let (id, response) = try Self.answer(args, binary)
+        state.answer(id, response)
+        return .undefined
+    }
+
+    /// `{req, status, statusText?, headers}` validated.
+    static func answer(_ args: Arguments, _ binary: [UInt8]?) throws -> (Int, SandboxServerResponse) {
         let id = try args.int("req")
         let status = try args.int("status")
         guard status >= 100, status <= 999 else {
@@ -329,8 +346,7 @@ struct NetworkOperations {
             throw GuestError(code: "ERR_INVALID_CHAR", message: "Invalid character in statusMessage", name: "TypeError")
         }
         let headers = try Self.headers(args.raw["headers"])
-        state.answer(id, SandboxServerResponse(status: status, statusText: statusText, headers: headers, body: binary ?? []))
-        return .undefined
+        return (id, SandboxServerResponse(status: status, statusText: statusText, headers: headers, body: binary ?? []))
     }
 
     private func close(_ args: Arguments) async throws -> BridgeResponse {

@@ -33,7 +33,7 @@ final class NetworkCallState: Sendable {
         var nextStream = 1
         /// Response bodies still streaming to the guest: how to stop each.
         var bodies: [Int: @Sendable () -> Void] = [:]
-        var pending: [Int: EventLoopPromise<SandboxServerResponse>] = [:]
+        var pending: [Int: SandboxResponseWriter] = [:]
         var nextRequest = 1
         var inFlight: [Int: @Sendable () -> Void] = [:]
         var nextTask = 1
@@ -196,9 +196,9 @@ final class NetworkCallState: Sendable {
             return state.nextServer
         }
         let limit = host.limits.maxNetworkBodyBytes
-        let deliver: SandboxServer.Deliver = { [weak self, weak host] loop, head, body in
-            guard let self, let host else { return nil }
-            return self.deliver(server: id, loop: loop, head: head, body: body, host: host)
+        let deliver: SandboxServer.Deliver = { [weak self, weak host] writer, head, body in
+            guard let self, let host else { return false }
+            return self.deliver(server: id, writer: writer, head: head, body: body, host: host)
         }
         let server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, deliver: deliver)
         let accepted = inner.withLock { state -> Bool in
@@ -218,32 +218,47 @@ final class NetworkCallState: Sendable {
         await server.close()
     }
 
-    /// Hands one request to the guest (`http.server` event) and returns the future answer.
-    private func deliver(server: Int, loop: any EventLoop, head: HTTPRequestHead, body: [UInt8],
-                         host: CallHost) -> EventLoopFuture<SandboxServerResponse>? {
-        let promise = loop.makePromise(of: SandboxServerResponse.self)
+    /// Hands one request to the guest (`http.server` event); `writer` takes the answer.
+    /// False when the server or the call is gone.
+    private func deliver(server: Int, writer: SandboxResponseWriter, head: HTTPRequestHead, body: [UInt8],
+                         host: CallHost) -> Bool {
         let id = inner.withLock { state -> Int? in
             guard !state.ended, state.servers[server] != nil else { return nil }
             defer { state.nextRequest += 1 }
-            state.pending[state.nextRequest] = promise
+            state.pending[state.nextRequest] = writer
             return state.nextRequest
         }
-        guard let id else {
-            promise.fail(CancellationError())
-            return nil
-        }
+        guard let id else { return false }
         let headers: [JSONValue] = head.headers.map { .array([.string($0.name), .string($0.value)]) }
         host.emit("http.server", .object([
             "type": "request", "server": .number(Double(server)), "req": .number(Double(id)),
             "method": .string(head.method.rawValue), "url": .string(head.uri), "headers": .array(headers),
             "httpVersion": .string("\(head.version.major).\(head.version.minor)"),
         ]), binary: body)
-        return promise.futureResult
+        return true
     }
 
-    /// The guest's answer to request `id` (unknown ids are ignored: the request may have gone).
+    /// The guest's whole answer to request `id` (unknown ids are ignored: the request may have gone).
     func answer(_ id: Int, _ response: SandboxServerResponse) {
-        inner.withLock { $0.pending.removeValue(forKey: id) }?.succeed(response)
+        inner.withLock { $0.pending.removeValue(forKey: id) }?.respond(response)
+    }
+
+    /// The head of a streamed answer (the body follows with ``write(_:_:)``).
+    func startAnswer(_ id: Int, _ response: SandboxServerResponse) {
+        inner.withLock { $0.pending[id] }?.start(response)
+    }
+
+    /// A part of a streamed answer; returns once the connection took it.
+    func write(_ id: Int, _ bytes: [UInt8]) async throws {
+        guard let writer = inner.withLock({ $0.pending[id] }) else {
+            throw GuestError(code: "ERR_STREAM_DESTROYED", message: "Cannot call write after a stream was destroyed")
+        }
+        try await writer.chunk(bytes)
+    }
+
+    /// Ends a streamed answer.
+    func endAnswer(_ id: Int) {
+        inner.withLock { $0.pending.removeValue(forKey: id) }?.end()
     }
 
     /// Ends everything: servers closed, waiting requests failed, work in flight cancelled.
@@ -265,14 +280,14 @@ final class NetworkCallState: Sendable {
         for cancel in inFlight { cancel() }
         for stream in streams { stream.close() }
         for server in tcpServers { await server.close() }
-        for promise in pending { promise.fail(CancellationError()) }
+        for writer in pending { writer.fail() }
         for server in servers { await server.close() }
     }
 }
 
 /// An HTTP/1.1 server a sandbox opened, listening on the host's loopback on an ephemeral port.
 final class SandboxServer: Sendable {
-    typealias Deliver = @Sendable (any EventLoop, HTTPRequestHead, [UInt8]) -> EventLoopFuture<SandboxServerResponse>?
+    typealias Deliver = @Sendable (SandboxResponseWriter, HTTPRequestHead, [UInt8]) -> Bool
 
     let id: Int
     let guestPort: Int
@@ -332,8 +347,67 @@ final class SandboxServer: Sendable {
     }
 }
 
+/// Writes the guest's answer to one request on its connection, from any thread: whole, or as a
+/// head, parts and an end (chunked).
+final class SandboxResponseWriter: Sendable {
+    private let bound: NIOLoopBound<(SandboxRequestHandler, ChannelHandlerContext)>
+    private let loop: any EventLoop
+    private let request: HTTPRequestHead
+
+    fileprivate init(handler: SandboxRequestHandler, context: ChannelHandlerContext, request: HTTPRequestHead) {
+        bound = NIOLoopBound((handler, context), eventLoop: context.eventLoop)
+        loop = context.eventLoop
+        self.request = request
+    }
+
+    func respond(_ response: SandboxServerResponse) {
+        loop.execute { [bound, request] in
+            let (handler, context) = bound.value
+            handler.writeWhole(context: context, request: request, response: response, forceClose: false)
+        }
+    }
+
+    func start(_ response: SandboxServerResponse) {
+        loop.execute { [bound, request] in
+            let (handler, context) = bound.value
+            handler.writeStart(context: context, request: request, response: response)
+        }
+    }
+
+    func chunk(_ bytes: [UInt8]) async throws {
+        let written = loop.flatSubmit { [bound] () -> EventLoopFuture<Void> in
+            let (handler, context) = bound.value
+            return handler.writeChunk(context: context, bytes: bytes)
+        }
+        do {
+            try await written.get()
+        } catch {
+            throw GuestError(code: "ECONNRESET", message: "socket hang up")
+        }
+    }
+
+    func end() {
+        loop.execute { [bound] in
+            let (handler, context) = bound.value
+            handler.writeEnd(context: context)
+        }
+    }
+
+    /// The call ended before the answer did: 503, or the connection cut mid-answer.
+    func fail() {
+        loop.execute { [bound, request] in
+            let (handler, context) = bound.value
+            if handler.started { context.close(promise: nil) } else {
+                handler.writeWhole(context: context, request: request,
+                                   response: SandboxServerResponse(status: 503, statusText: nil, headers: [], body: []),
+                                   forceClose: true)
+            }
+        }
+    }
+}
+
 /// Collects each request (bounded), hands it to the guest, writes the guest's answer.
-private final class SandboxRequestHandler: ChannelInboundHandler {
+fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
@@ -342,6 +416,10 @@ private final class SandboxRequestHandler: ChannelInboundHandler {
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var tooLarge = false
+    /// A streamed answer's state.
+    private(set) var started = false
+    private var streamKeepAlive = false
+    private var streamBody = true
 
     init(maxBody: Int, deliver: @escaping SandboxServer.Deliver) {
         self.maxBody = maxBody
@@ -364,34 +442,25 @@ private final class SandboxRequestHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            started = false
             if tooLarge {
-                write(context: context, request: head,
-                      response: SandboxServerResponse(status: 413, statusText: nil, headers: [], body: []), forceClose: true)
+                writeWhole(context: context, request: head,
+                           response: SandboxServerResponse(status: 413, statusText: nil, headers: [], body: []), forceClose: true)
                 return
             }
-            guard let future = deliver(context.eventLoop, head, body) else {
-                write(context: context, request: head,
-                      response: SandboxServerResponse(status: 503, statusText: nil, headers: [], body: []), forceClose: true)
-                return
-            }
+            let writer = SandboxResponseWriter(handler: self, context: context, request: head)
+            let request = body
             body = []
-            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            future.hop(to: context.eventLoop).whenComplete { result in
-                let (handler, context) = bound.value
-                switch result {
-                case .success(let response): handler.write(context: context, request: head, response: response, forceClose: false)
-                case .failure:
-                    handler.write(context: context, request: head,
-                                  response: SandboxServerResponse(status: 503, statusText: nil, headers: [], body: []),
-                                  forceClose: true)
-                }
+            if !deliver(writer, head, request) {
+                writeWhole(context: context, request: head,
+                           response: SandboxServerResponse(status: 503, statusText: nil, headers: [], body: []), forceClose: true)
             }
         }
     }
 
-    private func write(context: ChannelHandlerContext, request: HTTPRequestHead, response: SandboxServerResponse,
-                       forceClose: Bool) {
-        let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: response.statusText ?? "")
+    /// Response headers from the guest, without the framing ones (set here), and whether the
+    /// guest asked to close.
+    private func headers(_ response: SandboxServerResponse) -> (HTTPHeaders, Bool) {
         var headers = HTTPHeaders()
         var guestWantsClose = false
         for header in response.headers {
@@ -403,20 +472,64 @@ private final class SandboxRequestHandler: ChannelInboundHandler {
             default: headers.add(name: header.name, value: header.value)
             }
         }
+        return (headers, guestWantsClose)
+    }
+
+    private static func bodyAllowed(_ request: HTTPRequestHead, _ status: Int) -> Bool {
+        request.method != .HEAD && status != 204 && status != 304 && !(100..<200).contains(status)
+    }
+
+    fileprivate func writeWhole(context: ChannelHandlerContext, request: HTTPRequestHead, response: SandboxServerResponse,
+                                forceClose: Bool) {
+        let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: response.statusText ?? "")
+        var (headers, guestWantsClose) = headers(response)
         let keepAlive = request.isKeepAlive && !forceClose && !guestWantsClose
-        let bodyAllowed = request.method != .HEAD && response.status != 204 && response.status != 304
-            && !(100..<200).contains(response.status)
+        let bodyAllowed = Self.bodyAllowed(request, response.status)
         if bodyAllowed || request.method == .HEAD { headers.add(name: "Content-Length", value: String(response.body.count)) }
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        var head = HTTPResponseHead(version: request.version, status: status, headers: headers)
-        head.version = .http1_1
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         if bodyAllowed, !response.body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
         let done = context.channel.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
         if !keepAlive {
+            let channel = context.channel
+            done.futureResult.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    fileprivate func writeStart(context: ChannelHandlerContext, request: HTTPRequestHead, response: SandboxServerResponse) {
+        guard !started else { return }
+        started = true
+        let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: response.statusText ?? "")
+        var (headers, guestWantsClose) = headers(response)
+        streamBody = Self.bodyAllowed(request, response.status)
+        // HTTP/1.0 has no chunked encoding: the end of the connection ends the body.
+        let chunked = streamBody && request.version.minor >= 1
+        streamKeepAlive = request.isKeepAlive && !guestWantsClose && (chunked || !streamBody)
+        if chunked { headers.add(name: "Transfer-Encoding", value: "chunked") }
+        headers.add(name: "Connection", value: streamKeepAlive ? "keep-alive" : "close")
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
+                              promise: nil)
+    }
+
+    fileprivate func writeChunk(context: ChannelHandlerContext, bytes: [UInt8]) -> EventLoopFuture<Void> {
+        guard started, context.channel.isActive else {
+            return context.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+        }
+        guard streamBody, !bytes.isEmpty else { return context.eventLoop.makeSucceededVoidFuture() }
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: promise)
+        return promise.futureResult
+    }
+
+    fileprivate func writeEnd(context: ChannelHandlerContext) {
+        guard started else { return }
+        started = false
+        let done = context.channel.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
+        if !streamKeepAlive {
             let channel = context.channel
             done.futureResult.whenComplete { _ in channel.close(promise: nil) }
         }

@@ -524,4 +524,39 @@ struct NetworkTests {
         #expect(log.requests.contains(NetworkAccessRequest(op: .connect, hostname: "127.0.0.1", port: server.port,
                                                            protocol: "tcp:", resolvedAddresses: ["127.0.0.1"])))
     }
+
+    /// Express-style streaming: the first part reaches the client before the server writes the
+    /// rest (the client's second request is what lets the server finish; without streaming this
+    /// would never end).
+    @Test(.timeLimit(.minutes(1))) func sandboxServersStreamTheirAnswers() async throws {
+        let (result, output) = try await exec("""
+            const http = require('http');
+            let pending;
+            const server = http.createServer((req, res) => {
+              if (req.url === '/go') { pending.end('-end'); res.end('ok'); return; }
+              if (req.url === '/head') { res.end('ok'); return; }
+              res.writeHead(200, { 'Content-Type': 'text/plain' });
+              res.write('first');
+              pending = res;
+            });
+            server.listen(0, async () => {
+              const port = server.address().port;
+              const r = await fetch(`http://127.0.0.1:${port}/stream`);
+              console.log(r.headers.get('transfer-encoding'), r.headers.get('content-length'));
+              const reader = r.body.getReader();
+              const decoder = new TextDecoder();
+              console.log(decoder.decode((await reader.read()).value));
+              console.log(await (await fetch(`http://127.0.0.1:${port}/go`)).text());
+              let rest = '';
+              for (;;) { const { done, value } = await reader.read(); if (done) break; rest += decoder.decode(value); }
+              console.log(rest);
+              // HEAD and 204 carry no body; a whole answer has its length.
+              const h = await fetch(`http://127.0.0.1:${port}/head`, { method: 'HEAD' });
+              console.log(h.status, h.headers.get('content-length'), h.body);
+              server.close();
+            });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "chunked null\nfirst\nok\n-end\n200 2 null\n")
+    }
 }

@@ -454,15 +454,57 @@ class ServerResponse extends OutgoingMessage {
   assignSocket() {}
   detachSocket() {}
 
+  /** The answer's status line and headers, as the host takes them. */
+  _head() {
+    if (this.sendDate && !this.hasHeader('date')) this[kHeaders].set('date', ['Date', new Date().toUTCString()]);
+    const status = this.statusCode;
+    return { req: this._id, status, statusText: this.statusMessage ?? STATUS_CODES[status] ?? 'unknown', headers: this._headerPairs() };
+  }
+
+  /** Sends the head of a streamed answer (once). */
+  _start() {
+    if (this._started === undefined) {
+      const status = this.statusCode;
+      if (status < 100 || status > 999) return Promise.reject(new ERR_HTTP_INVALID_STATUS_CODE(status));
+      this.headersSent = true;
+      this._started = internal.callAsync('http.respondStart', this._head());
+    }
+    return this._started;
+  }
+
+  flushHeaders() { this._start().catch(() => {}); }
+
+  // A chunk written before end() streams (chunked); `end(data)` alone answers in one piece.
+  _write(chunk, encoding, callback) {
+    let bytes;
+    try { bytes = toBuffer(chunk, encoding); } catch (e) { callback(e); return; }
+    this._start()
+      .then(() => internal.callAsync('http.respondChunk', { req: this._id }, bytes))
+      .then(() => callback(), (error) => callback(error));
+  }
+
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') { callback = chunk; chunk = undefined; encoding = undefined; }
+    else if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+    if (chunk !== undefined && chunk !== null && this._started === undefined && !this.writableEnded) {
+      this[kChunks].push(toBuffer(chunk, encoding));
+      chunk = undefined;
+    }
+    if (chunk !== undefined && chunk !== null) super.end(chunk, encoding, callback); else super.end(callback);
+    return this;
+  }
+
   _final(callback) {
-    this.headersSent = true;
     this.finished = true;
+    const done = () => { callback(); process.nextTick(() => this.emit('close')); };
+    if (this._started !== undefined) {
+      this._started.then(() => internal.callAsync('http.respondEnd', { req: this._id })).then(done, (error) => callback(error));
+      return;
+    }
     const status = this.statusCode;
     if (status < 100 || status > 999) { callback(new ERR_HTTP_INVALID_STATUS_CODE(status)); return; }
-    if (this.sendDate && !this.hasHeader('date')) this[kHeaders].set('date', ['Date', new Date().toUTCString()]);
-    const statusText = this.statusMessage ?? STATUS_CODES[status] ?? 'unknown';
-    internal.callAsync('http.respond', { req: this._id, status, statusText, headers: this._headerPairs() }, this._body())
-      .then(() => { callback(); process.nextTick(() => this.emit('close')); }, (error) => callback(error));
+    this.headersSent = true;
+    internal.callAsync('http.respond', this._head(), this._body()).then(done, (error) => callback(error));
   }
 }
 
