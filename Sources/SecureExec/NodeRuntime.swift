@@ -24,6 +24,8 @@ public final class NodeRuntime: Sendable {
     private let engine: any EngineBackend
     private let queue = CallQueue()
     private let disposed = Atomic(false)
+    /// The servers the running call opened, as the host reaches them (RuntimeNetwork.swift).
+    public let network = RuntimeNetwork()
 
     /// Creates a runtime. Its engine starts at once, on a thread of its own.
     public init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
@@ -175,6 +177,7 @@ public final class NodeRuntime: Sendable {
             maxBinaryPayload: limits.maxBinaryPayloadBytes, maxTimers: limits.maxTimers)
         let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio,
                             moduleGrants: moduleGrants)
+        network.attach(host.network)
         return (execution, host)
     }
 }

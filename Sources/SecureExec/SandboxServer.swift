@@ -81,6 +81,14 @@ final class NetworkCallState: Sendable {
         }
     }
 
+    /// The call's open servers.
+    var serverList: [RuntimeNetwork.Server] {
+        inner.withLock { state in
+            state.servers.values.map { RuntimeNetwork.Server(guestPort: $0.guestPort, hostPort: $0.hostPort, kind: .http) }
+                + state.tcpServers.values.map { RuntimeNetwork.Server(guestPort: $0.guestPort, hostPort: $0.hostPort, kind: .tcp) }
+        }
+    }
+
     /// Guest ports in use by the call's servers (http and net).
     private func portTaken(_ state: Inner, _ guestPort: Int) -> Bool {
         state.servers.values.contains { $0.guestPort == guestPort } || state.tcpServers.values.contains { $0.guestPort == guestPort }

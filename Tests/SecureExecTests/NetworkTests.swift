@@ -559,4 +559,43 @@ struct NetworkTests {
         #expect(result.code == 0, "\(result)")
         #expect(output.stdout == "chunked null\nfirst\nok\n-end\n200 2 null\n")
     }
+
+    @Test(.timeLimit(.minutes(1))) func theHostReachesASandboxServer() async throws {
+        let (runtime, output) = try makeRuntime(networkDriver())
+        let call = Task {
+            try await runtime.exec("""
+                const server = require('http').createServer((req, res) => {
+                  let body = '';
+                  req.on('data', (c) => body += c);
+                  req.on('end', () => {
+                    res.setHeader('X-Seen', req.method + ' ' + req.url);
+                    res.end('echo ' + body);
+                    if (body === 'stop') server.close();
+                  });
+                });
+                server.listen(4000, () => console.log('up'));
+                """)
+        }
+        // Wait (bounded) until the guest's server is listed.
+        var servers: [RuntimeNetwork.Server] = []
+        for _ in 0..<500 where servers.isEmpty {
+            servers = runtime.network.servers
+            if servers.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(servers.map(\.guestPort) == [4000])
+        #expect(servers.first?.kind == .http)
+        let response = try await runtime.network.fetch(port: 4000, path: "/x?y=1", method: "POST", body: Array("hello".utf8))
+        #expect(response.status == 200)
+        #expect(String(decoding: response.body, as: UTF8.self) == "echo hello")
+        #expect(response.headers.first { $0.name.lowercased() == "x-seen" }?.value == "POST /x?y=1")
+        let hostPort = try #require(servers.first?.hostPort)
+        _ = try await runtime.network.fetch(port: 4000, method: "POST", body: Array("stop".utf8))
+        let result = try await call.value
+        #expect(result.code == 0)
+        #expect(output.stdout == "up\n")
+        #expect(runtime.network.servers.isEmpty)
+        await #expect(throws: NetworkError.self) { try await runtime.network.fetch(port: 4000) }
+        #expect(hostPort > 0)
+        await runtime.dispose()
+    }
 }
