@@ -244,15 +244,19 @@ extension NetworkOperations {
         let id = try state.reserveStreamID()
         let emit = Self.streamEmitter(host: host, state: state, id: id)
         let stream: any NetworkStream
+        var connectedTo = destination.address
         do {
-            stream = try await state.track { try await adapter.openStream(to: destination.address, port: destination.port, events: emit) }
+            stream = try await Self.eachAddress(destination) { address in
+                connectedTo = address
+                return try await state.track { try await adapter.openStream(to: address, port: destination.port, events: emit) }
+            }
         } catch let error as NetworkError {
             throw Self.failure(error, syscall: "connect", host: destination.hostname)
         }
         guard state.register(stream: stream, id: id) else {
             throw GuestError(code: "ERR_SOCKET_CLOSED", message: "the call has ended")
         }
-        return .value(["id": .number(Double(id)), "remoteAddress": .string(destination.address.connectable.description),
+        return .value(["id": .number(Double(id)), "remoteAddress": .string(connectedTo.connectable.description),
                        "remotePort": .number(Double(port))])
     }
 

@@ -72,6 +72,9 @@ struct NetworkOperations {
     struct Destination {
         var url: ParsedURL
         var address: IPAddress
+        /// Every checked address, in the resolver's order (`address` is the first): a connection
+        /// that is refused or unreachable tries the next, never an unchecked one.
+        var alternatives: [IPAddress] = []
         /// The host port to connect to (a sandbox server's real port, or the URL's port).
         var port: Int
         var hostname: String
@@ -130,7 +133,9 @@ struct NetworkOperations {
             throw Self.failure(NetworkError(code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(hostname)"),
                                syscall: "getaddrinfo", host: hostname)
         }
-        return Destination(url: url, address: first, port: url.port, hostname: hostname)
+        var destination = Destination(url: url, address: first, port: url.port, hostname: hostname)
+        destination.alternatives = Array(addresses.dropFirst())
+        return destination
     }
 
     // MARK: - fetch and http(s).request
@@ -173,7 +178,9 @@ struct NetworkOperations {
                 let emit = Self.bodyEmitter(host: host, state: state, id: id)
                 let answer: HTTPStreamingResponse
                 do {
-                    answer = try await state.track { try await adapter.stream(request, to: destination.address, body: emit) }
+                    answer = try await Self.eachAddress(destination) { address in
+                        try await state.track { try await adapter.stream(request, to: address, body: emit) }
+                    }
                 } catch {
                     _ = state.finishBody(id)
                     throw error
@@ -182,7 +189,9 @@ struct NetworkOperations {
                 response = answer.head
                 response.body = []
             } else {
-                response = try await state.track { try await adapter.send(request, to: destination.address) }
+                response = try await Self.eachAddress(destination) { address in
+                    try await state.track { try await adapter.send(request, to: address) }
+                }
             }
         } catch let error as NetworkError {
             throw Self.failure(error, syscall: "connect", host: destination.hostname)
@@ -208,6 +217,21 @@ struct NetworkOperations {
         frame += json
         frame += response.body
         return .bytes(frame)
+    }
+
+    /// Tries the destination's checked addresses in order while connecting fails (refused or
+    /// unreachable), like Node's address selection (`localhost` as `::1` then `127.0.0.1`).
+    static func eachAddress<T>(_ destination: Destination, _ body: (IPAddress) async throws -> T) async throws -> T {
+        var candidates = [destination.address] + destination.alternatives
+        while true {
+            let address = candidates.removeFirst()
+            do {
+                return try await body(address)
+            } catch let error as NetworkError where !candidates.isEmpty
+                && ["ECONNREFUSED", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL"].contains(error.code) {
+                continue
+            }
+        }
     }
 
     /// Body events of streamed response `id` to the guest (`net.body`); the id leaves the call's

@@ -67,6 +67,9 @@ struct CLINetworkTests {
         #expect(try cli.run(["eval", "--allow-net=127.0.0.1:\(server.port)", code]).stdout == "hello\n")
         #expect(try cli.run(["eval", "--allow-net=127.0.0.1:\(server.port + 1)", code]).stdout == "fetch failed EACCES\n")
         #expect(try cli.run(["eval", "--allow-net=127.0.0.0/8", code]).stdout == "hello\n")
+        let byName = code.replacingOccurrences(of: "127.0.0.1", with: "localhost")
+        #expect(try cli.run(["eval", "--allow-net=localhost:\(server.port)", byName]).stdout == "hello\n")
+        #expect(try cli.run(["eval", "--allow-net", byName]).stdout == "fetch failed EACCES\n")
         #expect(try cli.run(["eval", "--allow-net=127.0.0.0/8", "--deny-net=127.0.0.1", code]).stdout == "fetch failed EACCES\n")
     }
 }

@@ -598,4 +598,32 @@ struct NetworkTests {
         #expect(hostPort > 0)
         await runtime.dispose()
     }
+
+    @Test func everyCheckedAddressIsTriedInOrder() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let log = NetworkLog()
+        // `::1` first (nothing listens there), then 127.0.0.1: both checked, the second answers.
+        let (_, output) = try await exec("""
+            console.log(await (await fetch('http://dual.test:\(server.port)/')).text());
+            """, networkDriver(exempt: [server.port], check: log.check(),
+                               resolver: { _ in [IPAddress("::1")!, IPAddress("127.0.0.1")!] }))
+        #expect(output.stdout == "hello\n")
+        #expect(log.requests.last?.resolvedAddresses == ["::1", "127.0.0.1"])
+    }
+
+    @Test func httpClientDetails() async throws {
+        let (result, output) = try await exec("""
+            const http = require('http');
+            try { http.get('https://example.com/') } catch (e) { console.log(e.code) }
+            const server = http.createServer(() => { /* never answers */ });
+            server.listen(0, () => {
+              const req = http.get({ port: server.address().port, host: '127.0.0.1', timeout: 50 });
+              req.on('timeout', () => { console.log('timeout'); req.destroy(); server.close(); });
+              req.on('error', (e) => console.log('error', e.code));
+            });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "ERR_INVALID_PROTOCOL\ntimeout\n")
+    }
 }

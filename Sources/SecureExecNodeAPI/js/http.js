@@ -252,7 +252,7 @@ function requestURL(input, options, defaultProtocol) {
   }
   const o = { ...base, ...(options || {}) };
   const protocol = o.protocol || (o.agent && o.agent.protocol) || defaultProtocol;
-  if (protocol !== 'http:' && protocol !== 'https:') {
+  if (protocol !== defaultProtocol) {
     const err = new TypeError(`Protocol "${protocol}" not supported. Expected "${defaultProtocol}"`);
     err.code = 'ERR_INVALID_PROTOCOL';
     throw err;
@@ -270,7 +270,9 @@ function requestURL(input, options, defaultProtocol) {
     err.code = 'ERR_UNESCAPED_CHARACTERS';
     throw err;
   }
-  return { options: o, protocol, host, port, path, url: `${protocol}//${host}:${port}${path.startsWith('/') ? path : '/' + path}` };
+  const defaultPort = protocol === 'https:' ? 443 : 80;
+  const authority = port === defaultPort ? host : `${host}:${port}`;
+  return { options: o, protocol, host, port, path, url: `${protocol}//${authority}${path.startsWith('/') ? path : '/' + path}` };
 }
 
 function urlToOptions(url) {
@@ -308,6 +310,7 @@ class ClientRequest extends OutgoingMessage {
       this.setHeader('Authorization', 'Basic ' + Buffer.from(String(o.auth)).toString('base64'));
     }
     if (callback) this.once('response', callback);
+    if (o.timeout !== undefined) this.setTimeout(o.timeout);
     if (this._signal) {
       if (this._signal.aborted) process.nextTick(() => this.destroy(abortError(this._signal)));
       else this._signal.addEventListener('abort', () => this.destroy(abortError(this._signal)), { once: true });
@@ -331,6 +334,7 @@ class ClientRequest extends OutgoingMessage {
     internal.callAsync('net.fetch', { url: this._url, method: this.method, headers: this._headerPairs(), op: 'http', stream: true }, body)
       .then((frame) => {
         settle();
+        if (this._timer) { clearTimeout(this._timer); this._timer = undefined; }
         const { decodeFrame, attachBody, cancelBody } = require('internal/fetch');
         const { head, body: responseBody } = decodeFrame(frame);
         if (this.destroyed) { if (head.stream !== undefined) cancelBody(head.stream); return; }
@@ -368,6 +372,18 @@ class ClientRequest extends OutgoingMessage {
   }
 
   setHeaderInternal(name, value) { this[kHeaders].set(name.toLowerCase(), [name, value]); }
+
+  /** Emits 'timeout' when no response arrived within `msecs` (the request is not ended: as in Node). */
+  setTimeout(msecs, callback) {
+    if (callback) this.once('timeout', callback);
+    if (this._timer) { clearTimeout(this._timer); this._timer = undefined; }
+    msecs = Number(msecs);
+    if (msecs > 0) {
+      this._timer = setTimeout(() => { this._timer = undefined; if (!this.res && !this.destroyed) this.emit('timeout'); }, msecs);
+      this._timer.unref?.();
+    }
+    return this;
+  }
 
   abort() {
     if (this.aborted) return;
