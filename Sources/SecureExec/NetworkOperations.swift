@@ -389,7 +389,7 @@ struct ParsedURL: Sendable {
     var port: Int
     /// Path and query.
     var target: String
-    /// The URL as the guest gave it (after validation).
+    /// The URL as the host reads it: `scheme://authority/target`.
     var href: String
     /// `host[:port]` for the `Host` header (the port only when not the scheme's default).
     var authority: String
@@ -451,13 +451,15 @@ struct ParsedURL: Sendable {
         self.scheme = scheme
         self.port = port
         self.target = target
-        self.href = text
         let hostForHeader: String
         switch host {
         case .address(let a): hostForHeader = a.urlHost
         case .name(let n): hostForHeader = n
         }
         self.authority = port == defaultPort ? hostForHeader : "\(hostForHeader):\(port)"
+        // Rebuilt from what the host parsed (no user info, no fragment, the host as it is
+        // connected to), so a check that reads the URL sees the real destination.
+        href = "\(scheme)://\(self.authority)\(target)"
     }
 
     /// A DNS name: labels of letters, digits, `-` and `_`, 1–63 bytes each, 253 in all (a final

@@ -105,6 +105,9 @@ struct NetworkAddressTests {
         #expect(a.port == 8080)
         #expect(a.target == "/a/b?c=1")
         #expect(a.authority == "127.0.0.1:8080")
+        #expect(a.href == "http://127.0.0.1:8080/a/b?c=1")
+        // What a check reads is where the connection goes, not the text a guest wrote.
+        #expect(ParsedURL("https://api.example.com@evil.example:443/x#frag")?.href == "https://evil.example/x")
         let b = try #require(ParsedURL("https://Example.COM"))
         #expect(b.host == .name("example.com"))
         #expect(b.port == 443)
