@@ -557,7 +557,7 @@ class Server extends EventEmitter {
     }
     if (typeof port === 'string' && /^\d+$/.test(port)) port = Number(port);
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
-      const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : port}.`);
+      const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : `type number (${port})`}.`);
       err.code = 'ERR_SOCKET_BAD_PORT';
       throw err;
     }

@@ -254,7 +254,7 @@ class Server extends EventEmitter {
     else { if (args[0] !== undefined && args[0] !== null) port = args[0]; if (typeof args[1] === 'string') host = args[1]; }
     if (typeof port === 'string' && /^\d+$/.test(port)) port = Number(port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${port}.`);
+      const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : `type number (${port})`}.`);
       err.code = 'ERR_SOCKET_BAD_PORT';
       throw err;
     }

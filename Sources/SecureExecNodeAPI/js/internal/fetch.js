@@ -20,15 +20,15 @@ function normalizeValue(value) {
   return String(value).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
 }
 
-function validateName(name) {
+function validateName(name, context = 'Headers.append') {
   name = String(name);
-  if (!tokenRe.test(name)) throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`);
+  if (!tokenRe.test(name)) throw new TypeError(`${context}: "${name}" is an invalid header name.`);
   return name;
 }
 
-function validateValue(name, value) {
+function validateValue(name, value, context = 'Headers.append') {
   value = normalizeValue(value);
-  if (badValueRe.test(value)) throw new TypeError(`Invalid value for header "${name}"`);
+  if (badValueRe.test(value)) throw new TypeError(`${context}: "${value}" is an invalid header value.`);
   return value;
 }
 
@@ -67,14 +67,14 @@ class Headers {
   }
 
   delete(name) {
-    name = validateName(name);
+    name = validateName(name, 'Headers.delete');
     if (this[kGuard] === 'immutable') throw new TypeError('immutable');
     const lower = name.toLowerCase();
     this[kList] = this[kList].filter((entry) => entry[0] !== lower);
   }
 
   get(name) {
-    const lower = validateName(name).toLowerCase();
+    const lower = validateName(name, 'Headers.get').toLowerCase();
     const values = this[kList].filter((e) => e[0] === lower).map((e) => e[1]);
     return values.length === 0 ? null : values.join(', ');
   }
@@ -84,13 +84,13 @@ class Headers {
   }
 
   has(name) {
-    const lower = validateName(name).toLowerCase();
+    const lower = validateName(name, 'Headers.has').toLowerCase();
     return this[kList].some((e) => e[0] === lower);
   }
 
   set(name, value) {
-    name = validateName(name);
-    value = validateValue(name, value);
+    name = validateName(name, 'Headers.set');
+    value = validateValue(name, value, 'Headers.set');
     if (this[kGuard] === 'immutable') throw new TypeError('immutable');
     const lower = name.toLowerCase();
     const index = this[kList].findIndex((e) => e[0] === lower);
@@ -381,7 +381,7 @@ function mixBody(Class) {
 // ---------------------------------------------------------------------------------------------
 // Request
 
-const methods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH'];
+const methods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
 const forbiddenMethods = ['CONNECT', 'TRACE', 'TRACK'];
 const kState = Symbol('state');
 
@@ -426,7 +426,7 @@ class Request {
     if (init.headers !== undefined) state.headers = new Headers(init.headers);
     if (init.redirect !== undefined) {
       if (!['follow', 'manual', 'error'].includes(init.redirect)) {
-        throw new TypeError(`Failed to construct 'Request': The provided value '${init.redirect}' is not a valid enum value of type RequestRedirect.`);
+        throw new TypeError(`Request constructor: ${init.redirect} is not an accepted type. Expected one of follow, manual, error.`);
       }
       state.redirect = init.redirect;
     }
