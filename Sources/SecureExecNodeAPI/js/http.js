@@ -79,6 +79,44 @@ function foldHeaders(pairs) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The connection as libraries see it (`req.socket`, `res.socket`): the host owns the real one,
+// so this carries the addresses and accepts the usual calls.
+
+class ConnectionSocket extends EventEmitter {
+  constructor(remoteAddress, remotePort, localAddress, localPort, owner) {
+    super();
+    this.remoteAddress = remoteAddress;
+    this.remotePort = remotePort;
+    this.remoteFamily = 'IPv4';
+    this.localAddress = localAddress;
+    this.localPort = localPort;
+    this.readable = true;
+    this.writable = true;
+    this.destroyed = false;
+    this.connecting = false;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
+    this._owner = owner;
+  }
+  address() { return { address: this.localAddress, family: 'IPv4', port: this.localPort }; }
+  setTimeout(msecs, callback) { if (this._owner && typeof this._owner.setTimeout === 'function' && this._owner !== this) this._owner.setTimeout(msecs, callback); return this; }
+  setNoDelay() { return this; }
+  setKeepAlive() { return this; }
+  ref() { return this; }
+  unref() { return this; }
+  cork() {}
+  uncork() {}
+  destroy(error) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    if (this._owner && typeof this._owner.destroy === 'function') this._owner.destroy(error);
+    process.nextTick(() => this.emit('close', error != null));
+    return this;
+  }
+  end() { return this.destroy(); }
+}
+
+// ---------------------------------------------------------------------------------------------
 // IncomingMessage
 
 class IncomingMessage extends Readable {
@@ -315,7 +353,7 @@ class ClientRequest extends OutgoingMessage {
       if (this._signal.aborted) process.nextTick(() => this.destroy(abortError(this._signal)));
       else this._signal.addEventListener('abort', () => this.destroy(abortError(this._signal)), { once: true });
     }
-    this.socket = null;
+    this.socket = new ConnectionSocket(undefined, undefined, '127.0.0.1', 0, this);
     process.nextTick(() => this.emit('socket', this.socket));
   }
 
@@ -626,7 +664,9 @@ class Server extends EventEmitter {
   [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
 
   _dispatch(event, bytes) {
-    const req = new IncomingMessage(null);
+    const socket = new ConnectionSocket('127.0.0.1', 0, '127.0.0.1', this._port, null);
+    socket.server = this;
+    const req = new IncomingMessage(socket);
     req.method = event.method;
     req.url = event.url;
     const [major, minor] = String(event.httpVersion || '1.1').split('.');
@@ -635,6 +675,8 @@ class Server extends EventEmitter {
     req.httpVersion = event.httpVersion;
     req._setHeaders(event.headers);
     const res = new ServerResponse(req, event.req);
+    res.socket = socket;
+    socket._owner = res;
     req._deliver(bytes);
     this.emit('request', req, res);
   }
