@@ -25,6 +25,13 @@ public protocol NetworkStream: Sendable {
     func end() async
     /// Closes at once.
     func close()
+    /// Asks for more data: the guest consumed what arrived (backpressure). A stream that pushes
+    /// on its own may ignore it (the default does nothing).
+    func read()
+}
+
+extension NetworkStream {
+    public func read() {}
 }
 
 extension NetworkAdapter {
@@ -51,6 +58,8 @@ extension DefaultNetworkAdapter {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.seconds(30))
                 .channelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+                // Reads happen when the guest asks (``NetworkStream/read()``): backpressure.
+                .channelOption(ChannelOptions.autoRead, value: false)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: events))
@@ -85,6 +94,8 @@ struct ChannelStream: NetworkStream {
     }
 
     func close() { channel.close(promise: nil) }
+
+    func read() { channel.read() }
 }
 
 /// Turns a channel's inbound side into ``NetworkStreamEvent``s.
@@ -146,6 +157,7 @@ final class SandboxTCPServer: Sendable {
             .serverChannelOption(ChannelOptions.backlog, value: 128)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+            .childChannelOption(ChannelOptions.autoRead, value: false)
             .childChannelInitializer { [weak state, weak host] channel in
                 guard let state, let host, let streamID = try? state.reserveStreamID() else { return channel.close() }
                 let remote = channel.remoteAddress
@@ -190,6 +202,9 @@ extension NetworkOperations {
             do { try await stream.write(binary ?? []) } catch let error as NetworkError {
                 throw GuestError(code: error.code, message: error.message, syscall: "write")
             }
+            return .undefined
+        case "net.read":
+            state.stream(try args.int("id"))?.read()
             return .undefined
         case "net.end":
             await state.stream(try args.int("id"))?.end()

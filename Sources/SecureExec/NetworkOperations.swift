@@ -38,7 +38,7 @@ struct NetworkOperations {
         case "net.cancel":
             state.finishBody(try args.int("id"))?()
             return .undefined
-        case "net.connect", "net.write", "net.end", "net.destroy", "net.listen", "net.closeServer":
+        case "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer":
             return try await performNet(op, args, binary)
         default:
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")

@@ -629,4 +629,32 @@ struct NetworkTests {
         #expect(result.code == 0, "\(result)")
         #expect(output.stdout == "ERR_INVALID_PROTOCOL\ntimeout\n")
     }
+
+    /// The client reads only when it asks (backpressure to the host socket): a paused reader
+    /// still receives every byte once it resumes, and a slow one gets them all in order.
+    @Test(.timeLimit(.minutes(1))) func netSocketsReadOnDemand() async throws {
+        let (result, output) = try await exec("""
+            const net = require('net');
+            const chunk = Buffer.alloc(256 * 1024, 'x');
+            const server = net.createServer((socket) => {
+              let n = 0;
+              const more = () => {
+                while (n < 16) { n++; if (!socket.write(chunk)) { socket.once('drain', more); return; } }
+                socket.end();
+              };
+              more();
+            });
+            server.listen(0, () => {
+              const c = net.connect(server.address().port, '127.0.0.1');
+              let bytes = 0, paused = 0;
+              c.on('data', (d) => {
+                bytes += d.length;
+                if (paused < 3 && bytes > (paused + 1) * 1024 * 1024) { paused++; c.pause(); setTimeout(() => c.resume(), 5); }
+              });
+              c.on('end', () => { console.log(bytes, paused); server.close(); });
+            });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "4194304 3\n")
+    }
 }

@@ -134,6 +134,7 @@ class Socket extends Duplex {
     this.localAddress = '127.0.0.1';
     this.localPort = 0;
     sockets.set(id, this);
+    this._readPending = false;
     this._hold();
     const queued = early.get(id);
     if (queued !== undefined) {
@@ -145,6 +146,7 @@ class Socket extends Duplex {
       this._pendingWrite = null;
       pending();
     }
+    this._requestRead();
   }
 
   _hold() {
@@ -162,7 +164,9 @@ class Socket extends Duplex {
       case 'data': {
         const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         this.bytesRead += chunk.length;
-        this.push(chunk);
+        this._readPending = false;
+        // Ask for more only while the reader keeps up (backpressure reaches the host socket).
+        if (this.push(chunk)) this._requestRead();
         break;
       }
       case 'end': this.push(null); break;
@@ -182,7 +186,14 @@ class Socket extends Duplex {
     }
   }
 
-  _read() {}
+  _read() { this._requestRead(); }
+
+  /** One outstanding read request at a time; the host reads once per request. */
+  _requestRead() {
+    if (this._id === undefined || this._readPending || this.destroyed) return;
+    this._readPending = true;
+    internal.callAsync('net.read', { id: this._id }).catch(() => {});
+  }
 
   _write(chunk, encoding, callback) {
     if (this._id === undefined) {
