@@ -119,7 +119,7 @@ final class CallHost: Sendable {
         case "process.kill":
             throw GuestError(code: "ESRCH", message: "kill ESRCH", syscall: "kill")
         case "child.spawn", "child.spawnSync": return try await spawn(args)
-        case "net.fetch", "net.cancel", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
+        case "net.fetch", "net.cancel", "net.bodyRead", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
              "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close":
             return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)

@@ -41,7 +41,8 @@ enum HTTPClientConnection {
 
     /// Sends the request; returns once the response head arrived. The body follows through
     /// `body`, ending with `.end` or `.error`.
-    static func stream(_ request: HTTPRequest, address: IPAddress,
+    /// With `onDemand`, the body is read only when the answer's `read` asks (after the head).
+    static func stream(_ request: HTTPRequest, address: IPAddress, onDemand: Bool = false,
                        body onBody: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse {
         let target = address.connectable
         let socketAddress: SocketAddress
@@ -93,7 +94,7 @@ enum HTTPClientConnection {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(
                         ResponseCollector(head: head, body: requestBody, limit: limit, headPromise: headPromise,
-                                          deliver: deliver, address: target, port: port))
+                                          deliver: deliver, address: target, port: port, onDemand: onDemand))
                 }
             }
         let connected = bootstrap.connect(to: socketAddress)
@@ -126,7 +127,9 @@ enum HTTPClientConnection {
         } onCancel: {
             cancel()
         }
-        return HTTPStreamingResponse(head: response, cancel: cancel)
+        var read: (@Sendable () -> Void)?
+        if onDemand { read = { @Sendable in connected.whenSuccess { $0.read() } } }
+        return HTTPStreamingResponse(head: response, cancel: cancel, read: read)
     }
 
     /// Maps a SwiftNIO or TLS error to Node's code.
@@ -170,11 +173,12 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
     private let deliver: @Sendable (HTTPBodyEvent) -> Void
     private let address: IPAddress
     private let port: Int
+    private let onDemand: Bool
     private var sawHead = false
     private var received = 0
 
     init(head: HTTPRequestHead, body: [UInt8]?, limit: Int, headPromise: EventLoopPromise<HTTPResponse>,
-         deliver: @escaping @Sendable (HTTPBodyEvent) -> Void, address: IPAddress, port: Int) {
+         deliver: @escaping @Sendable (HTTPBodyEvent) -> Void, address: IPAddress, port: Int, onDemand: Bool) {
         var head = head
         if let body {
             head.headers.replaceOrAdd(name: "content-length", value: String(body.count))
@@ -188,6 +192,7 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
         self.deliver = deliver
         self.address = address
         self.port = port
+        self.onDemand = onDemand
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -210,6 +215,8 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
                 return
             }
             sawHead = true
+            // From here on the body is read when the guest asks for it.
+            if onDemand { context.channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in } }
             let headers = responseHead.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
             headPromise.succeed(HTTPResponse(status: Int(responseHead.status.code), statusText: responseHead.status.reasonPhrase,
                                              headers: headers, body: []))

@@ -69,9 +69,13 @@ public struct HTTPStreamingResponse: Sendable {
     public var head: HTTPResponse
     /// Stops the body (the connection closes; an ``HTTPBodyEvent/error(_:)`` ends it).
     public var cancel: @Sendable () -> Void
-    public init(head: HTTPResponse, cancel: @escaping @Sendable () -> Void) {
+    /// Asks for more of the body: the guest consumed what arrived (backpressure). Nil: the
+    /// body arrives without asking.
+    public var read: (@Sendable () -> Void)?
+    public init(head: HTTPResponse, cancel: @escaping @Sendable () -> Void, read: (@Sendable () -> Void)? = nil) {
         self.head = head
         self.cancel = cancel
+        self.read = read
     }
 }
 
@@ -207,7 +211,7 @@ public struct DefaultNetworkAdapter: NetworkAdapter {
 
     public func stream(_ request: HTTPRequest, to address: IPAddress,
                        body: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse {
-        try await HTTPClientConnection.stream(request, address: address, body: body)
+        try await HTTPClientConnection.stream(request, address: address, onDemand: true, body: body)
     }
 
     /// Resolves `hostname` with the system resolver (`getaddrinfo`, TCP, IPv4 and IPv6), off the

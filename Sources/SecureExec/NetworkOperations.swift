@@ -38,6 +38,9 @@ struct NetworkOperations {
         case "net.cancel":
             state.finishBody(try args.int("id"))?()
             return .undefined
+        case "net.bodyRead":
+            state.readBody(try args.int("id"))
+            return .undefined
         case "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer":
             return try await performNet(op, args, binary)
         default:
@@ -186,6 +189,7 @@ struct NetworkOperations {
                     throw error
                 }
                 state.setBodyCancel(id, answer.cancel)
+                if let read = answer.read { state.setBodyReader(id, read) }
                 response = answer.head
                 response.body = []
             } else {
@@ -207,7 +211,10 @@ struct NetworkOperations {
             "headers": .array(response.headers.map { .array([.string($0.name), .string($0.value)]) }),
             "url": .string(url.href),
         ]
-        if let bodyID { headObject["stream"] = .number(Double(bodyID)) }
+        if let bodyID {
+            headObject["stream"] = .number(Double(bodyID))
+            if state.hasBodyReader(bodyID) { headObject["onDemand"] = true }
+        }
         let head = JSONValue.object(headObject)
         let json = head.jsonBytes
         var frame: [UInt8] = []

@@ -33,6 +33,8 @@ final class NetworkCallState: Sendable {
         var nextStream = 1
         /// Response bodies still streaming to the guest: how to stop each.
         var bodies: [Int: @Sendable () -> Void] = [:]
+        /// How to ask each streaming body for more (read on demand).
+        var bodyReaders: [Int: @Sendable () -> Void] = [:]
         var pending: [Int: SandboxResponseWriter] = [:]
         var nextRequest = 1
         var inFlight: [Int: @Sendable () -> Void] = [:]
@@ -151,7 +153,21 @@ final class NetworkCallState: Sendable {
         if ended { cancel() }
     }
 
-    func finishBody(_ id: Int) -> (@Sendable () -> Void)? { inner.withLock { $0.bodies.removeValue(forKey: id) } }
+    func finishBody(_ id: Int) -> (@Sendable () -> Void)? {
+        inner.withLock { state in
+            state.bodyReaders.removeValue(forKey: id)
+            return state.bodies.removeValue(forKey: id)
+        }
+    }
+
+    func setBodyReader(_ id: Int, _ read: @escaping @Sendable () -> Void) {
+        inner.withLock { state in if state.bodies[id] != nil { state.bodyReaders[id] = read } }
+    }
+
+    func hasBodyReader(_ id: Int) -> Bool { inner.withLock { $0.bodyReaders[id] != nil } }
+
+    /// The guest wants more of body `id`.
+    func readBody(_ id: Int) { inner.withLock { $0.bodyReaders[id] }?() }
 
     func stream(_ id: Int) -> (any NetworkStream)? { inner.withLock { $0.streams[id] } }
 
@@ -275,6 +291,7 @@ final class NetworkCallState: Sendable {
             state.ended = true
             defer {
                 state.bodies.removeAll()
+                state.bodyReaders.removeAll()
                 state.servers.removeAll()
                 state.pending.removeAll()
                 state.inFlight.removeAll()

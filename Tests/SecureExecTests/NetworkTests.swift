@@ -657,4 +657,34 @@ struct NetworkTests {
         #expect(result.code == 0, "\(result)")
         #expect(output.stdout == "4194304 3\n")
     }
+
+    /// Response bodies are read from the server as the guest consumes them; a body nobody reads
+    /// does not keep the call alive.
+    @Test(.timeLimit(.minutes(1))) func responseBodiesAreReadOnDemand() async throws {
+        let server = try await LoopbackServer.start { _ in LoopbackServer.Response(body: String(repeating: "y", count: 4 << 20)) }
+        defer { Task { await server.stop() } }
+        let (result, output) = try await exec("""
+            const http = require('http');
+            const url = 'http://127.0.0.1:\(server.port)/';
+            const unread = await fetch(url);
+            console.log(unread.status);
+            const r = await fetch(url);
+            const reader = r.body.getReader();
+            let bytes = 0;
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              bytes += value.length;
+              await new Promise((resolve) => setTimeout(resolve, 0));
+            }
+            console.log(bytes);
+            http.get(url, (res) => {
+              let n = 0;
+              res.on('data', (d) => { n += d.length; if (n < 1 << 20) { res.pause(); setTimeout(() => res.resume(), 1); } });
+              res.on('end', () => console.log('http', n));
+            });
+            """, networkDriver(exempt: [server.port]))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "200\n4194304\nhttp 4194304\n")
+    }
 }

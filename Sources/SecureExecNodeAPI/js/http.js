@@ -156,7 +156,7 @@ class IncomingMessage extends Readable {
     this.push(null);
   }
 
-  _read() {}
+  _read() { if (this._requestMore) this._requestMore(); }
 
   _destroy(error, callback) {
     if (!this.complete && this._cancelBody) this._cancelBody();
@@ -373,7 +373,7 @@ class ClientRequest extends OutgoingMessage {
       .then((frame) => {
         settle();
         if (this._timer) { clearTimeout(this._timer); this._timer = undefined; }
-        const { decodeFrame, attachBody, cancelBody } = require('internal/fetch');
+        const { decodeFrame, attachBody, requestBody, cancelBody } = require('internal/fetch');
         const { head, body: responseBody } = decodeFrame(frame);
         if (this.destroyed) { if (head.stream !== undefined) cancelBody(head.stream); return; }
         const res = new IncomingMessage(this.socket);
@@ -386,7 +386,10 @@ class ClientRequest extends OutgoingMessage {
           const id = head.stream;
           const skip = this.method === 'HEAD';
           attachBody(id, {
-            data(bytes) { if (!skip) res.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)); },
+            data(bytes) {
+              // Ask for more only while the reader keeps up (backpressure to the host socket).
+              if (skip || res.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) requestBody(id);
+            },
             end() { res.complete = true; res.push(null); },
             error(cause) {
               const err = new Error('aborted');
@@ -395,8 +398,10 @@ class ClientRequest extends OutgoingMessage {
               res.aborted = true;
               res.destroy(err);
             },
-          });
+          }, head.onDemand === true);
           res._cancelBody = () => cancelBody(id);
+          res._requestMore = () => requestBody(id);
+          if (skip) requestBody(id);
         } else if (this.method === 'HEAD') res._deliver(undefined); else res._deliver(responseBody);
         if (!this.emit('response', res)) res.resume();
         res.on('end', () => { this.emit('close'); });

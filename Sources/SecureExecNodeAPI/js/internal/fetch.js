@@ -589,21 +589,33 @@ function networkResponse(head, body, redirected) {
 
 // ---------------------------------------------------------------------------------------------
 // Streamed bodies: `net.body` host events, routed by id. Events may arrive before the answer
-// that names the id; they wait in `early` until the body is attached.
+// that names the id; they wait in `early` until the body is attached. A body the host reads on
+// demand (`onDemand`) moves only when asked (`requestBody`), and holds the event loop only while
+// a request is outstanding: an unread body does not keep the process alive.
 
-const bodySinks = new Map();
+const bodies = new Map(); // id -> { sink, onDemand, outstanding, held }
 const early = new Map();
 let bodiesListening = false;
 
-function routeBody(sink, event, bytes) {
-  if (event.type === 'data') { sink.data(bytes); return; }
-  bodySinks.delete(event.id);
-  internal.loop.unrefHandle();
-  if (event.type === 'end') sink.end();
+function settle(entry) {
+  if (entry.outstanding) { entry.outstanding = false; internal.loop.unrefHandle(); }
+}
+
+function release(entry) {
+  settle(entry);
+  if (entry.held) { entry.held = false; internal.loop.unrefHandle(); }
+}
+
+function routeBody(entry, event, bytes) {
+  settle(entry);
+  if (event.type === 'data') { entry.sink.data(bytes); return; }
+  bodies.delete(event.id);
+  release(entry);
+  if (event.type === 'end') entry.sink.end();
   else {
     const cause = new Error(event.message);
     cause.code = event.code;
-    sink.error(cause);
+    entry.sink.error(cause);
   }
 }
 
@@ -613,61 +625,80 @@ function listenBodies() {
     bodiesListening = true;
     internal.loop.onHostEvent('net.body', (event, bytes) => {
       if (event === undefined) return;
-      const target = bodySinks.get(event.id);
-      if (target === undefined) {
+      const entry = bodies.get(event.id);
+      if (entry === undefined) {
         const queue = early.get(event.id) ?? [];
         queue.push([event, bytes]);
         early.set(event.id, queue);
         return;
       }
-      routeBody(target, event, bytes);
+      routeBody(entry, event, bytes);
     });
   }
 }
 
-/** Delivers body `id` to `sink` ({data(bytes), end(), error(cause)}); keeps the loop alive until it ends. */
-function attachBody(id, sink) {
+/** Delivers body `id` to `sink` ({data(bytes), end(), error(cause)}). */
+function attachBody(id, sink, onDemand = false) {
   listenBodies();
-  bodySinks.set(id, sink);
-  internal.loop.refHandle();
+  const entry = { sink, onDemand, outstanding: false, held: !onDemand };
+  bodies.set(id, entry);
+  if (entry.held) internal.loop.refHandle();
   const queued = early.get(id);
   if (queued !== undefined) {
     early.delete(id);
-    for (const [event, bytes] of queued) if (bodySinks.get(id) === sink) routeBody(sink, event, bytes);
+    for (const [event, bytes] of queued) if (bodies.get(id) === entry) routeBody(entry, event, bytes);
   }
+}
+
+/** Asks the host for more of body `id` (one request outstanding at a time). */
+function requestBody(id) {
+  const entry = bodies.get(id);
+  if (entry === undefined || !entry.onDemand || entry.outstanding) return;
+  entry.outstanding = true;
+  internal.loop.refHandle();
+  internal.callAsync('net.bodyRead', { id }).catch(() => {});
 }
 
 /** Stops body `id` (the host closes the connection). */
 function cancelBody(id) {
-  if (!bodySinks.has(id)) return;
-  bodySinks.delete(id);
-  internal.loop.unrefHandle();
+  const entry = bodies.get(id);
+  if (entry === undefined) return;
+  bodies.delete(id);
+  release(entry);
   internal.callAsync('net.cancel', { id }).catch(() => {});
 }
 
 /** A ReadableStream over streamed body `id`. */
-function bodyStream(id, signal) {
+function bodyStream(id, signal, onDemand) {
   const { ReadableStream } = require('stream/web');
   let controllerRef;
+  let waiter = null;
+  const wake = () => { const w = waiter; waiter = null; if (w !== null) w(); };
   const stream = new ReadableStream({
     start(controller) {
       controllerRef = controller;
       attachBody(id, {
-        data(bytes) { controller.enqueue(new Uint8Array(bytes)); },
-        end() { controller.close(); },
+        data(bytes) { controller.enqueue(new Uint8Array(bytes)); wake(); },
+        end() { controller.close(); wake(); },
         error(cause) {
           const err = new TypeError('terminated');
           err.cause = cause;
           controller.error(err);
+          wake();
         },
-      });
+      }, onDemand);
     },
-    cancel() { cancelBody(id); },
+    pull() {
+      if (!onDemand || !bodies.has(id)) return undefined;
+      return new Promise((resolve) => { waiter = resolve; requestBody(id); });
+    },
+    cancel() { wake(); cancelBody(id); },
   });
   if (signal) {
     signal.addEventListener('abort', () => {
-      if (!bodySinks.has(id)) return;
+      if (!bodies.has(id)) return;
       cancelBody(id);
+      wake();
       try { controllerRef.error(abortReason(signal)); } catch {}
     }, { once: true });
   }
@@ -738,7 +769,7 @@ async function fetch(input, init = undefined) {
     }
     const { head, body: bytes } = decodeFrame(frame);
     head.method = method;
-    const responseBody = head.stream === undefined ? bytes : bodyStream(head.stream, signal);
+    const responseBody = head.stream === undefined ? bytes : bodyStream(head.stream, signal, head.onDemand === true);
     const location = head.headers.find((h) => h[0].toLowerCase() === 'location');
     if (redirectStatus.includes(head.status) && location !== undefined && request.redirect !== 'manual') {
       if (head.stream !== undefined) responseBody.cancel().catch(() => {});
@@ -763,4 +794,4 @@ async function fetch(input, init = undefined) {
   }
 }
 
-module.exports = { fetch, Headers, Request, Response, FormData, headerPairs, decodeFrame, listenBodies, attachBody, cancelBody };
+module.exports = { fetch, Headers, Request, Response, FormData, headerPairs, decodeFrame, listenBodies, attachBody, requestBody, cancelBody };
