@@ -1,5 +1,7 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
+import NIOTLS
 import SecureExecBridge
 import Synchronization
 
@@ -43,7 +45,58 @@ extension NetworkAdapter {
     }
 }
 
+extension NetworkAdapter {
+    /// Opens a TLS connection to `address` (already checked), verifying the server's certificate
+    /// against `serverName` (or the address). The default refuses with `ENOSYS`.
+    public func openTLSStream(to address: IPAddress, port: Int, serverName: String?,
+                              events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
+        throw NetworkError(code: "ENOSYS", message: "TLS connections are not supported by this network adapter")
+    }
+}
+
 extension DefaultNetworkAdapter {
+    /// A TLS connection on SwiftNIO and swift-nio-ssl (the system's trust roots, full
+    /// verification); returns once the handshake completed.
+    public func openTLSStream(to address: IPAddress, port: Int, serverName: String?,
+                              events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
+        let target = address.connectable
+        let socketAddress: SocketAddress
+        do {
+            socketAddress = try SocketAddress(ipAddress: target.description, port: port)
+        } catch {
+            throw NetworkError(code: "EINVAL", message: "invalid address \(target)")
+        }
+        let context = try HTTPClientConnection.tlsContext.get()
+        let sni = serverName.flatMap { IPAddress(urlHost: $0) == nil ? $0 : nil }
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let handshake = loop.makePromise(of: Void.self)
+        do {
+            let channel = try await ClientBootstrap(group: loop)
+                .connectTimeout(.seconds(30))
+                .channelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+                .channelOption(ChannelOptions.autoRead, value: false)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: sni))
+                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: events, handshake: handshake))
+                    }
+                }
+                .connect(to: socketAddress).get()
+            channel.read()  // the handshake needs reads; the TLS handler keeps reading until it is done
+            do {
+                try await handshake.futureResult.get()
+            } catch {
+                channel.close(promise: nil)
+                throw error
+            }
+            return ChannelStream(channel: channel)
+        } catch let error as NetworkError {
+            throw error
+        } catch {
+            throw HTTPClientConnection.describe(error, address: target, port: port)
+        }
+    }
+
     /// A TCP connection on SwiftNIO to `address` (connect timeout 30 s).
     public func openStream(to address: IPAddress, port: Int,
                            events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
@@ -102,9 +155,13 @@ struct ChannelStream: NetworkStream {
 final class StreamEventHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     private let events: @Sendable (NetworkStreamEvent) -> Void
+    private let handshake: EventLoopPromise<Void>?
     private var closed = false
 
-    init(events: @escaping @Sendable (NetworkStreamEvent) -> Void) { self.events = events }
+    init(events: @escaping @Sendable (NetworkStreamEvent) -> Void, handshake: EventLoopPromise<Void>? = nil) {
+        self.events = events
+        self.handshake = handshake
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
@@ -116,10 +173,15 @@ final class StreamEventHandler: ChannelInboundHandler {
             events(.end)
             return
         }
+        if let event = event as? TLSUserEvent, case .handshakeCompleted = event {
+            handshake?.succeed(())
+            return
+        }
         context.fireUserInboundEventTriggered(event)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        handshake?.fail(error)
         let code: String
         if let io = error as? IOError, io.errnoCode == ECONNRESET { code = "ECONNRESET" } else { code = "ECONNRESET" }
         events(.error(NetworkError(code: code, message: "read \(code)")))
@@ -127,6 +189,7 @@ final class StreamEventHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        handshake?.fail(NetworkError(code: "ECONNRESET", message: "Client network socket disconnected before secure TLS connection was established"))
         if !closed {
             closed = true
             events(.close)
@@ -249,8 +312,10 @@ extension NetworkOperations {
             throw GuestError(code: "ERR_SOCKET_BAD_PORT", message: "Port should be > 0 and < 65536. Received \(port).",
                              name: "RangeError")
         }
+        let tls = args.bool("tls") ?? false
+        let serverName = try args.optionalString("servername")
         let bracketed = rawHost.contains(":") && !rawHost.hasPrefix("[") ? "[\(rawHost)]" : rawHost
-        guard let url = ParsedURL("tcp://\(bracketed):\(port)/") else {
+        guard let url = ParsedURL("\(tls ? "tls" : "tcp")://\(bracketed):\(port)/") else {
             throw Self.failure(NetworkError(code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(rawHost)"),
                                syscall: "getaddrinfo", host: rawHost)
         }
@@ -263,7 +328,13 @@ extension NetworkOperations {
         do {
             stream = try await Self.eachAddress(destination) { address in
                 connectedTo = address
-                return try await state.track { try await adapter.openStream(to: address, port: destination.port, events: emit) }
+                return try await state.track {
+                    if tls {
+                        return try await adapter.openTLSStream(to: address, port: destination.port,
+                                                               serverName: serverName ?? destination.hostname, events: emit)
+                    }
+                    return try await adapter.openStream(to: address, port: destination.port, events: emit)
+                }
             }
         } catch let error as NetworkError {
             throw Self.failure(error, syscall: "connect", host: destination.hostname)

@@ -40,6 +40,12 @@ public protocol NetworkAdapter: Sendable {
     /// `events` receives what arrives, in order. The default implementation refuses with `ENOSYS`.
     func openStream(to address: IPAddress, port: Int,
                     events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream
+
+    /// Opens a TLS connection to `address` (already checked) for the guest's `tls.connect`,
+    /// verifying the certificate against `serverName`. The default implementation refuses with
+    /// `ENOSYS`.
+    func openTLSStream(to address: IPAddress, port: Int, serverName: String?,
+                       events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream
 }
 
 extension NetworkAdapter {

@@ -70,16 +70,16 @@ struct CLINetworkTests {
             catch (e) { console.log(e.message, e.cause?.code) }
             """
         // No grant: denied by the permission.
-        #expect(await output(["eval", code]) == "fetch failed EACCES\n")
+        do { let got = await output(["eval", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", code])") }
         // A bare --allow-net grants public destinations only.
-        #expect(await output(["eval", "--allow-net", code]) == "fetch failed EACCES\n")
+        do { let got = await output(["eval", "--allow-net", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net", code])") }
         // Named with its port: reachable; another port of the same address is not.
-        #expect(await output(["eval", "--allow-net=127.0.0.1:\(server.port)", code]) == "hello\n")
-        #expect(await output(["eval", "--allow-net=127.0.0.1:\(server.port + 1)", code]) == "fetch failed EACCES\n")
-        #expect(await output(["eval", "--allow-net=127.0.0.0/8", code]) == "hello\n")
+        do { let got = await output(["eval", "--allow-net=127.0.0.1:\(server.port)", code]); #expect(got == "hello\n", "\(["eval", "--allow-net=127.0.0.1:\(server.port)", code])") }
+        do { let got = await output(["eval", "--allow-net=127.0.0.1:\(server.port + 1)", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net=127.0.0.1:\(server.port + 1)", code])") }
+        do { let got = await output(["eval", "--allow-net=127.0.0.0/8", code]); #expect(got == "hello\n", "\(["eval", "--allow-net=127.0.0.0/8", code])") }
         let byName = code.replacingOccurrences(of: "127.0.0.1", with: "localhost")
-        #expect(await output(["eval", "--allow-net=localhost:\(server.port)", byName]) == "hello\n")
-        #expect(await output(["eval", "--allow-net", byName]) == "fetch failed EACCES\n")
-        #expect(await output(["eval", "--allow-net=127.0.0.0/8", "--deny-net=127.0.0.1", code]) == "fetch failed EACCES\n")
+        do { let got = await output(["eval", "--allow-net=localhost:\(server.port)", byName]); #expect(got == "hello\n", "\(["eval", "--allow-net=localhost:\(server.port)", byName])") }
+        do { let got = await output(["eval", "--allow-net", byName]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net", byName])") }
+        do { let got = await output(["eval", "--allow-net=127.0.0.0/8", "--deny-net=127.0.0.1", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net=127.0.0.0/8", "--deny-net=127.0.0.1", code])") }
     }
 }

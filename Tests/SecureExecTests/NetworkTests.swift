@@ -340,6 +340,18 @@ struct NetworkTests {
             """, networkDriver(exempt: [server.port]))
         #expect(output.stdout == "fetch failed UNABLE_TO_VERIFY_LEAF_SIGNATURE\nfetch failed UNABLE_TO_VERIFY_LEAF_SIGNATURE\n")
         #expect(server.requests.isEmpty)
+        // tls.connect: the same verification, even with rejectUnauthorized: false; checked as
+        // protocol tls:.
+        let log = NetworkLog()
+        let (_, tls) = try await exec("""
+            const tls = require('tls');
+            const s = tls.connect({ host: 'localhost', port: \(server.port), rejectUnauthorized: false }, () => console.log('secure'));
+            s.on('error', (e) => console.log('error', e.code, s.encrypted));
+            """, networkDriver(exempt: [server.port], check: log.check()))
+        #expect(tls.stdout == "error UNABLE_TO_VERIFY_LEAF_SIGNATURE true\n")
+        #expect(log.requests.last?.protocol == "tls:")
+        #expect(log.requests.last?.op == .connect)
+        #expect(server.requests.isEmpty)
     }
 
     @Test func httpGetAndRequest() async throws {

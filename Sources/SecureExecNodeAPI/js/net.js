@@ -112,11 +112,14 @@ class Socket extends Duplex {
     listen();
     this.connecting = true;
     this._hold();
-    internal.callAsync('net.connect', { host, port }).then((info) => {
+    const request = { host, port };
+    if (this._tls) { request.tls = true; if (this._tls.servername) request.servername = String(this._tls.servername); }
+    internal.callAsync('net.connect', request).then((info) => {
       this.connecting = false;
       if (this.destroyed) { internal.callAsync('net.destroy', { id: info.id }).catch(() => {}); this._release(); return; }
       this._attach(info.id, info.remoteAddress, info.remotePort);
       this.emit('connect');
+      if (this._tls) { this.authorized = true; this.emit('secureConnect'); }
       this.emit('ready');
     }, (error) => {
       this.connecting = false;
