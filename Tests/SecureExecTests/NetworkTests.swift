@@ -576,7 +576,12 @@ struct NetworkTests {
     }
 
     @Test(.timeLimit(.minutes(1))) func theHostReachesASandboxServer() async throws {
-        let (runtime, output) = try makeRuntime(networkDriver())
+        let (lines, continuation) = AsyncStream<String>.makeStream()
+        let output = Output()
+        let runtime = try NodeRuntime(systemDriver: networkDriver(), isolation: testIsolation, onStdio: { event in
+            output.handler(event)
+            continuation.yield(event.message)
+        })
         let call = Task {
             try await runtime.exec("""
                 const server = require('http').createServer((req, res) => {
@@ -591,12 +596,9 @@ struct NetworkTests {
                 server.listen(4000, () => console.log('up'));
                 """)
         }
-        // Wait (bounded) until the guest's server is listed.
-        var servers: [RuntimeNetwork.Server] = []
-        for _ in 0..<500 where servers.isEmpty {
-            servers = runtime.network.servers
-            if servers.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
-        }
+        // The guest says when its server listens.
+        for await line in lines where line.contains("up") { break }
+        let servers = runtime.network.servers
         #expect(servers.map(\.guestPort) == [4000])
         #expect(servers.first?.kind == .http)
         let response = try await runtime.network.fetch(port: 4000, path: "/x?y=1", method: "POST", body: Array("hello".utf8))
