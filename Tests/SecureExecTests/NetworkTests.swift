@@ -325,9 +325,19 @@ struct NetworkTests {
                              "-keyout", dir.appendingPathComponent("key.pem").path, "-out", dir.appendingPathComponent("cert.pem").path]
         openssl.standardError = FileHandle.nullDevice
         openssl.standardOutput = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0)
+        // Waiting for a process blocks a thread: not one of the cooperative pool's.
+        let status: Int32 = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                do {
+                    try openssl.run()
+                    openssl.waitUntilExit()
+                    continuation.resume(returning: openssl.terminationStatus)
+                } catch {
+                    continuation.resume(returning: -1)
+                }
+            }
+        }
+        try #require(status == 0)
         let certificates = try NIOSSLCertificate.fromPEMFile(dir.appendingPathComponent("cert.pem").path)
         let key = try NIOSSLPrivateKey(file: dir.appendingPathComponent("key.pem").path, format: .pem)
         let context = try NIOSSLContext(configuration: .makeServerConfiguration(
