@@ -18,6 +18,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Networking (the default network adapter's HTTP/1.1 client and sandbox servers). Only the
+        // SecureExec library depends on them, never the worker, guest, engine or bridge.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // JavaScriptCore: the system library on Linux (Debian: libjavascriptcoregtk-4.1-dev),
@@ -66,7 +70,12 @@ let package = Package(
         .target(
             name: "SecureExec",
             dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecSystem", "CSecureExecSpawn",
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOTLS", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
             swiftSettings: swiftSettings
         ),
         // The command-line tool: commands as a library (testable) and a thin @main.
@@ -84,7 +93,11 @@ let package = Package(
         .testTarget(name: "SecureExecEngineTests", dependencies: ["SecureExecEngine"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SecureExecTests",
-            dependencies: ["SecureExec"],
+            dependencies: ["SecureExec",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SecureExecCLITests", dependencies: ["SecureExecCLI"], swiftSettings: swiftSettings),

@@ -21,6 +21,8 @@ final class CallHost: Sendable {
     let children: ChildProcessTable
     /// Work to do when the call ends (kill children, close sockets and servers).
     private let cleanups = Mutex<[@Sendable () async -> Void]>([])
+    /// Sandbox servers and network work in flight (NetworkOperations.swift).
+    let network = NetworkCallState()
 
     /// Delivers a host-initiated event to the guest's event loop (`kind`, JSON, bytes).
     typealias HostEventSink = @Sendable (_ kind: String, _ json: [UInt8], _ binary: [UInt8]?) -> Void
@@ -119,7 +121,9 @@ final class CallHost: Sendable {
         case "process.chdir": return try await chdir(args)
         case "process.kill", "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill":
             return try await ChildProcessOperations(host: self).perform(op, args, binary)
-        case "net.fetch": return try await fetch(args)
+        case "net.fetch", "net.cancel", "net.bodyRead", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
+             "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close":
+            return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
@@ -217,28 +221,6 @@ final class CallHost: Sendable {
             throw GuestError.system(error.code.rawValue, error.codeDescription, syscall: "chdir", path: path)
         }
         return .undefined
-    }
-
-    // MARK: - Network (permission now; the adapter comes with its issue)
-
-    private func fetch(_ args: Arguments) async throws -> BridgeResponse {
-        let text = try args.string("url")
-        let method = (try? args.string("method")) ?? "GET"
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host else {
-            throw GuestError(code: "ERR_INVALID_URL", message: "Invalid URL", name: "TypeError")
-        }
-        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil)
-        let request = NetworkAccessRequest(op: .fetch, url: text, method: method, hostname: host, port: port,
-                                           protocol: scheme + ":")
-        let decision: PermissionDecision
-        if let check = driver.permissions.network { decision = await check.decide(request) } else { decision = .deny }
-        guard decision.allow else {
-            var error = GuestError.system("EACCES", "permission denied", syscall: "connect", path: text, reason: decision.reason)
-            error.path = nil
-            error.hostname = host
-            throw error
-        }
-        throw GuestError.system("ENOSYS", "function not implemented", syscall: "connect", path: text)
     }
 }
 

@@ -98,10 +98,17 @@ public struct ResourceLimits: Sendable {
     /// Child processes running at once per call, counting nested `node` runtimes and their own
     /// children (then `EAGAIN`). Default 64.
     public var maxChildProcesses: Int
+    /// Largest HTTP response body one request may receive (larger fails with
+    /// `ERR_SANDBOX_RESPONSE_TOO_LARGE`); also the largest request body a sandbox server accepts.
+    /// Default 16 MiB.
+    public var maxNetworkBodyBytes: Int
+    /// Time one network exchange (connect, send, receive) may take. Default 60 s.
+    public var networkTimeout: Duration
 
     public init(memoryMB: Int = 128, cpuTime: Duration = .seconds(30), wallClock: Duration? = nil,
                 maxOutputBytes: Int = 16 << 20, maxBinaryPayloadBytes: Int = 16 << 20, maxJSONPayloadBytes: Int = 4 << 20,
-                maxTimers: Int = 10_000, maxHandles: Int = 10_000, maxOpenFiles: Int = 1024, maxChildProcesses: Int = 64) {
+                maxTimers: Int = 10_000, maxHandles: Int = 10_000, maxOpenFiles: Int = 1024, maxChildProcesses: Int = 64,
+                maxNetworkBodyBytes: Int = 16 << 20, networkTimeout: Duration = .seconds(60)) {
         self.memoryMB = memoryMB
         self.cpuTime = cpuTime
         self.wallClock = wallClock
@@ -112,6 +119,8 @@ public struct ResourceLimits: Sendable {
         self.maxHandles = maxHandles
         self.maxOpenFiles = maxOpenFiles
         self.maxChildProcesses = maxChildProcesses
+        self.maxNetworkBodyBytes = maxNetworkBodyBytes
+        self.networkTimeout = networkTimeout
     }
 
     public static let `default` = ResourceLimits()
@@ -203,9 +212,6 @@ public struct NodeDriver: Sendable {
     }
 }
 
-/// Performs network access for the guest (after the permission check). The networking issue
-/// brings the default adapter.
-public protocol NetworkAdapter: Sendable {}
 
 /// Options of one `exec` or `run` call; each overrides the runtime's setting when set.
 public struct ExecOptions: Sendable {

@@ -30,6 +30,8 @@ public final class NodeRuntime: Sendable {
     let nestingDepth: Int
     /// The child-process budget of the call that started this nested runtime (nil: per call).
     let childBudget: ChildBudget?
+    /// The servers the running call opened, as the host reaches them (RuntimeNetwork.swift).
+    public let network = RuntimeNetwork()
 
     /// Creates a runtime. Its engine starts at once, on a thread of its own.
     public convenience init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
@@ -203,6 +205,7 @@ public final class NodeRuntime: Sendable {
         let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio,
                             moduleGrants: moduleGrants, children: ChildProcessTable(isolation: isolation, depth: nestingDepth,
                                                                        budget: childBudget ?? ChildBudget(limit: limits.maxChildProcesses)))
+        network.attach(host.network)
         return (execution, host)
     }
 }

@@ -112,7 +112,7 @@ struct HostRule: Sendable {
         case .wildcard(let suffix):
             return name.hasSuffix("." + suffix)
         case .network(let network):
-            let candidates = ([name] + addresses).compactMap(IPAddress.init)
+            let candidates = ([name] + addresses).compactMap { IPAddress($0) }
             return !candidates.isEmpty && candidates.allSatisfy(network.contains)
         }
     }

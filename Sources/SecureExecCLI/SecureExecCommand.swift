@@ -48,7 +48,7 @@ struct SandboxFlags: ParsableArguments {
     var allowRead: [String] = []
     @Option(name: .customLong("allow-write"), help: ArgumentHelp("Allow writing PATHS (all when bare).", valueName: "PATHS"))
     var allowWrite: [String] = []
-    @Option(name: .customLong("allow-net"), help: ArgumentHelp("Allow network to HOST[:PORT] (every host when bare).", valueName: "HOSTS"))
+    @Option(name: .customLong("allow-net"), help: ArgumentHelp("Allow network to HOST[:PORT], *.DOMAIN or CIDR (every public host when bare; loopback and private addresses only when named).", valueName: "HOSTS"))
     var allowNet: [String] = []
     @Option(name: .customLong("allow-env"), help: ArgumentHelp("Allow the environment variables NAMES (all when bare).", valueName: "NAMES"))
     var allowEnv: [String] = []
@@ -208,6 +208,9 @@ struct SandboxFlags: ParsableArguments {
         }
         let driver = NodeDriver(
             filesystem: try HostFileSystem(root: "/"),
+            // Public destinations for every granted host; loopback, private and link-local ones
+            // only when a rule names them (`--allow-net=127.0.0.1:8080`, a CIDR), on its port.
+            network: DefaultNetworkAdapter(exemptDestinations: DefaultNetworkAdapter.exemptions(forAllowList: Self.list(allowNet))),
             commandExecutor: runsCommands ? HostCommandExecutor(workingDirectory: cwd, followsGuestWorkingDirectory: true) : nil,
             permissions: permissions,
             processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv),

@@ -169,7 +169,7 @@ struct PermissionTests {
         }
         let (result, _) = try await exec("await fetch('http://localhost:8080')", NodeDriver(permissions: Permissions(network: check)))
         #expect(result.code == 1)
-        #expect(result.errorMessage == "Error: EACCES: permission denied, connect 'http://localhost:8080/'")
+        #expect(result.errorMessage == "TypeError: fetch failed")
         #expect(seen.withLock { $0 } == NetworkAccessRequest(op: .fetch, url: "http://localhost:8080/", method: "GET",
                                                               hostname: "localhost", port: 8080, protocol: "http:"))
     }

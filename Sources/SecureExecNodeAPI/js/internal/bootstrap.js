@@ -248,7 +248,9 @@ for (const name of ['AbortController', 'AbortSignal']) {
 for (const name of ['URL', 'URLSearchParams']) {
   defineLazyGlobal(name, () => requireBuiltin('url')[name]);
 }
-defineLazyGlobal('fetch', () => requireBuiltin('internal/fetch').fetch);
+for (const name of ['fetch', 'Headers', 'Request', 'Response', 'FormData']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/fetch')[name]);
+}
 defineLazyGlobal('DOMException', () => requireBuiltin('internal/dom_exception').DOMException);
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
   'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',

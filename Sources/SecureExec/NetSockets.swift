@@ -1,0 +1,365 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import NIOTLS
+import SecureExecBridge
+import Synchronization
+
+// MARK: - Raw TCP streams (the guest's `net.connect`)
+
+/// What an open ``NetworkStream`` reports, in order.
+public enum NetworkStreamEvent: Sendable {
+    /// Bytes arrived.
+    case data([UInt8])
+    /// The other side finished sending.
+    case end
+    /// The connection failed.
+    case error(NetworkError)
+    /// The connection is closed (always the last event).
+    case close
+}
+
+/// An open TCP connection a ``NetworkAdapter`` made for the guest's `net.connect`.
+public protocol NetworkStream: Sendable {
+    /// Sends bytes; returns once they are handed to the connection.
+    func write(_ bytes: [UInt8]) async throws
+    /// Finishes sending (the other side sees the end of the stream), then closes.
+    func end() async
+    /// Closes at once.
+    func close()
+    /// Asks for more data: the guest consumed what arrived (backpressure). A stream that pushes
+    /// on its own may ignore it (the default does nothing).
+    func read()
+}
+
+extension NetworkStream {
+    public func read() {}
+}
+
+extension NetworkAdapter {
+    /// Opens a TCP connection to `address` (already checked). The default refuses with `ENOSYS`:
+    /// an adapter that carries only HTTP need not implement it.
+    public func openStream(to address: IPAddress, port: Int,
+                           events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
+        throw NetworkError(code: "ENOSYS", message: "raw TCP connections are not supported by this network adapter")
+    }
+}
+
+extension NetworkAdapter {
+    /// Opens a TLS connection to `address` (already checked), verifying the server's certificate
+    /// against `serverName` (or the address). The default refuses with `ENOSYS`.
+    public func openTLSStream(to address: IPAddress, port: Int, serverName: String?,
+                              events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
+        throw NetworkError(code: "ENOSYS", message: "TLS connections are not supported by this network adapter")
+    }
+}
+
+extension DefaultNetworkAdapter {
+    /// A TLS connection on SwiftNIO and swift-nio-ssl (the system's trust roots, full
+    /// verification); returns once the handshake completed.
+    public func openTLSStream(to address: IPAddress, port: Int, serverName: String?,
+                              events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
+        let target = address.connectable
+        let socketAddress: SocketAddress
+        do {
+            socketAddress = try SocketAddress(ipAddress: target.description, port: port)
+        } catch {
+            throw NetworkError(code: "EINVAL", message: "invalid address \(target)")
+        }
+        let context = try HTTPClientConnection.tlsContext.get()
+        let sni = serverName.flatMap { IPAddress(urlHost: $0) == nil ? $0 : nil }
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let handshake = loop.makePromise(of: Void.self)
+        do {
+            let channel = try await ClientBootstrap(group: loop)
+                .connectTimeout(.seconds(30))
+                .channelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+                .channelOption(ChannelOptions.autoRead, value: false)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: sni))
+                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: events, handshake: handshake))
+                    }
+                }
+                .connect(to: socketAddress).get()
+            channel.read()  // the handshake needs reads; the TLS handler keeps reading until it is done
+            do {
+                try await handshake.futureResult.get()
+            } catch {
+                channel.close(promise: nil)
+                throw error
+            }
+            return ChannelStream(channel: channel)
+        } catch let error as NetworkError {
+            throw error
+        } catch {
+            throw HTTPClientConnection.describe(error, address: target, port: port)
+        }
+    }
+
+    /// A TCP connection on SwiftNIO to `address` (connect timeout 30 s).
+    public func openStream(to address: IPAddress, port: Int,
+                           events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
+        let target = address.connectable
+        let socketAddress: SocketAddress
+        do {
+            socketAddress = try SocketAddress(ipAddress: target.description, port: port)
+        } catch {
+            throw NetworkError(code: "EINVAL", message: "invalid address \(target)")
+        }
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(30))
+                .channelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+                // Reads happen when the guest asks (``NetworkStream/read()``): backpressure.
+                .channelOption(ChannelOptions.autoRead, value: false)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: events))
+                    }
+                }
+                .connect(to: socketAddress).get()
+            return ChannelStream(channel: channel)
+        } catch {
+            throw HTTPClientConnection.describe(error, address: target, port: port)
+        }
+    }
+}
+
+/// A ``NetworkStream`` over a SwiftNIO channel.
+struct ChannelStream: NetworkStream {
+    let channel: any Channel
+
+    func write(_ bytes: [UInt8]) async throws {
+        do {
+            try await channel.writeAndFlush(channel.allocator.buffer(bytes: bytes)).get()
+        } catch {
+            throw NetworkError(code: "EPIPE", message: "This socket has been ended by the other party")
+        }
+    }
+
+    func end() async {
+        do {
+            try await channel.close(mode: .output).get()
+        } catch {
+            try? await channel.close().get()
+        }
+    }
+
+    func close() { channel.close(promise: nil) }
+
+    func read() { channel.read() }
+}
+
+/// Turns a channel's inbound side into ``NetworkStreamEvent``s.
+final class StreamEventHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    private let events: @Sendable (NetworkStreamEvent) -> Void
+    private let handshake: EventLoopPromise<Void>?
+    private var closed = false
+
+    init(events: @escaping @Sendable (NetworkStreamEvent) -> Void, handshake: EventLoopPromise<Void>? = nil) {
+        self.events = events
+        self.handshake = handshake
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var buffer = unwrapInboundIn(data)
+        if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty { events(.data(bytes)) }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, case .inputClosed = event {
+            events(.end)
+            return
+        }
+        if let event = event as? TLSUserEvent, case .handshakeCompleted = event {
+            handshake?.succeed(())
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        handshake?.fail(error)
+        let code: String
+        if let io = error as? IOError, io.errnoCode == ECONNRESET { code = "ECONNRESET" } else { code = "ECONNRESET" }
+        events(.error(NetworkError(code: code, message: "read \(code)")))
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        handshake?.fail(NetworkError(code: "ECONNRESET", message: "Client network socket disconnected before secure TLS connection was established"))
+        if !closed {
+            closed = true
+            events(.close)
+        }
+        context.fireChannelInactive()
+    }
+}
+
+// MARK: - TCP servers a sandbox opened (`net.createServer`)
+
+/// A TCP server on the host's loopback for the guest; each accepted connection becomes a stream
+/// of the call, announced to the guest with a `connection` event.
+final class SandboxTCPServer: Sendable {
+    let id: Int
+    let guestPort: Int
+    let hostPort: Int
+    private let channel: any Channel
+
+    private init(id: Int, guestPort: Int, hostPort: Int, channel: any Channel) {
+        self.id = id
+        self.guestPort = guestPort
+        self.hostPort = hostPort
+        self.channel = channel
+    }
+
+    static func start(id: Int, guestPort: Int, state: NetworkCallState, host: CallHost) async throws -> SandboxTCPServer {
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(ChannelOptions.backlog, value: 128)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+            .childChannelOption(ChannelOptions.autoRead, value: false)
+            .childChannelInitializer { [weak state, weak host] channel in
+                guard let state, let host, let streamID = try? state.reserveStreamID() else { return channel.close() }
+                let remote = channel.remoteAddress
+                let emit = NetworkOperations.streamEmitter(host: host, state: state, id: streamID)
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: emit))
+                }.map {
+                    guard state.register(stream: ChannelStream(channel: channel), id: streamID) else { return }
+                    host.emit("net.socket", .object([
+                        "type": "connection", "server": .number(Double(id)), "id": .number(Double(streamID)),
+                        "remoteAddress": .string(remote?.ipAddress ?? "127.0.0.1"),
+                        "remotePort": .number(Double(remote?.port ?? 0)),
+                    ]))
+                }
+            }
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        } catch {
+            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
+        }
+        guard let port = channel.localAddress?.port else {
+            try? await channel.close()
+            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
+        }
+        return SandboxTCPServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, channel: channel)
+    }
+
+    func close() async { try? await channel.close() }
+}
+
+// MARK: - The guest's net operations
+
+extension NetworkOperations {
+    func performNet(_ op: String, _ args: Arguments, _ binary: [UInt8]?) async throws -> BridgeResponse {
+        switch op {
+        case "net.connect": return try await connect(args)
+        case "net.write":
+            guard let stream = state.stream(try args.int("id")) else {
+                throw GuestError(code: "EPIPE", message: "This socket has been ended by the other party", syscall: "write")
+            }
+            do { try await stream.write(binary ?? []) } catch let error as NetworkError {
+                throw GuestError(code: error.code, message: error.message, syscall: "write")
+            }
+            return .undefined
+        case "net.read":
+            state.stream(try args.int("id"))?.read()
+            return .undefined
+        case "net.end":
+            await state.stream(try args.int("id"))?.end()
+            return .undefined
+        case "net.destroy":
+            state.removeStream(try args.int("id"))?.close()
+            return .undefined
+        case "net.listen": return try await listenTCP(args)
+        case "net.closeServer":
+            await state.closeTCPServer(try args.int("id"))
+            return .undefined
+        default:
+            throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
+        }
+    }
+
+    /// Events of stream `id` to the guest (`net.socket`), in order; the stream leaves the call's
+    /// table once closed.
+    static func streamEmitter(host: CallHost, state: NetworkCallState, id: Int) -> @Sendable (NetworkStreamEvent) -> Void {
+        { [weak host, weak state] event in
+            guard let host else { return }
+            let idValue = JSONValue.number(Double(id))
+            switch event {
+            case .data(let bytes): host.emit("net.socket", .object(["type": "data", "id": idValue]), binary: bytes)
+            case .end: host.emit("net.socket", .object(["type": "end", "id": idValue]))
+            case .error(let error):
+                host.emit("net.socket", .object(["type": "error", "id": idValue, "code": .string(error.code),
+                                                 "message": .string(error.message)]))
+            case .close:
+                _ = state?.removeStream(id)
+                host.emit("net.socket", .object(["type": "close", "id": idValue]))
+            }
+        }
+    }
+
+    /// `{host, port}` → `{id, remoteAddress, remotePort}` after the whole gate (op `connect`,
+    /// protocol `tcp:`).
+    private func connect(_ args: Arguments) async throws -> BridgeResponse {
+        let rawHost = try args.string("host").lowercased()
+        let port = try args.int("port")
+        guard port > 0, port <= 65535 else {
+            throw GuestError(code: "ERR_SOCKET_BAD_PORT", message: "Port should be > 0 and < 65536. Received \(port).",
+                             name: "RangeError")
+        }
+        let tls = args.bool("tls") ?? false
+        let serverName = try args.optionalString("servername")
+        let bracketed = rawHost.contains(":") && !rawHost.hasPrefix("[") ? "[\(rawHost)]" : rawHost
+        guard let url = ParsedURL("\(tls ? "tls" : "tcp")://\(bracketed):\(port)/") else {
+            throw Self.failure(NetworkError(code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(rawHost)"),
+                               syscall: "getaddrinfo", host: rawHost)
+        }
+        let destination = try await gate(url, op: .connect, method: nil, reportURL: false)
+        guard let adapter = host.driver.network else { throw GuestError(code: "ENOSYS", message: "no network adapter") }
+        let id = try state.reserveStreamID()
+        let emit = Self.streamEmitter(host: host, state: state, id: id)
+        let stream: any NetworkStream
+        var connectedTo = destination.address
+        do {
+            stream = try await Self.eachAddress(destination) { address in
+                connectedTo = address
+                return try await state.track {
+                    if tls {
+                        return try await adapter.openTLSStream(to: address, port: destination.port,
+                                                               serverName: serverName ?? destination.hostname, events: emit)
+                    }
+                    return try await adapter.openStream(to: address, port: destination.port, events: emit)
+                }
+            }
+        } catch let error as NetworkError {
+            throw Self.failure(error, syscall: "connect", host: destination.hostname)
+        }
+        guard state.register(stream: stream, id: id) else {
+            throw GuestError(code: "ERR_SOCKET_CLOSED", message: "the call has ended")
+        }
+        return .value(["id": .number(Double(id)), "remoteAddress": .string(connectedTo.connectable.description),
+                       "remotePort": .number(Double(port))])
+    }
+
+    /// `{port, host?}` → `{id, port}`: a TCP server on the host's loopback (op `listen`,
+    /// protocol `tcp:`).
+    private func listenTCP(_ args: Arguments) async throws -> BridgeResponse {
+        let port = (try? args.int("port")) ?? 0
+        guard port >= 0, port <= 65535 else {
+            throw GuestError(code: "ERR_SOCKET_BAD_PORT", message: "options.port should be >= 0 and < 65536. Received \(port).",
+                             name: "RangeError")
+        }
+        let requestedHost = (try args.optionalString("host")) ?? "127.0.0.1"
+        let decision = await host.driver.permissions.network?.decide(
+            NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port, protocol: "tcp:")) ?? .deny
+        guard decision.allow else { throw Self.denied("listen", host: requestedHost, port: port, reason: decision.reason) }
+        let server = try await state.openTCPServer(guestPort: port, host: host)
+        return .value(["id": .number(Double(server.id)), "port": .number(Double(server.guestPort)),
+                       "hostPort": .number(Double(server.hostPort))])
+    }
+}

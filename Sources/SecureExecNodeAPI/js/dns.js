@@ -1,0 +1,123 @@
+'use strict';
+// dns: lookups through the host's resolver, each one a `dns` permission request (DNS is a
+// channel out of the sandbox too). `resolve*` answer from the same lookup (A and AAAA only).
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+
+function dnsError(error, syscall, hostname) {
+  if (!error || typeof error !== 'object') return error;
+  if (error.code === 'EACCES') return error;
+  const err = new Error(`${syscall} ${error.code} ${hostname}`);
+  err.errno = undefined;
+  err.code = error.code;
+  err.syscall = syscall;
+  err.hostname = hostname;
+  return err;
+}
+
+function normalizeFamily(family) {
+  if (family === 'IPv4') return 4;
+  if (family === 'IPv6') return 6;
+  if (family === undefined || family === null) return 0;
+  if (family !== 0 && family !== 4 && family !== 6) throw new ERR_INVALID_ARG_VALUE('options.family', family, 'must be one of: 0, 4, 6');
+  return family;
+}
+
+async function lookupAll(hostname, family, syscall = 'getaddrinfo') {
+  try {
+    return await internal.callAsync('dns.lookup', { hostname, family });
+  } catch (error) {
+    throw dnsError(error, syscall, hostname);
+  }
+}
+
+function lookup(hostname, options, callback) {
+  if (typeof options === 'function') { callback = options; options = {}; }
+  if (typeof callback !== 'function') throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
+  }
+  if (typeof options === 'number') options = { family: options };
+  options = options || {};
+  const family = normalizeFamily(options.family);
+  if (!hostname) {
+    process.nextTick(() => (options.all ? callback(null, []) : callback(null, null, family === 6 ? 6 : 4)));
+    return {};
+  }
+  lookupAll(hostname, family).then((list) => {
+    if (options.all) callback(null, list);
+    else callback(null, list[0].address, list[0].family);
+  }, (error) => callback(error));
+  return {};
+}
+
+function resolver(family, syscall) {
+  return function resolve(hostname, options, callback) {
+    if (typeof options === 'function') { callback = options; options = {}; }
+    if (typeof hostname !== 'string') throw new ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
+    if (typeof callback !== 'function') throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+    lookupAll(hostname, family, syscall).then((list) => {
+      const addresses = list.map((e) => e.address);
+      callback(null, options && options.ttl ? addresses.map((address) => ({ address, ttl: 0 })) : addresses);
+    }, (error) => callback(error));
+    return {};
+  };
+}
+
+const resolve4 = resolver(4, 'queryA');
+const resolve6 = resolver(6, 'queryAaaa');
+
+function resolve(hostname, rrtype, callback) {
+  if (typeof rrtype === 'function') { callback = rrtype; rrtype = 'A'; }
+  if (rrtype === 'A') return resolve4(hostname, callback);
+  if (rrtype === 'AAAA') return resolve6(hostname, callback);
+  const err = new Error(`query${rrtype} ENOTIMP ${hostname}`);
+  err.code = 'ENOTIMP';
+  process.nextTick(() => callback(err));
+  return {};
+}
+
+const promises = {
+  async lookup(hostname, options = {}) {
+    if (typeof options === 'number') options = { family: options };
+    const family = normalizeFamily(options.family);
+    const list = await lookupAll(hostname, family);
+    return options.all ? list : list[0];
+  },
+  async resolve4(hostname) { return (await lookupAll(hostname, 4, 'queryA')).map((e) => e.address); },
+  async resolve6(hostname) { return (await lookupAll(hostname, 6, 'queryAaaa')).map((e) => e.address); },
+  async resolve(hostname, rrtype = 'A') {
+    if (rrtype === 'A') return promises.resolve4(hostname);
+    if (rrtype === 'AAAA') return promises.resolve6(hostname);
+    const err = new Error(`query${rrtype} ENOTIMP ${hostname}`);
+    err.code = 'ENOTIMP';
+    throw err;
+  },
+};
+
+class Resolver {
+  constructor() {}
+  cancel() {}
+  getServers() { return []; }
+  setServers() {}
+  setLocalAddress() {}
+}
+Resolver.prototype.resolve = resolve;
+Resolver.prototype.resolve4 = resolve4;
+Resolver.prototype.resolve6 = resolve6;
+
+const codes = ['NODATA', 'FORMERR', 'SERVFAIL', 'NOTFOUND', 'NOTIMP', 'REFUSED', 'BADQUERY', 'BADNAME', 'BADFAMILY',
+  'BADRESP', 'CONNREFUSED', 'TIMEOUT', 'EOF', 'FILE', 'NOMEM', 'DESTRUCTION', 'BADSTR', 'BADFLAGS', 'NONAME',
+  'BADHINTS', 'NOTINITIALIZED', 'LOADIPHLPAPI', 'ADDRGETNETWORKPARAMS', 'CANCELLED'];
+
+module.exports = {
+  lookup, resolve, resolve4, resolve6, Resolver, promises,
+  getServers() { return []; },
+  setServers() {},
+  setDefaultResultOrder() {},
+  getDefaultResultOrder() { return 'verbatim'; },
+  ADDRCONFIG: 1024, V4MAPPED: 2048, ALL: 256,
+};
+for (const code of codes) module.exports[code] = code === 'NOTFOUND' ? 'ENOTFOUND' : 'E' + code;

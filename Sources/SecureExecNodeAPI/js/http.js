@@ -1,0 +1,711 @@
+'use strict';
+// http: the client (request/get, ClientRequest, IncomingMessage) and sandbox servers
+// (createServer). A request is one host call (`net.fetch` with op "http"), checked like fetch:
+// permission with the resolved addresses, then the adapter's destination policy, and the
+// connection goes to the checked address. A server listens on the host's loopback; the host
+// hands each request to the guest as an `http.server` event and the guest's answer goes back
+// with `http.respond`.
+
+const EventEmitter = require('events');
+const { Readable, Writable } = require('stream');
+const { Buffer } = require('buffer');
+const { URL } = require('url');
+const {
+  codes: {
+    ERR_HTTP_HEADERS_SENT, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_ARG_TYPE, ERR_HTTP_INVALID_STATUS_CODE,
+    ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_CHAR, ERR_HTTP_INVALID_HEADER_VALUE,
+  },
+} = require('internal/errors');
+
+const STATUS_CODES = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints', 200: 'OK', 201: 'Created',
+  202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content',
+  207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently',
+  302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect',
+  308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required',
+  408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed',
+  413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
+  417: 'Expectation Failed', 418: "I'm a Teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity',
+  423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required',
+  429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates', 507: 'Insufficient Storage',
+  508: 'Loop Detected', 509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
+};
+
+const METHODS = ['ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
+  'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH', 'PURGE',
+  'PUT', 'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK', 'UNLOCK', 'UNSUBSCRIBE'];
+
+const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const invalidValueRe = /[^\t\x20-\x7e\x80-\xff]/;
+
+function validateHeaderName(name, label = 'Header name') {
+  if (typeof name !== 'string' || !name || !tokenRe.test(name)) throw new ERR_INVALID_HTTP_TOKEN(label, name);
+}
+
+function validateHeaderValue(name, value) {
+  if (value === undefined) throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
+  if (invalidValueRe.test(String(value))) throw new ERR_INVALID_CHAR('header content', name);
+}
+
+function toBuffer(chunk, encoding) {
+  if (typeof chunk === 'string') return Buffer.from(chunk, encoding || 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+}
+
+/** Node's rules for folding repeated headers into `message.headers`. */
+const dropDuplicates = new Set(['age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from',
+  'host', 'if-modified-since', 'if-unmodified-since', 'last-modified', 'location', 'max-forwards',
+  'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent']);
+
+function foldHeaders(pairs) {
+  const headers = { __proto__: null };
+  const distinct = { __proto__: null };
+  for (const [rawName, value] of pairs) {
+    const name = rawName.toLowerCase();
+    (distinct[name] ??= []).push(value);
+    if (headers[name] === undefined) {
+      headers[name] = name === 'set-cookie' ? [value] : value;
+    } else if (name === 'set-cookie') {
+      headers[name].push(value);
+    } else if (!dropDuplicates.has(name)) {
+      headers[name] += (name === 'cookie' ? '; ' : ', ') + value;
+    }
+  }
+  return { headers: Object.assign({}, headers), distinct: Object.assign({}, distinct) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The connection as libraries see it (`req.socket`, `res.socket`): the host owns the real one,
+// so this carries the addresses and accepts the usual calls.
+
+class ConnectionSocket extends EventEmitter {
+  constructor(remoteAddress, remotePort, localAddress, localPort, owner) {
+    super();
+    this.remoteAddress = remoteAddress;
+    this.remotePort = remotePort;
+    this.remoteFamily = 'IPv4';
+    this.localAddress = localAddress;
+    this.localPort = localPort;
+    this.readable = true;
+    this.writable = true;
+    this.destroyed = false;
+    this.connecting = false;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
+    this._owner = owner;
+  }
+  address() { return { address: this.localAddress, family: 'IPv4', port: this.localPort }; }
+  setTimeout(msecs, callback) { if (this._owner && typeof this._owner.setTimeout === 'function' && this._owner !== this) this._owner.setTimeout(msecs, callback); return this; }
+  setNoDelay() { return this; }
+  setKeepAlive() { return this; }
+  ref() { return this; }
+  unref() { return this; }
+  cork() {}
+  uncork() {}
+  destroy(error) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    if (this._owner && typeof this._owner.destroy === 'function') this._owner.destroy(error);
+    process.nextTick(() => this.emit('close', error != null));
+    return this;
+  }
+  end() { return this.destroy(); }
+}
+
+// ---------------------------------------------------------------------------------------------
+// IncomingMessage
+
+class IncomingMessage extends Readable {
+  constructor(socket = null) {
+    super();
+    this.socket = socket;
+    this.httpVersionMajor = 1;
+    this.httpVersionMinor = 1;
+    this.httpVersion = '1.1';
+    this.complete = false;
+    this.rawHeaders = [];
+    this.rawTrailers = [];
+    this.headers = {};
+    this.headersDistinct = {};
+    this.trailers = {};
+    this.trailersDistinct = {};
+    this.aborted = false;
+    this.upgrade = false;
+    this.url = '';
+    this.method = null;
+    this.statusCode = null;
+    this.statusMessage = null;
+  }
+
+  get connection() { return this.socket; }
+
+  _setHeaders(pairs) {
+    this.rawHeaders = pairs.flat();
+    const { headers, distinct } = foldHeaders(pairs);
+    this.headers = headers;
+    this.headersDistinct = distinct;
+  }
+
+  _deliver(body) {
+    if (body && body.length > 0) this.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    this.complete = true;
+    this.push(null);
+  }
+
+  _read() { if (this._requestMore) this._requestMore(); }
+
+  _destroy(error, callback) {
+    if (!this.complete && this._cancelBody) this._cancelBody();
+    callback(error);
+  }
+
+  setTimeout(msecs, callback) {
+    if (callback) this.on('timeout', callback);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outgoing messages: headers and body, buffered until end().
+
+const kHeaders = Symbol('outgoing headers'); // lower name -> [name, value]
+const kChunks = Symbol('outgoing chunks');
+
+class OutgoingMessage extends Writable {
+  constructor() {
+    super({ decodeStrings: false, autoDestroy: false, emitClose: false });
+    this[kHeaders] = new Map();
+    this[kChunks] = [];
+    this.headersSent = false;
+    this.sendDate = false;
+    this.finished = false;
+    this.chunkedEncoding = false;
+    this.useChunkedEncodingByDefault = true;
+  }
+
+  setHeader(name, value) {
+    if (this.headersSent) throw new ERR_HTTP_HEADERS_SENT('set');
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    this[kHeaders].set(name.toLowerCase(), [name, value]);
+    return this;
+  }
+
+  appendHeader(name, value) {
+    if (this.headersSent) throw new ERR_HTTP_HEADERS_SENT('append');
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    const existing = this[kHeaders].get(name.toLowerCase());
+    if (existing === undefined) { this[kHeaders].set(name.toLowerCase(), [name, value]); return this; }
+    const values = Array.isArray(existing[1]) ? existing[1] : [existing[1]];
+    existing[1] = values.concat(value);
+    return this;
+  }
+
+  getHeader(name) {
+    if (typeof name !== 'string') throw new ERR_INVALID_ARG_TYPE('name', 'string', name);
+    return this[kHeaders].get(name.toLowerCase())?.[1];
+  }
+  getHeaders() {
+    const out = { __proto__: null };
+    for (const [key, [, value]] of this[kHeaders]) out[key] = value;
+    return out;
+  }
+  getHeaderNames() { return [...this[kHeaders].keys()]; }
+  getRawHeaderNames() { return [...this[kHeaders].values()].map(([name]) => name); }
+  hasHeader(name) { return this[kHeaders].has(String(name).toLowerCase()); }
+  removeHeader(name) {
+    if (this.headersSent) throw new ERR_HTTP_HEADERS_SENT('remove');
+    this[kHeaders].delete(String(name).toLowerCase());
+  }
+  flushHeaders() {}
+  setTimeout(msecs, callback) { if (callback) this.once('timeout', callback); return this; }
+
+  /** Header pairs for the host, one per value. */
+  _headerPairs() {
+    const pairs = [];
+    for (const [name, value] of this[kHeaders].values()) {
+      if (Array.isArray(value)) for (const v of value) pairs.push([name, String(v)]);
+      else pairs.push([name, String(value)]);
+    }
+    return pairs;
+  }
+
+  _write(chunk, encoding, callback) {
+    try {
+      this[kChunks].push(toBuffer(chunk, encoding));
+    } catch (e) {
+      callback(e);
+      return;
+    }
+    callback();
+  }
+
+  _body() {
+    return this[kChunks].length === 0 ? undefined : Buffer.concat(this[kChunks]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agent (connections are per request; kept for API compatibility)
+
+class Agent extends EventEmitter {
+  constructor(options = {}) {
+    super();
+    this.options = { path: null, ...options };
+    this.keepAlive = options.keepAlive ?? false;
+    this.keepAliveMsecs = options.keepAliveMsecs ?? 1000;
+    this.maxSockets = options.maxSockets ?? Infinity;
+    this.maxFreeSockets = options.maxFreeSockets ?? 256;
+    this.maxTotalSockets = options.maxTotalSockets ?? Infinity;
+    this.defaultPort = options.defaultPort ?? 80;
+    this.protocol = options.protocol ?? 'http:';
+    this.requests = { __proto__: null };
+    this.sockets = { __proto__: null };
+    this.freeSockets = { __proto__: null };
+  }
+  destroy() {}
+  getName(options = {}) {
+    return `${options.host || 'localhost'}:${options.port || ''}:${options.localAddress || ''}`;
+  }
+}
+const globalAgent = new Agent();
+
+// ---------------------------------------------------------------------------------------------
+// ClientRequest
+
+function requestURL(input, options, defaultProtocol) {
+  let base = {};
+  if (typeof input === 'string') {
+    base = urlToOptions(new URL(input));
+  } else if (input instanceof URL) {
+    base = urlToOptions(input);
+  } else if (input && typeof input === 'object') {
+    options = input;
+    input = undefined;
+  }
+  const o = { ...base, ...(options || {}) };
+  const protocol = o.protocol || (o.agent && o.agent.protocol) || defaultProtocol;
+  if (protocol !== defaultProtocol) {
+    const err = new TypeError(`Protocol "${protocol}" not supported. Expected "${defaultProtocol}"`);
+    err.code = 'ERR_INVALID_PROTOCOL';
+    throw err;
+  }
+  let host = o.hostname || o.host || 'localhost';
+  if (typeof host === 'string' && !o.hostname && host.includes(':') && !host.startsWith('[') && host.split(':').length === 2) {
+    host = host.split(':')[0];
+  }
+  if (typeof host === 'string' && host.includes(':') && !host.startsWith('[')) host = `[${host}]`;
+  const port = o.port !== undefined && o.port !== null && o.port !== '' ? Number(o.port)
+    : (o.defaultPort || (protocol === 'https:' ? 443 : 80));
+  const path = o.path || '/';
+  if (/[\u0000-\u0020]/.test(path)) {
+    const err = new TypeError('Request path contains unescaped characters');
+    err.code = 'ERR_UNESCAPED_CHARACTERS';
+    throw err;
+  }
+  const defaultPort = protocol === 'https:' ? 443 : 80;
+  const authority = port === defaultPort ? host : `${host}:${port}`;
+  return { options: o, protocol, host, port, path, url: `${protocol}//${authority}${path.startsWith('/') ? path : '/' + path}` };
+}
+
+function urlToOptions(url) {
+  return {
+    protocol: url.protocol,
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    hash: url.hash, search: url.search, pathname: url.pathname, path: `${url.pathname || ''}${url.search || ''}`,
+    href: url.href, port: url.port === '' ? undefined : Number(url.port),
+    auth: url.username || url.password ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` : undefined,
+  };
+}
+
+class ClientRequest extends OutgoingMessage {
+  constructor(input, options, callback, defaultProtocol = 'http:') {
+    super();
+    if (typeof options === 'function') { callback = options; options = undefined; }
+    const target = requestURL(input, options, defaultProtocol);
+    const o = target.options;
+    this.method = String(o.method || 'GET').toUpperCase();
+    if (!tokenRe.test(this.method)) throw new ERR_INVALID_HTTP_TOKEN('Method', this.method);
+    this.path = target.path;
+    this.host = target.host;
+    this.protocol = target.protocol;
+    this.agent = o.agent === undefined ? globalAgent : o.agent;
+    this.reusedSocket = false;
+    this.aborted = false;
+    this.timeout = o.timeout;
+    this._url = target.url;
+    this._signal = o.signal;
+    if (o.headers) {
+      const entries = Array.isArray(o.headers) ? pairsFromFlat(o.headers) : Object.entries(o.headers);
+      for (const [name, value] of entries) if (value !== undefined) this.setHeader(name, value);
+    }
+    if (o.auth && !this.hasHeader('authorization')) {
+      this.setHeader('Authorization', 'Basic ' + Buffer.from(String(o.auth)).toString('base64'));
+    }
+    if (callback) this.once('response', callback);
+    if (o.timeout !== undefined) this.setTimeout(o.timeout);
+    if (this._signal) {
+      if (this._signal.aborted) process.nextTick(() => this.destroy(abortError(this._signal)));
+      else this._signal.addEventListener('abort', () => this.destroy(abortError(this._signal)), { once: true });
+    }
+    this.socket = new ConnectionSocket(undefined, undefined, '127.0.0.1', 0, this);
+    process.nextTick(() => this.emit('socket', this.socket));
+  }
+
+  get connection() { return this.socket; }
+
+  _final(callback) {
+    this.headersSent = true;
+    this.finished = true;
+    const body = this._body();
+    if (body !== undefined && !this.hasHeader('content-length')) {
+      this.setHeaderInternal('Content-Length', String(body.length));
+    }
+    internal.loop.refHandle();
+    const settle = () => internal.loop.unrefHandle();
+    require('internal/fetch').listenBodies();
+    internal.callAsync('net.fetch', { url: this._url, method: this.method, headers: this._headerPairs(), op: 'http', stream: true }, body)
+      .then((frame) => {
+        settle();
+        if (this._timer) { clearTimeout(this._timer); this._timer = undefined; }
+        const { decodeFrame, attachBody, requestBody, cancelBody } = require('internal/fetch');
+        const { head, body: responseBody } = decodeFrame(frame);
+        if (this.destroyed) { if (head.stream !== undefined) cancelBody(head.stream); return; }
+        const res = new IncomingMessage(this.socket);
+        res.req = this;
+        res.statusCode = head.status;
+        res.statusMessage = head.statusText || STATUS_CODES[head.status] || '';
+        res._setHeaders(head.headers);
+        this.res = res;
+        if (head.stream !== undefined) {
+          const id = head.stream;
+          const skip = this.method === 'HEAD';
+          attachBody(id, {
+            data(bytes) {
+              // Ask for more only while the reader keeps up (backpressure to the host socket).
+              if (skip || res.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) requestBody(id);
+            },
+            end() { res.complete = true; res.push(null); },
+            error(cause) {
+              const err = new Error('aborted');
+              err.code = 'ECONNRESET';
+              err.cause = cause;
+              res.aborted = true;
+              res.destroy(err);
+            },
+          }, head.onDemand === true);
+          res._cancelBody = () => cancelBody(id);
+          res._requestMore = () => requestBody(id);
+          if (skip) requestBody(id);
+        } else if (this.method === 'HEAD') res._deliver(undefined); else res._deliver(responseBody);
+        if (!this.emit('response', res)) res.resume();
+        res.on('end', () => { this.emit('close'); });
+      }, (error) => {
+        settle();
+        if (this.destroyed) return;
+        if (error && error.code === 'EACCES' && error.syscall === undefined) error.syscall = 'connect';
+        this.destroy(error);
+      });
+    callback();
+  }
+
+  setHeaderInternal(name, value) { this[kHeaders].set(name.toLowerCase(), [name, value]); }
+
+  /** Emits 'timeout' when no response arrived within `msecs` (the request is not ended: as in Node). */
+  setTimeout(msecs, callback) {
+    if (callback) this.once('timeout', callback);
+    if (this._timer) { clearTimeout(this._timer); this._timer = undefined; }
+    msecs = Number(msecs);
+    if (msecs > 0) {
+      this._timer = setTimeout(() => { this._timer = undefined; if (!this.res && !this.destroyed) this.emit('timeout'); }, msecs);
+      this._timer.unref?.();
+    }
+    return this;
+  }
+
+  abort() {
+    if (this.aborted) return;
+    this.aborted = true;
+    process.nextTick(() => this.emit('abort'));
+    this.destroy();
+  }
+
+  setNoDelay() {}
+  setSocketKeepAlive() {}
+}
+
+function pairsFromFlat(list) {
+  const out = [];
+  for (let i = 0; i + 1 < list.length; i += 2) out.push([list[i], list[i + 1]]);
+  return out;
+}
+
+function abortError(signal) {
+  const err = new Error('The operation was aborted');
+  err.name = 'AbortError';
+  err.code = 'ABORT_ERR';
+  err.cause = signal.reason;
+  return err;
+}
+
+function request(url, options, callback) {
+  return new ClientRequest(url, options, callback, 'http:');
+}
+
+function get(url, options, callback) {
+  const req = request(url, options, callback);
+  req.end();
+  return req;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers
+
+const servers = new Map(); // host id -> Server
+let listening = false;
+
+function onServerEvent(event, bytes) {
+  if (event === undefined || event.type !== 'request') return;
+  const server = servers.get(event.server);
+  if (server === undefined) {
+    internal.callAsync('http.respond', { req: event.req, status: 503, headers: [] }).catch(() => {});
+    return;
+  }
+  server._dispatch(event, bytes);
+}
+
+class ServerResponse extends OutgoingMessage {
+  constructor(req, id) {
+    super();
+    this.req = req;
+    this._id = id;
+    this.statusCode = 200;
+    this.statusMessage = undefined;
+    this.sendDate = true;
+    this.socket = null;
+  }
+
+  get connection() { return this.socket; }
+
+  writeHead(statusCode, reason, headers) {
+    if (this.headersSent) throw new ERR_HTTP_HEADERS_SENT('write');
+    if (typeof reason !== 'string') { headers = reason; reason = undefined; }
+    statusCode |= 0;
+    if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(statusCode);
+    this.statusCode = statusCode;
+    if (reason !== undefined) this.statusMessage = reason;
+    if (Array.isArray(headers)) {
+      for (const [name, value] of pairsFromFlat(headers)) this.appendHeader(name, value);
+    } else if (headers) {
+      for (const name of Object.keys(headers)) if (headers[name] !== undefined) this.setHeader(name, headers[name]);
+    }
+    return this;
+  }
+
+  writeContinue() {}
+  writeProcessing() {}
+  writeEarlyHints() {}
+  assignSocket() {}
+  detachSocket() {}
+
+  /** The answer's status line and headers, as the host takes them. */
+  _head() {
+    if (this.sendDate && !this.hasHeader('date')) this[kHeaders].set('date', ['Date', new Date().toUTCString()]);
+    const status = this.statusCode;
+    return { req: this._id, status, statusText: this.statusMessage ?? STATUS_CODES[status] ?? 'unknown', headers: this._headerPairs() };
+  }
+
+  /** Sends the head of a streamed answer (once). */
+  _start() {
+    if (this._started === undefined) {
+      const status = this.statusCode;
+      if (status < 100 || status > 999) return Promise.reject(new ERR_HTTP_INVALID_STATUS_CODE(status));
+      this.headersSent = true;
+      this._started = internal.callAsync('http.respondStart', this._head());
+    }
+    return this._started;
+  }
+
+  flushHeaders() { this._start().catch(() => {}); }
+
+  // A chunk written before end() streams (chunked); `end(data)` alone answers in one piece.
+  _write(chunk, encoding, callback) {
+    let bytes;
+    try { bytes = toBuffer(chunk, encoding); } catch (e) { callback(e); return; }
+    this._start()
+      .then(() => internal.callAsync('http.respondChunk', { req: this._id }, bytes))
+      .then(() => callback(), (error) => callback(error));
+  }
+
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') { callback = chunk; chunk = undefined; encoding = undefined; }
+    else if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+    if (chunk !== undefined && chunk !== null && this._started === undefined && !this.writableEnded) {
+      this[kChunks].push(toBuffer(chunk, encoding));
+      chunk = undefined;
+    }
+    if (chunk !== undefined && chunk !== null) super.end(chunk, encoding, callback); else super.end(callback);
+    return this;
+  }
+
+  _final(callback) {
+    this.finished = true;
+    const done = () => { callback(); process.nextTick(() => this.emit('close')); };
+    if (this._started !== undefined) {
+      this._started.then(() => internal.callAsync('http.respondEnd', { req: this._id })).then(done, (error) => callback(error));
+      return;
+    }
+    const status = this.statusCode;
+    if (status < 100 || status > 999) { callback(new ERR_HTTP_INVALID_STATUS_CODE(status)); return; }
+    this.headersSent = true;
+    internal.callAsync('http.respond', this._head(), this._body()).then(done, (error) => callback(error));
+  }
+}
+
+class Server extends EventEmitter {
+  constructor(options, requestListener) {
+    super();
+    if (typeof options === 'function') { requestListener = options; options = {}; }
+    this._options = options || {};
+    if (requestListener) this.on('request', requestListener);
+    this.listening = false;
+    this._id = undefined;
+    this._port = undefined;
+    this._refed = true;
+    this._handle = null;
+    this.timeout = 0;
+    this.keepAliveTimeout = 5000;
+    this.headersTimeout = 60000;
+    this.requestTimeout = 300000;
+    this.maxHeadersCount = null;
+    this.maxRequestsPerSocket = 0;
+  }
+
+  listen(...args) {
+    let port = 0;
+    let host;
+    let callback;
+    if (typeof args[args.length - 1] === 'function') callback = args.pop();
+    if (args[0] !== null && typeof args[0] === 'object') {
+      port = args[0].port ?? 0;
+      host = args[0].host;
+    } else {
+      if (args[0] !== undefined && args[0] !== null) port = args[0];
+      if (typeof args[1] === 'string') host = args[1];
+    }
+    if (typeof port === 'string' && /^\d+$/.test(port)) port = Number(port);
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
+      const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : `type number (${port})`}.`);
+      err.code = 'ERR_SOCKET_BAD_PORT';
+      throw err;
+    }
+    if (this._id !== undefined || this._pending) throw new ERR_SERVER_ALREADY_LISTEN();
+    if (callback) this.once('listening', callback);
+    if (!listening) {
+      internal.loop.onHostEvent('http.server', onServerEvent);
+      listening = true;
+    }
+    this._pending = true;
+    internal.loop.refHandle();
+    internal.callAsync('http.listen', { port, host: host === undefined ? undefined : String(host) }).then((info) => {
+      this._pending = false;
+      this._id = info.id;
+      this._port = info.port;
+      this._hostPort = info.hostPort;
+      servers.set(info.id, this);
+      this.listening = true;
+      if (!this._refed) internal.loop.unrefHandle();
+      this.emit('listening');
+    }, (error) => {
+      this._pending = false;
+      internal.loop.unrefHandle();
+      this.emit('error', error);
+    });
+    return this;
+  }
+
+  address() {
+    if (!this.listening) return null;
+    return { address: '127.0.0.1', family: 'IPv4', port: this._port };
+  }
+
+  close(callback) {
+    if (typeof callback === 'function') {
+      if (!this.listening) this.once('close', () => callback(new ERR_SERVER_NOT_RUNNING()));
+      else this.once('close', callback);
+    }
+    if (this.listening) {
+      const id = this._id;
+      servers.delete(id);
+      this._id = undefined;
+      this.listening = false;
+      if (this._refed) internal.loop.unrefHandle();
+      internal.callAsync('http.close', { id }).finally(() => this.emit('close'));
+    } else {
+      process.nextTick(() => this.emit('close'));
+    }
+    return this;
+  }
+
+  closeAllConnections() {}
+  closeIdleConnections() {}
+  setTimeout(msecs, callback) { this.timeout = msecs; if (callback) this.on('timeout', callback); return this; }
+
+  ref() {
+    if (!this._refed) { this._refed = true; if (this.listening || this._pending) internal.loop.refHandle(); }
+    return this;
+  }
+
+  unref() {
+    if (this._refed) { this._refed = false; if (this.listening || this._pending) internal.loop.unrefHandle(); }
+    return this;
+  }
+
+  [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
+
+  _dispatch(event, bytes) {
+    const socket = new ConnectionSocket('127.0.0.1', 0, '127.0.0.1', this._port, null);
+    socket.server = this;
+    const req = new IncomingMessage(socket);
+    req.method = event.method;
+    req.url = event.url;
+    const [major, minor] = String(event.httpVersion || '1.1').split('.');
+    req.httpVersionMajor = Number(major);
+    req.httpVersionMinor = Number(minor);
+    req.httpVersion = event.httpVersion;
+    req._setHeaders(event.headers);
+    const res = new ServerResponse(req, event.req);
+    res.socket = socket;
+    socket._owner = res;
+    req._deliver(bytes);
+    this.emit('request', req, res);
+  }
+}
+
+function createServer(options, requestListener) {
+  return new Server(options, requestListener);
+}
+
+module.exports = {
+  METHODS: METHODS.slice(),
+  STATUS_CODES,
+  Agent,
+  ClientRequest,
+  IncomingMessage,
+  OutgoingMessage,
+  Server,
+  ServerResponse,
+  createServer,
+  validateHeaderName,
+  validateHeaderValue,
+  get,
+  request,
+  maxHeaderSize: 16384,
+  globalAgent,
+  setMaxIdleHTTPParsers() {},
+};
