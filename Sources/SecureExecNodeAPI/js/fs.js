@@ -80,13 +80,13 @@ class Stats {
     this.atime = new Date(s.atimeMs); this.mtime = new Date(s.mtimeMs);
     this.ctime = new Date(s.ctimeMs); this.birthtime = new Date(s.birthtimeMs);
   }
-  isFile() { return (this.mode & constants.S_IFMT) === constants.S_IFREG; }
-  isDirectory() { return (this.mode & constants.S_IFMT) === constants.S_IFDIR; }
-  isSymbolicLink() { return (this.mode & constants.S_IFMT) === constants.S_IFLNK; }
-  isBlockDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFBLK; }
-  isCharacterDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFCHR; }
-  isFIFO() { return (this.mode & constants.S_IFMT) === constants.S_IFIFO; }
-  isSocket() { return (this.mode & constants.S_IFMT) === constants.S_IFSOCK; }
+  isFile() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFREG; }
+  isDirectory() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFDIR; }
+  isSymbolicLink() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFLNK; }
+  isBlockDevice() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFBLK; }
+  isCharacterDevice() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFCHR; }
+  isFIFO() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFIFO; }
+  isSocket() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFSOCK; }
 }
 
 function bigintStats(s) {
@@ -489,7 +489,7 @@ function createReadStream(path, options) {
       internal.callAsync('fs.read', { fd, length: want, position: position ?? null }).then((bytes) => {
         if (position !== undefined) position += bytes.length;
         stream.bytesRead += bytes.length;
-        this.push(bytes.length > 0 ? Buffer.from(bytes) : null);
+        this.push(bytes.length > 0 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null);
       }, (err) => this.destroy(err));
     },
   });
@@ -525,6 +525,391 @@ function createWriteStream(path, options) {
 
 fs.createReadStream = createReadStream;
 fs.createWriteStream = createWriteStream;
+
+// ---------------------------------------------------------------------------------------------
+// readv / writev: one ranged host read (scattered into the buffers) or one ranged write of the
+// buffers joined; the host bounds either by the bridge payload limit.
+
+function validateBuffers(buffers) {
+  if (!Array.isArray(buffers) || !buffers.every((b) => ArrayBuffer.isView(b))) {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffers', 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+function vectorPosition(position) {
+  if (typeof position === 'bigint') return Number(position);
+  return typeof position === 'number' && position >= 0 ? position : null;
+}
+
+function scatter(buffers, bytes) {
+  let at = 0;
+  for (const b of buffers) {
+    if (at >= bytes.length) break;
+    const view = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    const n = Math.min(view.length, bytes.length - at);
+    view.set(bytes.subarray(at, at + n));
+    at += n;
+  }
+  return at;
+}
+
+function gather(buffers) {
+  return Buffer.concat(buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+}
+
+function vectorLength(buffers) { return buffers.reduce((n, b) => n + b.byteLength, 0); }
+
+fs.readvSync = function readvSync(fd, buffers, position) {
+  validateFd(fd);
+  validateBuffers(buffers);
+  const length = vectorLength(buffers);
+  if (length === 0) return 0;
+  return scatter(buffers, internal.call('fs.read', { fd, length, position: vectorPosition(position) }));
+};
+fs.readv = function readv(fd, buffers, position, callback) {
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFd(fd);
+  validateBuffers(buffers);
+  maybeCallback(callback);
+  const length = vectorLength(buffers);
+  internal.callAsync('fs.read', { fd, length, position: vectorPosition(position) })
+    .then((bytes) => callback(null, scatter(buffers, bytes), buffers), callback);
+};
+fs.writevSync = function writevSync(fd, buffers, position) {
+  validateFd(fd);
+  validateBuffers(buffers);
+  if (buffers.length === 0) return 0;
+  return internal.call('fs.write', { fd, position: vectorPosition(position) }, gather(buffers));
+};
+fs.writev = function writev(fd, buffers, position, callback) {
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFd(fd);
+  validateBuffers(buffers);
+  maybeCallback(callback);
+  internal.callAsync('fs.write', { fd, position: vectorPosition(position) }, gather(buffers))
+    .then((n) => callback(null, n, buffers), callback);
+};
+FileHandle.prototype.readv = async function readv(buffers, position) {
+  validateBuffers(buffers);
+  const bytes = await internal.callAsync('fs.read', { fd: this.fd, length: vectorLength(buffers), position: vectorPosition(position) });
+  return { bytesRead: scatter(buffers, bytes), buffers };
+};
+FileHandle.prototype.writev = async function writev(buffers, position) {
+  validateBuffers(buffers);
+  const bytesWritten = buffers.length === 0 ? 0
+    : await internal.callAsync('fs.write', { fd: this.fd, position: vectorPosition(position) }, gather(buffers));
+  return { bytesWritten, buffers };
+};
+
+// ---------------------------------------------------------------------------------------------
+// opendir / Dir: the listing is taken once (bounded by the host) and handed out entry by entry.
+
+class Dir {
+  #path;
+  #entries;
+  #closed = false;
+  constructor(path, entries) {
+    this.#path = path;
+    this.#entries = entries;
+  }
+  get path() { return this.#path; }
+  #next() {
+    if (this.#closed) throw new (errors().codes.ERR_DIR_CLOSED)();
+    return this.#entries.shift() ?? null;
+  }
+  readSync() { return this.#next(); }
+  read(callback) {
+    if (callback === undefined) {
+      try { return Promise.resolve(this.#next()); } catch (err) { return Promise.reject(err); }
+    }
+    maybeCallback(callback);
+    let entry;
+    try { entry = this.#next(); } catch (err) { process.nextTick(callback, err); return; }
+    process.nextTick(callback, null, entry);
+  }
+  closeSync() {
+    if (this.#closed) throw new (errors().codes.ERR_DIR_CLOSED)();
+    this.#closed = true;
+    this.#entries = [];
+  }
+  close(callback) {
+    if (callback === undefined) {
+      try { this.closeSync(); return Promise.resolve(); } catch (err) { return Promise.reject(err); }
+    }
+    maybeCallback(callback);
+    try { this.closeSync(); } catch (err) { process.nextTick(callback, err); return; }
+    process.nextTick(callback, null);
+  }
+  async* entries() {
+    try {
+      for (;;) {
+        const entry = await this.read();
+        if (entry === null) break;
+        yield entry;
+      }
+    } finally {
+      if (!this.#closed) this.closeSync();
+    }
+  }
+  [Symbol.asyncIterator]() { return this.entries(); }
+  [Symbol.dispose]() { if (!this.#closed) this.closeSync(); }
+  async [Symbol.asyncDispose]() { if (!this.#closed) this.closeSync(); }
+}
+
+function opendirRequest(path, options) {
+  const opts = getOptions(options, { encoding: 'utf8', bufferSize: 32, recursive: false });
+  require('internal/validators').validateInteger(opts.bufferSize, 'options.bufferSize', 1, 4294967295);
+  const dir = toPath(path);
+  const given = typeof path === 'string' ? path : dir;
+  const toDir = (entries) => new Dir(given, entries.map(([name, type]) => {
+    const slash = name.lastIndexOf('/');
+    const parent = slash < 0 ? given : pathModule.join(given, name.slice(0, slash));
+    const base = slash < 0 ? name : name.slice(slash + 1);
+    return new Dirent(opts.encoding === 'buffer' ? Buffer.from(base) : base, direntTypes[type] ?? 0, parent);
+  }));
+  return [{ op: 'fs.readdir', args: { path: dir, recursive: !!opts.recursive } }, toDir];
+}
+/** The listing's error as opendir's (Node names the syscall `opendir`). */
+function asOpendirError(err) {
+  if (err && err.syscall === 'scandir') {
+    err.syscall = 'opendir';
+    err.message = err.message.replace(', scandir', ', opendir');
+  }
+  return err;
+}
+fs.opendirSync = function opendirSync(path, options) {
+  const [request, toDir] = opendirRequest(path, options);
+  try { return toDir(internal.call(request.op, request.args)); } catch (err) { throw asOpendirError(err); }
+};
+fs.opendir = function opendir(path, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  maybeCallback(callback);
+  const [request, toDir] = opendirRequest(path, options);
+  internal.callAsync(request.op, request.args).then((entries) => callback(null, toDir(entries)), (err) => callback(asOpendirError(err)));
+};
+promises.opendir = async function opendir(path, options) {
+  const [request, toDir] = opendirRequest(path, options);
+  try { return toDir(await internal.callAsync(request.op, request.args)); } catch (err) { throw asOpendirError(err); }
+};
+fs.Dir = Dir;
+
+// ---------------------------------------------------------------------------------------------
+// statfs: the path is stat'ed through the permission gate; the numbers describe the sandbox's
+// virtual filesystem (fixed, not the host's disk).
+
+class StatFs {
+  constructor(bigint) {
+    const v = bigint ? BigInt : Number;
+    this.type = v(0x01021994); this.bsize = v(4096); this.blocks = v(262144); this.bfree = v(131072);
+    this.bavail = v(131072); this.files = v(65536); this.ffree = v(32768);
+  }
+}
+function statfsRequest(path, options) {
+  const { bigint } = getOptions(options, { bigint: false });
+  return [{ op: 'fs.stat', args: { path: toPath(path), follow: true } }, () => new StatFs(!!bigint)];
+}
+fs.statfsSync = function statfsSync(path, options) {
+  const [request, make] = statfsRequest(path, options);
+  return make(internal.call(request.op, request.args));
+};
+fs.statfs = function statfs(path, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  maybeCallback(callback);
+  const [request, make] = statfsRequest(path, options);
+  internal.callAsync(request.op, request.args).then((r) => callback(null, make(r)), callback);
+};
+promises.statfs = async function statfs(path, options) {
+  const [request, make] = statfsRequest(path, options);
+  return make(await internal.callAsync(request.op, request.args));
+};
+
+// ---------------------------------------------------------------------------------------------
+// cp: Node's algorithm written once as a generator of steps ([fs method, ...args]), run with the
+// sync methods by cpSync and with the promise methods by cp. Every step is an ordinary fs call,
+// so every file touched passes the permission gate (a copy out of a grant fails with EACCES).
+
+function cpError(Code, code, message, path) {
+  const errno = { EINVAL: 22, EISDIR: 21, ENOTDIR: 20, EEXIST: 17, EPIPE: 32 }[code];
+  return new (errors().codes[Code])({ message, path, syscall: 'cp', errno, code });
+}
+
+function isSubdir(parent, child) {
+  const a = pathModule.resolve(parent).split('/').filter(Boolean);
+  const b = pathModule.resolve(child).split('/').filter(Boolean);
+  return a.every((part, i) => b[i] === part);
+}
+
+function* cpSteps(src, dest, opts) {
+  const top = yield* cpCheckPaths(src, dest, opts);
+  if (top.skipped) return;
+  // The destination's parents must not be the source itself.
+  const srcParent = pathModule.resolve(pathModule.dirname(src));
+  let parent = pathModule.resolve(pathModule.dirname(dest));
+  while (parent !== srcParent && parent !== pathModule.parse(parent).root) {
+    let st;
+    // A parent that is missing (or that the guest may not see) ends the walk, as ENOENT does in Node.
+    try { st = yield ['stat', parent, { bigint: true }]; } catch { break; }
+    if (st.ino === top.srcStat.ino && st.dev === top.srcStat.dev) {
+      throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+    }
+    parent = pathModule.dirname(parent);
+  }
+  const destParent = pathModule.dirname(dest);
+  let parentExists = true;
+  try { yield ['access', destParent]; } catch { parentExists = false; }
+  if (!parentExists) yield ['mkdir', destParent, { recursive: true }];
+  yield* cpItem(top.destStat, src, dest, opts);
+}
+
+function* cpCheckPaths(src, dest, opts) {
+  if (opts.filter) {
+    const keep = yield ['filter', src, dest];
+    if (!keep) return { skipped: true };
+  }
+  const statName = opts.dereference ? 'stat' : 'lstat';
+  const srcStat = yield [statName, src, { bigint: true }];
+  let destStat = null;
+  try { destStat = yield [statName, dest, { bigint: true }]; } catch (err) { if (err.code !== 'ENOENT') throw err; }
+  if (destStat) {
+    if (destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev) {
+      throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', 'src and dest cannot be the same', dest);
+    }
+    if (srcStat.isDirectory() && !destStat.isDirectory()) {
+      throw cpError('ERR_FS_CP_DIR_TO_NON_DIR', 'EISDIR', `cannot overwrite non-directory ${dest} with directory ${src}`, dest);
+    }
+    if (!srcStat.isDirectory() && destStat.isDirectory()) {
+      throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', 'ENOTDIR', `cannot overwrite directory ${dest} with non-directory ${src}`, dest);
+    }
+  }
+  if (srcStat.isDirectory() && isSubdir(src, dest)) {
+    throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+  }
+  return { srcStat, destStat, skipped: false };
+}
+
+function* cpItem(destStat, src, dest, opts) {
+  const srcStat = yield [opts.dereference ? 'stat' : 'lstat', src];
+  if (srcStat.isDirectory()) {
+    if (!opts.recursive) throw cpError('ERR_FS_EISDIR', 'EISDIR', `${src} is a directory (not copied)`, src);
+    if (!destStat) yield ['mkdir', dest];
+    for (const name of yield ['readdir', src]) {
+      const srcItem = pathModule.join(src, name);
+      const destItem = pathModule.join(dest, name);
+      const item = yield* cpCheckPaths(srcItem, destItem, opts);
+      if (!item.skipped) yield* cpItem(item.destStat, srcItem, destItem, opts);
+    }
+    if (!destStat) yield ['chmod', dest, srcStat.mode & 0o7777];
+  } else if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {
+    if (destStat) {
+      if (opts.force) {
+        yield ['unlink', dest];
+      } else {
+        if (opts.errorOnExist) throw cpError('ERR_FS_CP_EEXIST', 'EEXIST', `${dest} already exists`, dest);
+        return;
+      }
+    }
+    yield ['copyFile', src, dest, opts.mode];
+    if (opts.preserveTimestamps) {
+      if ((srcStat.mode & 0o200) === 0) yield ['chmod', dest, srcStat.mode | 0o200];
+      yield ['utimes', dest, srcStat.atime, srcStat.mtime];
+    }
+    yield ['chmod', dest, srcStat.mode & 0o7777];
+  } else if (srcStat.isSymbolicLink()) {
+    let target = yield ['readlink', src];
+    if (!opts.verbatimSymlinks && !pathModule.isAbsolute(target)) target = pathModule.resolve(pathModule.dirname(src), target);
+    if (!destStat) { yield ['symlink', target, dest]; return; }
+    let destTarget;
+    try {
+      destTarget = yield ['readlink', dest];
+    } catch (err) {
+      if (err.code === 'EINVAL' || err.code === 'UNKNOWN') { yield ['symlink', target, dest]; return; }
+      throw err;
+    }
+    if (!pathModule.isAbsolute(destTarget)) destTarget = pathModule.resolve(pathModule.dirname(dest), destTarget);
+    if (target !== destTarget && isSubdir(target, destTarget)) {
+      throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${target} to a subdirectory of self ${destTarget}`, dest);
+    }
+    const resolvedStat = yield ['stat', src];
+    if (target !== destTarget && resolvedStat.isDirectory() && isSubdir(destTarget, target)) {
+      throw cpError('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'EINVAL', `cannot overwrite ${destTarget} with ${target}`, dest);
+    }
+    yield ['unlink', dest];
+    yield ['symlink', target, dest];
+  } else if (srcStat.isSocket()) {
+    throw cpError('ERR_FS_CP_SOCKET', 'EINVAL', `cannot copy a socket file: ${dest}`, dest);
+  } else if (srcStat.isFIFO()) {
+    throw cpError('ERR_FS_CP_FIFO_PIPE', 'EINVAL', `cannot copy a FIFO pipe: ${dest}`, dest);
+  } else {
+    throw cpError('ERR_FS_CP_UNKNOWN', 'EINVAL', `cannot copy an unknown file type: ${dest}`, dest);
+  }
+}
+
+function cpArguments(src, dest, options) {
+  const v = require('internal/validators');
+  const opts = getOptions(options, {});
+  const o = {
+    dereference: false, errorOnExist: false, force: true, preserveTimestamps: false,
+    recursive: false, verbatimSymlinks: false, mode: 0, filter: undefined, ...opts,
+  };
+  for (const key of ['dereference', 'errorOnExist', 'force', 'preserveTimestamps', 'recursive', 'verbatimSymlinks']) {
+    v.validateBoolean(o[key], `options.${key}`);
+  }
+  if (o.filter !== undefined) v.validateFunction(o.filter, 'options.filter');
+  v.validateInteger(o.mode, 'options.mode', 0, 7);
+  if (o.dereference && o.verbatimSymlinks) {
+    throw new (errors().codes.ERR_INCOMPATIBLE_OPTION_PAIR)('dereference', 'verbatimSymlinks');
+  }
+  const s = toPath(src, 'src');
+  const d = toPath(dest, 'dest');
+  if (s === d) throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', 'src and dest cannot be the same', d);
+  return [s, d, o];
+}
+
+fs.cpSync = function cpSync(src, dest, options) {
+  const [s, d, o] = cpArguments(src, dest, options);
+  const steps = cpSteps(s, d, o);
+  let step = steps.next();
+  while (!step.done) {
+    const [name, ...args] = step.value;
+    let value;
+    try {
+      if (name === 'filter') {
+        value = o.filter(...args);
+        if (value !== null && typeof value === 'object' && typeof value.then === 'function') {
+          throw new (errors().codes.ERR_INVALID_RETURN_VALUE)('boolean', 'filter', value);
+        }
+      } else {
+        value = fs[`${name}Sync`](...args);
+      }
+    } catch (err) {
+      step = steps.throw(err);
+      continue;
+    }
+    step = steps.next(value);
+  }
+};
+promises.cp = async function cp(src, dest, options) {
+  const [s, d, o] = cpArguments(src, dest, options);
+  const steps = cpSteps(s, d, o);
+  let step = steps.next();
+  while (!step.done) {
+    const [name, ...args] = step.value;
+    let value;
+    try {
+      value = name === 'filter' ? await o.filter(...args) : await promises[name](...args);
+    } catch (err) {
+      step = steps.throw(err);
+      continue;
+    }
+    step = steps.next(value);
+  }
+};
+fs.cp = function cp(src, dest, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  maybeCallback(callback);
+  promises.cp(src, dest, options).then(() => callback(null), callback);
+};
 
 fs.existsSync = function existsSync(path) {
   try {
