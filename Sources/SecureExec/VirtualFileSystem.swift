@@ -45,6 +45,7 @@ public protocol VirtualFileSystem: Sendable {
 }
 
 extension VirtualFileSystem {
+    /// Default ranged read: the whole file through ``readFile(_:)``, sliced.
     public func read(_ path: String, offset: Int, length: Int) async throws -> [UInt8] {
         guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
         let data = try await readFile(path)
@@ -52,6 +53,7 @@ extension VirtualFileSystem {
         return Array(data[offset..<min(data.count, offset + min(length, data.count - offset))])
     }
 
+    /// Default ranged write: the whole file read, spliced and written back (at most 1 GiB).
     public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int {
         var contents = try await readFile(path)
         let end = try RangedWrite.apply(data, at: offset, to: &contents, path: path, limit: RangedWrite.defaultLimit)
@@ -188,6 +190,7 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let notImplemented = Code(rawValue: "ENOSYS")
         public static let io = Code(rawValue: "EIO")
         public static let busy = Code(rawValue: "EBUSY")
+        /// A write or truncate would make a file larger than the filesystem allows.
         public static let fileTooLarge = Code(rawValue: "EFBIG")
     }
 

@@ -152,28 +152,28 @@ struct FileSystemRangedTests {
     @Test func largeHostFileStreamsInBoundedChunks() async throws {
         let dir = try HostSandboxDirectory()
         let path = dir.root.appendingPathComponent("large.bin").path
-        let size = 256 << 20
+        let size = 64 << 20
         let fd = open(path, O_CREAT | O_WRONLY, 0o644)
         #expect(fd >= 0)
         #expect(ftruncate(fd, off_t(size)) == 0)
         #expect(pwrite(fd, "HEAD", 4, 0) == 4 && pwrite(fd, "TAIL", 4, off_t(size - 4)) == 4)
         close(fd)
         let fs = RecordingFileSystem(try HostFileSystem(root: dir.root.path))
-        let limits = ResourceLimits(maxBinaryPayloadBytes: 1 << 20)
+        let limits = ResourceLimits(maxBinaryPayloadBytes: 64 << 10)
         let (result, output) = try await exec("""
             const fs = require('fs');
             let total = 0, chunks = 0, first = null, last = null;
-            fs.createReadStream('/large.bin', { highWaterMark: 1 << 20 })
+            fs.createReadStream('/large.bin', { highWaterMark: 64 << 10 })
               .on('data', (c) => { total += c.length; chunks++; if (!first) first = c.subarray(0, 4).toString(); last = c; })
               .on('end', () => console.log(total, chunks, first, last.subarray(last.length - 4).toString()))
               .on('error', (e) => console.log('error', e.code));
             """, NodeDriver(filesystem: fs, permissions: .allowAllFs), limits: limits)
         #expect(result.code == 0, "\(result)")
-        #expect(output.stdout == "\(size) 256 HEAD TAIL\n")
+        #expect(output.stdout == "\(size) 1024 HEAD TAIL\n")
         let usage = fs.usage.withLock { $0 }
         #expect(usage.wholeReads == 0)
-        #expect(usage.largestRead <= 1 << 20)
-        #expect(usage.rangedReads >= 256)
+        #expect(usage.largestRead <= 64 << 10)
+        #expect(usage.rangedReads >= 1024)
     }
 
     @Test func readvAndWritevLikeNode() async throws {

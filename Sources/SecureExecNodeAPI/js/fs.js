@@ -235,10 +235,12 @@ function runSync(name, args) {
   return transform ? transform(result) : undefined;
 }
 
-async function runAsync(name, args) {
+/** Validates the arguments now (a callback form throws them synchronously, as Node does), then
+ *  returns the host call's promise. */
+function runAsync(name, args) {
   const [request, transform] = ops[name](...args);
-  const result = await internal.callAsync(request.op, request.args, request.bytes);
-  return transform ? transform(result) : undefined;
+  return internal.callAsync(request.op, request.args, request.bytes)
+    .then((result) => (transform ? transform(result) : undefined));
 }
 
 const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
@@ -249,17 +251,11 @@ for (const name of Object.keys(ops)) {
   Object.defineProperty(fs[`${name}Sync`], 'name', { value: `${name}Sync` });
   fs[name] = function (...args) {
     const cb = maybeCallback(args.pop());
-    let promise;
-    try {
-      promise = runAsync(name, args);
-    } catch (err) {
-      // Argument errors throw synchronously, as in Node.
-      throw err;
-    }
-    promise.then((value) => cb(null, value), (err) => cb(err));
+    // Argument errors throw synchronously, as in Node.
+    runAsync(name, args).then((value) => cb(null, value), (err) => cb(err));
   };
   Object.defineProperty(fs[name], 'name', { value: name });
-  promises[name] = function (...args) { return runAsync(name, args); };
+  promises[name] = async function (...args) { return runAsync(name, args); };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,8 +390,8 @@ for (const [name, op] of [['fchmod', 'chmod'], ['fchown', 'chown'], ['futimes', 
 }
 
 /** fs.promises.open's handle. */
-class FileHandle {
-  constructor(fd) { this.fd = fd; }
+class FileHandle extends require('events') {
+  constructor(fd) { super(); this.fd = fd; }
   async read(buffer, offset, length, position) {
     const a = readArgs(buffer ?? {}, offset, length, position);
     const bytes = await internal.callAsync('fs.read', { fd: this.fd, length: a.length, position: a.position });
@@ -433,6 +429,7 @@ class FileHandle {
     const fd = this.fd;
     this.fd = -1;
     await internal.callAsync('fs.close', { fd });
+    this.emit('close');
   }
   [Symbol.asyncDispose]() { return this.close(); }
 }
@@ -910,6 +907,78 @@ fs.cp = function cp(src, dest, options, callback) {
   maybeCallback(callback);
   promises.cp(src, dest, options).then(() => callback(null), callback);
 };
+
+// readFile/writeFile/appendFile on a descriptor: from (and at) its current position, in chunks.
+{
+  const kChunk = 1 << 20;
+  const byPath = { readFile: fs.readFile, readFileSync: fs.readFileSync, writeFile: fs.writeFile,
+    writeFileSync: fs.writeFileSync, appendFile: fs.appendFile, appendFileSync: fs.appendFileSync };
+  const finish = (chunks, encoding) => {
+    validateEncoding(encoding);
+    const all = Buffer.concat(chunks);
+    return encoding && encoding !== 'buffer' ? all.toString(encoding) : all;
+  };
+  fs.readFileSync = function readFileSync(path, options) {
+    if (typeof path !== 'number') return byPath.readFileSync(path, options);
+    const fd = validateFd(path);
+    const { encoding } = getOptions(options, { encoding: null });
+    const chunks = [];
+    for (;;) {
+      const bytes = internal.call('fs.read', { fd, length: kChunk, position: null });
+      if (bytes.length === 0) return finish(chunks, encoding);
+      chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+  };
+  fs.readFile = function readFile(path, ...rest) {
+    if (typeof path !== 'number') return byPath.readFile(path, ...rest);
+    const cb = maybeCallback(rest.pop());
+    const fd = validateFd(path);
+    const { encoding } = getOptions(rest[0], { encoding: null });
+    const chunks = [];
+    const next = () => internal.callAsync('fs.read', { fd, length: kChunk, position: null }).then((bytes) => {
+      if (bytes.length === 0) { cb(null, finish(chunks, encoding)); return; }
+      chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      next();
+    }, cb);
+    next();
+  };
+  const writeAll = (fd, data, options, defaults) => {
+    const { encoding } = getOptions(options, defaults);
+    const bytes = toBytes(data, encoding);
+    for (let at = 0; at < bytes.length; at += kChunk) {
+      internal.call('fs.write', { fd, position: null }, bytes.subarray(at, Math.min(bytes.length, at + kChunk)));
+    }
+  };
+  const writeAllAsync = async (fd, data, options, defaults) => {
+    const { encoding } = getOptions(options, defaults);
+    const bytes = toBytes(data, encoding);
+    for (let at = 0; at < bytes.length; at += kChunk) {
+      await internal.callAsync('fs.write', { fd, position: null }, bytes.subarray(at, Math.min(bytes.length, at + kChunk)));
+    }
+  };
+  for (const name of ['writeFile', 'appendFile']) {
+    fs[`${name}Sync`] = function (path, data, options) {
+      if (typeof path !== 'number') return byPath[`${name}Sync`](path, data, options);
+      writeAll(validateFd(path), data, options, { encoding: 'utf8' });
+    };
+    Object.defineProperty(fs[`${name}Sync`], 'name', { value: `${name}Sync` });
+    fs[name] = function (path, data, ...rest) {
+      if (typeof path !== 'number') return byPath[name](path, data, ...rest);
+      const cb = maybeCallback(rest.pop());
+      writeAllAsync(validateFd(path), data, rest[0], { encoding: 'utf8' }).then(() => cb(null), cb);
+    };
+    Object.defineProperty(fs[name], 'name', { value: name });
+  }
+}
+
+// util.promisify of the calls whose callbacks take several values resolves to an object.
+{
+  const kArgs = Symbol.for('nodejs.util.promisify.customArgs');
+  fs.read[kArgs] = ['bytesRead', 'buffer'];
+  fs.write[kArgs] = ['bytesWritten', 'buffer'];
+  fs.readv[kArgs] = ['bytesRead', 'buffers'];
+  fs.writev[kArgs] = ['bytesWritten', 'buffers'];
+}
 
 fs.existsSync = function existsSync(path) {
   try {
