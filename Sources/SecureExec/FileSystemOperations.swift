@@ -205,7 +205,7 @@ struct FileSystemOperations {
             let (fd, file) = try descriptor(args, "read")
             guard file.readable else { throw Self.badDescriptor("read") }
             let length = max(0, min(try args.int("length"), host.limits.maxBinaryPayloadBytes))
-            let position = try Self.position(args)
+            let position = try Self.position(args, "read")
             let start = position ?? file.position
             let chunk = try await run("read", file.path) { try await vfs.read(file.path, offset: start, length: length) }
             if position == nil { host.descriptors.withLock { $0.files[fd]?.position = start + chunk.count } }
@@ -220,7 +220,7 @@ struct FileSystemOperations {
                                  message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: fs.write exceeds \(host.limits.maxBinaryPayloadBytes) bytes (got \(bytes.count))",
                                  name: "RangeError")
             }
-            let position = try Self.position(args)
+            let position = try Self.position(args, "write")
             let offset: Int? = file.append ? nil : (position ?? file.position)
             let end = try await run("write", file.path) { try await vfs.write(file.path, offset: offset, bytes) }
             if position == nil || file.append { host.descriptors.withLock { $0.files[fd]?.position = end } }
@@ -285,10 +285,10 @@ struct FileSystemOperations {
     }
 
     /// The explicit `position` of a read/write (nil: the descriptor's own), a safe integer ≥ 0.
-    static func position(_ args: Arguments) throws -> Int? {
+    static func position(_ args: Arguments, _ syscall: String) throws -> Int? {
         guard let value = args.raw["position"], value != .null else { return nil }
         guard let number = value.intValue, number >= 0, number <= 1 << 53 else {
-            throw GuestError.system("EINVAL", "invalid argument", syscall: "read")
+            throw GuestError.system("EINVAL", "invalid argument", syscall: syscall)
         }
         return number
     }

@@ -170,6 +170,8 @@ const ops = {
   },
   mkdtemp(prefix, options) {
     const { encoding } = getOptions(options, { encoding: 'utf8' });
+    if (prefix instanceof Uint8Array) prefix = Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength).toString();
+    else if (prefix !== null && typeof prefix === 'object' && typeof prefix.href === 'string') prefix = require('url').fileURLToPath(prefix);
     if (typeof prefix !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('prefix', 'string', prefix);
     return [{ op: 'fs.mkdtemp', args: { prefix: toPath(prefix, 'prefix') + (prefix.endsWith('/') ? '/' : '') } }, (p) => (encoding === 'buffer' ? Buffer.from(p) : p)];
   },
@@ -225,6 +227,8 @@ const ops = {
     return [{ op: 'fs.utimes', args: { path: toPath(path), atimeMs: toMs(atime, 'atime'), mtimeMs: toMs(mtime, 'mtime') } }];
   },
   truncate(path, len = 0) {
+    // A descriptor (deprecated in Node, still accepted): ftruncate.
+    if (typeof path === 'number') return [{ op: 'fs.ftruncate', args: { fd: validateFd(path), length: len } }];
     return [{ op: 'fs.truncate', args: { path: toPath(path), length: len } }];
   },
 };
@@ -312,7 +316,7 @@ function copyInto(target, offset, bytes) {
 /** writeSync/write arguments → { bytes, position }. */
 function writeArgs(data, offsetOrPosition, lengthOrEncoding, position) {
   if (typeof data === 'string') {
-    const pos = typeof offsetOrPosition === 'number' ? offsetOrPosition : null;
+    const pos = typeof offsetOrPosition === 'number' && offsetOrPosition >= 0 ? offsetOrPosition : null;
     return { bytes: Buffer.from(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : 'utf8'), position: pos };
   }
   if (!ArrayBuffer.isView(data)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
@@ -324,7 +328,8 @@ function writeArgs(data, offsetOrPosition, lengthOrEncoding, position) {
   length = length ?? view.length - offset;
   if (offset < 0 || offset > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${view.length}`, offset);
   if (length < 0 || offset + length > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('length', `>= 0 && <= ${view.length - offset}`, length);
-  return { bytes: view.subarray(offset, offset + length), position: typeof position === 'number' ? position : null };
+  if (typeof position === 'bigint') position = Number(position);
+  return { bytes: view.subarray(offset, offset + length), position: typeof position === 'number' && position >= 0 ? position : null };
 }
 
 const fdOps = {
@@ -473,7 +478,7 @@ function describeStream(stream, path, fd) {
 function createReadStream(path, options) {
   const { Readable } = require('stream');
   const opts = getOptions(options, { flags: 'r', encoding: null, fd: null, start: undefined, end: Infinity, highWaterMark: 64 * 1024, autoClose: true });
-  let fd = opts.fd ?? null;
+  let fd = opts.fd instanceof FileHandle ? opts.fd.fd : opts.fd ?? null;
   let position = opts.start;
   const end = opts.end;
   const stream = new Readable({
@@ -499,7 +504,7 @@ function createReadStream(path, options) {
 function createWriteStream(path, options) {
   const { Writable } = require('stream');
   const opts = getOptions(options, { flags: 'w', encoding: 'utf8', fd: null, start: undefined, highWaterMark: 16 * 1024, autoClose: true });
-  let fd = opts.fd ?? null;
+  let fd = opts.fd instanceof FileHandle ? opts.fd.fd : opts.fd ?? null;
   let position = opts.start;
   const stream = new Writable({
     highWaterMark: opts.highWaterMark,
@@ -969,6 +974,20 @@ fs.cp = function cp(src, dest, options, callback) {
     };
     Object.defineProperty(fs[name], 'name', { value: name });
   }
+}
+
+// statSync/lstatSync({ throwIfNoEntry: false }) answer undefined for a missing path.
+for (const name of ['statSync', 'lstatSync']) {
+  const original = fs[name];
+  fs[name] = function (path, options) {
+    try {
+      return original(path, options);
+    } catch (err) {
+      if (err && err.code === 'ENOENT' && options && options.throwIfNoEntry === false) return undefined;
+      throw err;
+    }
+  };
+  Object.defineProperty(fs[name], 'name', { value: name });
 }
 
 // util.promisify of the calls whose callbacks take several values resolves to an object.
