@@ -298,13 +298,26 @@ function readArgs(buffer, offsetOrOptions, length, position) {
   } else if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
     ({ offset = 0, length, position = null } = offsetOrOptions);
   }
-  if (!ArrayBuffer.isView(buffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
-  offset = offset ?? 0;
+  const { codes } = errors();
+  if (!ArrayBuffer.isView(buffer)) throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  const v = require('internal/validators');
+  if (offset == null) offset = 0; else v.validateInteger(offset, 'offset', 0);
   if (length === undefined) length = buffer.byteLength - offset;
-  if (offset < 0 || offset > buffer.byteLength) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
-  if (length < 0 || offset + length > buffer.byteLength) throw new (errors().codes.ERR_OUT_OF_RANGE)('length', `>= 0 && <= ${buffer.byteLength - offset}`, length);
-  if (typeof position === 'bigint') position = Number(position);
-  if (typeof position !== 'number' || position < 0) position = null;
+  length |= 0;
+  if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+  if (length > 0 && buffer.byteLength === 0) throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  if (offset + length > buffer.byteLength) throw new codes.ERR_OUT_OF_RANGE('length', `<= ${buffer.byteLength - offset}`, length);
+  if (position == null) {
+    position = null;
+  } else if (typeof position === 'bigint') {
+    if (position < -1n || position > 9223372036854775807n) throw new codes.ERR_OUT_OF_RANGE('position', '>= -1 && <= 9223372036854775807', position);
+    position = position < 0n ? null : Number(position);
+  } else if (typeof position === 'number') {
+    v.validateInteger(position, 'position', -1);
+    if (position < 0) position = null;
+  } else {
+    throw new codes.ERR_INVALID_ARG_TYPE('position', ['integer', 'bigint'], position);
+  }
   return { buffer, offset, length, position };
 }
 
@@ -437,6 +450,8 @@ class FileHandle extends require('events') {
     this.emit('close');
   }
   [Symbol.asyncDispose]() { return this.close(); }
+  createReadStream(options) { return createReadStream(undefined, { ...getOptions(options, {}), fd: this }); }
+  createWriteStream(options) { return createWriteStream(undefined, { ...getOptions(options, {}), fd: this }); }
 }
 promises.open = async function open(path, flags, mode) {
   const [request] = fdOps.open(path, flags, mode);
@@ -496,6 +511,7 @@ function createReadStream(path, options) {
     },
   });
   describeStream(stream, path, fd);
+  stream[kStreamKind] = 'read';
   stream.bytesRead = 0;
   stream.close = (cb) => { if (cb) stream.once('close', cb); stream.destroy(); };
   return stream;
@@ -520,6 +536,7 @@ function createWriteStream(path, options) {
     },
   });
   describeStream(stream, path, fd);
+  stream[kStreamKind] = 'write';
   stream.bytesWritten = 0;
   stream.close = (cb) => { if (cb) stream.once('close', cb); stream.end(); };
   return stream;
@@ -527,6 +544,15 @@ function createWriteStream(path, options) {
 
 fs.createReadStream = createReadStream;
 fs.createWriteStream = createWriteStream;
+
+// fs.ReadStream / fs.WriteStream: callable with or without `new`, and `instanceof` recognises the
+// streams createReadStream/createWriteStream make (they are not subclassable like Node's).
+const kStreamKind = Symbol('fsStreamKind');
+for (const [name, create, kind] of [['ReadStream', createReadStream, 'read'], ['WriteStream', createWriteStream, 'write']]) {
+  const ctor = { [name]: function (path, options) { const stream = create(path, options); stream[kStreamKind] = kind; return stream; } }[name];
+  Object.defineProperty(ctor, Symbol.hasInstance, { value: (value) => value != null && value[kStreamKind] === kind });
+  fs[name] = ctor;
+}
 
 // ---------------------------------------------------------------------------------------------
 // readv / writev: one ranged host read (scattered into the buffers) or one ranged write of the
