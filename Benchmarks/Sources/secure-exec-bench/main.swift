@@ -90,12 +90,14 @@ let readFileScript = """
     for (let i = 0; i < 1000; i++) fs.readFileSync('/data/large.bin');
     const t2 = performance.now();
     """
-func readFileRows(_ isolation: Isolation, label: String) async throws {
+@MainActor func readFileRows(_ isolation: Isolation, label: String) async throws {
     let filesystem = InMemoryFileSystem(directories: ["/tmp", "/data"])
     try filesystem.write("/data/small.bin", contents: [UInt8](repeating: 1, count: 1024))
     try filesystem.write("/data/large.bin", contents: [UInt8](repeating: 2, count: 1 << 20))
+    // 1 000 MB read per call: the worker's collector lags behind that much garbage, so the
+    // worker gets room for it (the default limit is 128 MiB).
     let runtime = try NodeRuntime(systemDriver: NodeDriver(filesystem: filesystem, permissions: .allowAllFs),
-                                  timingMitigation: .off, isolation: isolation)
+                                  limits: ResourceLimits(memoryMB: 1024), timingMitigation: .off, isolation: isolation)
     var small: [Double] = [], large: [Double] = []
     for _ in 0..<5 {
         let result = try await runtime.run(readFileScript + "module.exports = [(t1 - t0) / 10000, (t2 - t1) / 1000];")
@@ -110,7 +112,7 @@ func readFileRows(_ isolation: Isolation, label: String) async throws {
 }
 
 /// The same loops run by the host's `node` (`BENCH_NODE`, default `node`) on real files, when it exists.
-func nodeReadFileRows() throws {
+@MainActor func nodeReadFileRows() throws {
     let node = ProcessInfo.processInfo.environment["BENCH_NODE"] ?? "node"
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
