@@ -176,6 +176,21 @@ struct FileSystemRangedTests {
         #expect(usage.rangedReads >= 1024)
     }
 
+    /// Bytes the host hands the guest are reported to the engine's collector: reading a 1 MB file
+    /// 1 000 times in one call stays within the default 128 MiB worker limit.
+    @Test func repeatedLargeReadsStayWithinTheMemoryLimit() async throws {
+        let memory = InMemoryFileSystem(directories: ["/tmp"])
+        try memory.write("/tmp/one.bin", contents: [UInt8](repeating: 7, count: 1 << 20))
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            let total = 0;
+            for (let i = 0; i < 1000; i++) total += fs.readFileSync('/tmp/one.bin').length;
+            console.log(total);
+            """, NodeDriver(filesystem: memory, permissions: .allowAllFs))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "\(1000 << 20)\n")
+    }
+
     @Test func readvAndWritevLikeNode() async throws {
         let (result, output) = try await exec("""
             const fs = require('fs');
