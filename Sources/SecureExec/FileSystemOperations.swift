@@ -207,27 +207,29 @@ struct FileSystemOperations {
             guard host.descriptors.withLock({ $0.files.removeValue(forKey: fd) }) != nil else { throw Self.badDescriptor("close") }
             return .undefined
         case "fs.read":
+            // A ranged read (pread): only the asked bytes leave the filesystem, whatever the
+            // file's size; at most one bridge payload per call.
             let (fd, file) = try descriptor(args, "read")
             guard file.readable else { throw Self.badDescriptor("read") }
             let length = max(0, min(try args.int("length"), host.limits.maxBinaryPayloadBytes))
-            let position = args.raw["position"]?.intValue
-            let data = try await run("read", file.path) { try await vfs.readFile(file.path) }
-            let start = min(position ?? file.position, data.count)
-            let chunk = Array(data[start..<min(data.count, start + length)])
+            let position = try Self.position(args, "read")
+            let start = position ?? file.position
+            let chunk = try await run("read", file.path) { try await vfs.read(file.path, offset: start, length: length) }
             if position == nil { host.descriptors.withLock { $0.files[fd]?.position = start + chunk.count } }
             return .bytes(chunk)
         case "fs.write":
+            // A ranged write (pwrite, or an append for `a` descriptors): the file is never rewritten.
             let (fd, file) = try descriptor(args, "write")
             guard file.writable else { throw Self.badDescriptor("write") }
             let bytes = binary ?? []
-            let position = args.raw["position"]?.intValue
-            var data = try await run("write", file.path) { try await vfs.readFile(file.path) }
-            let start = file.append ? data.count : (position ?? file.position)
-            if start > data.count { data += [UInt8](repeating: 0, count: start - data.count) }
-            let end = start + bytes.count
-            if end > data.count { data += [UInt8](repeating: 0, count: end - data.count) }
-            data.replaceSubrange(start..<end, with: bytes)
-            try await run("write", file.path) { try await vfs.writeFile(file.path, data, options: WriteOptions(create: false)) }
+            guard bytes.count <= host.limits.maxBinaryPayloadBytes else {
+                throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
+                                 message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: fs.write exceeds \(host.limits.maxBinaryPayloadBytes) bytes (got \(bytes.count))",
+                                 name: "RangeError")
+            }
+            let position = try Self.position(args, "write")
+            let offset: Int? = file.append ? nil : (position ?? file.position)
+            let end = try await run("write", file.path) { try await vfs.write(file.path, offset: offset, bytes) }
             if position == nil || file.append { host.descriptors.withLock { $0.files[fd]?.position = end } }
             return .value(.number(Double(bytes.count)))
         case "fs.fstat":
@@ -287,6 +289,15 @@ struct FileSystemOperations {
             return fd
         }
         return .value(.number(Double(fd)))
+    }
+
+    /// The explicit `position` of a read/write (nil: the descriptor's own), a safe integer ≥ 0.
+    static func position(_ args: Arguments, _ syscall: String) throws -> Int? {
+        guard let value = args.raw["position"], value != .null else { return nil }
+        guard let number = value.intValue, number >= 0, number <= 1 << 53 else {
+            throw GuestError.system("EINVAL", "invalid argument", syscall: syscall)
+        }
+        return number
     }
 
     private func descriptor(_ args: Arguments, _ syscall: String) throws -> (Int, CallHost.DescriptorTable.OpenFile) {

@@ -88,6 +88,7 @@ public final class HostFileSystem: VirtualFileSystem {
         case EINVAL: name = .invalid
         case EROFS: name = .readOnly
         case EBUSY: name = .busy
+        case EFBIG: name = .fileTooLarge
         case ENOSYS: name = .notImplemented
         default: name = .io
         }
@@ -153,7 +154,7 @@ public final class HostFileSystem: VirtualFileSystem {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Self.error(errno, path)
@@ -177,7 +178,7 @@ public final class HostFileSystem: VirtualFileSystem {
         while offset < data.count {
             let n = data.withUnsafeBytes { bytes -> Int in
                 guard let base = bytes.baseAddress else { return 0 }
-                return write(fd, base + offset, bytes.count - offset)
+                return Glibc.write(fd, base + offset, bytes.count - offset)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -185,6 +186,58 @@ public final class HostFileSystem: VirtualFileSystem {
             }
             offset += n
         }
+    }
+
+    public func read(_ path: String, offset: Int, length: Int) async throws -> [UInt8] {
+        guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
+        let fd = try openRegular(path, O_RDONLY)
+        defer { close(fd) }
+        var s = Glibc.stat()
+        guard fstat(fd, &s) == 0 else { throw Self.error(errno, path) }
+        // Never allocate more than the file holds (a huge `length` on a small file).
+        let want = min(length, max(0, Int(s.st_size) - offset))
+        var out = [UInt8](repeating: 0, count: want)
+        var filled = 0
+        while filled < want {
+            let n = out.withUnsafeMutableBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                return pread(fd, base + filled, want - filled, off_t(offset + filled))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(errno, path)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < want { out.removeLast(want - filled) }
+        return out
+    }
+
+    public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int {
+        try writable(path)
+        if let offset, offset < 0 { throw FileSystemError(.invalid, path: path) }
+        // Opened without O_CREAT (the file must exist) and, for appends, with O_APPEND so the
+        // kernel places the bytes at the end whatever else writes the file.
+        let fd = try openRegular(path, offset == nil ? O_WRONLY | O_APPEND : O_WRONLY)
+        defer { close(fd) }
+        var written = 0
+        repeat {
+            let n = data.withUnsafeBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                if let offset { return pwrite(fd, base + written, bytes.count - written, off_t(offset + written)) }
+                return Glibc.write(fd, base + written, bytes.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(errno, path)
+            }
+            written += n
+        } while written < data.count
+        if let offset { return offset + written }
+        let end = lseek(fd, 0, SEEK_CUR)
+        guard end >= 0 else { throw Self.error(errno, path) }
+        return Int(end)
     }
 
     public func readDirectory(_ path: String) async throws -> [DirectoryEntry] {

@@ -45,10 +45,19 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     private let state: Mutex<State>
     private static let rootInode: UInt64 = 1
     private static let maxSymlinkHops = 40
+    /// The largest size a ranged write or `truncate` grows a file to (`EFBIG` past it).
+    public let maximumFileSize: Int
 
     /// An empty filesystem with the directories a Node program expects: `/root` (the default
     /// working directory) and `/tmp`.
-    public init(directories: [String] = ["/root", "/tmp"]) {
+    ///
+    /// - Parameters:
+    ///   - directories: Directories created up front.
+    ///   - maximumFileSize: The size past which ranged writes and `truncate` fail with `EFBIG`,
+    ///     so a guest cannot make the host allocate a huge file with one small call.
+    ///     Default 256 MiB.
+    public init(directories: [String] = ["/root", "/tmp"], maximumFileSize: Int = 256 << 20) {
+        self.maximumFileSize = maximumFileSize
         let now = MonotonicClock.epochMilliseconds()
         var s = State()
         s.inodes[Self.rootInode] = Inode(content: .directory([:]), permissions: 0o755, atime: now, mtime: now, ctime: now, birth: now)
@@ -208,9 +217,41 @@ public final class InMemoryFileSystem: VirtualFileSystem {
         }
     }
 
+    public func read(_ path: String, offset: Int, length: Int) async throws(FileSystemError) -> [UInt8] {
+        guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
+        return try state.withLock { s throws(FileSystemError) in
+            let ino = try Self.resolve(s, path, follow: true)
+            switch s.inodes[ino]?.content {
+            case .file(let bytes)?:
+                guard offset < bytes.count else { return [] }
+                return Array(bytes[offset..<(offset + min(length, bytes.count - offset))])
+            case .directory?: throw FileSystemError(.isDirectory, path: path)
+            default: throw FileSystemError(.noEntry, path: path)
+            }
+        }
+    }
+
+    public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws(FileSystemError) -> Int {
+        let limit = maximumFileSize
+        return try state.withLock { s throws(FileSystemError) in
+            let ino = try Self.resolve(s, path, follow: true)
+            guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
+            // Take the bytes out so the splice mutates the only copy (no copy-on-write of the file).
+            s.inodes[ino]?.content = .file([])
+            defer { s.inodes[ino]?.content = .file(bytes) }
+            let end = try RangedWrite.apply(data, at: offset, to: &bytes, path: path, limit: limit)
+            let now = MonotonicClock.epochMilliseconds()
+            s.inodes[ino]?.mtime = now
+            s.inodes[ino]?.ctime = now
+            return end
+        }
+    }
+
     public func truncate(_ path: String, length: Int) async throws(FileSystemError) {
+        let limit = maximumFileSize
         try state.withLock { s throws(FileSystemError) in
             let ino = try Self.resolve(s, path, follow: true)
+            if let size = s.inodes[ino]?.size, length > max(size, limit) { throw FileSystemError(.fileTooLarge, path: path) }
             guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
             if length < bytes.count { bytes.removeLast(bytes.count - length) } else { bytes += [UInt8](repeating: 0, count: length - bytes.count) }
             let now = MonotonicClock.epochMilliseconds()

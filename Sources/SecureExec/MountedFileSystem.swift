@@ -60,6 +60,16 @@ public final class MountedFileSystem: VirtualFileSystem {
         try await relabel(path) { try await fs.writeFile(inner, data, options: options) }
     }
 
+    public func read(_ path: String, offset: Int, length: Int) async throws -> [UInt8] {
+        let (fs, inner, _) = route(path)
+        return try await relabel(path) { try await fs.read(inner, offset: offset, length: length) }
+    }
+
+    public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int {
+        let (fs, inner, _) = route(path)
+        return try await relabel(path) { try await fs.write(inner, offset: offset, data) }
+    }
+
     public func readDirectory(_ path: String) async throws -> [DirectoryEntry] {
         let (fs, inner, point) = route(path)
         var entries = try await relabel(path) { try await fs.readDirectory(inner) }

@@ -28,6 +28,59 @@ public protocol VirtualFileSystem: Sendable {
     func truncate(_ path: String, length: Int) async throws
     /// The canonical path: every symlink resolved.
     func realpath(_ path: String) async throws -> String
+
+    /// Reads at most `length` bytes of the file at `path` from byte `offset` (`pread`): fewer at
+    /// the end of the file, none past it. Must not read more of the file than asked.
+    ///
+    /// The default implementation reads the whole file with ``readFile(_:)`` and slices it;
+    /// implement it for files larger than memory.
+    func read(_ path: String, offset: Int, length: Int) async throws -> [UInt8]
+    /// Writes `data` into the existing file at `path` at byte `offset` (`pwrite`; a gap past the
+    /// end reads as zeros), or at its end when `offset` is nil (append). Returns the offset just
+    /// past the last byte written. Never creates the file (`ENOENT`).
+    ///
+    /// The default implementation rewrites the whole file through ``readFile(_:)`` and
+    /// ``writeFile(_:_:options:)``; implement it for large files.
+    func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int
+}
+
+extension VirtualFileSystem {
+    /// Default ranged read: the whole file through ``readFile(_:)``, sliced.
+    public func read(_ path: String, offset: Int, length: Int) async throws -> [UInt8] {
+        guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
+        let data = try await readFile(path)
+        guard offset < data.count else { return [] }
+        return Array(data[offset..<min(data.count, offset + min(length, data.count - offset))])
+    }
+
+    /// Default ranged write: the whole file read, spliced and written back (at most 1 GiB).
+    public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int {
+        var contents = try await readFile(path)
+        let end = try RangedWrite.apply(data, at: offset, to: &contents, path: path, limit: RangedWrite.defaultLimit)
+        try await writeFile(path, contents, options: WriteOptions(create: false))
+        return end
+    }
+}
+
+/// Splices a ranged write into a file's bytes (shared by the in-memory and default versions).
+enum RangedWrite {
+    /// The largest file the default (whole-file) implementation grows a file to: 1 GiB.
+    static let defaultLimit = 1 << 30
+
+    /// Writes `data` at `offset` (nil: the end); a file would grow past `limit` → `EFBIG`.
+    static func apply(_ data: [UInt8], at offset: Int?, to contents: inout [UInt8], path: String, limit: Int) throws(FileSystemError) -> Int {
+        let start = offset ?? contents.count
+        guard start >= 0 else { throw FileSystemError(.invalid, path: path) }
+        let (end, overflow) = start.addingReportingOverflow(data.count)
+        guard !overflow, end <= max(limit, contents.count) else { throw FileSystemError(.fileTooLarge, path: path) }
+        if start > contents.count { contents.append(contentsOf: repeatElement(0, count: start - contents.count)) }
+        if end > contents.count {
+            contents.replaceSubrange(start..<contents.count, with: data)
+        } else {
+            contents.replaceSubrange(start..<end, with: data)
+        }
+        return end
+    }
 }
 
 /// What kind of filesystem object a path names.
@@ -137,6 +190,8 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let notImplemented = Code(rawValue: "ENOSYS")
         public static let io = Code(rawValue: "EIO")
         public static let busy = Code(rawValue: "EBUSY")
+        /// A write or truncate would make a file larger than the filesystem allows.
+        public static let fileTooLarge = Code(rawValue: "EFBIG")
     }
 
     public var code: Code
@@ -162,5 +217,6 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
         "EMFILE": "too many open files", "ENAMETOOLONG": "name too long", "EBADF": "bad file descriptor",
         "EINVAL": "invalid argument", "EROFS": "read-only file system", "ENOTSUP": "operation not supported on socket",
         "ENOSYS": "function not implemented", "EIO": "i/o error", "EBUSY": "resource busy or locked",
+        "EFBIG": "file too large",
     ]
 }

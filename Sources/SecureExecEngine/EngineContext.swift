@@ -133,6 +133,9 @@ package final class EngineContext {
             free(memory)
             return undefined
         }
+        // The collector does not see malloc'd backing stores: report them, or a guest reading
+        // large files in a loop outgrows the memory limit before any collection.
+        JSReportExtraMemoryCost(ref, count)
         return array ?? undefined
     }
 

@@ -146,6 +146,70 @@ func awaitless(_ body: () throws -> Void) throws -> Double {
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
+// readFileSync of a 1 KB and a 1 MB file (10 000 and 1 000 per call), per call to readFileSync.
+let readFileScript = """
+    const fs = require('fs');
+    const t0 = performance.now();
+    for (let i = 0; i < 10000; i++) fs.readFileSync('/data/small.bin');
+    const t1 = performance.now();
+    for (let i = 0; i < 1000; i++) fs.readFileSync('/data/large.bin');
+    const t2 = performance.now();
+    """
+@MainActor func readFileRows(_ isolation: Isolation, label: String) async throws {
+    let filesystem = InMemoryFileSystem(directories: ["/tmp", "/data"])
+    try filesystem.write("/data/small.bin", contents: [UInt8](repeating: 1, count: 1024))
+    try filesystem.write("/data/large.bin", contents: [UInt8](repeating: 2, count: 1 << 20))
+    // 1 000 MB read per call: the worker's collector lags behind that much garbage, so the
+    // worker gets room for it (the default limit is 128 MiB).
+    let runtime = try NodeRuntime(systemDriver: NodeDriver(filesystem: filesystem, permissions: .allowAllFs),
+                                  limits: ResourceLimits(memoryMB: 1024), timingMitigation: .off, isolation: isolation)
+    var small: [Double] = [], large: [Double] = []
+    for _ in 0..<5 {
+        let result = try await runtime.run(readFileScript + "module.exports = [(t1 - t0) / 10000, (t2 - t1) / 1000];")
+        guard let a = result.exports?[0]?.doubleValue, let b = result.exports?[1]?.doubleValue else { fatalError("unexpected result: \(result)") }
+        small.append(a / 1000)
+        large.append(b / 1000)
+    }
+    let s = Stats(samples: small), l = Stats(samples: large)
+    rows.append(("\(label)readFileSync 1 KB (10 000 per call)", us(s.p50), us(s.p95)))
+    rows.append(("\(label)readFileSync 1 MB (1 000 per call)", us(l.p50), us(l.p95)))
+    await runtime.dispose()
+}
+
+/// The same loops run by the host's `node` (`BENCH_NODE`, default `node`) on real files, when it exists.
+@MainActor func nodeReadFileRows() throws {
+    let node = ProcessInfo.processInfo.environment["BENCH_NODE"] ?? "node"
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data(repeating: 1, count: 1024).write(to: dir.appendingPathComponent("data/small.bin"))
+    try Data(repeating: 2, count: 1 << 20).write(to: dir.appendingPathComponent("data/large.bin"))
+    let script = readFileScript.replacingOccurrences(of: "'/data/", with: "'\(dir.path)/data/")
+        + "console.log((t1 - t0) / 10000, (t2 - t1) / 1000);"
+    var small: [Double] = [], large: [Double] = []
+    for _ in 0..<5 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [node, "-e", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return }
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let numbers = out.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Double($0) }
+        guard process.terminationStatus == 0, numbers.count == 2 else { return }
+        small.append(numbers[0] / 1000)
+        large.append(numbers[1] / 1000)
+    }
+    let s = Stats(samples: small), l = Stats(samples: large)
+    rows.append(("host `\(node)`: readFileSync 1 KB (10 000 per run)", us(s.p50), us(s.p95)))
+    rows.append(("host `\(node)`: readFileSync 1 MB (1 000 per run)", us(l.p50), us(l.p95)))
+}
+
+try await readFileRows(.inProcess, label: "")
+try nodeReadFileRows()
+
 // 4. Process isolation, when a worker binary is given (`BENCH_WORKER=path`; build it with
 //    `swift build -c release --product secure-exec-worker` in the root package).
 if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
@@ -193,6 +257,7 @@ if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
     let total = try await time { _ = try await fsRuntime.exec("const fs = require('fs'); for (let i = 0; i < \(n); i++) fs.existsSync('/tmp')") }
     rows.append(("process isolation: bridge round trip", us(total / Double(n)), "—"))
     await fsRuntime.dispose()
+    try await readFileRows(isolation, label: "process isolation: ")
 
     // Memory per live runtime: PSS of every worker (each has run one call), summed, divided by N.
     for count in [1, 10, 100] {

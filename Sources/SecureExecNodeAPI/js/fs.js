@@ -80,13 +80,13 @@ class Stats {
     this.atime = new Date(s.atimeMs); this.mtime = new Date(s.mtimeMs);
     this.ctime = new Date(s.ctimeMs); this.birthtime = new Date(s.birthtimeMs);
   }
-  isFile() { return (this.mode & constants.S_IFMT) === constants.S_IFREG; }
-  isDirectory() { return (this.mode & constants.S_IFMT) === constants.S_IFDIR; }
-  isSymbolicLink() { return (this.mode & constants.S_IFMT) === constants.S_IFLNK; }
-  isBlockDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFBLK; }
-  isCharacterDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFCHR; }
-  isFIFO() { return (this.mode & constants.S_IFMT) === constants.S_IFIFO; }
-  isSocket() { return (this.mode & constants.S_IFMT) === constants.S_IFSOCK; }
+  isFile() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFREG; }
+  isDirectory() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFDIR; }
+  isSymbolicLink() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFLNK; }
+  isBlockDevice() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFBLK; }
+  isCharacterDevice() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFCHR; }
+  isFIFO() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFIFO; }
+  isSocket() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFSOCK; }
 }
 
 function bigintStats(s) {
@@ -170,6 +170,8 @@ const ops = {
   },
   mkdtemp(prefix, options) {
     const { encoding } = getOptions(options, { encoding: 'utf8' });
+    if (prefix instanceof Uint8Array) prefix = Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength).toString();
+    else if (prefix !== null && typeof prefix === 'object' && typeof prefix.href === 'string') prefix = require('url').fileURLToPath(prefix);
     if (typeof prefix !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('prefix', 'string', prefix);
     return [{ op: 'fs.mkdtemp', args: { prefix: toPath(prefix, 'prefix') + (prefix.endsWith('/') ? '/' : '') } }, (p) => (encoding === 'buffer' ? Buffer.from(p) : p)];
   },
@@ -225,6 +227,8 @@ const ops = {
     return [{ op: 'fs.utimes', args: { path: toPath(path), atimeMs: toMs(atime, 'atime'), mtimeMs: toMs(mtime, 'mtime') } }];
   },
   truncate(path, len = 0) {
+    // A descriptor (deprecated in Node, still accepted): ftruncate.
+    if (typeof path === 'number') return [{ op: 'fs.ftruncate', args: { fd: validateFd(path), length: len } }];
     return [{ op: 'fs.truncate', args: { path: toPath(path), length: len } }];
   },
 };
@@ -235,10 +239,12 @@ function runSync(name, args) {
   return transform ? transform(result) : undefined;
 }
 
-async function runAsync(name, args) {
+/** Validates the arguments now (a callback form throws them synchronously, as Node does), then
+ *  returns the host call's promise. */
+function runAsync(name, args) {
   const [request, transform] = ops[name](...args);
-  const result = await internal.callAsync(request.op, request.args, request.bytes);
-  return transform ? transform(result) : undefined;
+  return internal.callAsync(request.op, request.args, request.bytes)
+    .then((result) => (transform ? transform(result) : undefined));
 }
 
 const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
@@ -249,17 +255,11 @@ for (const name of Object.keys(ops)) {
   Object.defineProperty(fs[`${name}Sync`], 'name', { value: `${name}Sync` });
   fs[name] = function (...args) {
     const cb = maybeCallback(args.pop());
-    let promise;
-    try {
-      promise = runAsync(name, args);
-    } catch (err) {
-      // Argument errors throw synchronously, as in Node.
-      throw err;
-    }
-    promise.then((value) => cb(null, value), (err) => cb(err));
+    // Argument errors throw synchronously, as in Node.
+    runAsync(name, args).then((value) => cb(null, value), (err) => cb(err));
   };
   Object.defineProperty(fs[name], 'name', { value: name });
-  promises[name] = function (...args) { return runAsync(name, args); };
+  promises[name] = async function (...args) { return runAsync(name, args); };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,13 +298,26 @@ function readArgs(buffer, offsetOrOptions, length, position) {
   } else if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
     ({ offset = 0, length, position = null } = offsetOrOptions);
   }
-  if (!ArrayBuffer.isView(buffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
-  offset = offset ?? 0;
+  const { codes } = errors();
+  if (!ArrayBuffer.isView(buffer)) throw new codes.ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  const v = require('internal/validators');
+  if (offset == null) offset = 0; else v.validateInteger(offset, 'offset', 0);
   if (length === undefined) length = buffer.byteLength - offset;
-  if (offset < 0 || offset > buffer.byteLength) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${buffer.byteLength}`, offset);
-  if (length < 0 || offset + length > buffer.byteLength) throw new (errors().codes.ERR_OUT_OF_RANGE)('length', `>= 0 && <= ${buffer.byteLength - offset}`, length);
-  if (typeof position === 'bigint') position = Number(position);
-  if (typeof position !== 'number' || position < 0) position = null;
+  length |= 0;
+  if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+  if (length > 0 && buffer.byteLength === 0) throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  if (offset + length > buffer.byteLength) throw new codes.ERR_OUT_OF_RANGE('length', `<= ${buffer.byteLength - offset}`, length);
+  if (position == null) {
+    position = null;
+  } else if (typeof position === 'bigint') {
+    if (position < -1n || position > 9223372036854775807n) throw new codes.ERR_OUT_OF_RANGE('position', '>= -1 && <= 9223372036854775807', position);
+    position = position < 0n ? null : Number(position);
+  } else if (typeof position === 'number') {
+    v.validateInteger(position, 'position', -1);
+    if (position < 0) position = null;
+  } else {
+    throw new codes.ERR_INVALID_ARG_TYPE('position', ['integer', 'bigint'], position);
+  }
   return { buffer, offset, length, position };
 }
 
@@ -316,7 +329,7 @@ function copyInto(target, offset, bytes) {
 /** writeSync/write arguments → { bytes, position }. */
 function writeArgs(data, offsetOrPosition, lengthOrEncoding, position) {
   if (typeof data === 'string') {
-    const pos = typeof offsetOrPosition === 'number' ? offsetOrPosition : null;
+    const pos = typeof offsetOrPosition === 'number' && offsetOrPosition >= 0 ? offsetOrPosition : null;
     return { bytes: Buffer.from(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : 'utf8'), position: pos };
   }
   if (!ArrayBuffer.isView(data)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
@@ -328,7 +341,8 @@ function writeArgs(data, offsetOrPosition, lengthOrEncoding, position) {
   length = length ?? view.length - offset;
   if (offset < 0 || offset > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${view.length}`, offset);
   if (length < 0 || offset + length > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('length', `>= 0 && <= ${view.length - offset}`, length);
-  return { bytes: view.subarray(offset, offset + length), position: typeof position === 'number' ? position : null };
+  if (typeof position === 'bigint') position = Number(position);
+  return { bytes: view.subarray(offset, offset + length), position: typeof position === 'number' && position >= 0 ? position : null };
 }
 
 const fdOps = {
@@ -394,8 +408,8 @@ for (const [name, op] of [['fchmod', 'chmod'], ['fchown', 'chown'], ['futimes', 
 }
 
 /** fs.promises.open's handle. */
-class FileHandle {
-  constructor(fd) { this.fd = fd; }
+class FileHandle extends require('events') {
+  constructor(fd) { super(); this.fd = fd; }
   async read(buffer, offset, length, position) {
     const a = readArgs(buffer ?? {}, offset, length, position);
     const bytes = await internal.callAsync('fs.read', { fd: this.fd, length: a.length, position: a.position });
@@ -433,8 +447,11 @@ class FileHandle {
     const fd = this.fd;
     this.fd = -1;
     await internal.callAsync('fs.close', { fd });
+    this.emit('close');
   }
   [Symbol.asyncDispose]() { return this.close(); }
+  createReadStream(options) { return createReadStream(undefined, { ...getOptions(options, {}), fd: this }); }
+  createWriteStream(options) { return createWriteStream(undefined, { ...getOptions(options, {}), fd: this }); }
 }
 promises.open = async function open(path, flags, mode) {
   const [request] = fdOps.open(path, flags, mode);
@@ -476,7 +493,7 @@ function describeStream(stream, path, fd) {
 function createReadStream(path, options) {
   const { Readable } = require('stream');
   const opts = getOptions(options, { flags: 'r', encoding: null, fd: null, start: undefined, end: Infinity, highWaterMark: 64 * 1024, autoClose: true });
-  let fd = opts.fd ?? null;
+  let fd = opts.fd instanceof FileHandle ? opts.fd.fd : opts.fd ?? null;
   let position = opts.start;
   const end = opts.end;
   const stream = new Readable({
@@ -489,11 +506,12 @@ function createReadStream(path, options) {
       internal.callAsync('fs.read', { fd, length: want, position: position ?? null }).then((bytes) => {
         if (position !== undefined) position += bytes.length;
         stream.bytesRead += bytes.length;
-        this.push(bytes.length > 0 ? Buffer.from(bytes) : null);
+        this.push(bytes.length > 0 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null);
       }, (err) => this.destroy(err));
     },
   });
   describeStream(stream, path, fd);
+  stream[kStreamKind] = 'read';
   stream.bytesRead = 0;
   stream.close = (cb) => { if (cb) stream.once('close', cb); stream.destroy(); };
   return stream;
@@ -502,7 +520,7 @@ function createReadStream(path, options) {
 function createWriteStream(path, options) {
   const { Writable } = require('stream');
   const opts = getOptions(options, { flags: 'w', encoding: 'utf8', fd: null, start: undefined, highWaterMark: 16 * 1024, autoClose: true });
-  let fd = opts.fd ?? null;
+  let fd = opts.fd instanceof FileHandle ? opts.fd.fd : opts.fd ?? null;
   let position = opts.start;
   const stream = new Writable({
     highWaterMark: opts.highWaterMark,
@@ -518,6 +536,7 @@ function createWriteStream(path, options) {
     },
   });
   describeStream(stream, path, fd);
+  stream[kStreamKind] = 'write';
   stream.bytesWritten = 0;
   stream.close = (cb) => { if (cb) stream.once('close', cb); stream.end(); };
   return stream;
@@ -525,6 +544,486 @@ function createWriteStream(path, options) {
 
 fs.createReadStream = createReadStream;
 fs.createWriteStream = createWriteStream;
+
+// fs.ReadStream / fs.WriteStream: callable with or without `new`, and `instanceof` recognises the
+// streams createReadStream/createWriteStream make (they are not subclassable like Node's).
+const kStreamKind = Symbol('fsStreamKind');
+for (const [name, create, kind] of [['ReadStream', createReadStream, 'read'], ['WriteStream', createWriteStream, 'write']]) {
+  const ctor = { [name]: function (path, options) { const stream = create(path, options); stream[kStreamKind] = kind; return stream; } }[name];
+  Object.defineProperty(ctor, Symbol.hasInstance, { value: (value) => value != null && value[kStreamKind] === kind });
+  fs[name] = ctor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// readv / writev: one ranged host read (scattered into the buffers) or one ranged write of the
+// buffers joined; the host bounds either by the bridge payload limit.
+
+function validateBuffers(buffers) {
+  if (!Array.isArray(buffers) || !buffers.every((b) => ArrayBuffer.isView(b))) {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffers', 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+function vectorPosition(position) {
+  if (typeof position === 'bigint') return Number(position);
+  return typeof position === 'number' && position >= 0 ? position : null;
+}
+
+function scatter(buffers, bytes) {
+  let at = 0;
+  for (const b of buffers) {
+    if (at >= bytes.length) break;
+    const view = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    const n = Math.min(view.length, bytes.length - at);
+    view.set(bytes.subarray(at, at + n));
+    at += n;
+  }
+  return at;
+}
+
+function gather(buffers) {
+  return Buffer.concat(buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+}
+
+function vectorLength(buffers) { return buffers.reduce((n, b) => n + b.byteLength, 0); }
+
+fs.readvSync = function readvSync(fd, buffers, position) {
+  validateFd(fd);
+  validateBuffers(buffers);
+  const length = vectorLength(buffers);
+  if (length === 0) return 0;
+  return scatter(buffers, internal.call('fs.read', { fd, length, position: vectorPosition(position) }));
+};
+fs.readv = function readv(fd, buffers, position, callback) {
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFd(fd);
+  validateBuffers(buffers);
+  maybeCallback(callback);
+  const length = vectorLength(buffers);
+  internal.callAsync('fs.read', { fd, length, position: vectorPosition(position) })
+    .then((bytes) => callback(null, scatter(buffers, bytes), buffers), callback);
+};
+fs.writevSync = function writevSync(fd, buffers, position) {
+  validateFd(fd);
+  validateBuffers(buffers);
+  if (buffers.length === 0) return 0;
+  return internal.call('fs.write', { fd, position: vectorPosition(position) }, gather(buffers));
+};
+fs.writev = function writev(fd, buffers, position, callback) {
+  if (typeof position === 'function') { callback = position; position = null; }
+  validateFd(fd);
+  validateBuffers(buffers);
+  maybeCallback(callback);
+  internal.callAsync('fs.write', { fd, position: vectorPosition(position) }, gather(buffers))
+    .then((n) => callback(null, n, buffers), callback);
+};
+FileHandle.prototype.readv = async function readv(buffers, position) {
+  validateBuffers(buffers);
+  const bytes = await internal.callAsync('fs.read', { fd: this.fd, length: vectorLength(buffers), position: vectorPosition(position) });
+  return { bytesRead: scatter(buffers, bytes), buffers };
+};
+FileHandle.prototype.writev = async function writev(buffers, position) {
+  validateBuffers(buffers);
+  const bytesWritten = buffers.length === 0 ? 0
+    : await internal.callAsync('fs.write', { fd: this.fd, position: vectorPosition(position) }, gather(buffers));
+  return { bytesWritten, buffers };
+};
+
+// ---------------------------------------------------------------------------------------------
+// opendir / Dir: the listing is taken once (bounded by the host) and handed out entry by entry.
+
+class Dir {
+  #path;
+  #entries;
+  #closed = false;
+  constructor(path, entries) {
+    this.#path = path;
+    this.#entries = entries;
+  }
+  get path() { return this.#path; }
+  #next() {
+    if (this.#closed) throw new (errors().codes.ERR_DIR_CLOSED)();
+    return this.#entries.shift() ?? null;
+  }
+  readSync() { return this.#next(); }
+  read(callback) {
+    if (callback === undefined) {
+      try { return Promise.resolve(this.#next()); } catch (err) { return Promise.reject(err); }
+    }
+    maybeCallback(callback);
+    let entry;
+    try { entry = this.#next(); } catch (err) { process.nextTick(callback, err); return; }
+    process.nextTick(callback, null, entry);
+  }
+  closeSync() {
+    if (this.#closed) throw new (errors().codes.ERR_DIR_CLOSED)();
+    this.#closed = true;
+    this.#entries = [];
+  }
+  close(callback) {
+    if (callback === undefined) {
+      try { this.closeSync(); return Promise.resolve(); } catch (err) { return Promise.reject(err); }
+    }
+    maybeCallback(callback);
+    try { this.closeSync(); } catch (err) { process.nextTick(callback, err); return; }
+    process.nextTick(callback, null);
+  }
+  async* entries() {
+    try {
+      for (;;) {
+        const entry = await this.read();
+        if (entry === null) break;
+        yield entry;
+      }
+    } finally {
+      if (!this.#closed) this.closeSync();
+    }
+  }
+  [Symbol.asyncIterator]() { return this.entries(); }
+  [Symbol.dispose]() { if (!this.#closed) this.closeSync(); }
+  async [Symbol.asyncDispose]() { if (!this.#closed) this.closeSync(); }
+}
+
+function opendirRequest(path, options) {
+  const opts = getOptions(options, { encoding: 'utf8', bufferSize: 32, recursive: false });
+  require('internal/validators').validateInteger(opts.bufferSize, 'options.bufferSize', 1, 4294967295);
+  const dir = toPath(path);
+  const given = typeof path === 'string' ? path : dir;
+  const toDir = (entries) => new Dir(given, entries.map(([name, type]) => {
+    const slash = name.lastIndexOf('/');
+    const parent = slash < 0 ? given : pathModule.join(given, name.slice(0, slash));
+    const base = slash < 0 ? name : name.slice(slash + 1);
+    return new Dirent(opts.encoding === 'buffer' ? Buffer.from(base) : base, direntTypes[type] ?? 0, parent);
+  }));
+  return [{ op: 'fs.readdir', args: { path: dir, recursive: !!opts.recursive } }, toDir];
+}
+/** The listing's error as opendir's (Node names the syscall `opendir`). */
+function asOpendirError(err) {
+  if (err && err.syscall === 'scandir') {
+    err.syscall = 'opendir';
+    err.message = err.message.replace(', scandir', ', opendir');
+  }
+  return err;
+}
+fs.opendirSync = function opendirSync(path, options) {
+  const [request, toDir] = opendirRequest(path, options);
+  try { return toDir(internal.call(request.op, request.args)); } catch (err) { throw asOpendirError(err); }
+};
+fs.opendir = function opendir(path, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  maybeCallback(callback);
+  const [request, toDir] = opendirRequest(path, options);
+  internal.callAsync(request.op, request.args).then((entries) => callback(null, toDir(entries)), (err) => callback(asOpendirError(err)));
+};
+promises.opendir = async function opendir(path, options) {
+  const [request, toDir] = opendirRequest(path, options);
+  try { return toDir(await internal.callAsync(request.op, request.args)); } catch (err) { throw asOpendirError(err); }
+};
+fs.Dir = Dir;
+
+// ---------------------------------------------------------------------------------------------
+// statfs: the path is stat'ed through the permission gate; the numbers describe the sandbox's
+// virtual filesystem (fixed, not the host's disk).
+
+class StatFs {
+  constructor(bigint) {
+    const v = bigint ? BigInt : Number;
+    this.type = v(0x01021994); this.bsize = v(4096); this.blocks = v(262144); this.bfree = v(131072);
+    this.bavail = v(131072); this.files = v(65536); this.ffree = v(32768);
+  }
+}
+function statfsRequest(path, options) {
+  const { bigint } = getOptions(options, { bigint: false });
+  return [{ op: 'fs.stat', args: { path: toPath(path), follow: true } }, () => new StatFs(!!bigint)];
+}
+fs.statfsSync = function statfsSync(path, options) {
+  const [request, make] = statfsRequest(path, options);
+  return make(internal.call(request.op, request.args));
+};
+fs.statfs = function statfs(path, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  maybeCallback(callback);
+  const [request, make] = statfsRequest(path, options);
+  internal.callAsync(request.op, request.args).then((r) => callback(null, make(r)), callback);
+};
+promises.statfs = async function statfs(path, options) {
+  const [request, make] = statfsRequest(path, options);
+  return make(await internal.callAsync(request.op, request.args));
+};
+
+// ---------------------------------------------------------------------------------------------
+// cp: Node's algorithm written once as a generator of steps ([fs method, ...args]), run with the
+// sync methods by cpSync and with the promise methods by cp. Every step is an ordinary fs call,
+// so every file touched passes the permission gate (a copy out of a grant fails with EACCES).
+
+function cpError(Code, code, message, path) {
+  const errno = { EINVAL: 22, EISDIR: 21, ENOTDIR: 20, EEXIST: 17, EPIPE: 32 }[code];
+  return new (errors().codes[Code])({ message, path, syscall: 'cp', errno, code });
+}
+
+function isSubdir(parent, child) {
+  const a = pathModule.resolve(parent).split('/').filter(Boolean);
+  const b = pathModule.resolve(child).split('/').filter(Boolean);
+  return a.every((part, i) => b[i] === part);
+}
+
+function* cpSteps(src, dest, opts) {
+  const top = yield* cpCheckPaths(src, dest, opts);
+  if (top.skipped) return;
+  // The destination's parents must not be the source itself.
+  const srcParent = pathModule.resolve(pathModule.dirname(src));
+  let parent = pathModule.resolve(pathModule.dirname(dest));
+  while (parent !== srcParent && parent !== pathModule.parse(parent).root) {
+    let st;
+    // A parent that is missing (or that the guest may not see) ends the walk, as ENOENT does in Node.
+    try { st = yield ['stat', parent, { bigint: true }]; } catch { break; }
+    if (st.ino === top.srcStat.ino && st.dev === top.srcStat.dev) {
+      throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+    }
+    parent = pathModule.dirname(parent);
+  }
+  const destParent = pathModule.dirname(dest);
+  let parentExists = true;
+  try { yield ['access', destParent]; } catch { parentExists = false; }
+  if (!parentExists) yield ['mkdir', destParent, { recursive: true }];
+  yield* cpItem(top.destStat, src, dest, opts);
+}
+
+function* cpCheckPaths(src, dest, opts) {
+  if (opts.filter) {
+    const keep = yield ['filter', src, dest];
+    if (!keep) return { skipped: true };
+  }
+  const statName = opts.dereference ? 'stat' : 'lstat';
+  const srcStat = yield [statName, src, { bigint: true }];
+  let destStat = null;
+  try { destStat = yield [statName, dest, { bigint: true }]; } catch (err) { if (err.code !== 'ENOENT') throw err; }
+  if (destStat) {
+    if (destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev) {
+      throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', 'src and dest cannot be the same', dest);
+    }
+    if (srcStat.isDirectory() && !destStat.isDirectory()) {
+      throw cpError('ERR_FS_CP_DIR_TO_NON_DIR', 'EISDIR', `cannot overwrite non-directory ${dest} with directory ${src}`, dest);
+    }
+    if (!srcStat.isDirectory() && destStat.isDirectory()) {
+      throw cpError('ERR_FS_CP_NON_DIR_TO_DIR', 'ENOTDIR', `cannot overwrite directory ${dest} with non-directory ${src}`, dest);
+    }
+  }
+  if (srcStat.isDirectory() && isSubdir(src, dest)) {
+    throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${src} to a subdirectory of self ${dest}`, dest);
+  }
+  return { srcStat, destStat, skipped: false };
+}
+
+function* cpItem(destStat, src, dest, opts) {
+  const srcStat = yield [opts.dereference ? 'stat' : 'lstat', src];
+  if (srcStat.isDirectory()) {
+    if (!opts.recursive) throw cpError('ERR_FS_EISDIR', 'EISDIR', `${src} is a directory (not copied)`, src);
+    if (!destStat) yield ['mkdir', dest];
+    for (const name of yield ['readdir', src]) {
+      const srcItem = pathModule.join(src, name);
+      const destItem = pathModule.join(dest, name);
+      const item = yield* cpCheckPaths(srcItem, destItem, opts);
+      if (!item.skipped) yield* cpItem(item.destStat, srcItem, destItem, opts);
+    }
+    if (!destStat) yield ['chmod', dest, srcStat.mode & 0o7777];
+  } else if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {
+    if (destStat) {
+      if (opts.force) {
+        yield ['unlink', dest];
+      } else {
+        if (opts.errorOnExist) throw cpError('ERR_FS_CP_EEXIST', 'EEXIST', `${dest} already exists`, dest);
+        return;
+      }
+    }
+    yield ['copyFile', src, dest, opts.mode];
+    if (opts.preserveTimestamps) {
+      if ((srcStat.mode & 0o200) === 0) yield ['chmod', dest, srcStat.mode | 0o200];
+      yield ['utimes', dest, srcStat.atime, srcStat.mtime];
+    }
+    yield ['chmod', dest, srcStat.mode & 0o7777];
+  } else if (srcStat.isSymbolicLink()) {
+    let target = yield ['readlink', src];
+    if (!opts.verbatimSymlinks && !pathModule.isAbsolute(target)) target = pathModule.resolve(pathModule.dirname(src), target);
+    if (!destStat) { yield ['symlink', target, dest]; return; }
+    let destTarget;
+    try {
+      destTarget = yield ['readlink', dest];
+    } catch (err) {
+      if (err.code === 'EINVAL' || err.code === 'UNKNOWN') { yield ['symlink', target, dest]; return; }
+      throw err;
+    }
+    if (!pathModule.isAbsolute(destTarget)) destTarget = pathModule.resolve(pathModule.dirname(dest), destTarget);
+    if (target !== destTarget && isSubdir(target, destTarget)) {
+      throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', `cannot copy ${target} to a subdirectory of self ${destTarget}`, dest);
+    }
+    const resolvedStat = yield ['stat', src];
+    if (target !== destTarget && resolvedStat.isDirectory() && isSubdir(destTarget, target)) {
+      throw cpError('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'EINVAL', `cannot overwrite ${destTarget} with ${target}`, dest);
+    }
+    yield ['unlink', dest];
+    yield ['symlink', target, dest];
+  } else if (srcStat.isSocket()) {
+    throw cpError('ERR_FS_CP_SOCKET', 'EINVAL', `cannot copy a socket file: ${dest}`, dest);
+  } else if (srcStat.isFIFO()) {
+    throw cpError('ERR_FS_CP_FIFO_PIPE', 'EINVAL', `cannot copy a FIFO pipe: ${dest}`, dest);
+  } else {
+    throw cpError('ERR_FS_CP_UNKNOWN', 'EINVAL', `cannot copy an unknown file type: ${dest}`, dest);
+  }
+}
+
+function cpArguments(src, dest, options) {
+  const v = require('internal/validators');
+  const opts = getOptions(options, {});
+  const o = {
+    dereference: false, errorOnExist: false, force: true, preserveTimestamps: false,
+    recursive: false, verbatimSymlinks: false, mode: 0, filter: undefined, ...opts,
+  };
+  for (const key of ['dereference', 'errorOnExist', 'force', 'preserveTimestamps', 'recursive', 'verbatimSymlinks']) {
+    v.validateBoolean(o[key], `options.${key}`);
+  }
+  if (o.filter !== undefined) v.validateFunction(o.filter, 'options.filter');
+  v.validateInteger(o.mode, 'options.mode', 0, 7);
+  if (o.dereference && o.verbatimSymlinks) {
+    throw new (errors().codes.ERR_INCOMPATIBLE_OPTION_PAIR)('dereference', 'verbatimSymlinks');
+  }
+  const s = toPath(src, 'src');
+  const d = toPath(dest, 'dest');
+  if (s === d) throw cpError('ERR_FS_CP_EINVAL', 'EINVAL', 'src and dest cannot be the same', d);
+  return [s, d, o];
+}
+
+fs.cpSync = function cpSync(src, dest, options) {
+  const [s, d, o] = cpArguments(src, dest, options);
+  const steps = cpSteps(s, d, o);
+  let step = steps.next();
+  while (!step.done) {
+    const [name, ...args] = step.value;
+    let value;
+    try {
+      if (name === 'filter') {
+        value = o.filter(...args);
+        if (value !== null && typeof value === 'object' && typeof value.then === 'function') {
+          throw new (errors().codes.ERR_INVALID_RETURN_VALUE)('boolean', 'filter', value);
+        }
+      } else {
+        value = fs[`${name}Sync`](...args);
+      }
+    } catch (err) {
+      step = steps.throw(err);
+      continue;
+    }
+    step = steps.next(value);
+  }
+};
+promises.cp = async function cp(src, dest, options) {
+  const [s, d, o] = cpArguments(src, dest, options);
+  const steps = cpSteps(s, d, o);
+  let step = steps.next();
+  while (!step.done) {
+    const [name, ...args] = step.value;
+    let value;
+    try {
+      value = name === 'filter' ? await o.filter(...args) : await promises[name](...args);
+    } catch (err) {
+      step = steps.throw(err);
+      continue;
+    }
+    step = steps.next(value);
+  }
+};
+fs.cp = function cp(src, dest, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  maybeCallback(callback);
+  promises.cp(src, dest, options).then(() => callback(null), callback);
+};
+
+// readFile/writeFile/appendFile on a descriptor: from (and at) its current position, in chunks.
+{
+  const kChunk = 1 << 20;
+  const byPath = { readFile: fs.readFile, readFileSync: fs.readFileSync, writeFile: fs.writeFile,
+    writeFileSync: fs.writeFileSync, appendFile: fs.appendFile, appendFileSync: fs.appendFileSync };
+  const finish = (chunks, encoding) => {
+    validateEncoding(encoding);
+    const all = Buffer.concat(chunks);
+    return encoding && encoding !== 'buffer' ? all.toString(encoding) : all;
+  };
+  fs.readFileSync = function readFileSync(path, options) {
+    if (typeof path !== 'number') return byPath.readFileSync(path, options);
+    const fd = validateFd(path);
+    const { encoding } = getOptions(options, { encoding: null });
+    const chunks = [];
+    for (;;) {
+      const bytes = internal.call('fs.read', { fd, length: kChunk, position: null });
+      if (bytes.length === 0) return finish(chunks, encoding);
+      chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+  };
+  fs.readFile = function readFile(path, ...rest) {
+    if (typeof path !== 'number') return byPath.readFile(path, ...rest);
+    const cb = maybeCallback(rest.pop());
+    const fd = validateFd(path);
+    const { encoding } = getOptions(rest[0], { encoding: null });
+    const chunks = [];
+    const next = () => internal.callAsync('fs.read', { fd, length: kChunk, position: null }).then((bytes) => {
+      if (bytes.length === 0) { cb(null, finish(chunks, encoding)); return; }
+      chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      next();
+    }, cb);
+    next();
+  };
+  const writeAll = (fd, data, options, defaults) => {
+    const { encoding } = getOptions(options, defaults);
+    const bytes = toBytes(data, encoding);
+    for (let at = 0; at < bytes.length; at += kChunk) {
+      internal.call('fs.write', { fd, position: null }, bytes.subarray(at, Math.min(bytes.length, at + kChunk)));
+    }
+  };
+  const writeAllAsync = async (fd, data, options, defaults) => {
+    const { encoding } = getOptions(options, defaults);
+    const bytes = toBytes(data, encoding);
+    for (let at = 0; at < bytes.length; at += kChunk) {
+      await internal.callAsync('fs.write', { fd, position: null }, bytes.subarray(at, Math.min(bytes.length, at + kChunk)));
+    }
+  };
+  for (const name of ['writeFile', 'appendFile']) {
+    fs[`${name}Sync`] = function (path, data, options) {
+      if (typeof path !== 'number') return byPath[`${name}Sync`](path, data, options);
+      writeAll(validateFd(path), data, options, { encoding: 'utf8' });
+    };
+    Object.defineProperty(fs[`${name}Sync`], 'name', { value: `${name}Sync` });
+    fs[name] = function (path, data, ...rest) {
+      if (typeof path !== 'number') return byPath[name](path, data, ...rest);
+      const cb = maybeCallback(rest.pop());
+      writeAllAsync(validateFd(path), data, rest[0], { encoding: 'utf8' }).then(() => cb(null), cb);
+    };
+    Object.defineProperty(fs[name], 'name', { value: name });
+  }
+}
+
+// statSync/lstatSync({ throwIfNoEntry: false }) answer undefined for a missing path.
+for (const name of ['statSync', 'lstatSync']) {
+  const original = fs[name];
+  fs[name] = function (path, options) {
+    try {
+      return original(path, options);
+    } catch (err) {
+      if (err && err.code === 'ENOENT' && options && options.throwIfNoEntry === false) return undefined;
+      throw err;
+    }
+  };
+  Object.defineProperty(fs[name], 'name', { value: name });
+}
+
+// util.promisify of the calls whose callbacks take several values resolves to an object.
+{
+  const kArgs = Symbol.for('nodejs.util.promisify.customArgs');
+  fs.read[kArgs] = ['bytesRead', 'buffer'];
+  fs.write[kArgs] = ['bytesWritten', 'buffer'];
+  fs.readv[kArgs] = ['bytesRead', 'buffers'];
+  fs.writev[kArgs] = ['bytesWritten', 'buffers'];
+}
 
 fs.existsSync = function existsSync(path) {
   try {
