@@ -71,6 +71,7 @@ let package = Package(
             name: "SecureExec",
             dependencies: ["SecureExecGuest", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecSystem", "CSecureExecSpawn",
                            .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "CryptoExtras", package: "swift-crypto"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -124,7 +124,8 @@ final class CallHost: Sendable {
         case "net.fetch", "net.cancel", "net.bodyRead", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
              "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close":
             return try await NetworkOperations(host: self).perform(op, args, binary)
-        case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)
+        case "crypto.hash", "crypto.hmac", "crypto.pbkdf2", "crypto.hkdf", "crypto.scrypt":
+            return try CryptoOperations.perform(op, args, binary)
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")

@@ -174,6 +174,134 @@ function hash(algorithm, data, outputEncoding = 'hex') {
   return createHash(algorithm).update(data).digest(outputEncoding);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Key derivation (pbkdf2, hkdf, scrypt), computed by the host (bounded there: it runs outside the
+// guest's CPU budget).
+
+function keyMaterial(value, name) {
+  if (typeof value === 'string') return Buffer.from(value);
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (name === 'ikm' && value !== null && typeof value === 'object' && value.type === 'secret' && typeof value.export === 'function') {
+    return Buffer.from(value.export());
+  }
+  throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], value);
+}
+
+function validatedInt32(value, name, min) {
+  require('internal/validators').validateInt32(value, name, min);
+  return value;
+}
+
+function pbkdf2Args(password, salt, iterations, keylen, digest) {
+  password = keyMaterial(password, 'password');
+  salt = keyMaterial(salt, 'salt');
+  validatedInt32(iterations, 'iterations', 1);
+  validatedInt32(keylen, 'keylen', 0);
+  require('internal/validators').validateString(digest, 'digest');
+  return { password, salt, iterations, keylen, digest };
+}
+
+function runPbkdf2({ password, salt, iterations, keylen, digest }) {
+  if (keylen === 0) throw new Error('Deriving bits failed');
+  const bytes = internal.call('crypto.pbkdf2', { passwordLength: password.length, iterations, keylen, digest },
+    Buffer.concat([password, salt]));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  return runPbkdf2(pbkdf2Args(password, salt, iterations, keylen, digest));
+}
+
+/** Runs `work` after the current tick and hands its result or error to `callback`. */
+function deferred(callback, work) {
+  require('internal/validators').validateFunction(callback, 'callback');
+  setImmediate(() => {
+    let result;
+    try { result = work(); } catch (err) { callback(err); return; }
+    callback(null, result);
+  });
+}
+
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  if (typeof digest === 'function') {
+    callback = digest;
+    digest = undefined;
+  }
+  const args = pbkdf2Args(password, salt, iterations, keylen, digest);
+  deferred(callback, () => runPbkdf2(args));
+}
+
+function hkdfArgs(digest, ikm, salt, info, keylen) {
+  require('internal/validators').validateString(digest, 'digest');
+  ikm = keyMaterial(ikm, 'ikm');
+  salt = keyMaterial(salt, 'salt');
+  info = keyMaterial(info, 'info');
+  validatedInt32(keylen, 'length', 0);
+  if (info.length > 1024) throw new (errors().codes.ERR_OUT_OF_RANGE)('info', 'must not contain more than 1024 bytes', info.length);
+  return { digest, ikm, salt, info, keylen };
+}
+
+function runHkdf({ digest, ikm, salt, info, keylen }) {
+  const bytes = internal.call('crypto.hkdf', { digest, ikmLength: ikm.length, saltLength: salt.length, keylen },
+    Buffer.concat([ikm, salt, info]));
+  // Node hands HKDF output over as an ArrayBuffer.
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+
+function hkdfSync(digest, ikm, salt, info, keylen) { return runHkdf(hkdfArgs(digest, ikm, salt, info, keylen)); }
+function hkdf(digest, ikm, salt, info, keylen, callback) {
+  const args = hkdfArgs(digest, ikm, salt, info, keylen);
+  deferred(callback, () => runHkdf(args));
+}
+
+function scryptArgs(password, salt, keylen, options) {
+  password = keyMaterial(password, 'password');
+  salt = keyMaterial(salt, 'salt');
+  validatedInt32(keylen, 'keylen', 0);
+  options = options ?? {};
+  const pick = (a, b, fallback) => {
+    if (options[a] !== undefined && options[b] !== undefined) throw new (errors().codes.ERR_INCOMPATIBLE_OPTION_PAIR)(a, b);
+    return options[a] ?? options[b] ?? fallback;
+  };
+  const N = pick('N', 'cost', 16384);
+  const r = pick('r', 'blockSize', 8);
+  const p = pick('p', 'parallelization', 1);
+  const maxmem = options.maxmem ?? 32 << 20;
+  for (const [name, value] of [['N', N], ['r', r], ['p', p], ['maxmem', maxmem]]) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)(`options.${name}`, 'number', value);
+    }
+  }
+  if (N < 2 || (N & (N - 1)) !== 0 || r < 1 || p < 1) {
+    const err = new RangeError('Invalid scrypt params');
+    err.code = 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS';
+    throw err;
+  }
+  if (128 * N * r > maxmem) {
+    const err = new RangeError('Invalid scrypt params: error:030000AC:digital envelope routines::memory limit exceeded');
+    err.code = 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS';
+    throw err;
+  }
+  return { password, salt, keylen, N, r, p, maxmem };
+}
+
+function runScrypt({ password, salt, keylen, N, r, p, maxmem }) {
+  const bytes = internal.call('crypto.scrypt', { passwordLength: password.length, keylen, N, r, p, maxmem },
+    Buffer.concat([password, salt]));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function scryptSync(password, salt, keylen, options) { return runScrypt(scryptArgs(password, salt, keylen, options)); }
+function scrypt(password, salt, keylen, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  const args = scryptArgs(password, salt, keylen, options);
+  deferred(callback, () => runScrypt(args));
+}
+
 const subtle = new Proxy({}, {
   get(_, name) { return typeof name === 'string' ? unsupported(`subtle.${name}`) : undefined; },
 });
@@ -194,6 +322,12 @@ const exported = {
   getHashes: () => hashAlgorithms.slice(),
   createHash,
   createHmac,
+  pbkdf2,
+  pbkdf2Sync,
+  hkdf,
+  hkdfSync,
+  scrypt,
+  scryptSync,
   hash,
   Hash,
   getCiphers: () => [],
@@ -210,7 +344,7 @@ const exported = {
   },
 };
 for (const name of ['createCipheriv', 'createDecipheriv', 'createSign', 'createVerify',
-  'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'generateKeyPair', 'generateKeyPairSync',
+  'generateKeyPair', 'generateKeyPairSync',
   'generateKey', 'generateKeySync', 'createPrivateKey', 'createPublicKey', 'createSecretKey', 'sign', 'verify',
   'publicEncrypt', 'privateDecrypt', 'privateEncrypt', 'publicDecrypt', 'createDiffieHellman', 'createECDH',
   'diffieHellman', 'setEngine', 'secureHeapUsed', 'setFips', 'getFips']) {

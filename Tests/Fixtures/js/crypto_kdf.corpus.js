@@ -1,0 +1,30 @@
+// Key derivation as Node 22 has it: pbkdf2, hkdf, scrypt (sync, callback, promisified) and their errors.
+const crypto = require('crypto');
+const show = (label, f) => { try { const r = f(); console.log(label, r instanceof ArrayBuffer ? 'ArrayBuffer ' + Buffer.from(r).toString('hex') : Buffer.isBuffer(r) ? r.toString('hex') : r) } catch (e) { console.log(label, e.name, e.code, e.message) } };
+show('pbkdf2 sha256', () => crypto.pbkdf2Sync('password', 'salt', 1000, 32, 'sha256'));
+show('pbkdf2 sha1 buf', () => crypto.pbkdf2Sync(Buffer.from('pw'), new Uint8Array([1, 2, 3]), 1, 20, 'sha1'));
+show('pbkdf2 sha512 64', () => crypto.pbkdf2Sync('p', 's', 2, 64, 'SHA512'));
+show('pbkdf2 keylen 0', () => crypto.pbkdf2Sync('p', 's', 1, 0, 'sha256'));
+show('pbkdf2 bad digest', () => crypto.pbkdf2Sync('p', 's', 1, 32, 'sha999'));
+show('pbkdf2 no digest', () => crypto.pbkdf2Sync('p', 's', 1, 32));
+show('pbkdf2 iterations 0', () => crypto.pbkdf2Sync('p', 's', 0, 32, 'sha256'));
+show('pbkdf2 keylen -1', () => crypto.pbkdf2Sync('p', 's', 1, -1, 'sha256'));
+show('pbkdf2 bad password', () => crypto.pbkdf2Sync(1, 's', 1, 32, 'sha256'));
+show('hkdf', () => crypto.hkdfSync('sha256', 'key', 'salt', 'info', 42));
+show('hkdf sha512 empty', () => crypto.hkdfSync('sha512', Buffer.from('k'), '', '', 16));
+show('hkdf too long', () => crypto.hkdfSync('sha256', 'key', 'salt', 'info', 255 * 32 + 1));
+show('hkdf bad digest', () => crypto.hkdfSync('nope', 'key', 'salt', 'info', 10));
+show('scrypt', () => crypto.scryptSync('password', 'salt', 32));
+show('scrypt N 1024 r 8 p 2', () => crypto.scryptSync('pw', 'salt', 16, { N: 1024, r: 8, p: 2 }));
+show('scrypt cost alias', () => crypto.scryptSync('pw', 'salt', 16, { cost: 2048, blockSize: 4, parallelization: 1 }));
+show('scrypt bad N', () => crypto.scryptSync('pw', 'salt', 16, { N: 1000 }));
+show('scrypt maxmem', () => crypto.scryptSync('pw', 'salt', 16, { N: 1 << 16, r: 8, maxmem: 1024 }));
+(async () => {
+  const { promisify } = require('util');
+  console.log('pbkdf2 cb', (await promisify(crypto.pbkdf2)('p', 's', 10, 8, 'sha256')).toString('hex'));
+  console.log('scrypt cb', (await promisify(crypto.scrypt)('p', 's', 8)).toString('hex'));
+  console.log('scrypt opts cb', (await promisify(crypto.scrypt)('p', 's', 8, { N: 16 })).toString('hex'));
+  const key = await promisify(crypto.hkdf)('sha1', 'k', 's', 'i', 8);
+  console.log('hkdf cb', key instanceof ArrayBuffer, Buffer.from(key).toString('hex'));
+  crypto.pbkdf2('p', 's', 1, 4, 'sha256', (err, k) => console.log('callback', err, k.toString('hex')));
+})();
