@@ -8,8 +8,11 @@
 const rules = [
   // null.x / undefined.y (property reads and writes)
   [/^(null|undefined) is not an object \(evaluating '(?:[^']*?)\.([A-Za-z_$][\w$]*)'\)$/, (m) => `Cannot read properties of ${m[1]} (reading '${m[2]}')`],
+  // x.y = v / x['k'] = v
+  [/^(null|undefined) is not an object \(evaluating '(?:[^']*?)\.([A-Za-z_$][\w$]*) = .*'\)$/s, (m) => `Cannot set properties of ${m[1]} (setting '${m[2]}')`],
+  [/^(null|undefined) is not an object \(evaluating '(?:[^']*?)\[(?:"([^"\]]*)"|'([^'\]]*)'|(\d+))\] = .*'\)$/s, (m) => `Cannot set properties of ${m[1]} (setting '${m[2] ?? m[3] ?? m[4]}')`],
   // x['k'] / x[0] (a literal key only: for x[k] the key's value is not in the message)
-  [/^(null|undefined) is not an object \(evaluating '(?:[^']*?)\[(?:"([^"\]]*)"|(\d+))\]'\)$/, (m) => `Cannot read properties of ${m[1]} (reading '${m[2] ?? m[3]}')`],
+  [/^(null|undefined) is not an object \(evaluating '(?:[^']*?)\[(?:"([^"\]]*)"|'([^'\]]*)'|(\d+))\]'\)$/, (m) => `Cannot read properties of ${m[1]} (reading '${m[2] ?? m[3] ?? m[4]}')`],
   // o.f() on a non-function
   [/^(.+) is not a function\. \(In '.*', '.*' is (?:undefined|null|an instance of \w+|a[n]? \w+)\)$/s, (m) => `${m[1]} is not a function`],
   [/^(.+) is not a function\. \(In '.*', '.*' is .*\)$/s, (m) => `${m[1]} is not a function`],
@@ -20,7 +23,7 @@ const rules = [
   [/^Array length must be a positive integer of safe magnitude\.$/, () => 'Invalid array length'],
   [/^function is not a constructor \(evaluating 'new ([\w$.]+)\(.*\)'\)$/s, (m) => `${m[1]} is not a constructor`],
   [/^(?:undefined|null|[\w$.]+) is not a constructor \(evaluating 'new ([\w$.]+)\(.*\)'\)$/s, (m) => `${m[1]} is not a constructor`],
-  [/^"(.*)" is not an Object\. \(evaluating '(?:"|')(.*)(?:"|') in .*'\)$/s, (m) => `Cannot use 'in' operator to search for '${m[2]}' in ${m[1]}`],
+  [/^(["'])(.*)\1 is not an Object\. \(evaluating '(["'])(.*)\3 in .*'\)$/s, (m) => `Cannot use 'in' operator to search for '${m[4]}' in ${m[2]}`],
 ];
 
 /** V8's wording for a JSC engine message, or the message unchanged. */

@@ -159,7 +159,7 @@ function recordFor(id, parentFile) {
   } else {
     const source = readText(id);
     const compiled = transform(source, { filename: id });
-    record = { id, kind: 'esm', status: 'new', compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined };
+    record = { id, kind: 'esm', status: 'new', source, compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined };
   }
   records.set(id, record);
   return record;
@@ -194,6 +194,7 @@ function link(record) {
   });
   for (const dep of record.deps) link(dep);
   const fn = natives.compile(`${record.compiled.code}`, record.id);
+  internal.errorStacks.registerFile(record.id, record.compiled.lineOneOffset, true, record.source);
   const meta = makeImportMeta(record.id);
   let exported = false;
   record.generator = fn.call(undefined,
@@ -204,7 +205,8 @@ function link(record) {
       for (const name of Object.keys(getters)) defineExport(record.namespace, name, getters[name]);
     },
     meta,
-    (specifier, options) => dynamicImport(specifier, record.id, options));
+    (specifier, options) => dynamicImport(specifier, record.id, options),
+    internal.errorStacks.normalize);
   record.status = 'linked-pending';
 }
 
@@ -367,7 +369,7 @@ let mainRecord;
 function runMain(code, filename) {
   mainFile = filename;
   const compiled = transform(code, { filename });
-  const record = { id: filename, kind: 'esm', status: 'new', compiled, namespace: makeNamespace(), deps: [] };
+  const record = { id: filename, kind: 'esm', status: 'new', source: code, compiled, namespace: makeNamespace(), deps: [] };
   records.set(filename, record);
   mainRecord = record;
   link(record);

@@ -1,0 +1,670 @@
+'use strict';
+// Error stacks as V8 (and so Node) shows them, on JavaScriptCore.
+//
+// JSC writes `err.stack` as `fn@file:line:col` lines, words its engine errors differently, and has
+// no hook where it creates an error and no `Error.prepareStackTrace`. Here:
+//   * the global error constructors (Error, TypeError, …) become Proxies of the engine's own, whose
+//     construct trap gives every new error a lazy `stack` accessor (as V8 has: formatted on first
+//     read, `Error.prepareStackTrace(err, callSites)` when set, `Error.stackTraceLimit` frames);
+//     identity is kept (`instanceof`, subclassing, `Error.prototype`, `name`, `length`);
+//   * `Error.captureStackTrace(obj, fn)` installs the same accessor on any object;
+//   * `normalize(err)` rewords an engine error's message in V8's words and gives it the same
+//     accessor. Guest code reaches engine errors only in `catch` clauses (our module compilers
+//     insert a call at the start of each one), in promise rejection handlers (our `then`) and as
+//     uncaught errors (the loop): each path calls it. It is idempotent, never throws, and costs one
+//     WeakMap probe for errors already seen.
+// Frames of our own modules (`node:internal/…`) never show; line 1 columns of guest files are
+// corrected for the wrapper our compilers put there (`registerFile`).
+
+const { v8Message } = require('internal/v8_messages');
+
+const ReflectApply = Reflect.apply;
+const ReflectConstruct = Reflect.construct;
+const ObjectDefineProperty = Object.defineProperty;
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ObjectGetPrototypeOf = Object.getPrototypeOf;
+const ObjectSetPrototypeOf = Object.setPrototypeOf;
+const WeakMapGet = WeakMap.prototype.get;
+const WeakMapSet = WeakMap.prototype.set;
+const WeakMapHas = WeakMap.prototype.has;
+const StringSplit = String.prototype.split;
+const StringIndexOf = String.prototype.indexOf;
+const StringSlice = String.prototype.slice;
+const StringStartsWith = String.prototype.startsWith;
+const RegExpExec = RegExp.prototype.exec;
+const ArrayPush = Array.prototype.push;
+const NumberIsNaN = Number.isNaN;
+const MathFloor = Math.floor;
+
+const RealError = Error;
+const nativeCaptureStackTrace = RealError.captureStackTrace;
+// JSC keeps its own limit high: our frames are dropped before the guest's limit applies.
+RealError.stackTraceLimit = 200;
+
+// ---------------------------------------------------------------------------------------------
+// Guest files: how far line 1 is shifted by our wrapper, and whether frames show as file URLs.
+
+const files = new Map();
+
+/** Notes that `filename`'s code was compiled with `offset` characters of ours before its first
+ *  line, as a CommonJS module or (`esm`) an ES module; `source` is its text (for the source line
+ *  Node prints above an uncaught error), `edits` what we changed in it, in source order:
+ *  [{ start, end, added }] (original range, length of our text). */
+function registerFile(filename, offset, esm, source, edits) {
+  files.set(filename, { offset, esm: esm === true, source, edits });
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSC stacks → frames
+
+// `fn@file:1:2`, `@file:1:2`, `file:1:2`, `fn@[native code]`.
+const locationRe = /^(.*):(\d+):(\d+)$/;
+
+function isLocationStart(line) {
+  return ReflectApply(StringStartsWith, line, ['/']) || ReflectApply(StringStartsWith, line, ['node:']) ||
+    ReflectApply(StringStartsWith, line, ['file:']) || ReflectApply(StringStartsWith, line, ['[native code]']);
+}
+
+/** One line of a JSC stack as { fn, file, line, column, native }, or undefined. */
+function parseFrame(text) {
+  let fn = '';
+  let location = text;
+  if (!isLocationStart(text)) {
+    const at = ReflectApply(StringIndexOf, text, ['@']);
+    if (at < 0) return undefined;
+    fn = ReflectApply(StringSlice, text, [0, at]);
+    location = ReflectApply(StringSlice, text, [at + 1]);
+  }
+  if (location === '[native code]') return { fn, file: '', line: 0, column: 0, native: true };
+  // `fn@` (a class's default constructor): no location.
+  if (location === '') return { fn, file: '', line: 0, column: 0, native: false, nowhere: true };
+  const m = ReflectApply(RegExpExec, locationRe, [location]);
+  if (m === null) return undefined;
+  return { fn, file: m[1], line: +m[2], column: +m[3], native: false };
+}
+
+function isInternal(f) {
+  return f !== undefined && ReflectApply(StringStartsWith, f.file, ['node:internal/']);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns: JSC points at a call's `(`, a property's `.` and past a variable's name; V8 at the
+// callee (`new` for constructions), the property name and the name's start. Guest source text
+// tells which; our own insertions (the catch normaliser, renamed `import(`) are taken out first.
+
+function isSpace(c) { return c === 32 || c === 9; }
+function isWordChar(c) {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || c > 127;
+}
+function isOperatorChar(c) {
+  return c === 61 || c === 33 || c === 60 || c === 62 || c === 43 || c === 45 || c === 42 || c === 47 || c === 37 ||
+    c === 38 || c === 124 || c === 94 || c === 63;
+}
+/** The start of the word that ends right before `end` (after blanks), or -1 when it is not `word`. */
+function wordBefore(text, end, word) {
+  let i = end;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  const stop = i;
+  while (i > 0 && isWordChar(text.charCodeAt(i - 1))) i--;
+  return stop > i && ReflectApply(StringSlice, text, [i, stop]) === word ? i : -1;
+}
+/** The start of the name ending at `end` (after blanks), or -1. */
+function nameBefore(text, end) {
+  let i = end;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  const stop = i;
+  while (i > 0 && isWordChar(text.charCodeAt(i - 1))) i--;
+  return stop > i ? i : -1;
+}
+
+function lineOf(info, line) {
+  if (info.lines === undefined) info.lines = typeof info.source === 'string' ? ReflectApply(StringSplit, info.source, ['\n']) : [];
+  const text = info.lines[line - 1];
+  return typeof text === 'string' ? text : undefined;
+}
+
+/** Our edits on `line` of a file as [{ column, removed, added }] (0-based original columns). */
+function editsOn(info, line) {
+  if (info.edits === undefined || info.edits.length === 0) return undefined;
+  if (info.editLines === undefined) {
+    const byLine = new Map();
+    let lineNo = 1;
+    let lineStart = 0;
+    let scan = 0;
+    const src = info.source;
+    for (const e of info.edits) {
+      for (; scan < e.start; scan++) {
+        if (src.charCodeAt(scan) === 10) { lineNo++; lineStart = scan + 1; }
+      }
+      let list = byLine.get(lineNo);
+      if (list === undefined) { list = []; byLine.set(lineNo, list); }
+      ReflectApply(ArrayPush, list, [{ column: e.start - lineStart, removed: e.end - e.start, added: e.added }]);
+    }
+    info.editLines = byLine;
+  }
+  return info.editLines.get(line);
+}
+
+/** Corrects a frame of a guest file in place: wrapper offset, our edits, V8's column rules. */
+function correctColumn(f, info) {
+  if (f.line === 1 && f.column > info.offset) f.column -= info.offset;
+  let c = f.column - 1;
+  const edits = editsOn(info, f.line);
+  if (edits !== undefined) {
+    let shift = 0;
+    for (const e of edits) {
+      const at = e.column + shift;
+      if (c < at) break;
+      if (c < at + e.added) { c = e.column; shift = 0; break; }
+      shift += e.added - e.removed;
+    }
+    c -= shift;
+  }
+  const text = lineOf(info, f.line);
+  if (text === undefined || c < 0 || c > text.length) return;
+  const ch = text.charCodeAt(c);
+  if (ch === 40) { // `(`: a call or a construction
+    let start = nameBefore(text, c);
+    if (start >= 0) {
+      const callee = start;
+      // Through `a.b.C` to its first name.
+      for (;;) {
+        let k = start;
+        while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+        if (k === 0 || text.charCodeAt(k - 1) !== 46) break;
+        const prev = nameBefore(text, k - 1);
+        if (prev < 0) break;
+        start = prev;
+      }
+      const newAt = wordBefore(text, start, 'new');
+      if (newAt >= 0) { c = newAt; f.construct = true; } else c = callee;
+    }
+  } else if (ch === 46 || (ch === 63 && text.charCodeAt(c + 1) === 46)) { // `.` / `?.`: a property
+    let i = c + (ch === 63 ? 2 : 1);
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i < text.length && isWordChar(text.charCodeAt(i))) {
+      c = i;
+      while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      const next = text.charCodeAt(i);
+      if (next === 61 && text.charCodeAt(i + 1) !== 61 && text.charCodeAt(i + 1) !== 62) {
+        c = i; // a property write: V8 points at its `=`
+        f.accessor = 'set';
+      } else if (next !== 40) {
+        f.accessor = 'get'; // a property read (a getter, if a frame is above it)
+      }
+    }
+  } else if (wordBefore(text, c, 'in') >= 0) { // `a in b`: JSC points at b, V8 at `in`
+    c = wordBefore(text, c, 'in');
+  } else if (c > 0 && ch !== 91 && !isWordChar(ch) && isWordChar(text.charCodeAt(c - 1))) { // past a name
+    const start = nameBefore(text, c);
+    if (start >= 0) {
+      c = start;
+      // A variable read in `return …` or `x = …`: V8 points at the statement or the assignment.
+      const returnAt = wordBefore(text, c, 'return');
+      if (returnAt >= 0) c = returnAt;
+      else {
+        let i = c;
+        while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+        if (i > 1 && text.charCodeAt(i - 1) === 61 && !isOperatorChar(text.charCodeAt(i - 2))) {
+          const target = nameBefore(text, i - 1);
+          if (target >= 0) c = target;
+        }
+      }
+    }
+  } else if (c > 1 && text.charCodeAt(c - 1) === 61 && !isOperatorChar(text.charCodeAt(c - 2)) && isSpace(ch)) {
+    c -= 1; // just past an assignment's `=` (a write to a constant): V8 points at the `=`
+  }
+  f.column = c + 1;
+}
+
+/** Moves a frame from the start of a binary expression to its operator (`1n + 1`). */
+function operatorColumn(f) {
+  const info = files.get(f.file);
+  const text = info === undefined ? undefined : lineOf(info, f.line);
+  if (text === undefined) return;
+  let i = f.column - 1;
+  while (i < text.length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const ch = text.charCodeAt(i);
+  if (ch === 43 || ch === 45 || ch === 42 || ch === 47 || ch === 37 || ch === 38 || ch === 124 || ch === 94 || ch === 60 || ch === 62) f.column = i + 1;
+}
+
+/** The guest's frames of a JSC stack string (ours dropped, columns corrected), or undefined
+ *  when the string is not a JSC stack. */
+function parseStack(raw) {
+  if (typeof raw !== 'string') return undefined;
+  const lines = ReflectApply(StringSplit, raw, ['\n']);
+  const parsed = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length === 0) continue;
+    const frame = parseFrame(lines[i]);
+    if (frame === undefined) return undefined;
+    ReflectApply(ArrayPush, parsed, [frame]);
+  }
+  const out = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const f = parsed[i];
+    const next = parsed[i + 1];
+    if (f.native) {
+      // Natives our modules call (Reflect.construct in the constructor trap, …) are ours.
+      if (f.fn === '' || isInternal(next)) continue;
+      ReflectApply(ArrayPush, out, [f]);
+      continue;
+    }
+    if (f.nowhere) { ReflectApply(ArrayPush, out, [f]); continue; }
+    if (isInternal(f)) continue;
+    const info = files.get(f.file);
+    if (info !== undefined) {
+      // An async function's frame shows twice in JSC: in its body and at its closing brace.
+      const prev = parsed[i - 1];
+      if (prev !== undefined && prev.fn === f.fn && prev.file === f.file && f.column >= 2) {
+        const text = lineOf(info, f.line);
+        const column = f.line === 1 ? f.column - info.offset : f.column;
+        if (text !== undefined && text.charCodeAt(column - 2) === 125) continue;
+      }
+      correctColumn(f, info);
+      // A timer's or an immediate's callback: V8 names the receiver (Timeout, Immediate).
+      if (isInternal(next)) {
+        for (let j = i + 1; j < parsed.length && isInternal(parsed[j]); j++) {
+          const caller = parsed[j].fn;
+          if (caller === 'runTimers' || caller === 'runImmediates') {
+            const kind = caller === 'runTimers' ? 'Timeout' : 'Immediate';
+            const slot = caller === 'runTimers' ? '_onTimeout' : '_onImmediate';
+            f.receiver = f.fn === '' ? `${kind}.${slot}` : `${kind}.${f.fn} [as ${slot}]`;
+            break;
+          }
+        }
+      }
+      f.esm = info.esm;
+      // The CommonJS wrapper itself: V8 shows `Object.<anonymous>`.
+      if (!info.esm && (f.fn === '' || f.fn === 'anonymous') && next !== undefined &&
+          ReflectApply(StringStartsWith, next.file, ['node:internal/modules/cjs'])) {
+        f.wrapper = true;
+      }
+    }
+    if (f.fn === 'global code' || f.fn === 'module code') f.fn = '';
+    if (f.fn === 'eval code') { f.fn = 'eval'; f.eval = true; }
+    ReflectApply(ArrayPush, out, [f]);
+  }
+  // A frame whose caller constructed it (`new C()` at the call site) is V8's `new C`; one called
+  // by a property read or write is a getter or setter (`get x`).
+  for (let i = 0; i + 1 < out.length; i++) {
+    const f = out[i];
+    const caller = out[i + 1];
+    if (f.fn === '' || f.native) continue;
+    if (caller.construct) f.isNew = true;
+    else if (caller.accessor !== undefined && !f.wrapper) f.fn = `${caller.accessor} ${f.fn}`;
+  }
+  return out;
+}
+
+function fileText(f) {
+  if (f.esm) return `file://${encodeURI(f.file)}`;
+  return f.file;
+}
+
+/** A frame as V8 writes it after `    at `. */
+// Receivers V8 names for the engine's own functions that guest code commonly calls.
+const nativeReceivers = new Map([
+  ['parse', 'JSON'], ['stringify', 'JSON'], ['map', 'Array'], ['forEach', 'Array'], ['filter', 'Array'],
+  ['reduce', 'Array'], ['reduceRight', 'Array'], ['some', 'Array'], ['every', 'Array'], ['find', 'Array'],
+  ['findIndex', 'Array'], ['flatMap', 'Array'], ['sort', 'Array'], ['from', 'Array'],
+]);
+
+function frameText(f) {
+  if (f.native) {
+    const receiver = nativeReceivers.get(f.fn);
+    return `${receiver === undefined ? '' : `${receiver}.`}${f.fn} (<anonymous>)`;
+  }
+  const location = `${fileText(f)}:${f.line}:${f.column}`;
+  if (f.wrapper) return `Object.<anonymous> (${location})`;
+  if (f.receiver !== undefined) return `${f.receiver} (${location})`;
+  if (f.fn === '') return location;
+  return `${f.isNew ? 'new ' : ''}${f.fn} (${location})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CallSite (V8's API for Error.prepareStackTrace)
+
+const frameOf = new WeakMap();
+
+function callSiteFrame(site) {
+  const f = ReflectApply(WeakMapGet, frameOf, [site]);
+  if (f === undefined) throw new TypeError('Illegal invocation');
+  return f;
+}
+
+class CallSite {
+  getThis() { callSiteFrame(this); return undefined; }
+  getTypeName() { return callSiteFrame(this).wrapper ? 'Object' : null; }
+  getFunction() { callSiteFrame(this); return undefined; }
+  getFunctionName() {
+    const f = callSiteFrame(this);
+    return f.fn === '' || f.wrapper ? null : f.fn;
+  }
+  getMethodName() { callSiteFrame(this); return null; }
+  getFileName() { const f = callSiteFrame(this); return f.native ? undefined : fileText(f); }
+  getLineNumber() { const f = callSiteFrame(this); return f.native ? null : f.line; }
+  getColumnNumber() { const f = callSiteFrame(this); return f.native ? null : f.column; }
+  getEnclosingLineNumber() { return null; }
+  getEnclosingColumnNumber() { return null; }
+  getScriptNameOrSourceURL() { return this.getFileName(); }
+  getScriptHash() { callSiteFrame(this); return ''; }
+  getEvalOrigin() { const f = callSiteFrame(this); return f.eval ? fileText(f) : undefined; }
+  getPosition() { callSiteFrame(this); return 0; }
+  getPromiseIndex() { callSiteFrame(this); return null; }
+  isToplevel() { const f = callSiteFrame(this); return !f.wrapper && !f.native; }
+  isEval() { return callSiteFrame(this).eval === true; }
+  isNative() { return callSiteFrame(this).native; }
+  isConstructor() { callSiteFrame(this); return false; }
+  isAsync() { callSiteFrame(this); return false; }
+  isPromiseAll() { callSiteFrame(this); return false; }
+  toString() { return frameText(callSiteFrame(this)); }
+}
+
+function makeCallSite(frame) {
+  const site = new CallSite();
+  ReflectApply(WeakMapSet, frameOf, [site, frame]);
+  return site;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lazy `stack` accessor
+
+// Holder object → { raw, limit, skip, value, done }.
+const stacks = new WeakMap();
+let userLimit = 10;
+let formatting = false;
+
+let kIsNodeError;
+
+function header(err) {
+  try {
+    let name = err.name === undefined ? 'Error' : String(err.name);
+    const message = err.message === undefined ? '' : String(err.message);
+    // Node's own errors (ERR_*) show their code: `TypeError [ERR_X]: …`.
+    if (kIsNodeError === undefined) kIsNodeError = require('internal/errors').kIsNodeError;
+    if (err[kIsNodeError] === true && typeof err.code === 'string') name = `${name} [${err.code}]`;
+    return message.length === 0 ? name : name.length === 0 ? message : `${name}: ${message}`;
+  } catch {
+    return 'Error';
+  }
+}
+
+function toLimit(value) {
+  if (typeof value !== 'number' || NumberIsNaN(value)) return undefined;
+  if (value <= 0) return 0;
+  return value === Infinity ? Infinity : MathFloor(value);
+}
+
+/** Frames of a state after `skip` (a constructor or captureStackTrace's function) and `limit`. */
+function framesOf(state) {
+  let frames = parseStack(state.raw);
+  if (frames === undefined) return undefined;
+  if (state.skip !== undefined) {
+    let index = -1;
+    for (let i = 0; i < frames.length; i++) {
+      if (frames[i].fn === state.skip) { index = i; break; }
+    }
+    if (index >= 0) frames = frames.slice(index + 1);
+    else if (state.skipAll) frames = [];
+  }
+  if (state.hint === 'operator' && frames.length > 0) operatorColumn(frames[0]);
+  const shown = [];
+  for (let i = 0; i < frames.length && shown.length < state.limit; i++) {
+    if (!frames[i].nowhere) ReflectApply(ArrayPush, shown, [frames[i]]);
+  }
+  return shown;
+}
+
+function format(holder, state) {
+  const frames = framesOf(state);
+  if (frames === undefined) return state.raw;
+  const prepare = ErrorProxy.prepareStackTrace;
+  if (typeof prepare === 'function' && !formatting) {
+    formatting = true;
+    try {
+      const sites = [];
+      for (let i = 0; i < frames.length; i++) ReflectApply(ArrayPush, sites, [makeCallSite(frames[i])]);
+      return ReflectApply(prepare, ErrorProxy, [holder, sites]);
+    } finally {
+      formatting = false;
+    }
+  }
+  let text = header(holder);
+  for (let i = 0; i < frames.length; i++) text += `\n    at ${frameText(frames[i])}`;
+  return text;
+}
+
+function stateOf(object) {
+  for (let o = object; o !== null && (typeof o === 'object' || typeof o === 'function'); o = ObjectGetPrototypeOf(o)) {
+    const state = ReflectApply(WeakMapGet, stacks, [o]);
+    if (state !== undefined) return { holder: o, state };
+  }
+  return undefined;
+}
+
+// The accessor V8 installs (Node 22: an own accessor, formatted on the first read).
+const stackAccessor = {
+  get stack() {
+    const found = stateOf(this);
+    if (found === undefined) return undefined;
+    const { holder, state } = found;
+    if (!state.done) {
+      state.value = format(holder, state);
+      state.done = true;
+    }
+    return state.value;
+  },
+  set stack(value) {
+    const found = stateOf(this);
+    if (found === undefined || found.holder !== this) {
+      ObjectDefineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: true });
+      return;
+    }
+    found.state.value = value;
+    found.state.done = true;
+  },
+};
+const stackDescriptor = ObjectGetOwnPropertyDescriptor(stackAccessor, 'stack');
+const accessorDescriptor = { get: stackDescriptor.get, set: stackDescriptor.set, enumerable: false, configurable: true };
+
+/** Gives `object` a lazy V8 `stack` from the JSC stack string `raw`. */
+function install(object, raw, skip, skipAll) {
+  const limit = toLimit(userLimit);
+  if (limit === undefined) {
+    // V8: a non-numeric Error.stackTraceLimit captures nothing.
+    ReflectApply(WeakMapSet, stacks, [object, { raw: '', limit: 0, skip: undefined, value: undefined, done: true }]);
+  } else {
+    ReflectApply(WeakMapSet, stacks, [object, { raw, limit, skip, skipAll, value: undefined, done: false }]);
+  }
+  ObjectDefineProperty(object, 'stack', accessorDescriptor);
+}
+
+/** The engine's own stack string of a fresh error (an own data property). */
+function rawStack(err) {
+  const desc = ObjectGetOwnPropertyDescriptor(err, 'stack');
+  return desc !== undefined && typeof desc.value === 'string' ? desc.value : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The error constructors
+
+const proxies = new Map(); // engine constructor → proxy
+let ErrorProxy;
+
+function constructorName(fn) {
+  try {
+    const desc = ObjectGetOwnPropertyDescriptor(fn, 'name');
+    return desc !== undefined && typeof desc.value === 'string' ? desc.value : '';
+  } catch {
+    return '';
+  }
+}
+
+function makeHandler(target, proxyRef) {
+  return {
+    construct(t, args, newTarget) {
+      const err = ReflectConstruct(target, args, newTarget === proxyRef.proxy ? target : newTarget);
+      finishNew(err, newTarget === proxyRef.proxy ? undefined : newTarget);
+      return err;
+    },
+    apply(t, thisArg, args) {
+      const err = ReflectConstruct(target, args, target);
+      finishNew(err, undefined);
+      return err;
+    },
+  };
+}
+
+function finishNew(err, newTarget) {
+  try {
+    const raw = rawStack(err);
+    if (raw === undefined) return;
+    // As V8: frames up to the subclass constructor (new.target) are not shown.
+    install(err, raw, newTarget !== undefined ? constructorName(newTarget) : undefined, false);
+    ReflectApply(WeakMapSet, seen, [err, true]);
+  } catch {
+    // Leave the engine's stack.
+  }
+}
+
+function wrap(Ctor, parentProxy) {
+  const proxyRef = { proxy: undefined };
+  const handler = makeHandler(Ctor, proxyRef);
+  if (Ctor === RealError) {
+    handler.get = (t, key, receiver) => (key === 'stackTraceLimit' ? userLimit : Reflect.get(t, key, receiver));
+    handler.set = (t, key, value, receiver) => {
+      if (key === 'stackTraceLimit' && receiver === proxyRef.proxy) { userLimit = value; return true; }
+      return Reflect.set(t, key, value, receiver === proxyRef.proxy ? t : receiver);
+    };
+    handler.getOwnPropertyDescriptor = (t, key) => {
+      if (key === 'stackTraceLimit') return userLimit === undefined ? undefined : { value: userLimit, writable: true, enumerable: true, configurable: true };
+      return Reflect.getOwnPropertyDescriptor(t, key);
+    };
+    handler.defineProperty = (t, key, desc) => {
+      if (key === 'stackTraceLimit') { if ('value' in desc) userLimit = desc.value; return true; }
+      return Reflect.defineProperty(t, key, desc);
+    };
+    handler.deleteProperty = (t, key) => {
+      if (key === 'stackTraceLimit') { userLimit = undefined; return true; }
+      return Reflect.deleteProperty(t, key);
+    };
+    handler.has = (t, key) => (key === 'stackTraceLimit' ? userLimit !== undefined : Reflect.has(t, key));
+  }
+  const proxy = new Proxy(Ctor, handler);
+  proxyRef.proxy = proxy;
+  ObjectDefineProperty(Ctor.prototype, 'constructor', { value: proxy, writable: true, configurable: true, enumerable: false });
+  if (parentProxy !== undefined) ObjectSetPrototypeOf(Ctor, parentProxy);
+  proxies.set(Ctor, proxy);
+  ObjectDefineProperty(globalThis, constructorName(Ctor), { value: proxy, writable: true, configurable: true, enumerable: false });
+  return proxy;
+}
+
+/** `Error.captureStackTrace(obj, fn)`: V8's, over a JSC stack taken here. */
+function captureStackTrace(object, fn) {
+  if (object === null || (typeof object !== 'object' && typeof object !== 'function')) {
+    throw new TypeError('Invalid argument');
+  }
+  const probe = ReflectConstruct(RealError, [], RealError);
+  const raw = rawStack(probe);
+  let skip = typeof fn === 'function' ? constructorName(fn) : undefined;
+  if (skip === '') skip = undefined;
+  install(object, raw === undefined ? '' : raw, skip, skip !== undefined);
+  ReflectApply(WeakMapSet, seen, [object, true]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine errors the guest catches
+
+const seen = new WeakMap();
+
+/** Rewords an engine error in V8's words and gives it a V8 stack, in place. Returns `value`. */
+function normalize(value) {
+  if (value === null || typeof value !== 'object') return value;
+  try {
+    if (ReflectApply(WeakMapHas, seen, [value])) return value;
+    ReflectApply(WeakMapSet, seen, [value, true]);
+    // Only what the engine made: a non-enumerable own stack string in JSC's frame format.
+    const stackDesc = ObjectGetOwnPropertyDescriptor(value, 'stack');
+    if (stackDesc === undefined || stackDesc.enumerable || typeof stackDesc.value !== 'string') return value;
+    const raw = stackDesc.value;
+    if (raw !== '') {
+      const end = ReflectApply(StringIndexOf, raw, ['\n']);
+      if (parseFrame(end < 0 ? raw : ReflectApply(StringSlice, raw, [0, end])) === undefined) return value;
+    }
+    const desc = ObjectGetOwnPropertyDescriptor(value, 'message');
+    let hint;
+    if (desc !== undefined && typeof desc.value === 'string' && desc.writable) {
+      const reworded = v8Message(desc.value);
+      if (reworded !== desc.value) {
+        value.message = reworded;
+        // JSC points at a binary expression's start, V8 at its operator.
+        if (ReflectApply(StringStartsWith, reworded, ['Cannot mix BigInt'])) hint = 'operator';
+      }
+    }
+    install(value, raw, undefined, false);
+    if (hint !== undefined) ReflectApply(WeakMapGet, stacks, [value]).hint = hint;
+  } catch {
+    // A Proxy or an exotic object: leave it as it is.
+  }
+  return value;
+}
+
+/** V8 stack text for a JSC stack string (used where a stack is shown without an error object). */
+function v8StackText(err) {
+  const state = ReflectApply(WeakMapGet, stacks, [err]);
+  if (state !== undefined) return undefined;
+  const raw = typeof err.stack === 'string' ? err.stack : undefined;
+  const frames = parseStack(raw);
+  if (frames === undefined) return undefined;
+  let text = header(err);
+  for (let i = 0; i < frames.length && i < 10; i++) text += `\n    at ${frameText(frames[i])}`;
+  return text;
+}
+
+/** What Node prints above an uncaught error: `file:line`, the source line, a caret under where
+ *  the error was thrown (for `throw new E()`, the `throw`), and a blank line. Undefined when the
+ *  error's first frame is not in a guest file we compiled. */
+function sourceArrow(err) {
+  try {
+    const found = stateOf(err);
+    if (found === undefined || found.holder !== err) return undefined;
+    const frames = framesOf({ ...found.state, limit: 1 });
+    if (frames === undefined || frames.length === 0) return undefined;
+    const f = frames[0];
+    const info = files.get(f.file);
+    if (f.native || info === undefined || typeof info.source !== 'string') return undefined;
+    let text = lineOf(info, f.line);
+    if (text === undefined) return undefined;
+    if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = ReflectApply(StringSlice, text, [0, -1]);
+    let column = f.column - 1;
+    if (column < 0 || column > text.length) return undefined;
+    const newAt = wordBefore(text, column, 'new');
+    const throwAt = wordBefore(text, newAt >= 0 ? newAt : column, 'throw');
+    if (throwAt >= 0) column = throwAt;
+    let pad = '';
+    for (let i = 0; i < column; i++) pad += text.charCodeAt(i) === 9 ? '\t' : ' ';
+    return `${fileText(f)}:${f.line}\n${text}\n${pad}^\n\n`;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Install
+
+ErrorProxy = wrap(RealError, undefined);
+ObjectDefineProperty(RealError, 'captureStackTrace', {
+  value: {
+    captureStackTrace(object, fn) { captureStackTrace(object, fn); },
+  }.captureStackTrace,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+for (const Ctor of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) wrap(Ctor, ErrorProxy);
+if (typeof AggregateError === 'function') wrap(AggregateError, ErrorProxy);
+
+module.exports = { normalize, registerFile, v8StackText, sourceArrow, parseStack, frameText, nativeCaptureStackTrace };
