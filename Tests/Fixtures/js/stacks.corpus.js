@@ -216,5 +216,10 @@ viaThen()
     log('== getters');
     const obj = { get bad() { return null.g; } };
     attempt('getter', () => obj.bad);
+    log('== JSON.parse');
+    for (const text of ['{"a":1,}', '[1 2]', '{"a" 1}', 'tru', 'undefined', '"abc', '01', '1e', '{"a":1} x',
+      'hello world this is long text', '[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, x]', '"\\x"', '\n\n[\n1,\n2\n']) {
+      try { JSON.parse(text); } catch (e) { log(JSON.stringify(text), String(e), '|', frames(e.stack)); }
+    }
     log('== done');
   });

@@ -16,7 +16,7 @@
 // Frames of our own modules (`node:internal/…`) never show; line 1 columns of guest files are
 // corrected for the wrapper our compilers put there (`registerFile`).
 
-const { v8Message } = require('internal/v8_messages');
+const { v8Message, v8JsonMessage } = require('internal/v8_messages');
 
 const ReflectApply = Reflect.apply;
 const ReflectConstruct = Reflect.construct;
@@ -248,7 +248,7 @@ function parseStack(raw) {
     const next = parsed[i + 1];
     if (f.native) {
       // Natives our modules call (Reflect.construct in the constructor trap, …) are ours.
-      if (f.fn === '' || isInternal(next)) continue;
+      if (f.fn === '' || (isInternal(next) && !(f.fn === 'parse' && next.fn === 'parse'))) continue;
       ReflectApply(ArrayPush, out, [f]);
       continue;
     }
@@ -664,6 +664,36 @@ ObjectDefineProperty(RealError, 'captureStackTrace', {
   configurable: true,
   enumerable: false,
 });
+// JSON.parse: V8's messages (JSC's have no position), from the text it was given.
+const JSONParse = JSON.parse;
+ObjectDefineProperty(JSON, 'parse', {
+  value: {
+    parse(text, reviver) {
+      try {
+        return ReflectApply(JSONParse, JSON, [text, reviver]);
+      } catch (err) {
+        rewordJsonError(err, text);
+        throw err;
+      }
+    },
+  }.parse,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+
+function rewordJsonError(err, text) {
+  try {
+    if (err === null || typeof err !== 'object' || ReflectApply(WeakMapHas, seen, [err])) return;
+    const desc = ObjectGetOwnPropertyDescriptor(err, 'message');
+    if (desc === undefined || typeof desc.value !== 'string' || !ReflectApply(StringStartsWith, desc.value, ['JSON Parse error:'])) return;
+    const message = v8JsonMessage(String(text));
+    if (message !== undefined) err.message = message;
+  } catch {
+    // Keep the engine's message.
+  }
+}
+
 for (const Ctor of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) wrap(Ctor, ErrorProxy);
 if (typeof AggregateError === 'function') wrap(AggregateError, ErrorProxy);
 

@@ -50,4 +50,154 @@ function toV8(err) {
   return err;
 }
 
-module.exports = { v8Message, toV8 };
+// ---------------------------------------------------------------------------------------------
+// JSON.parse: JSC says "JSON Parse error: …" without a position; V8 names what it expected where.
+// `v8JsonMessage(text)` re-reads the text V8's way and words the first error as V8 does.
+
+const specialJSON = new Set(['undefined', 'NaN', 'Infinity', '[object Object]']);
+
+function jsonPosition(text, pos, inJSON) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < pos; i++) {
+    if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+  }
+  return `${inJSON ? ' in JSON' : ''} at position ${pos} (line ${line} column ${pos - lineStart + 1})`;
+}
+
+class JSONFailure {
+  constructor(message) { this.message = message; }
+}
+
+/** V8's message for the first error in `text`, or undefined when it parses. */
+function v8JsonMessage(text) {
+  let pos = 0;
+  const len = text.length;
+  const at = (message, inJSON = true) => new JSONFailure(`${message}${jsonPosition(text, pos, inJSON)}`);
+  const end = () => new JSONFailure('Unexpected end of JSON input');
+  const token = () => {
+    if (pos >= len) return end();
+    if (specialJSON.has(text)) return new JSONFailure(`"${text}" is not valid JSON`);
+    const ch = text[pos];
+    let shown;
+    if (len < 21) shown = `"${text}"`;
+    else if (pos < 10) shown = `"${text.slice(0, pos + 10)}"...`;
+    else if (pos < len - 10) shown = `..."${text.slice(pos - 10, pos + 10)}"...`;
+    else shown = `..."${text.slice(pos - 10)}"`;
+    return new JSONFailure(`Unexpected token '${ch}', ${shown} is not valid JSON`);
+  };
+  const space = () => {
+    while (pos < len) {
+      const c = text.charCodeAt(pos);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+      pos++;
+    }
+  };
+  const isDigit = (c) => c >= 48 && c <= 57;
+  const string = () => {
+    pos++; // the opening quote
+    for (;;) {
+      if (pos >= len) throw at('Unterminated string');
+      const c = text.charCodeAt(pos);
+      if (c === 34) { pos++; return; }
+      if (c < 32) throw at('Bad control character in string literal');
+      if (c === 92) {
+        pos++;
+        if (pos >= len) throw end();
+        const e = text[pos];
+        if (e === 'u') {
+          for (let k = 0; k < 4; k++) {
+            pos++;
+            if (pos >= len) throw end();
+            if (!/[0-9a-fA-F]/.test(text[pos])) throw at('Bad Unicode escape');
+          }
+        } else if (!'"\\/bfnrt'.includes(e)) {
+          throw at('Bad escaped character');
+        }
+      }
+      pos++;
+    }
+  };
+  const number = () => {
+    if (text[pos] === '-') {
+      pos++;
+      if (pos >= len || !isDigit(text.charCodeAt(pos))) throw at('No number after minus sign');
+    }
+    if (text[pos] === '0') {
+      pos++;
+      if (pos < len && isDigit(text.charCodeAt(pos))) throw at('Unexpected number');
+    } else {
+      while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+    }
+    if (text[pos] === '.') {
+      pos++;
+      if (pos >= len || !isDigit(text.charCodeAt(pos))) throw at('Unterminated fractional number');
+      while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+    }
+    if (text[pos] === 'e' || text[pos] === 'E') {
+      pos++;
+      if (text[pos] === '+' || text[pos] === '-') pos++;
+      if (pos >= len || !isDigit(text.charCodeAt(pos))) throw at('Exponent part is missing a number');
+      while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
+    }
+  };
+  const literal = (word) => {
+    for (let k = 0; k < word.length; k++, pos++) {
+      if (pos >= len) throw end();
+      if (text[pos] !== word[k]) throw token();
+    }
+  };
+  const value = () => {
+    space();
+    if (pos >= len) throw end();
+    const ch = text[pos];
+    if (ch === '"') return string();
+    if (ch === '-' || isDigit(text.charCodeAt(pos))) return number();
+    if (ch === 't') return literal('true');
+    if (ch === 'f') return literal('false');
+    if (ch === 'n') return literal('null');
+    if (ch === '[') {
+      pos++;
+      space();
+      if (text[pos] === ']') { pos++; return undefined; }
+      for (;;) {
+        value();
+        space();
+        if (text[pos] === ']') { pos++; return undefined; }
+        if (text[pos] !== ',') throw at("Expected ',' or ']' after array element");
+        pos++;
+      }
+    }
+    if (ch === '{') {
+      pos++;
+      space();
+      if (text[pos] === '}') { pos++; return undefined; }
+      if (text[pos] !== '"') throw at("Expected property name or '}'");
+      for (;;) {
+        string();
+        space();
+        if (text[pos] !== ':') throw at("Expected ':' after property name");
+        pos++;
+        value();
+        space();
+        if (text[pos] === '}') { pos++; return undefined; }
+        if (text[pos] !== ',') throw at("Expected ',' or '}' after property value");
+        pos++;
+        space();
+        if (text[pos] !== '"') throw at('Expected double-quoted property name');
+      }
+    }
+    throw token();
+  };
+  try {
+    value();
+    space();
+    if (pos < len) throw at('Unexpected non-whitespace character after JSON', false);
+    return undefined;
+  } catch (e) {
+    if (e instanceof JSONFailure) return e.message;
+    return undefined;
+  }
+}
+
+module.exports = { v8Message, toV8, v8JsonMessage };

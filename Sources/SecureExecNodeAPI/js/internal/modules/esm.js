@@ -194,7 +194,7 @@ function link(record) {
   });
   for (const dep of record.deps) link(dep);
   const fn = natives.compile(`${record.compiled.code}`, record.id);
-  internal.errorStacks.registerFile(record.id, record.compiled.lineOneOffset, true, record.source);
+  internal.errorStacks.registerFile(record.id, record.compiled.lineOneOffset, true, record.source, record.compiled.edits);
   const meta = makeImportMeta(record.id);
   let exported = false;
   record.generator = fn.call(undefined,

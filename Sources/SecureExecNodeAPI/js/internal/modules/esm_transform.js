@@ -54,7 +54,7 @@
 //       module, resolved relative to this module.
 //   $se$error(value) → called with the caught value at the start of every `catch (name)` block
 //       (internal/error_stacks normalize); `lineOneOffset` in the result is the length of what
-//       precedes the module's first line.
+//       precedes the module's first line, `edits` the column shifts on the lines we rewrote.
 // Link-time checks that need the graph (a requested name that the target does not export) are the
 // loader's: `imports[i].names` lists every name this module imports or re-exports from request i.
 //
@@ -2429,6 +2429,8 @@ function transform(source, options) {
   return {
     code: `${head}${prologue}${body}\n})`,
     lineOneOffset: head.length + prologue.length,
+    // What moved columns: [{ start, end, added }] in source order (ranges within one line).
+    edits: edits.filter((e) => !hasLineTerminator(source, e.start, e.end)).map((e) => ({ start: e.start, end: e.end, added: e.text.length })),
     imports: p.requests.map((req) => ({
       specifier: req.specifier,
       attributes: Object.assign({}, req.attributes),
