@@ -5,7 +5,7 @@
 // purpose: JSC runs strict-mode tail calls without a frame (proper tail calls), V8 keeps them.
 
 const path = require('path');
-const log = (...args) => console.log(...args);
+const log = (...args) => console.log(...args); const defaultPrepare = Error.prepareStackTrace;
 
 /** The frames of this file in an error's stack: `fn file:line:col` (or `file:line:col`). */
 function frames(stack) {
@@ -221,5 +221,13 @@ viaThen()
       'hello world this is long text', '[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, x]', '"\\x"', '\n\n[\n1,\n2\n']) {
       try { JSON.parse(text); } catch (e) { log(JSON.stringify(text), String(e), '|', frames(e.stack)); }
     }
+    log('== wrapping the default Error.prepareStackTrace (source-map-support style)');
+    const original = defaultPrepare;
+    log('default prepare', typeof original, original.length);
+    Error.prepareStackTrace = (err, sites) => `[mapped] ${original(err, sites).split('\n').slice(0, 2).map((l) => l.replace(/\(.*[\\/]/, '(')).join(' / ')}`;
+    function mapped() { return new Error('mapped').stack; }
+    log(mapped());
+    Error.prepareStackTrace = undefined;
+    log(frames(new Error('restored').stack));
     log('== done');
   });

@@ -38,8 +38,12 @@ const MathFloor = Math.floor;
 
 const RealError = Error;
 const nativeCaptureStackTrace = RealError.captureStackTrace;
-// JSC keeps its own limit high: our frames are dropped before the guest's limit applies.
-RealError.stackTraceLimit = 200;
+// JSC's own limit leaves room for our frames, which are dropped before the guest's limit applies
+// (capturing fewer frames is most of what an error costs).
+function syncEngineLimit() {
+  const limit = toLimit(userLimit);
+  RealError.stackTraceLimit = limit === undefined ? 0 : limit === Infinity ? Infinity : limit * 2 + 30;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Guest files: how far line 1 is shifted by our wrapper, and whether frames show as file URLs.
@@ -238,6 +242,11 @@ function parseStack(raw) {
   const parsed = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length === 0) continue;
+    const at = ReflectApply(StringIndexOf, lines[i], ['@node:internal/']);
+    if (at >= 0) { // ours: only its name matters
+      ReflectApply(ArrayPush, parsed, [{ fn: ReflectApply(StringSlice, lines[i], [0, at]), file: ReflectApply(StringSlice, lines[i], [at + 1]), line: 0, column: 0, native: false }]);
+      continue;
+    }
     const frame = parseFrame(lines[i]);
     if (frame === undefined) return undefined;
     ReflectApply(ArrayPush, parsed, [frame]);
@@ -376,6 +385,7 @@ function makeCallSite(frame) {
 const stacks = new WeakMap();
 let userLimit = 10;
 let formatting = false;
+syncEngineLimit();
 
 let kIsNodeError;
 
@@ -422,7 +432,7 @@ function format(holder, state) {
   const frames = framesOf(state);
   if (frames === undefined) return state.raw;
   const prepare = ErrorProxy.prepareStackTrace;
-  if (typeof prepare === 'function' && !formatting) {
+  if (typeof prepare === 'function' && prepare !== defaultPrepare && !formatting) {
     formatting = true;
     try {
       const sites = [];
@@ -436,6 +446,17 @@ function format(holder, state) {
   for (let i = 0; i < frames.length; i++) text += `\n    at ${frameText(frames[i])}`;
   return text;
 }
+
+// Node 22's own Error.prepareStackTrace (code that wraps it calls it with its CallSites).
+const defaultPrepare = {
+  ErrorPrepareStackTrace(error, trace) {
+    let text = header(error);
+    if (trace !== null && typeof trace === 'object') {
+      for (let i = 0; i < trace.length; i++) text += `\n    at ${String(trace[i])}`;
+    }
+    return text;
+  },
+}.ErrorPrepareStackTrace;
 
 function stateOf(object) {
   for (let o = object; o !== null && (typeof o === 'object' || typeof o === 'function'); o = ObjectGetPrototypeOf(o)) {
@@ -492,6 +513,7 @@ function rawStack(err) {
 // The error constructors
 
 const proxies = new Map(); // engine constructor → proxy
+const sourceTexts = new WeakMap(); // proxy → what Function.prototype.toString shows for it
 let ErrorProxy;
 
 function constructorName(fn) {
@@ -524,7 +546,6 @@ function finishNew(err, newTarget) {
     if (raw === undefined) return;
     // As V8: frames up to the subclass constructor (new.target) are not shown.
     install(err, raw, newTarget !== undefined ? constructorName(newTarget) : undefined, false);
-    ReflectApply(WeakMapSet, seen, [err, true]);
   } catch {
     // Leave the engine's stack.
   }
@@ -536,7 +557,7 @@ function wrap(Ctor, parentProxy) {
   if (Ctor === RealError) {
     handler.get = (t, key, receiver) => (key === 'stackTraceLimit' ? userLimit : Reflect.get(t, key, receiver));
     handler.set = (t, key, value, receiver) => {
-      if (key === 'stackTraceLimit' && receiver === proxyRef.proxy) { userLimit = value; return true; }
+      if (key === 'stackTraceLimit' && receiver === proxyRef.proxy) { userLimit = value; syncEngineLimit(); return true; }
       return Reflect.set(t, key, value, receiver === proxyRef.proxy ? t : receiver);
     };
     handler.getOwnPropertyDescriptor = (t, key) => {
@@ -544,11 +565,11 @@ function wrap(Ctor, parentProxy) {
       return Reflect.getOwnPropertyDescriptor(t, key);
     };
     handler.defineProperty = (t, key, desc) => {
-      if (key === 'stackTraceLimit') { if ('value' in desc) userLimit = desc.value; return true; }
+      if (key === 'stackTraceLimit') { if ('value' in desc) { userLimit = desc.value; syncEngineLimit(); } return true; }
       return Reflect.defineProperty(t, key, desc);
     };
     handler.deleteProperty = (t, key) => {
-      if (key === 'stackTraceLimit') { userLimit = undefined; return true; }
+      if (key === 'stackTraceLimit') { userLimit = undefined; syncEngineLimit(); return true; }
       return Reflect.deleteProperty(t, key);
     };
     handler.has = (t, key) => (key === 'stackTraceLimit' ? userLimit !== undefined : Reflect.has(t, key));
@@ -558,6 +579,7 @@ function wrap(Ctor, parentProxy) {
   ObjectDefineProperty(Ctor.prototype, 'constructor', { value: proxy, writable: true, configurable: true, enumerable: false });
   if (parentProxy !== undefined) ObjectSetPrototypeOf(Ctor, parentProxy);
   proxies.set(Ctor, proxy);
+  sourceTexts.set(proxy, `function ${constructorName(Ctor)}() {\n    [native code]\n}`);
   ObjectDefineProperty(globalThis, constructorName(Ctor), { value: proxy, writable: true, configurable: true, enumerable: false });
   return proxy;
 }
@@ -664,6 +686,22 @@ ObjectDefineProperty(RealError, 'captureStackTrace', {
   configurable: true,
   enumerable: false,
 });
+ObjectDefineProperty(RealError, 'prepareStackTrace', { value: defaultPrepare, writable: true, configurable: true, enumerable: false });
+
+// The constructors print as the engine's own functions, not as Proxies.
+const FunctionToString = Function.prototype.toString;
+ObjectDefineProperty(Function.prototype, 'toString', {
+  value: {
+    toString() {
+      const text = ReflectApply(WeakMapGet, sourceTexts, [this]);
+      return text !== undefined ? text : ReflectApply(FunctionToString, this, []);
+    },
+  }.toString,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
+
 // JSON.parse: V8's messages (JSC's have no position), from the text it was given.
 const JSONParse = JSON.parse;
 ObjectDefineProperty(JSON, 'parse', {
@@ -692,6 +730,11 @@ function rewordJsonError(err, text) {
   } catch {
     // Keep the engine's message.
   }
+}
+
+// Ours, in place of the engine's: they print as native functions too.
+for (const [fn, name] of [[Function.prototype.toString, 'toString'], [JSON.parse, 'parse'], [RealError.captureStackTrace, 'captureStackTrace']]) {
+  sourceTexts.set(fn, `function ${name}() {\n    [native code]\n}`);
 }
 
 for (const Ctor of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) wrap(Ctor, ErrorProxy);

@@ -1,9 +1,8 @@
 'use strict';
 // JavaScriptCore words engine errors differently from V8, and Node users (and their tools) read
 // V8's words. JSC's C API offers no hook where errors are created, so messages are reworded where
-// our code handles an error: uncaught exceptions and unhandled rejections (what the CLI prints,
-// `errorMessage`, and what 'uncaughtException' handlers receive). Errors guest code catches keep
-// JSC's wording (see issue 11).
+// guest code can first see an error (internal/error_stacks normalize: catch clauses, rejection
+// handlers, uncaught exceptions and unhandled rejections).
 
 const rules = [
   // null.x / undefined.y (property reads and writes)
