@@ -229,5 +229,14 @@ viaThen()
     log(mapped());
     Error.prepareStackTrace = undefined;
     log(frames(new Error('restored').stack));
+    log('== assert.ok quotes the call (found through its call site)');
+    const assert = require('assert');
+    try { assert.ok(''); } catch (e) { log(JSON.stringify(e.message)); }
+    try {
+      assert(
+        typeof 1 === 'string',
+      );
+    } catch (e) { log(JSON.stringify(e.message), e.generatedMessage); }
+    try { eval("assert.ok(0)"); } catch (e) { log(JSON.stringify(e.message)); }
     log('== done');
   });

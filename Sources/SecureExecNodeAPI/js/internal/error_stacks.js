@@ -674,6 +674,66 @@ function sourceArrow(err) {
   }
 }
 
+/** The source of the call expression that called `fn` (the frame above `fn`'s own), as Node's
+ *  assert quotes it (continuation lines re-indented as Node does), or undefined when that call is
+ *  not in a guest file we compiled. */
+function callSource(fn) {
+  try {
+    const raw = rawStack(ReflectConstruct(RealError, [], RealError));
+    const frames = parseStack(raw);
+    const name = typeof fn === 'function' ? constructorName(fn) : '';
+    if (frames === undefined || name === '') return undefined;
+    let index = -1;
+    for (let i = 0; i < frames.length; i++) if (frames[i].fn === name) { index = i; break; }
+    const call = frames[index + 1];
+    if (index < 0 || call === undefined || call.native) return undefined;
+    const info = files.get(call.file);
+    if (info === undefined || typeof info.source !== 'string') return undefined;
+    const text = lineOf(info, call.line);
+    if (text === undefined) return undefined;
+    // The callee `a.b.c` the column points into, from its first name.
+    let start = call.column - 1;
+    if (start < 0 || start >= text.length || !isWordChar(text.charCodeAt(start))) return undefined;
+    for (;;) {
+      let k = start;
+      while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+      if (k === 0 || text.charCodeAt(k - 1) !== 46) break;
+      const prev = nameBefore(text, k - 1);
+      if (prev < 0) break;
+      start = prev;
+    }
+    // Its arguments, to the matching `)`, by the lexer's tokens.
+    let offset = 0;
+    for (let l = 1; l < call.line; l++) offset += info.lines[l - 1].length + 1;
+    const from = offset + start;
+    const rest = ReflectApply(StringSlice, info.source, [from, from + 20000]);
+    const { tokenize } = require('internal/modules/esm_transform');
+    const tokens = tokenize(rest);
+    let depth = 0;
+    let end = -1;
+    for (const t of tokens) {
+      if (t.type === 'eof') break;
+      if (t.value === '(') depth++;
+      else if (t.value === ')') {
+        depth--;
+        if (depth === 0) { end = t.end; break; }
+      }
+    }
+    if (end < 0) return undefined;
+    const lines = ReflectApply(StringSplit, ReflectApply(StringSlice, rest, [0, end]), ['\n']);
+    let code = lines[0];
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i];
+      let pos = 0;
+      while (pos < start && (line.charCodeAt(pos) === 32 || line.charCodeAt(pos) === 9)) pos++;
+      code += `\n  ${ReflectApply(StringSlice, line, [pos])}`;
+    }
+    return code;
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Install
 
@@ -740,4 +800,4 @@ for (const [fn, name] of [[Function.prototype.toString, 'toString'], [JSON.parse
 for (const Ctor of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) wrap(Ctor, ErrorProxy);
 if (typeof AggregateError === 'function') wrap(AggregateError, ErrorProxy);
 
-module.exports = { normalize, registerFile, v8StackText, sourceArrow, parseStack, frameText, nativeCaptureStackTrace };
+module.exports = { normalize, registerFile, v8StackText, sourceArrow, callSource, parseStack, frameText, nativeCaptureStackTrace };
