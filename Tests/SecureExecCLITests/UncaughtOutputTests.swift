@@ -17,6 +17,12 @@ struct UncaughtOutputTests {
         "const o = {};\n\to.method();\n",
         "let x = 1;\nx = notDefinedHere;\n",
         "const c = 1;\nfunction g() { c = 2; }\ng();\n",
+        "new Promise(() => { null.p; });\n",
+        "[1, 2].forEach((x) => { if (x > 1) throw new RangeError('two'); });\n",
+        "const text = '{bad';\nJSON.parse(text);\n",
+        "JSON.parse('\\n\\n[\\n1,\\n2 3');\n",
+        "JSON.parse('[1,');\n",
+        "function Point(x) {\n  if (!(this instanceof Point)) return new Point(x);\n  this.x = x.value;\n}\nPoint();\n",
     ]
 
     static let node: String? = {

@@ -13,10 +13,16 @@
 //     insert a call at the start of each one), in promise rejection handlers (our `then`) and as
 //     uncaught errors (the loop): each path calls it. It is idempotent, never throws, and costs one
 //     WeakMap probe for errors already seen.
-// Frames of our own modules (`node:internal/…`) never show; line 1 columns of guest files are
-// corrected for the wrapper our compilers put there (`registerFile`).
+//   * `JSON.parse` errors get V8's messages (internal/v8_messages v8JsonMessage);
+//   * `sourceArrow(err)` is the "file:line / source line / caret" Node prints above an uncaught
+//     error, `callSource(fn)` the call expression that called `fn` (assert.ok quotes it).
+// Frames of our own modules (`node:internal/…`) never show. Guest files are registered by our
+// compilers (`registerFile`): with their source and our edits, JSC's line:column becomes the
+// guest's own, moved to where V8 points (JSC points at a call's `(`, V8 at the callee).
+// Our replacements (the constructors, `captureStackTrace`, `JSON.parse`, `Function.prototype.
+// toString`) print as native functions.
 
-const { v8Message, v8JsonMessage } = require('internal/v8_messages');
+const { v8Message, v8JsonFailure } = require('internal/v8_messages');
 
 const ReflectApply = Reflect.apply;
 const ReflectConstruct = Reflect.construct;
@@ -37,7 +43,6 @@ const NumberIsNaN = Number.isNaN;
 const MathFloor = Math.floor;
 
 const RealError = Error;
-const nativeCaptureStackTrace = RealError.captureStackTrace;
 // JSC's own limit leaves room for our frames, which are dropped before the guest's limit applies
 // (capturing fewer frames is most of what an error costs).
 function syncEngineLimit() {
@@ -324,7 +329,10 @@ const nativeReceivers = new Map([
 function frameText(f) {
   if (f.native) {
     const receiver = nativeReceivers.get(f.fn);
-    return `${receiver === undefined ? '' : `${receiver}.`}${f.fn} (<anonymous>)`;
+    // An engine constructor calling back (`new Promise(executor)`): V8 shows `new Promise`.
+    const c = f.fn.charCodeAt(0);
+    const prefix = receiver !== undefined ? `${receiver}.` : c >= 65 && c <= 90 ? 'new ' : '';
+    return `${prefix}${f.fn} (<anonymous>)`;
   }
   const location = `${fileText(f)}:${f.line}:${f.column}`;
   if (f.wrapper) return `Object.<anonymous> (${location})`;
@@ -651,6 +659,8 @@ function v8StackText(err) {
  *  error's first frame is not in a guest file we compiled. */
 function sourceArrow(err) {
   try {
+    const json = ReflectApply(WeakMapGet, jsonSources, [err]);
+    if (json !== undefined) return jsonArrow(json);
     const found = stateOf(err);
     if (found === undefined || found.holder !== err) return undefined;
     const frames = framesOf({ ...found.state, limit: 1 });
@@ -672,6 +682,22 @@ function sourceArrow(err) {
   } catch {
     return undefined;
   }
+}
+
+/** Node's arrow into the text a JSON.parse error came from (`<anonymous_script>:line`). */
+function jsonArrow({ source, position, end }) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < position && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+  }
+  let lineEnd = ReflectApply(StringIndexOf, source, ['\n', lineStart]);
+  if (lineEnd < 0) lineEnd = source.length;
+  const text = ReflectApply(StringSlice, source, [lineStart, lineEnd]);
+  if (end || position >= source.length) return `<anonymous_script>:${line}\n${text}\n\n`;
+  let pad = '';
+  for (let i = lineStart; i < position; i++) pad += source.charCodeAt(i) === 9 ? '\t' : ' ';
+  return `<anonymous_script>:${line}\n${text}\n${pad}^\n\n`;
 }
 
 /** The source of the call expression that called `fn` (the frame above `fn`'s own), as Node's
@@ -780,13 +806,19 @@ ObjectDefineProperty(JSON, 'parse', {
   enumerable: false,
 });
 
+// JSON.parse errors → { source, position, end }, for Node's arrow into the JSON text.
+const jsonSources = new WeakMap();
+
 function rewordJsonError(err, text) {
   try {
     if (err === null || typeof err !== 'object' || ReflectApply(WeakMapHas, seen, [err])) return;
     const desc = ObjectGetOwnPropertyDescriptor(err, 'message');
     if (desc === undefined || typeof desc.value !== 'string' || !ReflectApply(StringStartsWith, desc.value, ['JSON Parse error:'])) return;
-    const message = v8JsonMessage(String(text));
-    if (message !== undefined) err.message = message;
+    const source = String(text);
+    const failure = v8JsonFailure(source);
+    if (failure === undefined) return;
+    err.message = failure.message;
+    ReflectApply(WeakMapSet, jsonSources, [err, { source, position: failure.position, end: failure.end }]);
   } catch {
     // Keep the engine's message.
   }
@@ -800,4 +832,4 @@ for (const [fn, name] of [[Function.prototype.toString, 'toString'], [JSON.parse
 for (const Ctor of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) wrap(Ctor, ErrorProxy);
 if (typeof AggregateError === 'function') wrap(AggregateError, ErrorProxy);
 
-module.exports = { normalize, registerFile, v8StackText, sourceArrow, callSource, parseStack, frameText, nativeCaptureStackTrace };
+module.exports = { normalize, registerFile, v8StackText, sourceArrow, callSource, parseStack, frameText };

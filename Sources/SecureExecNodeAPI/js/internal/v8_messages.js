@@ -65,25 +65,36 @@ function jsonPosition(text, pos, inJSON) {
 }
 
 class JSONFailure {
-  constructor(message) { this.message = message; }
+  constructor(message, position, end) {
+    this.message = message;
+    this.position = position;
+    this.end = end === true;
+  }
 }
 
 /** V8's message for the first error in `text`, or undefined when it parses. */
 function v8JsonMessage(text) {
+  const failure = v8JsonFailure(text);
+  return failure === undefined ? undefined : failure.message;
+}
+
+/** The first error in `text` as V8 reports it: { message, position, end } (`end`: the text
+ *  ended early), or undefined when it parses. */
+function v8JsonFailure(text) {
   let pos = 0;
   const len = text.length;
-  const at = (message, inJSON = true) => new JSONFailure(`${message}${jsonPosition(text, pos, inJSON)}`);
-  const end = () => new JSONFailure('Unexpected end of JSON input');
+  const at = (message, inJSON = true) => new JSONFailure(`${message}${jsonPosition(text, pos, inJSON)}`, pos);
+  const end = () => new JSONFailure('Unexpected end of JSON input', len, true);
   const token = () => {
     if (pos >= len) return end();
-    if (specialJSON.has(text)) return new JSONFailure(`"${text}" is not valid JSON`);
+    if (specialJSON.has(text)) return new JSONFailure(`"${text}" is not valid JSON`, pos);
     const ch = text[pos];
     let shown;
     if (len < 21) shown = `"${text}"`;
     else if (pos < 10) shown = `"${text.slice(0, pos + 10)}"...`;
     else if (pos < len - 10) shown = `..."${text.slice(pos - 10, pos + 10)}"...`;
     else shown = `..."${text.slice(pos - 10)}"`;
-    return new JSONFailure(`Unexpected token '${ch}', ${shown} is not valid JSON`);
+    return new JSONFailure(`Unexpected token '${ch}', ${shown} is not valid JSON`, pos);
   };
   const space = () => {
     while (pos < len) {
@@ -194,9 +205,9 @@ function v8JsonMessage(text) {
     if (pos < len) throw at('Unexpected non-whitespace character after JSON', false);
     return undefined;
   } catch (e) {
-    if (e instanceof JSONFailure) return e.message;
+    if (e instanceof JSONFailure) return e;
     return undefined;
   }
 }
 
-module.exports = { v8Message, toV8, v8JsonMessage };
+module.exports = { v8Message, toV8, v8JsonMessage, v8JsonFailure };
