@@ -47,7 +47,11 @@ const RealError = Error;
 // (capturing fewer frames is most of what an error costs).
 function syncEngineLimit() {
   const limit = toLimit(userLimit);
-  RealError.stackTraceLimit = limit === undefined ? 0 : limit === Infinity ? Infinity : limit * 2 + 30;
+  try {
+    RealError.stackTraceLimit = limit === undefined ? 0 : limit === Infinity ? Infinity : limit * 2 + 30;
+  } catch {
+    // A frozen Error: JSC keeps the limit it has.
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,15 +569,27 @@ function wrap(Ctor, parentProxy) {
   if (Ctor === RealError) {
     handler.get = (t, key, receiver) => (key === 'stackTraceLimit' ? userLimit : Reflect.get(t, key, receiver));
     handler.set = (t, key, value, receiver) => {
-      if (key === 'stackTraceLimit' && receiver === proxyRef.proxy) { userLimit = value; syncEngineLimit(); return true; }
+      if (key === 'stackTraceLimit' && receiver === proxyRef.proxy) {
+        if (Reflect.getOwnPropertyDescriptor(t, key)?.writable === false) return false; // frozen
+        userLimit = value;
+        syncEngineLimit();
+        return true;
+      }
       return Reflect.set(t, key, value, receiver === proxyRef.proxy ? t : receiver);
     };
     handler.getOwnPropertyDescriptor = (t, key) => {
-      if (key === 'stackTraceLimit') return userLimit === undefined ? undefined : { value: userLimit, writable: true, enumerable: true, configurable: true };
-      return Reflect.getOwnPropertyDescriptor(t, key);
+      const own = Reflect.getOwnPropertyDescriptor(t, key);
+      // (A frozen Error keeps the engine's descriptor: a Proxy may not report it otherwise.)
+      if (key !== 'stackTraceLimit' || (own !== undefined && !own.configurable)) return own;
+      return userLimit === undefined ? undefined : { value: userLimit, writable: true, enumerable: true, configurable: true };
     };
     handler.defineProperty = (t, key, desc) => {
-      if (key === 'stackTraceLimit') { if ('value' in desc) { userLimit = desc.value; syncEngineLimit(); } return true; }
+      if (key === 'stackTraceLimit') {
+        if ('value' in desc) { userLimit = desc.value; syncEngineLimit(); }
+        // Freezing Error (non-configurable, read-only) must reach the engine's own property.
+        if (desc.configurable === false || desc.writable === false) return Reflect.defineProperty(t, key, { ...desc, value: userLimit });
+        return true;
+      }
       return Reflect.defineProperty(t, key, desc);
     };
     handler.deleteProperty = (t, key) => {
