@@ -48,7 +48,7 @@ const RealError = Error;
 function syncEngineLimit() {
   const limit = toLimit(userLimit);
   try {
-    RealError.stackTraceLimit = limit === undefined ? 0 : limit === Infinity ? Infinity : limit * 2 + 30;
+    RealError.stackTraceLimit = limit === undefined ? 0 : limit === Infinity ? Infinity : limit + 20;
   } catch {
     // A frozen Error: JSC keeps the limit it has.
   }
