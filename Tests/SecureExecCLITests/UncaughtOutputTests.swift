@@ -18,6 +18,8 @@ struct UncaughtOutputTests {
         "let x = 1;\nx = notDefinedHere;\n",
         "const c = 1;\nfunction g() { c = 2; }\ng();\n",
         "new Promise(() => { null.p; });\n",
+        "function setup() {\n  console.log(config);\n  const config = {};\n}\nsetup();\n",
+        "const f = () => { const c = 1; c += 2; };\nf();\n",
         "[1, 2].forEach((x) => { if (x > 1) throw new RangeError('two'); });\n",
         "const text = '{bad';\nJSON.parse(text);\n",
         "JSON.parse('\\n\\n[\\n1,\\n2 3');\n",

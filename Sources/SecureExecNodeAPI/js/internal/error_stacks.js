@@ -433,6 +433,10 @@ function framesOf(state) {
     else if (state.skipAll) frames = [];
   }
   if (state.hint === 'operator' && frames.length > 0) operatorColumn(frames[0]);
+  if (state.at !== undefined && frames.length > 0) {
+    frames[0].line = state.at.line;
+    frames[0].column = state.at.column;
+  }
   const shown = [];
   for (let i = 0; i < frames.length && shown.length < state.limit; i++) {
     if (!frames[i].nowhere) ReflectApply(ArrayPush, shown, [frames[i]]);
@@ -652,6 +656,18 @@ function normalize(value) {
     }
     install(value, raw, undefined, false);
     if (hint !== undefined) ReflectApply(WeakMapGet, stacks, [value]).hint = hint;
+    const message = value.message;
+    if (message === 'Cannot access uninitialized variable.' || message === 'Assignment to constant variable.') {
+      // JSC names no variable and often points at the enclosing function: the lexer finds both.
+      const state = ReflectApply(WeakMapGet, stacks, [value]);
+      const frames = parseStack(raw);
+      const found = frames !== undefined && frames.length > 0
+        ? findBinding(frames[0], message === 'Assignment to constant variable.' ? 'const' : 'tdz') : undefined;
+      if (found !== undefined) {
+        if (found.name !== undefined) value.message = `Cannot access '${found.name}' before initialization`;
+        state.at = found;
+      }
+    }
   } catch {
     // A Proxy or an exotic object: leave it as it is.
   }
@@ -715,6 +731,74 @@ function jsonArrow({ source, position, end }) {
   for (let i = lineStart; i < position; i++) pad += source.charCodeAt(i) === 9 ? '\t' : ' ';
   return `<anonymous_script>:${line}\n${text}\n${pad}^\n\n`;
 }
+
+/** Where V8 reports a TDZ error (`kind` 'tdz': the first use of a let/const/class name before
+ *  its declaration, and that name) or an assignment to a constant ('const': the `=` of the first
+ *  assignment to a const name), searched by the lexer from where JSC reported it to the end of
+ *  that function or block. { name, line, column } or undefined. */
+function findBinding(frame, kind) {
+  const info = files.get(frame.file);
+  if (info === undefined || typeof info.source !== 'string' || frame.native || frame.nowhere) return undefined;
+  if (lineOf(info, frame.line) === undefined) return undefined;
+  if (kind === 'const') {
+    const text = lineOf(info, frame.line);
+    if (text.charCodeAt(frame.column - 1) === 61) return undefined; // already at the `=`
+  }
+  let offset = 0;
+  for (let l = 1; l < frame.line; l++) offset += info.lines[l - 1].length + 1;
+  offset += frame.column - 1;
+  const { tokenize } = require('internal/modules/esm_transform');
+  const tokens = tokenize(ReflectApply(StringSlice, info.source, [offset, offset + 50000]));
+  // The tokens up to the end of the function (or block) JSC's position is in.
+  let depth = 0;
+  let entered = false;
+  let last = tokens.length;
+  for (let i = 0; i < tokens.length; i++) {
+    const v = tokens[i].value;
+    if (tokens[i].type === 'eof') { last = i; break; }
+    if (v === '{') { depth++; entered = true; } else if (v === '}') {
+      depth--;
+      if (depth < 0 || (entered && depth === 0)) { last = i; break; }
+    }
+  }
+  const declared = new Map(); // name → { index, kind }
+  for (let i = 0; i + 1 < last; i++) {
+    const t = tokens[i];
+    if (t.type === 'name' && (t.value === 'let' || t.value === 'const' || t.value === 'class') &&
+        tokens[i + 1].type === 'name' && !(i > 0 && (tokens[i - 1].value === '.' || tokens[i - 1].value === '?.'))) {
+      if (!declared.has(tokens[i + 1].value)) declared.set(tokens[i + 1].value, { index: i + 1, kind: t.value });
+    }
+  }
+  const at = (token, name) => {
+    let line = frame.line;
+    let lineStart = offset - (frame.column - 1);
+    for (let p = offset; p < offset + token.start; p++) {
+      if (info.source.charCodeAt(p) === 10) { line++; lineStart = p + 1; }
+    }
+    let column = offset + token.start - lineStart + 1;
+    // `return new C()` before `class C`: V8 points at the return statement.
+    const text = lineOf(info, line);
+    if (text !== undefined) {
+      const newAt = wordBefore(text, column - 1, 'new');
+      const returnAt = wordBefore(text, newAt >= 0 ? newAt : column - 1, 'return');
+      if (returnAt >= 0) column = returnAt + 1;
+    }
+    return { name, line, column };
+  };
+  for (let i = 0; i < last; i++) {
+    const t = tokens[i];
+    if (t.type !== 'name' || (i > 0 && (tokens[i - 1].value === '.' || tokens[i - 1].value === '?.'))) continue;
+    const decl = declared.get(t.value);
+    if (decl === undefined) continue;
+    if (kind === 'tdz' && i < decl.index - 1) return at(t, t.value);
+    if (kind === 'const' && decl.kind === 'const' && i > decl.index) {
+      const op = tokens[i + 1];
+      if (op !== undefined && op.type === 'punct' && ASSIGN_TOKENS.has(op.value)) return { ...at(op), name: undefined };
+    }
+  }
+  return undefined;
+}
+const ASSIGN_TOKENS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=', '&&=', '||=', '??=', '++', '--']);
 
 /** The source of the call expression that called `fn` (the frame above `fn`'s own), as Node's
  *  assert quotes it (continuation lines re-indented as Node does), or undefined when that call is
