@@ -657,6 +657,15 @@ function normalize(value) {
     install(value, raw, undefined, false);
     if (hint !== undefined) ReflectApply(WeakMapGet, stacks, [value]).hint = hint;
     const message = value.message;
+    if (typeof message === 'string' && ReflectApply(StringStartsWith, message, ["undefined is not a function (near '..."])) {
+      // Destructuring or for-of over a non-iterable: V8 names the iterable expression.
+      const frames = parseStack(raw);
+      const found = frames !== undefined && frames.length > 0 ? findIterable(frames[0], message) : undefined;
+      if (found !== undefined) {
+        value.message = `${found.name} is not iterable`;
+        ReflectApply(WeakMapGet, stacks, [value]).at = found;
+      }
+    }
     if (message === 'Cannot access uninitialized variable.' || message === 'Assignment to constant variable.') {
       // JSC names no variable and often points at the enclosing function: the lexer finds both.
       const state = ReflectApply(WeakMapGet, stacks, [value]);
@@ -798,6 +807,58 @@ function findBinding(frame, kind) {
   }
   return undefined;
 }
+// An expression V8 would print as it is written: a name, a member chain, a number.
+const simpleExpression = /^(?:[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*|\d+(?:\.\d+)?)$/;
+
+/** For JSC's "undefined is not a function (near '…')" of a destructuring `[a] = expr` or a
+ *  `for (x of expr)`: { name: expr, line, column } when expr is simple, else undefined. */
+function findIterable(frame, message) {
+  const info = files.get(frame.file);
+  const text = info === undefined ? undefined : lineOf(info, frame.line);
+  if (text === undefined) return undefined;
+  const near = ReflectApply(StringSlice, message, ["undefined is not a function (near '...".length, -"...')".length]);
+  let start;
+  let end;
+  const ofAt = near.lastIndexOf(' of ');
+  if (ofAt >= 0 && !ReflectApply(StringStartsWith, near, ['['])) {
+    const expr = ReflectApply(StringSlice, near, [ofAt + 4]).trim();
+    if (!simpleExpression.test(expr)) return undefined;
+    // The expression after ` of ` (a whole word, not part of `of` or another name).
+    start = -1;
+    for (let from = frame.column - 1; ;) {
+      const i = text.indexOf(expr, from);
+      if (i < 0) break;
+      if (wordBefore(text, i, 'of') >= 0 && !isWordChar(text.charCodeAt(i + expr.length))) { start = i; break; }
+      from = i + 1;
+    }
+    if (start < 0) return undefined;
+    end = start + expr.length;
+  } else if (ReflectApply(StringStartsWith, near, ['['])) {
+    // `[pattern] = expr`: from JSC's position (the pattern), past its `]` and the `=`.
+    let i = frame.column - 1;
+    if (text.charCodeAt(i) !== 91) return undefined;
+    let depth = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91) depth++;
+      else if (c === 93 && --depth === 0) break;
+    }
+    i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 61 || text.charCodeAt(i + 1) === 61) return undefined;
+    i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    start = i;
+    while (i < text.length && !';,)}'.includes(text[i])) i++;
+    const expr = ReflectApply(StringSlice, text, [start, i]).trim();
+    if (!simpleExpression.test(expr)) return undefined;
+    end = start + expr.length;
+  } else {
+    return undefined;
+  }
+  return { name: ReflectApply(StringSlice, text, [start, end]), line: frame.line, column: start + 1 };
+}
+
 const ASSIGN_TOKENS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=', '&=', '|=', '^=', '&&=', '||=', '??=', '++', '--']);
 
 /** The source of the call expression that called `fn` (the frame above `fn`'s own), as Node's
