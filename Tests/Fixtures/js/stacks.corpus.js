@@ -238,5 +238,24 @@ viaThen()
       );
     } catch (e) { log(JSON.stringify(e.message), e.generatedMessage); }
     try { eval("assert.ok(0)"); } catch (e) { log(JSON.stringify(e.message)); }
+    log('== more engine errors');
+    const more = {
+      'private read': () => { class A { #x = 1; static get(o) { return o.#x; } } A.get({}); },
+      'private write': () => { class A { #x = 1; static set(o) { o.#x = 2; } } A.set({}); },
+      'class without new': () => { class Foo {} Foo(); },
+      'symbol to string': () => `${Symbol('s')}`,
+      'BigInt division by zero': () => 1n / 0n,
+      'frozen property': () => { 'use strict'; const o = Object.freeze({ a: 1 }); o.a = 2; },
+      'defineProperty on a primitive': () => Object.defineProperty(1, 'a', {}),
+      'reduce of empty array': () => [].reduce((a, b) => a),
+      'URI malformed': () => decodeURIComponent('%'),
+      'instanceof a primitive': () => ({}) instanceof 5,
+      'WeakMap key': () => new WeakMap().set(1, 1),
+      'toFixed digits': () => (1).toFixed(200),
+      'for-of a non-iterable': () => { const settings = {}; for (const s of settings) void s; },
+    };
+    for (const [label, fn] of Object.entries(more)) {
+      try { fn(); } catch (e) { log(`${label}: ${String(e)} | ${frames(e.stack).split(' | ')[0]}`); }
+    }
     log('== done');
   });

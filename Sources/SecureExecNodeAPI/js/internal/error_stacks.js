@@ -195,8 +195,9 @@ function correctColumn(f, info) {
   } else if (ch === 46 || (ch === 63 && text.charCodeAt(c + 1) === 46)) { // `.` / `?.`: a property
     let i = c + (ch === 63 ? 2 : 1);
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    if (i < text.length && isWordChar(text.charCodeAt(i))) {
+    if (i < text.length && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 35 /* #private */)) {
       c = i;
+      i++;
       while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
       const next = text.charCodeAt(i);
@@ -209,6 +210,18 @@ function correctColumn(f, info) {
     }
   } else if (wordBefore(text, c, 'in') >= 0) { // `a in b`: JSC points at b, V8 at `in`
     c = wordBefore(text, c, 'in');
+  } else if (wordBefore(text, c, 'instanceof') >= 0) { // `a instanceof b`: V8 points at the operator
+    c = wordBefore(text, c, 'instanceof');
+  } else if (isWordChar(ch) && (c === 0 || !isWordChar(text.charCodeAt(c - 1)))) {
+    // `o.#x = v`: JSC points at the target's start, V8 at the `=`.
+    let i = c;
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 46 && text.charCodeAt(i + 1) === 35) {
+      i += 2;
+      while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 61 && text.charCodeAt(i + 1) !== 61) c = i;
+    }
   } else if (c > 0 && ch !== 91 && !isWordChar(ch) && isWordChar(text.charCodeAt(c - 1))) { // past a name
     const start = nameBefore(text, c);
     if (start >= 0) {
@@ -645,13 +658,14 @@ function normalize(value) {
       if (parseFrame(end < 0 ? raw : ReflectApply(StringSlice, raw, [0, end])) === undefined) return value;
     }
     const desc = ObjectGetOwnPropertyDescriptor(value, 'message');
+    const jscMessage = desc === undefined ? undefined : desc.value;
     let hint;
     if (desc !== undefined && typeof desc.value === 'string' && desc.writable) {
       const reworded = v8Message(desc.value);
       if (reworded !== desc.value) {
         value.message = reworded;
         // JSC points at a binary expression's start, V8 at its operator.
-        if (ReflectApply(StringStartsWith, reworded, ['Cannot mix BigInt'])) hint = 'operator';
+        if (ReflectApply(StringStartsWith, reworded, ['Cannot mix BigInt']) || reworded === 'Division by zero') hint = 'operator';
       }
     }
     install(value, raw, undefined, false);
@@ -674,8 +688,19 @@ function normalize(value) {
         ? findBinding(frames[0], message === 'Assignment to constant variable.' ? 'const' : 'tdz') : undefined;
       if (found !== undefined) {
         if (found.name !== undefined) value.message = `Cannot access '${found.name}' before initialization`;
-        state.at = found;
+        if (found.line !== frames[0].line || found.column !== frames[0].column) state.at = found;
+      } else if (message === 'Assignment to constant variable.') {
+        // JSC words a write to a read-only property the same way: V8 names the property.
+        const name = frames !== undefined && frames.length > 0 ? writtenProperty(frames[0]) : undefined;
+        value.message = name !== undefined ? `Cannot assign to read only property '${name}' of object '#<Object>'` : jscMessage;
       }
+    } else if (message === 'Cannot call a class constructor without |new|') {
+      const frames = parseStack(raw);
+      let name;
+      for (let i = 0; frames !== undefined && i < frames.length && name === undefined; i++) {
+        if (!frames[i].native) name = calleeName(frames[i]);
+      }
+      if (name !== undefined) value.message = `Class constructor ${name} cannot be invoked without 'new'`;
     }
   } catch {
     // A Proxy or an exotic object: leave it as it is.
@@ -750,8 +775,15 @@ function findBinding(frame, kind) {
   if (info === undefined || typeof info.source !== 'string' || frame.native || frame.nowhere) return undefined;
   if (lineOf(info, frame.line) === undefined) return undefined;
   if (kind === 'const') {
+    // Already at an `=`: a name's assignment is the constant's; a property's is not one.
     const text = lineOf(info, frame.line);
-    if (text.charCodeAt(frame.column - 1) === 61) return undefined; // already at the `=`
+    const c = frame.column - 1;
+    if (text.charCodeAt(c) === 61) {
+      const nameAt = nameBefore(text, c);
+      let k = nameAt;
+      while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+      return nameAt >= 0 && text.charCodeAt(k - 1) !== 46 ? { name: undefined, line: frame.line, column: frame.column } : undefined;
+    }
   }
   let offset = 0;
   for (let l = 1; l < frame.line; l++) offset += info.lines[l - 1].length + 1;
@@ -800,13 +832,66 @@ function findBinding(frame, kind) {
     const decl = declared.get(t.value);
     if (decl === undefined) continue;
     if (kind === 'tdz' && i < decl.index - 1) return at(t, t.value);
-    if (kind === 'const' && decl.kind === 'const' && i > decl.index) {
-      const op = tokens[i + 1];
-      if (op !== undefined && op.type === 'punct' && ASSIGN_TOKENS.has(op.value)) return { ...at(op), name: undefined };
+  }
+  if (kind === 'const') {
+    // The constant may be declared before JSC's position: any `const NAME` of the file counts.
+    if (info.constNames === undefined) {
+      info.constNames = new Set();
+      try {
+        const all = tokenize(info.source);
+        for (let i = 0; i + 1 < all.length; i++) {
+          if (all[i].type === 'name' && all[i].value === 'const' && all[i + 1].type === 'name') info.constNames.add(all[i + 1].value);
+        }
+      } catch {
+        // No names: the error keeps JSC's wording.
+      }
     }
+    const search = (list, end, place) => {
+      for (let i = 0; i + 1 < end; i++) {
+        const t = list[i];
+        if (t.type !== 'name' || !info.constNames.has(t.value)) continue;
+        if (i > 0 && (list[i - 1].value === '.' || list[i - 1].value === '?.' || list[i - 1].value === 'const')) continue;
+        const op = list[i + 1];
+        if (op.type === 'punct' && ASSIGN_TOKENS.has(op.value)) return place(op);
+      }
+      return undefined;
+    };
+    const ahead = search(tokens, last, (op) => ({ ...at(op), name: undefined }));
+    if (ahead !== undefined) return ahead;
+    // JSC's position is sometimes past the assignment: the whole line, then.
+    const text = lineOf(info, frame.line);
+    let lineTokens;
+    try { lineTokens = tokenize(text); } catch { return undefined; }
+    return search(lineTokens, lineTokens.length, (op) => ({ name: undefined, line: frame.line, column: op.start + 1 }));
   }
   return undefined;
 }
+/** The property a frame's position writes (`o.name = …`, at its `=`), or undefined. */
+function writtenProperty(frame) {
+  const info = files.get(frame.file);
+  const text = info === undefined ? undefined : lineOf(info, frame.line);
+  const c = frame.column - 1;
+  if (text === undefined || text.charCodeAt(c) !== 61) return undefined;
+  const nameAt = nameBefore(text, c);
+  let k = nameAt;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  if (nameAt < 0 || text.charCodeAt(k - 1) !== 46) return undefined;
+  let end = nameAt;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+  return ReflectApply(StringSlice, text, [nameAt, end]);
+}
+
+/** The name a frame's position calls (`Name(…)`, at the name), or undefined. */
+function calleeName(frame) {
+  const info = files.get(frame.file);
+  const text = info === undefined ? undefined : lineOf(info, frame.line);
+  const c = frame.column - 1;
+  if (text === undefined || !isWordChar(text.charCodeAt(c))) return undefined;
+  let end = c;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+  return ReflectApply(StringSlice, text, [c, end]);
+}
+
 // An expression V8 would print as it is written: a name, a member chain, a number.
 const simpleExpression = /^(?:[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*|\d+(?:\.\d+)?)$/;
 

@@ -23,6 +23,21 @@ const rules = [
   [/^function is not a constructor \(evaluating 'new ([\w$.]+)\(.*\)'\)$/s, (m) => `${m[1]} is not a constructor`],
   [/^(?:undefined|null|[\w$.]+) is not a constructor \(evaluating 'new ([\w$.]+)\(.*\)'\)$/s, (m) => `${m[1]} is not a constructor`],
   [/^(["'])(.*)\1 is not an Object\. \(evaluating '(["'])(.*)\3 in .*'\)$/s, (m) => `Cannot use 'in' operator to search for '${m[4]}' in ${m[2]}`],
+  [/^Cannot access invalid private field \(evaluating '.*\.(#[\w$]+) [-+*/%&|^<>?]*= .*'\)$/s, (m) => `Cannot write private member ${m[1]} to an object whose class did not declare it`],
+  [/^Cannot access invalid private field \(evaluating '.*\.(#[\w$]+)'\)$/s, (m) => `Cannot read private member ${m[1]} from an object whose class did not declare it`],
+  [/^Cannot convert a symbol to a string$/, () => 'Cannot convert a Symbol value to a string'],
+  [/^Cannot convert a symbol to a number$/, () => 'Cannot convert a Symbol value to a number'],
+  [/^0 is an invalid divisor value\.$/, () => 'Division by zero'],
+  [/^Properties can only be defined on Objects\.$/, () => 'Object.defineProperty called on non-object'],
+  [/^reduce of empty array with no initial value$/, () => 'Reduce of empty array with no initial value'],
+  [/^reduceRight of empty array with no initial value$/, () => 'Reduce of empty array with no initial value'],
+  [/^URI error$/, () => 'URI malformed'],
+  [/^Right hand side of instanceof is not an object$/, () => "Right-hand side of 'instanceof' is not an object"],
+  [/^Right hand side of instanceof is not a function$/, () => "Right-hand side of 'instanceof' is not callable"],
+  [/^WeakMap keys must be objects or non-registered symbols$/, () => 'Invalid value used as weak map key'],
+  [/^WeakSet values must be objects or non-registered symbols$/, () => 'Invalid value used in weak set'],
+  [/^toFixed\(\) argument must be between 0 and 100$/, () => 'toFixed() digits argument must be between 0 and 100'],
+  [/^toPrecision\(\) argument must be between 1 and 100$/, () => 'toPrecision() argument must be between 1 and 100'],
 ];
 
 /** V8's wording for a JSC engine message, or the message unchanged. */
@@ -33,20 +48,6 @@ function v8Message(message) {
     if (m !== null) return rewrite(m);
   }
   return message;
-}
-
-/** Rewords an engine error in place (own `message` only; our own errors are left alone). */
-function toV8(err) {
-  if (err === null || typeof err !== 'object') return err;
-  try {
-    const desc = Object.getOwnPropertyDescriptor(err, 'message');
-    if (desc === undefined || !('value' in desc) || !desc.writable) return err;
-    const reworded = v8Message(desc.value);
-    if (reworded !== desc.value) err.message = reworded;
-  } catch {
-    // A Proxy or an exotic object: leave it as it is.
-  }
-  return err;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,4 +211,4 @@ function v8JsonFailure(text) {
   }
 }
 
-module.exports = { v8Message, toV8, v8JsonMessage, v8JsonFailure };
+module.exports = { v8Message, v8JsonMessage, v8JsonFailure };
