@@ -58,7 +58,9 @@ struct RuntimeTests {
         let (result, output) = try await exec("function f() { throw new TypeError('x is not a function') }\nf()")
         #expect(result.code == 1)
         #expect(result.errorMessage == "TypeError: x is not a function")
-        #expect(output.stderr.hasPrefix("TypeError: x is not a function\n    at f (/root/[eval].js:1:"))
+        // As Node: where it was thrown (file:line, source line, caret), then the error and its stack.
+        #expect(output.stderr.hasPrefix("/root/[eval].js:1\nfunction f() { throw new TypeError('x is not a function') }\n               ^\n\n"))
+        #expect(output.stderr.contains("\n\nTypeError: x is not a function\n    at f (/root/[eval].js:1:22)\n"))
         #expect(output.stderr.hasSuffix("\n\nNode.js v22.20.0\n"))
     }
 
@@ -256,6 +258,8 @@ struct RuntimeTests {
     func uncaughtEngineErrorsUseNodesWording(code: String, message: String) async throws {
         let (result, output) = try await exec(code)
         #expect(result.errorMessage == message)
-        #expect(output.stderr.hasPrefix(message + "\n"))
+        // After Node's source line and caret.
+        #expect(output.stderr.hasPrefix("/root/[eval].js:1\n\(code)\n"))
+        #expect(output.stderr.contains("^\n\n\(message)\n"))
     }
 }

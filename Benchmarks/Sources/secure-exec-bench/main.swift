@@ -210,6 +210,29 @@ let readFileScript = """
 try await readFileRows(.inProcess, label: "")
 try nodeReadFileRows()
 
+// 3b. Errors: every `new Error` gets a lazy V8 stack, every caught engine error is reworded
+// (internal/error_stacks). Per operation, 100 000 in one call, in-process.
+do {
+    let runtime = try NodeRuntime(systemDriver: NodeDriver(), isolation: .inProcess)
+    let n = 100_000
+    for (label, body) in [
+        ("new Error('x')", "new Error('x')"),
+        ("new Error('x').stack (V8 format)", "new Error('x').stack"),
+        ("catch an engine error (null.x) and read its message", "try { null.x } catch (e) { e.message }"),
+    ] {
+        var samples: [Double] = []
+        for _ in 0..<5 {
+            let total = try await time {
+                _ = try await runtime.exec("for (let i = 0; i < \(n); i++) { \(body) }")
+            }
+            samples.append(total / Double(n))
+        }
+        let s = Stats(samples: samples)
+        rows.append(("errors: \(label), per op", us(s.p50), us(s.p95)))
+    }
+    await runtime.dispose()
+}
+
 // 4. Process isolation, when a worker binary is given (`BENCH_WORKER=path`; build it with
 //    `swift build -c release --product secure-exec-worker` in the root package).
 if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {

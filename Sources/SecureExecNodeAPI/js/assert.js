@@ -4,12 +4,11 @@
 // partialDeepStrictEqual, and the deprecated CallTracker.
 //
 // Differences from Node, all forced by the engine or the sandbox:
-// - `assert.ok(value)` / `assert(value)` without a message: V8's Node re-reads the caller's
-//   source file and quotes the call ("The expression evaluated to a falsy value:\n\n
-//   assert.ok(false)\n"). JavaScriptCore's stack frames do not locate the call expression
-//   reliably and the guest's source may not be a readable file, so we always produce Node's own
-//   fallback for an unreadable source (what Node prints for `node -e`, eval and the REPL):
-//   `${inspect(value)} == true`, generatedMessage true. With no argument at all, Node's exact
+// - `assert.ok(value)` / `assert(value)` without a message: as Node, the call is quoted from the
+//   caller's source ("The expression evaluated to a falsy value:\n\n  assert.ok(false)\n"),
+//   found through the call site (internal/error_stacks callSource, from the source our module
+//   compilers registered, never re-read from disk); where there is none (eval, `new Function`)
+//   Node's fallback `${inspect(value)} == true` is produced. With no argument at all, Node's exact
 //   'No value argument passed to `assert.ok()`' is produced.
 // - Colors: the sandbox's stderr is never a TTY, so diffs are always the uncolored form.
 // - `err.stack` starts with `AssertionError [ERR_ASSERTION]: message` as in V8; on
@@ -443,9 +442,11 @@ function innerOk(fn, argLen, value, message) {
     generatedMessage = true;
     message = 'No value argument passed to `assert.ok()`';
   } else if (message == null) {
-    // Node quotes the call's source here when it can read it; see the header comment. Leaving
-    // the message undefined yields Node's fallback, `${inspect(value)} == true`.
+    // Node quotes the call's source when it has it; otherwise (eval, code not from a file) the
+    // message stays undefined, which yields Node's fallback, `${inspect(value)} == true`.
     generatedMessage = true;
+    const code = internal?.errorStacks?.callSource(fn);
+    if (code !== undefined) message = `The expression evaluated to a falsy value:\n\n  ${code}\n`;
   } else if (isError(message)) {
     throw message;
   }

@@ -254,6 +254,8 @@ function enhanceStackTrace(err, own) {
 
 EventEmitter.prototype.emit = function emit(type, ...args) {
   let doError = (type === 'error');
+  // An engine error our modules caught reads as V8 words it (internal/error_stacks).
+  if (doError && args.length > 0) internal?.errorStacks?.normalize(args[0]);
 
   const events = this._events;
   if (events !== undefined) {

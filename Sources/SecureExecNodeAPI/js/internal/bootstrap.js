@@ -77,48 +77,6 @@ const internal = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Error stacks: JSC writes `fn@file:line:col` lines; Node code and users read V8's
-// `    at fn (file:line:col)`. Frames of our own modules (node:internal/…) are dropped.
-
-// A line of a stack JSC wrote: `fn@file:1:2`, `file:1:2`, `fn@[native code]`.
-const jscFrame = /^(?:[^@\n]*@)?(?:\S+:\d+:\d+|\[native code\])$/;
-
-/** V8-style frames for a JSC stack, or undefined when `stack` is not one (set by hand). */
-function v8Frames(stack) {
-  const lines = String(stack).split('\n').filter((line) => line.length > 0);
-  if (lines.length === 0 || !lines.every((line) => jscFrame.test(line))) return undefined;
-  const out = [];
-  for (const line of lines) {
-    const at = line.lastIndexOf('@');
-    const fn = at >= 0 ? line.slice(0, at) : '';
-    const location = at >= 0 ? line.slice(at + 1) : line;
-    if (location.startsWith('node:internal/') || (location === '[native code]' && fn === '')) continue;
-    if (location === '[native code]') { out.push(`    at ${fn} (native)`); continue; }
-    if (fn === '' || fn === 'global code' || fn === 'eval code' || fn === 'module code') out.push(`    at ${location}`);
-    else out.push(`    at ${fn} (${location})`);
-  }
-  return out;
-}
-
-/** `err.stack` in V8's format (header line, then frames) when JSC wrote it; undefined for
- *  stacks set by hand or already V8-shaped (util.inspect then prints them as Node does). */
-natives.errorStack = function errorStack(err) {
-  const stack = err.stack;
-  if (typeof stack !== 'string') return undefined;
-  const frames = v8Frames(stack);
-  if (frames === undefined) return undefined;
-  let header;
-  try {
-    const name = err.name === undefined ? 'Error' : String(err.name);
-    const message = err.message === undefined ? '' : String(err.message);
-    header = message.length === 0 ? name : name.length === 0 ? message : `${name}: ${message}`;
-  } catch {
-    header = 'Error';
-  }
-  return frames.length > 0 ? `${header}\n${frames.join('\n')}` : header;
-};
-
-// ---------------------------------------------------------------------------------------------
 // Builtin modules: compiled once per VM by the host, instantiated once per call, on first use.
 
 const builtinCache = new Map();
@@ -162,6 +120,16 @@ function loadPublicBuiltin(name) {
 }
 
 internal.requireBuiltin = requireBuiltin;
+
+// Error stacks and engine error messages as V8 shows them (internal/error_stacks): installed
+// before anything else creates errors. `natives.errorStack` is util.inspect's hook.
+const errorStacks = requireBuiltin('internal/error_stacks');
+internal.errorStacks = errorStacks;
+const normalizeError = errorStacks.normalize;
+natives.errorStack = function errorStack(err) {
+  normalizeError(err);
+  return errorStacks.v8StackText(err);
+};
 internal.isPublicBuiltin = isPublicBuiltin;
 internal.loadPublicBuiltin = loadPublicBuiltin;
 
@@ -292,6 +260,11 @@ ObjectDefineProperty(Promise.prototype, 'then', {
   value: {
     then(onFulfilled, onRejected) {
       if (rejections.length > 0) markHandled(this);
+      // A rejection handler sees an engine error in V8's words, as a catch clause does.
+      if (typeof onRejected === 'function') {
+        const handler = onRejected;
+        onRejected = (reason) => handler(normalizeError(reason));
+      }
       return ReflectApply(PromiseThen, this, [onFulfilled, onRejected]);
     },
   }.then,

@@ -91,7 +91,9 @@ function fatal(err, code, header) {
       const shown = typeof err === 'string' ? err : require('internal/util/inspect').inspect(err);
       text = `${shown}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
     } else {
-      text = `${require('internal/util/inspect').inspect(err)}\n`;
+      // Node's "arrow": where it was thrown, the source line and a caret.
+      const arrow = internal.errorStacks.sourceArrow(err);
+      text = `${arrow ?? ''}${require('internal/util/inspect').inspect(err)}\n`;
     }
     text += `\nNode.js ${process.version}\n`;
   } catch {
@@ -106,7 +108,7 @@ function fatal(err, code, header) {
 
 function handleUncaught(err) {
   if (err === exitSentinel) throw err;
-  require('internal/v8_messages').toV8(err);
+  internal.errorStacks.normalize(err);
   if (internal.processHasListeners('uncaughtException')) {
     try {
       process.emit('uncaughtException', err, 'uncaughtException');
@@ -121,7 +123,7 @@ function handleUncaught(err) {
 }
 
 function handleRejection(reason, promise) {
-  require('internal/v8_messages').toV8(reason);
+  internal.errorStacks.normalize(reason);
   if (internal.processHasListeners('unhandledRejection')) {
     process.emit('unhandledRejection', reason, promise);
     return;

@@ -398,10 +398,14 @@ function stripShebang(content) {
   return content.charCodeAt(0) === 35 && content.charCodeAt(1) === 33 ? `//${content.slice(2)}` : content;
 }
 
-/** `import(…)` in CommonJS goes to our ES module loader (JSC's own rejects): the lexer finds the
- *  real `import(` tokens (never in strings, comments or `.import(`) and renames them. */
-function rewriteDynamicImport(source) {
-  if (!source.includes('import')) return source;
+/** Guest source as we compile it, from the lexer's tokens (never matching text):
+ *  - `import(…)` goes to our ES module loader (JSC's own rejects): the real `import(` tokens
+ *    (never in strings, comments or `.import(`) are renamed;
+ *  - every `catch (e) {` clause first passes `e` to `$se$error` (internal/error_stacks
+ *    normalize: engine errors in V8's words, with a V8 stack). Line breaks never move. */
+function rewriteSource(source, edits) {
+  const hasImport = source.includes('import');
+  if (!hasImport && !source.includes('catch')) return source;
   const { tokenize } = require('internal/modules/esm_transform');
   let tokens;
   try { tokens = tokenize(source); } catch { return source; }
@@ -409,28 +413,55 @@ function rewriteDynamicImport(source) {
   let last = 0;
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i];
-    if (t.value === 'import' && tokens[i + 1].value === '(' && !(i > 0 && tokens[i - 1].value === '.')) {
+    if (t.type !== 'name') continue;
+    if (hasImport && t.value === 'import' && tokens[i + 1].value === '(' && !(i > 0 && tokens[i - 1].value === '.')) {
       out += source.slice(last, t.start) + '$se$dynamicImport';
+      edits.push({ start: t.start, end: t.end, added: 17 });
       last = t.end;
+    } else if (t.value === 'catch' && i > 0 && tokens[i - 1].type === 'punct' && tokens[i - 1].value === '}' &&
+      tokens[i + 1].value === '(' && tokens[i + 2]?.type === 'name' && tokens[i + 3]?.value === ')' &&
+      tokens[i + 4]?.value === '{') {
+      // `} catch (e) {` (or a method named catch after a class member, where the call is harmless).
+      const brace = tokens[i + 4];
+      const call = `$se$error(${source.slice(tokens[i + 2].start, tokens[i + 2].end)});`;
+      out += source.slice(last, brace.end) + call;
+      edits.push({ start: brace.end, end: brace.end, added: call.length });
+      last = brace.end;
+      i += 4;
     }
   }
   return last === 0 ? source : out + source.slice(last);
 }
 
-const wrapperParameters = 'exports, require, module, __filename, __dirname, $se$dynamicImport';
+const wrapperParameters = 'exports, require, module, __filename, __dirname, $se$dynamicImport, $se$error';
 
 function compileWrapper(content, filename, allowAwait) {
-  const body = rewriteDynamicImport(stripShebang(content));
+  const original = stripShebang(content);
+  const edits = [];
+  const body = rewriteSource(original, edits);
+  const compile = (kind, text) => {
+    const head = `(${kind} (${wrapperParameters}) { `;
+    const fn = natives.compile(`${head}${text}\n})`, filename);
+    internal.errorStacks.registerFile(filename, head.length, false, original, text === body ? edits : undefined);
+    return fn;
+  };
   try {
-    return natives.compile(`(function (${wrapperParameters}) { ${body}\n})`, filename);
+    return compile('function', body);
   } catch (err) {
     // Top-level await is allowed in the entry: retry as an async function.
-    if (!allowAwait || !(err instanceof SyntaxError)) throw err;
-    try {
-      return natives.compile(`(async function (${wrapperParameters}) { ${body}\n})`, filename);
-    } catch {
-      throw err;
+    if (err instanceof SyntaxError) {
+      if (allowAwait) {
+        try { return compile('async function', body); } catch { /* report the first error */ }
+      }
+      // Our rewrite must never be why code does not compile: retry without it.
+      if (body !== original) {
+        try { return compile('function', original); } catch { /* the first error */ }
+        if (allowAwait) {
+          try { return compile('async function', original); } catch { /* the first error */ }
+        }
+      }
     }
+    throw err;
   }
 }
 
@@ -486,7 +517,8 @@ Module.prototype._compile = function (content, filename, allowAwait = false) {
 function runWrapper(module, wrapper, filename) {
   const require = makeRequire(module);
   const dynamicImport = (specifier, options) => requireBuiltin('internal/modules/esm').dynamicImport(specifier, filename, options);
-  return Reflect.apply(wrapper, module.exports, [module.exports, require, module, filename, path.dirname(filename), dynamicImport]);
+  return Reflect.apply(wrapper, module.exports, [module.exports, require, module, filename, path.dirname(filename), dynamicImport,
+    internal.errorStacks.normalize]);
 }
 
 Module.prototype.load = function (filename) {

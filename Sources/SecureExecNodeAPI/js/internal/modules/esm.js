@@ -192,7 +192,7 @@ function recordFor(id, parentFile) {
   } else {
     const source = readText(id);
     const compiled = transform(source, { filename: id });
-    record = { id, kind: 'esm', status: 'new', compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined };
+    record = { id, kind: 'esm', status: 'new', source, compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined };
   }
   records.set(id, record);
   return record;
@@ -227,6 +227,7 @@ function link(record) {
   });
   each(record.deps, (dep) => { link(dep); });
   const fn = natives.compile(`${record.compiled.code}`, record.id);
+  internal.errorStacks.registerFile(record.id, record.compiled.lineOneOffset, true, record.source, record.compiled.edits);
   const meta = makeImportMeta(record.id);
   let exported = false;
   record.generator = fn.call(undefined,
@@ -237,7 +238,8 @@ function link(record) {
       each(Object.keys(getters), (name) => { defineExport(record.namespace, name, getters[name]); });
     },
     meta,
-    (specifier, options) => dynamicImport(specifier, record.id, options));
+    (specifier, options) => dynamicImport(specifier, record.id, options),
+    internal.errorStacks.normalize);
   record.status = 'linked-pending';
 }
 
@@ -458,7 +460,7 @@ let mainRecord;
 function runMain(code, filename) {
   mainFile = filename;
   const compiled = transform(code, { filename });
-  const record = { id: filename, kind: 'esm', status: 'new', compiled, namespace: makeNamespace(), deps: [] };
+  const record = { id: filename, kind: 'esm', status: 'new', source: code, compiled, namespace: makeNamespace(), deps: [] };
   records.set(filename, record);
   mainRecord = record;
   link(record);

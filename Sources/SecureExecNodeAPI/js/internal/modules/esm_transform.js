@@ -14,7 +14,7 @@
 // `transform(source, { filename })` returns `{ code, imports, exportNames, starExports,
 // hasTopLevelAwait, usesImportMeta, usesDynamicImport }`, where `code` is
 //
-//     (function* ($se$import, $se$export, $se$meta, $se$dynamicImport) {"use strict";PROLOGUE;yield;BODY
+//     (function* ($se$import, $se$export, $se$meta, $se$dynamicImport, $se$error) {"use strict";PROLOGUE;yield;BODY
 //     })
 //
 // (`async function*` when the module uses top-level await). `$se$` is the default prefix of every
@@ -52,6 +52,9 @@
 //   $se$meta → the `import.meta` object (url, filename, dirname, resolve …).
 //   $se$dynamicImport(specifier, options) → a promise for the namespace of a dynamically imported
 //       module, resolved relative to this module.
+//   $se$error(value) → called with the caught value at the start of every `catch (name)` block
+//       (internal/error_stacks normalize); `lineOneOffset` in the result is the length of what
+//       precedes the module's first line, `edits` the column shifts on the lines we rewrote.
 // Link-time checks that need the graph (a requested name that the target does not export) are the
 // loader's: `imports[i].names` lists every name this module imports or re-exports from request i.
 //
@@ -1229,12 +1232,19 @@ class Parser {
       this.i++;
       const outer = this.scope;
       this.pushScope('block');
+      let simple;
       if (this.isP('(')) {
         this.i++;
+        const first = this.cur();
+        const before = this.i;
         this.parseBinding('let', null);
+        if (first.type === 'name' && this.i === before + 1) simple = first;
         this.expectP(')');
       }
+      const brace = this.cur();
       this.expectP('{');
+      // The caught value first goes through the loader's error normaliser (V8 wording and stack).
+      if (simple !== undefined) this.insert(brace.end, `${this.P}error(${this.src.slice(simple.start, simple.end)});`);
       this.parseStatementsUntilBrace();
       this.scope = outer;
     }
@@ -2415,9 +2425,12 @@ function transform(source, options) {
   }
   body += source.slice(pos);
 
-  const head = `(${p.hasTLA ? 'async ' : ''}function* (${P}import, ${P}export, ${P}meta, ${P}dynamicImport) {`;
+  const head = `(${p.hasTLA ? 'async ' : ''}function* (${P}import, ${P}export, ${P}meta, ${P}dynamicImport, ${P}error) {`;
   return {
     code: `${head}${prologue}${body}\n})`,
+    lineOneOffset: head.length + prologue.length,
+    // What moved columns: [{ start, end, added }] in source order (ranges within one line).
+    edits: edits.filter((e) => !hasLineTerminator(source, e.start, e.end)).map((e) => ({ start: e.start, end: e.end, added: e.text.length })),
     imports: p.requests.map((req) => ({
       specifier: req.specifier,
       attributes: Object.assign({}, req.attributes),
