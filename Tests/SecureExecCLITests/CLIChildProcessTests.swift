@@ -5,11 +5,6 @@ import Testing
 extension CLITests {
     /// `run` on a Dispatch thread: waiting for the CLI must not hold a thread of Swift's
     /// cooperative pool (other suites' timers and wall-clock limits run there).
-    func runAside(_ arguments: [String]) async throws -> Run {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try self.run(arguments) }) }
-        }
-    }
 
     @Test func runGrantsStartProgramsInTheWorkingDirectory() async throws {
         let code = "console.log(require('child_process').execFileSync('pwd', { encoding: 'utf8' }).trim())"

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 
+/// Runs blocking work (waiting for a process) on a Dispatch thread, so it never holds a thread of
+/// Swift's cooperative pool (other suites' timers and limits run there).
+func onDispatchThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}
+
 /// End-to-end tests of the `secure-exec` binary built beside the test bundle.
 @Suite("secure-exec command line", .timeLimit(.minutes(1)))
 struct CLITests {
@@ -10,6 +18,12 @@ struct CLITests {
     }()
 
     struct Run { let code: Int32; let stdout: String; let stderr: String }
+
+    /// `run` on a Dispatch thread: waiting for the CLI must not hold a thread of Swift's
+    /// cooperative pool (other suites' timers and wall-clock limits run there).
+    func runAside(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) async throws -> Run {
+        try await onDispatchThread { try self.run(arguments, environment: environment, stdin: stdin) }
+    }
 
     func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
         let process = Process()
@@ -33,54 +47,54 @@ struct CLITests {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    @Test func evalPrints() throws {
-        let result = try run(["eval", "console.log(1+1)"])
+    @Test func evalPrints() async throws {
+        let result = try await runAside(["eval", "console.log(1+1)"])
         #expect(result.code == 0)
         #expect(result.stdout == "2\n")
     }
 
-    @Test func exitCodesPassThrough() throws {
-        #expect(try run(["eval", "process.exit(3)"]).code == 3)
-        let thrown = try run(["eval", "throw new TypeError('bad')"])
+    @Test func exitCodesPassThrough() async throws {
+        #expect(try await runAside(["eval", "process.exit(3)"]).code == 3)
+        let thrown = try await runAside(["eval", "throw new TypeError('bad')"])
         #expect(thrown.code == 1)
         #expect(thrown.stderr.contains("TypeError: bad"))
     }
 
-    @Test func environmentNeedsAGrant() throws {
+    @Test func environmentNeedsAGrant() async throws {
         let code = "console.log(process.env.HOME)"
-        #expect(try run(["eval", code], environment: ["HOME": "/home/tester"]).stdout == "undefined\n")
-        #expect(try run(["eval", "--allow-env=HOME", code], environment: ["HOME": "/home/tester"]).stdout == "/home/tester\n")
-        #expect(try run(["eval", "--allow-env", code], environment: ["HOME": "/home/tester"]).stdout == "/home/tester\n")
-        #expect(try run(["eval", "--allow-env", "--deny-env=HOME", code], environment: ["HOME": "/home/tester"]).stdout == "undefined\n")
+        #expect(try await runAside(["eval", code], environment: ["HOME": "/home/tester"]).stdout == "undefined\n")
+        #expect(try await runAside(["eval", "--allow-env=HOME", code], environment: ["HOME": "/home/tester"]).stdout == "/home/tester\n")
+        #expect(try await runAside(["eval", "--allow-env", code], environment: ["HOME": "/home/tester"]).stdout == "/home/tester\n")
+        #expect(try await runAside(["eval", "--allow-env", "--deny-env=HOME", code], environment: ["HOME": "/home/tester"]).stdout == "undefined\n")
     }
 
-    @Test func topLevelAwaitInEval() throws {
-        let result = try run(["eval", "console.log(await Promise.resolve('awaited'))"])
+    @Test func topLevelAwaitInEval() async throws {
+        let result = try await runAside(["eval", "console.log(await Promise.resolve('awaited'))"])
         #expect(result.stdout == "awaited\n")
     }
 
-    @Test func runFileWithArguments() throws {
+    @Test func runFileWithArguments() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-cli-\(UUID().uuidString).js")
         try "console.log(process.argv.slice(2).join(' '))".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try run(["run", file.path, "a", "--b"])
+        let result = try await runAside(["run", file.path, "a", "--b"])
         #expect(result.code == 0)
         #expect(result.stdout == "a --b\n")
     }
 
-    @Test func cpuLimitFlag() throws {
-        let result = try run(["eval", "--cpu-time-limit", "100", "for (;;) {}"])
+    @Test func cpuLimitFlag() async throws {
+        let result = try await runAside(["eval", "--cpu-time-limit", "100", "for (;;) {}"])
         #expect(result.code == 124)
         #expect(result.stderr.contains("CPU time limit exceeded"))
     }
 
-    @Test func stdinReachesTheGuest() throws {
-        let result = try run(["eval", "let s = ''; process.stdin.on('data', (d) => s += d); process.stdin.on('end', () => console.log(s.trim().toUpperCase()))"], stdin: "hello")
+    @Test func stdinReachesTheGuest() async throws {
+        let result = try await runAside(["eval", "let s = ''; process.stdin.on('data', (d) => s += d); process.stdin.on('end', () => console.log(s.trim().toUpperCase()))"], stdin: "hello")
         #expect(result.stdout == "HELLO\n")
     }
 
-    @Test func badFlagsAreRejected() throws {
-        let result = try run(["eval", "--timing-mitigation", "sometimes", "1"])
+    @Test func badFlagsAreRejected() async throws {
+        let result = try await runAside(["eval", "--timing-mitigation", "sometimes", "1"])
         #expect(result.code != 0)
         #expect(result.stderr.contains("--timing-mitigation"))
     }
@@ -90,7 +104,7 @@ struct CLITests {
 struct CLIFileSystemTests {
     let cli = CLITests()
 
-    @Test func readsAndWritesOnlyWhatIsGranted() throws {
+    @Test func readsAndWritesOnlyWhatIsGranted() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-cli-fs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -122,7 +136,11 @@ struct PackageTests {
     }
 
     @Test(arguments: scripts)
-    func packageBehavesAsUnderNode(script: String) throws {
+    func packageBehavesAsUnderNode(script: String) async throws {
+        try await onDispatchThread { try Self.comparePackage(script) }
+    }
+
+    static func comparePackage(_ script: String) throws {
         // A project folder whose node_modules is Debian's package folder (ESM ignores NODE_PATH).
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-pkg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -131,7 +149,7 @@ struct PackageTests {
                                                    withDestinationPath: "/usr/share/nodejs")
         let file = dir.appendingPathComponent(script)
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(script), to: file)
-        let sandbox = try cli.run(["run", "--module-path=/usr/share/nodejs", "--allow-read=\(dir.path)", "--allow-env=DEBUG",
+        let sandbox = try CLITests().run(["run", "--module-path=/usr/share/nodejs", "--allow-read=\(dir.path)", "--allow-env=DEBUG",
                                    file.path])
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -59,7 +59,11 @@ struct UncaughtOutputTests {
     }
 
     @Test(arguments: scripts.indices)
-    func uncaughtOutputMatchesNode(index: Int) throws {
+    func uncaughtOutputMatchesNode(index: Int) async throws {
+        try await onDispatchThread { try Self.compare(index) }
+    }
+
+    static func compare(_ index: Int) throws {
         let node = try #require(Self.node, "node22 must be on PATH")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-uncaught-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
