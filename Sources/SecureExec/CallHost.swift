@@ -17,6 +17,8 @@ final class CallHost: Sendable {
     let descriptors = Mutex(DescriptorTable())
     /// Where host-initiated events go (set by the engine backend while the call runs).
     private let sink = Mutex<HostEventSink?>(nil)
+    /// The runtime's host functions, when it has any (`host.call`).
+    let hostFunctions: HostFunctionCalls?
     /// Work to do when the call ends (kill children, close sockets and servers).
     private let cleanups = Mutex<[@Sendable () async -> Void]>([])
 
@@ -41,8 +43,9 @@ final class CallHost: Sendable {
     }
 
     init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?,
-         moduleGrants: [PathPrefix] = []) {
+         moduleGrants: [PathPrefix] = [], hostFunctions: HostFunctionCalls? = nil) {
         self.driver = driver
+        self.hostFunctions = hostFunctions
         self.moduleGrants = moduleGrants
         self.limits = limits
         self.onStdio = onStdio
@@ -119,6 +122,7 @@ final class CallHost: Sendable {
         case "child.spawn", "child.spawnSync": return try await spawn(args)
         case "net.fetch": return try await fetch(args)
         case "crypto.hash", "crypto.hmac": return try CryptoOperations.perform(op, args, binary)
+        case "host.call" where hostFunctions != nil: return try await hostFunctions?.perform(args, binary, host: self) ?? .undefined
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")

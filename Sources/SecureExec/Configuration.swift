@@ -97,6 +97,12 @@ public struct ResourceLimits: Sendable {
     public var maxOpenFiles: Int
     /// Child processes per call. Default 64.
     public var maxChildProcesses: Int
+    /// Host function calls per call (see ``HostFunctions``); more reject with a `RangeError`. Default 100 000.
+    public var maxHostFunctionCalls: Int = 100_000
+    /// Async host function calls in flight at once; more reject with a `RangeError`. Default 256.
+    public var maxPendingHostFunctionCalls: Int = 256
+    /// Nesting of a value passed to or returned from a host function. Default 128.
+    public var maxHostValueDepth: Int = 128
 
     public init(memoryMB: Int = 128, cpuTime: Duration = .seconds(30), wallClock: Duration? = nil,
                 maxOutputBytes: Int = 16 << 20, maxBinaryPayloadBytes: Int = 16 << 20, maxJSONPayloadBytes: Int = 4 << 20,

@@ -22,16 +22,22 @@ public final class NodeRuntime: Sendable {
     /// Read-only module folders (``ModuleAccess``): readable without the fs check, never writable.
     private let moduleGrants: [PathPrefix]
     private let engine: any EngineBackend
+    /// Host functions by dotted name (``HostFunctions``).
+    private let hostFunctions: [String: HostFunction.Callable]
     private let queue = CallQueue()
     private let disposed = Atomic(false)
 
     /// Creates a runtime. Its engine starts at once, on a thread of its own.
+    ///
+    /// `hostFunctions` become globals of every call's guest (see <doc:HostFunctions>). Default: none.
     public init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
                 timingMitigation: TimingMitigation = .freeze, isolation: Isolation = .process,
-                onStdio: StdioHandler? = nil) throws {
+                onStdio: StdioHandler? = nil, hostFunctions: HostFunctions = [:]) throws {
         guard limits.cpuTime > .zero, limits.maxOutputBytes >= 0, limits.memoryMB > 0 else {
             throw SecureExecError(.invalidConfiguration, "resource limits must be positive")
         }
+        try hostFunctions.validate()
+        self.hostFunctions = hostFunctions.flattened
         var systemDriver = systemDriver
         var readOnly = systemDriver.moduleAccess.searchPaths.map { GuestPath.normalize($0) }
         if let nodeModules = systemDriver.moduleAccess.nodeModules {
@@ -46,7 +52,11 @@ public final class NodeRuntime: Sendable {
         self.timingMitigation = timingMitigation
         self.isolation = isolation
         self.onStdio = onStdio
-        let configuration = Self.runtimeConfiguration(systemDriver, limits)
+        var configuration = Self.runtimeConfiguration(systemDriver, limits)
+        if !hostFunctions.isEmpty, case .object(var fields) = configuration {
+            fields["hostFunctions"] = HostFunctionInstaller.configuration(hostFunctions, limits)
+            configuration = .object(fields)
+        }
         switch isolation {
         case .inProcess:
             engine = InProcessEngine(configuration: configuration)
@@ -174,7 +184,9 @@ public final class NodeRuntime: Sendable {
             maxOutputBytes: limits.maxOutputBytes, maxJSONPayload: limits.maxJSONPayloadBytes,
             maxBinaryPayload: limits.maxBinaryPayloadBytes, maxTimers: limits.maxTimers)
         let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio,
-                            moduleGrants: moduleGrants)
+                            moduleGrants: moduleGrants,
+                            hostFunctions: hostFunctions.isEmpty ? nil : HostFunctionCalls(functions: hostFunctions, limits: limits))
+        host.hostFunctions?.attach(to: host)
         return (execution, host)
     }
 }
