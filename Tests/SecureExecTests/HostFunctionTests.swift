@@ -475,6 +475,42 @@ struct HostFunctionTests {
 
     // MARK: - evaluate
 
+    /// The README's example: an agent-style script over two host functions.
+    @Test func agentScriptFromTheReadme() async throws {
+        struct AccountQuery: Decodable { var region: String; var minRevenue: Double? }
+        struct Account: Encodable { var id: Int; var name: String; var revenue: Double; var region: String }
+        struct Ticket: Encodable { var id: Int; var title: String; var opened: Date }
+        struct Busy: Decodable, Equatable { var name: String; var open: Int }
+        let accounts = [
+            Account(id: 1, name: "Acme", revenue: 2e6, region: "EU"),
+            Account(id: 2, name: "Globex", revenue: 5e6, region: "EU"),
+            Account(id: 3, name: "Initech", revenue: 3e6, region: "US"),
+            Account(id: 4, name: "Small", revenue: 1e3, region: "EU"),
+        ]
+        let tools: HostFunctions = [
+            "crm": [
+                "findAccounts": HostFunction { (query: AccountQuery) in
+                    accounts.filter { $0.region == query.region && $0.revenue >= (query.minRevenue ?? 0) }
+                },
+                "openTickets": HostFunction { (accountID: Int) -> [Ticket] in
+                    accountID == 1 ? [Ticket(id: 7, title: "Login fails", opened: Date(timeIntervalSince1970: 0)),
+                                      Ticket(id: 8, title: "Invoice", opened: Date(timeIntervalSince1970: 60))] : []
+                },
+            ],
+        ]
+        let script = """
+            const accounts = await crm.findAccounts({ region: 'EU', minRevenue: 1e6 });
+            const tickets = await Promise.all(accounts.map((a) => crm.openTickets(a.id)));
+            return accounts
+              .map((a, i) => ({ name: a.name, open: tickets[i].length }))
+              .filter((a) => a.open > 0);
+            """
+        let busy = try await SecureExec.evaluate(script, as: [Busy].self, hostFunctions: tools,
+                                                 limits: ResourceLimits(cpuTime: .seconds(5)), isolation: testIsolation)
+        #expect(busy == [Busy(name: "Acme", open: 2)])
+    }
+
+
     @Test func evaluateReturnsTheValueOfExpressionsScriptsAndModules() async throws {
         let functions: HostFunctions = ["crm": [
             "count": HostFunction { (region: String) in region == "EU" ? 3 : 1 },
