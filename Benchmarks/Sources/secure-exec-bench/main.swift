@@ -106,7 +106,7 @@ if !onlyHostFunctions, let worker = ProcessInfo.processInfo.environment["BENCH_W
 
 // 5. Host functions: calls per second of a trivial function, sync and async, in each isolation
 //    mode available (`BENCH_ONLY=host` runs only these rows).
-func hostFunctionRows(_ isolation: Isolation, _ label: String) async throws {
+@MainActor func hostFunctionRows(_ isolation: Isolation, _ label: String) async throws {
     let runtime = try NodeRuntime(isolation: isolation, hostFunctions: [
         "bench": [
             "addSync": .sync { (n: Int) in n + 1 },
