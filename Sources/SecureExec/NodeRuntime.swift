@@ -29,7 +29,7 @@ public final class NodeRuntime: Sendable {
 
     /// Creates a runtime. Its engine starts at once, on a thread of its own.
     ///
-    /// `hostFunctions` become globals of every call's guest (see <doc:HostFunctions>). Default: none.
+    /// `hostFunctions` become globals of every call's guest (see <doc:CallingHostFunctions>). Default: none.
     public init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
                 timingMitigation: TimingMitigation = .freeze, isolation: Isolation = .process,
                 onStdio: StdioHandler? = nil, hostFunctions: HostFunctions = [:]) throws {
