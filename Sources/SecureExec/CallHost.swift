@@ -19,6 +19,8 @@ final class CallHost: Sendable {
     private let sink = Mutex<HostEventSink?>(nil)
     /// The call's child processes (ChildProcessOperations.swift).
     let children: ChildProcessTable
+    /// The runtime's host functions, when it has any (`host.call`).
+    let hostFunctions: HostFunctionCalls?
     /// Work to do when the call ends (kill children, close sockets and servers).
     private let cleanups = Mutex<[@Sendable () async -> Void]>([])
     /// Sandbox servers and network work in flight (NetworkOperations.swift).
@@ -45,9 +47,11 @@ final class CallHost: Sendable {
     }
 
     init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?,
-         moduleGrants: [PathPrefix] = [], children: ChildProcessTable = ChildProcessTable()) {
+         moduleGrants: [PathPrefix] = [], children: ChildProcessTable = ChildProcessTable(),
+         hostFunctions: HostFunctionCalls? = nil) {
         self.driver = driver
         self.children = children
+        self.hostFunctions = hostFunctions
         self.moduleGrants = moduleGrants
         self.limits = limits
         self.onStdio = onStdio
@@ -126,6 +130,7 @@ final class CallHost: Sendable {
             return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.hash", "crypto.hmac", "crypto.pbkdf2", "crypto.hkdf", "crypto.scrypt":
             return try CryptoOperations.perform(op, args, binary)
+        case "host.call" where hostFunctions != nil: return try await hostFunctions?.perform(args, binary, host: self) ?? .undefined
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")

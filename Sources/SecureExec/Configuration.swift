@@ -104,6 +104,12 @@ public struct ResourceLimits: Sendable {
     public var maxNetworkBodyBytes: Int
     /// Time one network exchange (connect, send, receive) may take. Default 60 s.
     public var networkTimeout: Duration
+    /// Host function calls per call (see ``HostFunctions``); more reject with a `RangeError`. Default 100 000.
+    public var maxHostFunctionCalls: Int = 100_000
+    /// Async host function calls in flight at once; more reject with a `RangeError`. Default 256.
+    public var maxPendingHostFunctionCalls: Int = 256
+    /// Nesting of a value passed to or returned from a host function. Default 128.
+    public var maxHostValueDepth: Int = 128
 
     public init(memoryMB: Int = 128, cpuTime: Duration = .seconds(30), wallClock: Duration? = nil,
                 maxOutputBytes: Int = 16 << 20, maxBinaryPayloadBytes: Int = 16 << 20, maxJSONPayloadBytes: Int = 4 << 20,

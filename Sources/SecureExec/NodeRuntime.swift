@@ -24,6 +24,8 @@ public final class NodeRuntime: Sendable {
     /// The engine, until the runtime lets it go (a pooled in-process engine then serves another
     /// runtime, so nothing of this one may reach it afterwards: every use goes through the lock).
     private let engineSlot: Mutex<(any EngineBackend)?>
+    /// Host functions by dotted name (``HostFunctions``).
+    private let hostFunctions: [String: HostFunction.Callable]
     private let queue = CallQueue()
     private let disposed = Atomic(false)
     /// 0 for a runtime the embedder created; +1 for each nested `node` (NestedNodeCommand.swift).
@@ -34,20 +36,24 @@ public final class NodeRuntime: Sendable {
     public let network = RuntimeNetwork()
 
     /// Creates a runtime. Its engine starts at once, on a thread of its own.
+    ///
+    /// `hostFunctions` become globals of every call's guest (see <doc:CallingHostFunctions>). Default: none.
     public convenience init(systemDriver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
                             timingMitigation: TimingMitigation = .freeze, isolation: Isolation = .process,
-                            onStdio: StdioHandler? = nil) throws {
+                            onStdio: StdioHandler? = nil, hostFunctions: HostFunctions = [:]) throws {
         try self.init(systemDriver: systemDriver, limits: limits, timingMitigation: timingMitigation, isolation: isolation,
-                      onStdio: onStdio, nestingDepth: 0, childBudget: nil)
+                      onStdio: onStdio, hostFunctions: hostFunctions, nestingDepth: 0, childBudget: nil)
     }
 
     init(systemDriver: NodeDriver, limits: ResourceLimits, timingMitigation: TimingMitigation, isolation: Isolation,
-         onStdio: StdioHandler?, nestingDepth: Int, childBudget: ChildBudget?) throws {
+         onStdio: StdioHandler?, hostFunctions: HostFunctions = [:], nestingDepth: Int, childBudget: ChildBudget?) throws {
         self.nestingDepth = nestingDepth
         self.childBudget = childBudget
         guard limits.cpuTime > .zero, limits.maxOutputBytes >= 0, limits.memoryMB > 0 else {
             throw SecureExecError(.invalidConfiguration, "resource limits must be positive")
         }
+        try hostFunctions.validate()
+        self.hostFunctions = hostFunctions.flattened
         var systemDriver = systemDriver
         var readOnly = systemDriver.moduleAccess.searchPaths.map { GuestPath.normalize($0) }
         if let nodeModules = systemDriver.moduleAccess.nodeModules {
@@ -62,7 +68,11 @@ public final class NodeRuntime: Sendable {
         self.timingMitigation = timingMitigation
         self.isolation = isolation
         self.onStdio = onStdio
-        let configuration = Self.runtimeConfiguration(systemDriver, limits)
+        var configuration = Self.runtimeConfiguration(systemDriver, limits)
+        if !hostFunctions.isEmpty, case .object(var fields) = configuration {
+            fields["hostFunctions"] = HostFunctionInstaller.configuration(hostFunctions, limits)
+            configuration = .object(fields)
+        }
         switch isolation {
         case .inProcess:
             engineSlot = Mutex(InProcessEnginePool.shared.take(configuration: configuration))
@@ -204,7 +214,9 @@ public final class NodeRuntime: Sendable {
             maxBinaryPayload: limits.maxBinaryPayloadBytes, maxTimers: limits.maxTimers)
         let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio,
                             moduleGrants: moduleGrants, children: ChildProcessTable(isolation: isolation, depth: nestingDepth,
-                                                                       budget: childBudget ?? ChildBudget(limit: limits.maxChildProcesses)))
+                                                                       budget: childBudget ?? ChildBudget(limit: limits.maxChildProcesses)),
+                            hostFunctions: hostFunctions.isEmpty ? nil : HostFunctionCalls(functions: hostFunctions, limits: limits))
+        host.hostFunctions?.attach(to: host)
         network.attach(host.network)
         return (execution, host)
     }

@@ -214,9 +214,15 @@ final class WorkerEngine: EngineBackend {
                     state.withLock { $0.inline = nil }
                     worker.send(.response(response))
                 } else {
-                    Task {
+                    Task { [self] in
                         let response = await host.handle(request)
-                        worker.send(.response(response))
+                        // Only while its call runs: the worker would take a late answer (a host
+                        // function finishing after `process.exit`) for one of the next call's
+                        // requests, whose ids start again at 1. Sent under the lock, so it cannot
+                        // pass the next call's `execute`.
+                        state.withLock { s in
+                            if s.host === host { worker.send(.response(response)) }
+                        }
                     }
                 }
             case .outcome(let outcome):

@@ -27,9 +27,11 @@ func us(_ s: Double) -> String { String(format: "%.1f µs", s * 1e6) }
 
 let iterations = Int(ProcessInfo.processInfo.environment["BENCH_ITERATIONS"] ?? "") ?? 1000
 var rows: [(String, String, String)] = []
+/// `BENCH_ONLY=host`: only the host function rows.
+let onlyHostFunctions = ProcessInfo.processInfo.environment["BENCH_ONLY"] == "host"
 
 // 1. Create a runtime and complete run("module.exports = 1").
-do {
+if !onlyHostFunctions {
     var samples: [Double] = []
     for _ in 0..<20 { _ = try await NodeRuntime(isolation: .inProcess).run("module.exports = 1") }  // warm up
     for _ in 0..<iterations {
@@ -45,7 +47,7 @@ do {
 }
 
 // 2. A further call on the same runtime.
-do {
+if !onlyHostFunctions {
     let runtime = try NodeRuntime(isolation: .inProcess)
     var samples: [Double] = []
     for _ in 0..<20 { _ = try await runtime.run("module.exports = 1") }
@@ -66,7 +68,7 @@ do {
 }
 
 // 3. Bridge round trip: 10 000 fs.existsSync calls in one call.
-do {
+if !onlyHostFunctions {
     let runtime = try NodeRuntime(systemDriver: NodeDriver(permissions: .allowAllFs), isolation: .inProcess)
     var samples: [Double] = []
     let n = 10_000
@@ -235,7 +237,7 @@ do {
 
 // 4. Process isolation, when a worker binary is given (`BENCH_WORKER=path`; build it with
 //    `swift build -c release --product secure-exec-worker` in the root package).
-if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
+if !onlyHostFunctions, let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
     let isolation = Isolation.process(workerPath: worker)
     var create: [Double] = []
     for _ in 0..<max(20, iterations / 10) {
@@ -321,6 +323,43 @@ func proportionalSetSize(_ pid: Int32) -> Int {
         return kb * 1024
     }
     return 0
+}
+
+// 5. Host functions: calls per second of a trivial function, sync and async, in each isolation
+//    mode available (`BENCH_ONLY=host` runs only these rows).
+@MainActor func hostFunctionRows(_ isolation: Isolation, _ label: String) async throws {
+    let runtime = try NodeRuntime(isolation: isolation, hostFunctions: [
+        "bench": [
+            "addSync": .sync { (n: Int) in n + 1 },
+            "add": HostFunction { (n: Int) in n + 1 },
+        ],
+    ])
+    let n = 10_000
+    let scripts = [
+        ("sync", "let x = 0; for (let i = 0; i < \(n); i++) x = bench.addSync(x); if (x !== \(n)) throw new Error('bad')"),
+        ("async, awaited one by one", "let x = 0; for (let i = 0; i < \(n); i++) x = await bench.add(x); if (x !== \(n)) throw new Error('bad')"),
+        ("async, 200 in flight", """
+            for (let i = 0; i < \(n / 200); i++) await Promise.all(Array.from({ length: 200 }, (_, j) => bench.add(j)));
+            """),
+    ]
+    for (kind, script) in scripts {
+        _ = try await runtime.exec(script)  // warm up
+        var samples: [Double] = []
+        for _ in 0..<3 {
+            let seconds = try await time {
+                let result = try await runtime.exec(script)
+                guard result.code == 0 else { fatalError("host function benchmark failed: \(result)") }
+            }
+            samples.append(Double(n) / seconds)
+        }
+        let s = Stats(samples: samples)
+        rows.append(("\(label): host function calls/s (\(kind))", String(format: "%.0f", s.p50), "—"))
+    }
+    await runtime.dispose()
+}
+try await hostFunctionRows(.inProcess, "in-process")
+if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
+    try await hostFunctionRows(.process(workerPath: worker), "process isolation")
 }
 
 let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?

@@ -231,6 +231,8 @@ for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel']) {
   defineLazyGlobal(name, () => requireBuiltin('worker_threads')[name]);
 }
 defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
+// The embedder's host functions (HostFunctions), installed before any guest code runs.
+if (settings.hostFunctions !== undefined) requireBuiltin('internal/host_functions').install(settings.hostFunctions);
 // This JSC has no Symbol.dispose/asyncDispose yet; Node 22 code (and ours) expects them.
 if (typeof Symbol.dispose !== 'symbol') ObjectDefineProperty(Symbol, 'dispose', { value: SymbolFor('nodejs.dispose') });
 if (typeof Symbol.asyncDispose !== 'symbol') ObjectDefineProperty(Symbol, 'asyncDispose', { value: SymbolFor('nodejs.asyncDispose') });

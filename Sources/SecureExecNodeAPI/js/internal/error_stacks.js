@@ -1,4 +1,5 @@
 'use strict';
+
 // Error stacks as V8 (and so Node) shows them, on JavaScriptCore.
 //
 // JSC writes `err.stack` as `fn@file:line:col` lines, words its engine errors differently, and has
@@ -27,6 +28,7 @@ const { v8Message, v8JsonFailure } = require('internal/v8_messages');
 const ReflectApply = Reflect.apply;
 const ReflectConstruct = Reflect.construct;
 const ObjectDefineProperty = Object.defineProperty;
+const ObjectHasOwn = Object.hasOwn;
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const ObjectGetPrototypeOf = Object.getPrototypeOf;
 const ObjectSetPrototypeOf = Object.setPrototypeOf;
@@ -532,10 +534,17 @@ function install(object, raw, skip, skipAll) {
   ObjectDefineProperty(object, 'stack', accessorDescriptor);
 }
 
+/** A descriptor's value when it is a data descriptor (never a read through Object.prototype,
+ *  which guest code may have given a `value` getter). */
+function dataValue(desc) {
+  return desc !== undefined && ObjectHasOwn(desc, 'value') ? desc.value : undefined;
+}
+
 /** The engine's own stack string of a fresh error (an own data property). */
 function rawStack(err) {
   const desc = ObjectGetOwnPropertyDescriptor(err, 'stack');
-  return desc !== undefined && typeof desc.value === 'string' ? desc.value : undefined;
+  const value = dataValue(desc);
+  return typeof value === 'string' ? value : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -548,7 +557,8 @@ let ErrorProxy;
 function constructorName(fn) {
   try {
     const desc = ObjectGetOwnPropertyDescriptor(fn, 'name');
-    return desc !== undefined && typeof desc.value === 'string' ? desc.value : '';
+    const value = dataValue(desc);
+    return typeof value === 'string' ? value : '';
   } catch {
     return '';
   }
@@ -602,7 +612,7 @@ function wrap(Ctor, parentProxy) {
     };
     handler.defineProperty = (t, key, desc) => {
       if (key === 'stackTraceLimit') {
-        if ('value' in desc) { userLimit = desc.value; syncEngineLimit(); }
+        if (ObjectHasOwn(desc, 'value')) { userLimit = desc.value; syncEngineLimit(); }
         // Freezing Error (non-configurable, read-only) must reach the engine's own property.
         if (desc.configurable === false || desc.writable === false) return Reflect.defineProperty(t, key, { ...desc, value: userLimit });
         return true;
@@ -651,18 +661,18 @@ function normalize(value) {
     ReflectApply(WeakMapSet, seen, [value, true]);
     // Only what the engine made: a non-enumerable own stack string in JSC's frame format.
     const stackDesc = ObjectGetOwnPropertyDescriptor(value, 'stack');
-    if (stackDesc === undefined || stackDesc.enumerable || typeof stackDesc.value !== 'string') return value;
-    const raw = stackDesc.value;
+    const raw = dataValue(stackDesc);
+    if (stackDesc === undefined || stackDesc.enumerable || typeof raw !== 'string') return value;
     if (raw !== '') {
       const end = ReflectApply(StringIndexOf, raw, ['\n']);
       if (parseFrame(end < 0 ? raw : ReflectApply(StringSlice, raw, [0, end])) === undefined) return value;
     }
     const desc = ObjectGetOwnPropertyDescriptor(value, 'message');
-    const jscMessage = desc === undefined ? undefined : desc.value;
+    const jscMessage = dataValue(desc);
     let hint;
-    if (desc !== undefined && typeof desc.value === 'string' && desc.writable) {
-      const reworded = v8Message(desc.value);
-      if (reworded !== desc.value) {
+    if (typeof jscMessage === 'string' && desc.writable) {
+      const reworded = v8Message(jscMessage);
+      if (reworded !== jscMessage) {
         value.message = reworded;
         // JSC points at a binary expression's start, V8 at its operator.
         if (ReflectApply(StringStartsWith, reworded, ['Cannot mix BigInt']) || reworded === 'Division by zero') hint = 'operator';
@@ -1059,7 +1069,7 @@ function rewordJsonError(err, text) {
   try {
     if (err === null || typeof err !== 'object' || ReflectApply(WeakMapHas, seen, [err])) return;
     const desc = ObjectGetOwnPropertyDescriptor(err, 'message');
-    if (desc === undefined || typeof desc.value !== 'string' || !ReflectApply(StringStartsWith, desc.value, ['JSON Parse error:'])) return;
+    if (typeof dataValue(desc) !== 'string' || !ReflectApply(StringStartsWith, desc.value, ['JSON Parse error:'])) return;
     const source = String(text);
     const failure = v8JsonFailure(source);
     if (failure === undefined) return;
