@@ -106,7 +106,8 @@ if !onlyHostFunctions, let worker = ProcessInfo.processInfo.environment["BENCH_W
 
 // 5. Host functions: calls per second of a trivial function, sync and async, in each isolation
 //    mode available (`BENCH_ONLY=host` runs only these rows).
-@MainActor func hostFunctionRows(_ isolation: Isolation, _ label: String) async throws {
+func hostFunctionRows(_ isolation: Isolation, _ label: String) async throws -> [(String, String, String)] {
+    var rows: [(String, String, String)] = []
     let runtime = try NodeRuntime(isolation: isolation, hostFunctions: [
         "bench": [
             "addSync": .sync { (n: Int) in n + 1 },
@@ -135,10 +136,11 @@ if !onlyHostFunctions, let worker = ProcessInfo.processInfo.environment["BENCH_W
         rows.append(("\(label): host function calls/s (\(kind))", String(format: "%.0f", s.p50), "—"))
     }
     await runtime.dispose()
+    return rows
 }
-try await hostFunctionRows(.inProcess, "in-process")
+rows += try await hostFunctionRows(.inProcess, "in-process")
 if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
-    try await hostFunctionRows(.process(workerPath: worker), "process isolation")
+    rows += try await hostFunctionRows(.process(workerPath: worker), "process isolation")
 }
 
 let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
