@@ -118,6 +118,11 @@ public struct HostFunctions: Sendable, ExpressibleByDictionaryLiteral {
         entries = Dictionary(elements, uniquingKeysWith: { _, last in last })
     }
 
+    /// Functions and namespaces built at run time (a literal is the usual spelling).
+    public init(_ functions: [String: HostFunction]) {
+        entries = functions
+    }
+
     /// Whether there are no functions at all.
     public var isEmpty: Bool { entries.isEmpty }
 

@@ -327,7 +327,8 @@ func proportionalSetSize(_ pid: Int32) -> Int {
 
 // 5. Host functions: calls per second of a trivial function, sync and async, in each isolation
 //    mode available (`BENCH_ONLY=host` runs only these rows).
-@MainActor func hostFunctionRows(_ isolation: Isolation, _ label: String) async throws {
+func hostFunctionRows(_ isolation: Isolation, _ label: String) async throws -> [(String, String, String)] {
+    var rows: [(String, String, String)] = []
     let runtime = try NodeRuntime(isolation: isolation, hostFunctions: [
         "bench": [
             "addSync": .sync { (n: Int) in n + 1 },
@@ -356,10 +357,11 @@ func proportionalSetSize(_ pid: Int32) -> Int {
         rows.append(("\(label): host function calls/s (\(kind))", String(format: "%.0f", s.p50), "—"))
     }
     await runtime.dispose()
+    return rows
 }
-try await hostFunctionRows(.inProcess, "in-process")
+rows += try await hostFunctionRows(.inProcess, "in-process")
 if let worker = ProcessInfo.processInfo.environment["BENCH_WORKER"] {
-    try await hostFunctionRows(.process(workerPath: worker), "process isolation")
+    rows += try await hostFunctionRows(.process(workerPath: worker), "process isolation")
 }
 
 let machine = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
