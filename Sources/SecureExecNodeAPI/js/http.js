@@ -13,7 +13,7 @@ const { URL } = require('url');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_ARG_TYPE, ERR_HTTP_INVALID_STATUS_CODE,
-    ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_CHAR, ERR_HTTP_INVALID_HEADER_VALUE,
+    ERR_INVALID_CHAR, ERR_HTTP_INVALID_HEADER_VALUE,
   },
 } = require('internal/errors');
 
@@ -567,16 +567,14 @@ class ServerResponse extends OutgoingMessage {
   }
 }
 
-class Server extends EventEmitter {
+// http.Server is a net.Server (as in Node) whose connections the host's HTTP server parses:
+// listening, closing and ref/unref are net.Server's, over the `http.*` operations.
+class Server extends require('net').Server {
   constructor(options, requestListener) {
-    super();
     if (typeof options === 'function') { requestListener = options; options = {}; }
-    this._options = options || {};
+    super(options || {});
     if (requestListener) this.on('request', requestListener);
-    this.listening = false;
-    this._id = undefined;
     this._port = undefined;
-    this._refed = true;
     this._handle = null;
     this.timeout = 0;
     this.keepAliveTimeout = 5000;
@@ -586,87 +584,23 @@ class Server extends EventEmitter {
     this.maxRequestsPerSocket = 0;
   }
 
-  listen(...args) {
-    let port = 0;
-    let host;
-    let callback;
-    if (typeof args[args.length - 1] === 'function') callback = args.pop();
-    if (args[0] !== null && typeof args[0] === 'object') {
-      port = args[0].port ?? 0;
-      host = args[0].host;
-    } else {
-      if (args[0] !== undefined && args[0] !== null) port = args[0];
-      if (typeof args[1] === 'string') host = args[1];
-    }
-    if (typeof port === 'string' && /^\d+$/.test(port)) port = Number(port);
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
-      const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : `type number (${port})`}.`);
-      err.code = 'ERR_SOCKET_BAD_PORT';
-      throw err;
-    }
-    if (this._id !== undefined || this._pending) throw new ERR_SERVER_ALREADY_LISTEN();
-    if (callback) this.once('listening', callback);
+  get _listenOperation() { return 'http.listen'; }
+  get _closeOperation() { return 'http.close'; }
+  _prepareListen() {
     if (!listening) {
       internal.loop.onHostEvent('http.server', onServerEvent);
       listening = true;
     }
-    this._pending = true;
-    internal.loop.refHandle();
-    internal.callAsync('http.listen', { port, host: host === undefined ? undefined : String(host) }).then((info) => {
-      this._pending = false;
-      this._id = info.id;
-      this._port = info.port;
-      this._hostPort = info.hostPort;
-      servers.set(info.id, this);
-      this.listening = true;
-      if (!this._refed) internal.loop.unrefHandle();
-      this.emit('listening');
-    }, (error) => {
-      this._pending = false;
-      internal.loop.unrefHandle();
-      this.emit('error', error);
-    });
-    return this;
   }
-
-  address() {
-    if (!this.listening) return null;
-    return { address: '127.0.0.1', family: 'IPv4', port: this._port };
+  _registerListening(info) {
+    this._hostPort = info.hostPort;
+    servers.set(info.id, this);
   }
-
-  close(callback) {
-    if (typeof callback === 'function') {
-      if (!this.listening) this.once('close', () => callback(new ERR_SERVER_NOT_RUNNING()));
-      else this.once('close', callback);
-    }
-    if (this.listening) {
-      const id = this._id;
-      servers.delete(id);
-      this._id = undefined;
-      this.listening = false;
-      if (this._refed) internal.loop.unrefHandle();
-      internal.callAsync('http.close', { id }).finally(() => this.emit('close'));
-    } else {
-      process.nextTick(() => this.emit('close'));
-    }
-    return this;
-  }
+  _unregisterListening(id) { servers.delete(id); }
 
   closeAllConnections() {}
   closeIdleConnections() {}
   setTimeout(msecs, callback) { this.timeout = msecs; if (callback) this.on('timeout', callback); return this; }
-
-  ref() {
-    if (!this._refed) { this._refed = true; if (this.listening || this._pending) internal.loop.refHandle(); }
-    return this;
-  }
-
-  unref() {
-    if (this._refed) { this._refed = false; if (this.listening || this._pending) internal.loop.unrefHandle(); }
-    return this;
-  }
-
-  [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
 
   _dispatch(event, bytes) {
     const socket = new ConnectionSocket('127.0.0.1', 0, '127.0.0.1', this._port, null);

@@ -267,21 +267,21 @@ class Server extends EventEmitter {
     if (args[0] !== null && typeof args[0] === 'object') { port = args[0].port ?? 0; host = args[0].host; }
     else { if (args[0] !== undefined && args[0] !== null) port = args[0]; if (typeof args[1] === 'string') host = args[1]; }
     if (typeof port === 'string' && /^\d+$/.test(port)) port = Number(port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
       const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : `type number (${port})`}.`);
       err.code = 'ERR_SOCKET_BAD_PORT';
       throw err;
     }
     if (this._id !== undefined || this._pending) throw new ERR_SERVER_ALREADY_LISTEN();
     if (callback) this.once('listening', callback);
-    listen();
+    this._prepareListen();
     this._pending = true;
     internal.loop.refHandle();
-    internal.callAsync('net.listen', { port, host }).then((info) => {
+    internal.callAsync(this._listenOperation, { port, host: host === undefined ? undefined : String(host) }).then((info) => {
       this._pending = false;
       this._id = info.id;
       this._port = info.port;
-      servers.set(info.id, this);
+      this._registerListening(info);
       this.listening = true;
       if (!this._refed) internal.loop.unrefHandle();
       this.emit('listening');
@@ -292,6 +292,14 @@ class Server extends EventEmitter {
     });
     return this;
   }
+
+  // What a kind of server changes (http.Server overrides these): the host operations, the event
+  // listener it needs, and the table that routes host events to it.
+  get _listenOperation() { return 'net.listen'; }
+  get _closeOperation() { return 'net.closeServer'; }
+  _prepareListen() { listen(); }
+  _registerListening(info) { servers.set(info.id, this); }
+  _unregisterListening(id) { servers.delete(id); }
 
   _accept(event) {
     const socket = new Socket({ allowHalfOpen: this._options.allowHalfOpen });
@@ -309,11 +317,11 @@ class Server extends EventEmitter {
     }
     if (this.listening) {
       const id = this._id;
-      servers.delete(id);
+      this._unregisterListening(id);
       this._id = undefined;
       this.listening = false;
       if (this._refed) internal.loop.unrefHandle();
-      internal.callAsync('net.closeServer', { id }).finally(() => this.emit('close'));
+      internal.callAsync(this._closeOperation, { id }).finally(() => this.emit('close'));
     } else {
       process.nextTick(() => this.emit('close'));
     }
