@@ -173,8 +173,10 @@ final class NetworkCallState: Sendable {
 
     func removeStream(_ id: Int) -> (any NetworkStream)? { inner.withLock { $0.streams.removeValue(forKey: id) } }
 
-    func openTCPServer(guestPort: Int, host: CallHost) async throws -> SandboxTCPServer {
-        let id = try inner.withLock { state -> Int in
+    /// A server id for a new listen: refused once the call has ended, past ``maxServers``, or when
+    /// the guest asks for a port one of its servers already has.
+    private func reserveServer(guestPort: Int) throws -> Int {
+        try inner.withLock { state -> Int in
             guard !state.ended else { throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended") }
             guard state.servers.count + state.tcpServers.count < Self.maxServers else {
                 throw GuestError.system("EMFILE", "too many open servers", syscall: "listen")
@@ -187,16 +189,25 @@ final class NetworkCallState: Sendable {
             defer { state.nextServer += 1 }
             return state.nextServer
         }
-        let server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host)
+    }
+
+    /// Registers a started server, unless the call ended while it started (it is closed then).
+    private func keep(close: () async -> Void, register: (inout Inner) -> Void) async throws {
         let accepted = inner.withLock { state -> Bool in
             guard !state.ended else { return false }
-            state.tcpServers[id] = server
+            register(&state)
             return true
         }
         if !accepted {
-            await server.close()
+            await close()
             throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended")
         }
+    }
+
+    func openTCPServer(guestPort: Int, host: CallHost) async throws -> SandboxTCPServer {
+        let id = try reserveServer(guestPort: guestPort)
+        let server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host)
+        try await keep(close: { await server.close() }) { $0.tcpServers[id] = server }
         return server
     }
 
@@ -206,34 +217,14 @@ final class NetworkCallState: Sendable {
     }
 
     func openServer(guestPort: Int, host: CallHost) async throws -> SandboxServer {
-        let id = try inner.withLock { state -> Int in
-            guard !state.ended else { throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended") }
-            guard state.servers.count + state.tcpServers.count < Self.maxServers else {
-                throw GuestError.system("EMFILE", "too many open servers", syscall: "listen")
-            }
-            if guestPort != 0, portTaken(state, guestPort) {
-                var error = GuestError.system("EADDRINUSE", "address already in use", syscall: "listen")
-                error.message = "listen EADDRINUSE: address already in use 127.0.0.1:\(guestPort)"
-                throw error
-            }
-            defer { state.nextServer += 1 }
-            return state.nextServer
-        }
+        let id = try reserveServer(guestPort: guestPort)
         let limit = host.limits.maxNetworkBodyBytes
         let deliver: SandboxServer.Deliver = { [weak self, weak host] writer, head, body in
             guard let self, let host else { return false }
             return self.deliver(server: id, writer: writer, head: head, body: body, host: host)
         }
         let server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, deliver: deliver)
-        let accepted = inner.withLock { state -> Bool in
-            guard !state.ended else { return false }
-            state.servers[id] = server
-            return true
-        }
-        if !accepted {
-            await server.close()
-            throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended")
-        }
+        try await keep(close: { await server.close() }) { $0.servers[id] = server }
         return server
     }
 
