@@ -21,6 +21,8 @@ final class LoopbackServer: Sendable {
         var status: Int = 200
         var headers: [(String, String)] = []
         var body: String = ""
+        /// Raw body bytes; when set they are sent instead of `body`.
+        var bytes: [UInt8]? = nil
     }
     typealias Responder = @Sendable (Request) -> Response
 
@@ -83,11 +85,12 @@ final class LoopbackServer: Sendable {
                 box.server.withLock { $0 }?.record(request)
                 let response = respond(request)
                 var headers = HTTPHeaders(response.headers)
-                headers.add(name: "Content-Length", value: String(response.body.utf8.count))
+                let payload = response.bytes ?? Array(response.body.utf8)
+                headers.add(name: "Content-Length", value: String(payload.count))
                 headers.add(name: "Connection", value: "close")
                 context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: response.status),
                                                                      headers: headers))), promise: nil)
-                context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: response.body)))),
+                context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: payload)))),
                               promise: nil)
                 let channel = context.channel
                 context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
@@ -155,6 +158,43 @@ struct NetworkTests {
 
     static let loopbackURLs = ["127.0.0.1", "127.1", "2130706433", "0x7f000001", "0177.0.0.1", "0x7f.1", "127.0.0.1.",
                                "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "localhost", "localhost.", "LOCALHOST"]
+
+    @Test func compressedResponsesAreDecodedAsUndiciDoes() async throws {
+        // Bodies compressed by the host's node (gzip, deflate, br), served raw by a loopback server.
+        let text = String(repeating: "compressed body ", count: 64)
+        func compressed(_ method: String) throws -> [UInt8] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["node", "-e", "process.stdout.write(require('zlib').\(method)(process.argv[1]))", text]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Array(data)
+        }
+        let bodies = ["gzip": try compressed("gzipSync"), "deflate": try compressed("deflateSync"), "br": try compressed("brotliCompressSync")]
+        let server = try await LoopbackServer.start { request in
+            let coding = String(request.uri.dropFirst())
+            return LoopbackServer.Response(headers: [("Content-Encoding", coding)], bytes: bodies[coding] ?? [])
+        }
+        defer { Task { await server.stop() } }
+        let (result, output) = try await exec("""
+            for (const coding of ['gzip', 'deflate', 'br']) {
+              const r = await fetch('http://127.0.0.1:\(server.port)/' + coding);
+              const body = await r.text();
+              console.log(coding, r.headers.get('content-encoding'), body.length, body.slice(0, 16));
+            }
+            """, networkDriver(exempt: [server.port]))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            gzip gzip \(text.count) compressed body 
+            deflate deflate \(text.count) compressed body 
+            br br \(text.count) compressed body 
+
+            """)
+        #expect(server.requests.first?.header("accept-encoding") == "gzip, deflate")
+    }
 
     @Test func everySpellingOfLoopbackIsDeniedByDefaultAndAllowedOnAnExemptPort() async throws {
         let server = try await LoopbackServer.start()

@@ -738,7 +738,61 @@ function exchange(args, bytes, signal) {
   });
 }
 
-const defaultHeaders = [['accept', '*/*'], ['accept-language', '*'], ['sec-fetch-mode', 'cors'], ['user-agent', 'node']];
+const defaultHeaders = [['accept', '*/*'], ['accept-language', '*'], ['sec-fetch-mode', 'cors'], ['user-agent', 'node'],
+  ['accept-encoding', 'gzip, deflate']];
+
+/** The decompressor for a response's Content-Encoding (gzip, deflate, br), as undici decodes. */
+function decoderFor(head) {
+  if (head.method === 'HEAD' || head.method === 'CONNECT' || head.status === 204 || head.status === 304) return undefined;
+  const header = head.headers.find((h) => h[0].toLowerCase() === 'content-encoding');
+  if (header === undefined) return undefined;
+  const codings = header[1].toLowerCase().split(',').map((c) => c.trim()).filter((c) => c.length > 0);
+  // Only a single known coding is decoded; anything else reaches the guest as it came.
+  if (codings.length !== 1) return undefined;
+  const zlib = require('zlib');
+  const flush = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  switch (codings[0]) {
+    case 'gzip': case 'x-gzip': return () => zlib.createGunzip(flush);
+    case 'deflate': return () => zlib.createUnzip(flush);
+    case 'br': return () => zlib.createBrotliDecompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
+    default: return undefined;
+  }
+}
+
+/** `body` (bytes or a ReadableStream) decoded by a zlib stream from `make`, as a ReadableStream. */
+function decodedBody(body, make) {
+  const { ReadableStream } = require('stream/web');
+  const inflater = make();
+  let source;
+  return new ReadableStream({
+    start(controller) {
+      inflater.on('data', (chunk) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
+      inflater.on('end', () => { try { controller.close(); } catch {} });
+      inflater.on('error', (cause) => {
+        const err = new TypeError('terminated');
+        err.cause = cause;
+        try { controller.error(err); } catch {}
+        if (source !== undefined) source.cancel().catch(() => {});
+      });
+      if (body instanceof Uint8Array) {
+        inflater.end(body);
+        return;
+      }
+      source = body.getReader();
+      const pump = () => source.read().then(({ value, done }) => {
+        if (done) { inflater.end(); return; }
+        inflater.write(value);
+        pump();
+      }, (err) => { try { controller.error(err); } catch {} inflater.destroy(); });
+      pump();
+    },
+    cancel(reason) {
+      inflater.destroy();
+      if (source !== undefined) return source.cancel(reason);
+      return undefined;
+    },
+  });
+}
 
 async function fetch(input, init = undefined) {
   const request = new Request(input, init);
@@ -790,7 +844,8 @@ async function fetch(input, init = undefined) {
       url = next.href;
       continue;
     }
-    return networkResponse(head, responseBody, redirects > 0);
+    const decode = decoderFor(head);
+    return networkResponse(head, decode === undefined ? responseBody : decodedBody(responseBody, decode), redirects > 0);
   }
 }
 
