@@ -274,6 +274,7 @@ class Server extends EventEmitter {
     }
     if (this._id !== undefined || this._pending) throw new ERR_SERVER_ALREADY_LISTEN();
     if (callback) this.once('listening', callback);
+    this._requestedHost = host === undefined || host === null ? undefined : String(host);
     this._prepareListen();
     this._pending = true;
     internal.loop.refHandle();
@@ -308,7 +309,16 @@ class Server extends EventEmitter {
     this.emit('connection', socket);
   }
 
-  address() { return this.listening ? { address: '127.0.0.1', family: 'IPv4', port: this._port } : null; }
+  /** What Node reports for the address the guest asked for (the host binds loopback whatever it
+   *  is): `::` without a host, as Node's dual-stack default. */
+  address() {
+    if (!this.listening) return null;
+    const host = this._requestedHost;
+    if (host === undefined || host === '::') return { address: '::', family: 'IPv6', port: this._port };
+    if (host === 'localhost') return { address: '127.0.0.1', family: 'IPv4', port: this._port };
+    const family = isIPv6(host) ? 'IPv6' : 'IPv4';
+    return { address: isIP(host) ? host : '127.0.0.1', family, port: this._port };
+  }
 
   close(callback) {
     if (typeof callback === 'function') {
