@@ -236,16 +236,7 @@ final class SandboxTCPServer: Sendable {
                     ]))
                 }
             }
-        let channel: any Channel
-        do {
-            channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
-        } catch {
-            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
-        }
-        guard let port = channel.localAddress?.port else {
-            try? await channel.close()
-            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
-        }
+        let (channel, port) = try await bindLoopback(bootstrap)
         return SandboxTCPServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, channel: channel)
     }
 

@@ -342,16 +342,7 @@ final class SandboxServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(SandboxRequestHandler(maxBody: maxBody, deliver: deliver))
                 }
             }
-        let channel: any Channel
-        do {
-            channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
-        } catch {
-            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
-        }
-        guard let port = channel.localAddress?.port else {
-            try? await channel.close()
-            throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
-        }
+        let (channel, port) = try await bindLoopback(bootstrap)
         return SandboxServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, channel: channel,
                              connections: connections)
     }
@@ -550,4 +541,19 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
             done.futureResult.whenComplete { _ in channel.close(promise: nil) }
         }
     }
+}
+
+/// Binds a sandbox server on the host's loopback, on an ephemeral port: the channel and its port.
+func bindLoopback(_ bootstrap: ServerBootstrap) async throws -> (any Channel, Int) {
+    let channel: any Channel
+    do {
+        channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+    } catch {
+        throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
+    }
+    guard let port = channel.localAddress?.port else {
+        try? await channel.close()
+        throw GuestError.system("EADDRNOTAVAIL", "cannot listen", syscall: "listen")
+    }
+    return (channel, port)
 }
