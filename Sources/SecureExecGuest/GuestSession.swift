@@ -31,6 +31,10 @@ final class GuestSession {
     private var exitMessage: String?
     private var fatal: GuestOutcome?
 
+    deinit {
+        if let hooks { context.unprotect(hooks) }
+    }
+
     init(runtime: GuestRuntime, vm: EngineVM) {
         self.runtime = runtime
         self.vm = vm
@@ -224,6 +228,9 @@ final class GuestSession {
             vm.setWatchdog(period: 0.05) { false }
             let result = try context.call(entry, [natives, config])
             hooks = context.toObject(result)
+            // Only Swift holds the hooks (and through them our loop and loader): keep them from
+            // the collector, which does not see references on the Swift heap.
+            if let hooks { context.protect(hooks) }
             return hooks != nil
         } catch {
             if !vm.hasTerminated {
