@@ -33,6 +33,9 @@ if CommandLine.arguments.dropFirst().first == "--self-test-lockdown" {
     let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
     let spawned = posix_spawn(&pid, "/bin/true", nil, nil, argv, nil)
     print("spawn: \(spawned != 0 ? String(cString: strerror(spawned)) : "started")")
+    var info = stat()
+    print("stat: \(stat("/etc/hostname", &info) != 0 ? String(cString: strerror(errno)) : "found")")
+    print("signal: \(Glibc.kill(getppid(), 0) != 0 ? String(cString: strerror(errno)) : "sent")")
     print("engine: \(EngineSelfTest.evaluate(vm))")
     exit(0)
 }

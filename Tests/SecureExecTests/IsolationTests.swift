@@ -72,8 +72,8 @@ struct IsolationTests {
 
 @Suite("Worker lockdown")
 struct WorkerLockdownTests {
-    /// The worker, once its engine is up, cannot open files, create sockets or start programs;
-    /// JavaScript still runs.
+    /// The worker, once its engine is up, cannot open files, create sockets, start programs, look
+    /// paths up or signal other processes (an allow-list filter); JavaScript still runs.
     @Test func lockedDownWorkerRefusesFilesSocketsAndPrograms() throws {
         let worker = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("secure-exec-worker")
@@ -87,6 +87,6 @@ struct WorkerLockdownTests {
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(text == "open: Operation not permitted\nsocket: Operation not permitted\nspawn: Operation not permitted\nengine: 84\n")
+        #expect(text == "open: Operation not permitted\nsocket: Operation not permitted\nspawn: Operation not permitted\nstat: Operation not permitted\nsignal: Operation not permitted\nengine: 84\n")
     }
 }

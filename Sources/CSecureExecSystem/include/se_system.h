@@ -17,9 +17,11 @@ extern const uint64_t se_resolve_no_xdev;
 extern const int se_o_path;
 extern const int se_at_empty_path;
 
-/// Locks the calling process down: from now on, opening files, creating sockets, starting
-/// programs or processes, and tracing fail with EPERM (threads can still be created). Applies to
-/// every thread of the process. Returns 0, or -errno when the kernel refuses the filter.
+/// Locks the calling process down with an allow-list: from now on only the system calls an engine
+/// needs on descriptors it already holds (read/write on its channel, memory, threads, futexes,
+/// signals to its own threads, clocks, randomness) succeed; everything else — opening files,
+/// creating sockets, starting programs or processes, tracing, path lookups — fails with EPERM.
+/// Applies to every thread of the process. Returns 0, or -errno when the kernel refuses the filter.
 int se_install_worker_seccomp(void);
 
 #endif
