@@ -104,10 +104,16 @@ function requireBuiltin(name) {
   return module.exports;
 }
 
-/** Whether `name` (without `node:`) is a builtin guest code may load. */
-function isPublicBuiltin(name) {
+/** Builtins only reachable with the `node:` scheme (`require('test')` is a package, as in Node). */
+const schemeOnlyBuiltins = new Set(['test', 'test/reporters']);
+
+/** Whether `name` (without `node:`) is a builtin guest code may load; `prefixed` when the request
+ *  carried the `node:` scheme. */
+function isPublicBuiltin(name, prefixed = false) {
+  if (schemeOnlyBuiltins.has(name)) return prefixed && publicBuiltins.has(name);
   return publicBuiltins.has(name) || unsupportedModules.has(name);
 }
+internal.schemeOnlyBuiltins = schemeOnlyBuiltins;
 
 /** `require('fs')` from guest code: public builtins only. */
 function loadPublicBuiltin(name) {

@@ -29,10 +29,10 @@ function Module(id = '', parent) {
 
 Module._cache = cache;
 Module._extensions = extensions;
-Module.builtinModules = settings.builtins.filter((n) => !n.startsWith('internal/'));
+Module.builtinModules = settings.builtins.filter((n) => !n.startsWith('internal/') && !internal.schemeOnlyBuiltins.has(n));
 Module.globalPaths = settings.modulePaths.slice();
 Module.isBuiltin = function isBuiltin(name) {
-  return typeof name === 'string' && internal.isPublicBuiltin(name.startsWith('node:') ? name.slice(5) : name);
+  return typeof name === 'string' && (name.startsWith('node:') ? internal.isPublicBuiltin(name.slice(5), true) : internal.isPublicBuiltin(name));
 };
 Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
@@ -149,7 +149,7 @@ Module._nodeModulePaths = nodeModulePaths;
 /** Where a request is looked up: null for builtins, the parent's folder for relative requests,
  *  the node_modules chain plus the global paths for bare ones. */
 function resolveLookupPaths(request, parent) {
-  if (internal.isPublicBuiltin(request) || (request.startsWith('node:') && internal.isPublicBuiltin(request.slice(5)))) return null;
+  if (internal.isPublicBuiltin(request) || (request.startsWith('node:') && internal.isPublicBuiltin(request.slice(5), true))) return null;
   if (request === '.' || request === '..' || request.startsWith('./') || request.startsWith('../')) {
     return [parent && parent.id && parent.filename ? path.dirname(parent.filename) : '.'];
   }
@@ -249,7 +249,7 @@ function resolveFilenameAsIs(request, parent, isMain, options) {
     throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', request);
   }
   if (request.startsWith('node:')) {
-    if (internal.isPublicBuiltin(request.slice(5))) return request;
+    if (internal.isPublicBuiltin(request.slice(5), true)) return request;
     const { codes } = require('internal/errors');
     throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(request);
   }
@@ -596,7 +596,7 @@ function makeRequire(module) {
       const { codes } = require('internal/errors');
       throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
     }
-    if (request.startsWith('node:') && !internal.isPublicBuiltin(request.slice(5))) throw notFound(request, module);
+    if (request.startsWith('node:') && !internal.isPublicBuiltin(request.slice(5), true)) throw notFound(request, module);
     if (options !== undefined && options !== null && options.paths !== undefined && !Array.isArray(options.paths)) {
       const { codes } = require('internal/errors');
       throw new codes.ERR_INVALID_ARG_VALUE('options.paths', options.paths);

@@ -50,7 +50,7 @@ function resolve(specifier, parentFile) {
   if (typeof specifier !== 'string') specifier = String(specifier);
   if (specifier.startsWith('node:')) {
     const name = specifier.slice(5);
-    if (!internal.isPublicBuiltin(name)) throw new (errors().codes.ERR_UNKNOWN_BUILTIN_MODULE)(specifier);
+    if (!internal.isPublicBuiltin(name, true)) throw new (errors().codes.ERR_UNKNOWN_BUILTIN_MODULE)(specifier);
     return `node:${name}`;
   }
   if (internal.isPublicBuiltin(specifier)) return `node:${specifier}`;
