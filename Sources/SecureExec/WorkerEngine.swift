@@ -30,15 +30,27 @@ final class WorkerEngine: EngineBackend {
     /// One live worker process.
     final class Worker: Sendable {
         let pid: pid_t
+        /// Requests and events from the worker, calls, events and async answers to it.
         let socket: Int32
+        /// Answers to sync requests only: the worker's engine thread waits on its end itself (no
+        /// hop through the worker's reader thread). Written by this side's reader thread only.
+        let replySocket: Int32
         let writeLock = Mutex(())
-        init(pid: pid_t, socket: Int32) {
+        init(pid: pid_t, socket: Int32, replySocket: Int32) {
             self.pid = pid
             self.socket = socket
+            self.replySocket = replySocket
         }
         func send(_ message: WorkerMessage) {
             let frame = message.encoded()
             writeLock.withLock { _ in _ = FrameIO.write(socket, frame) }
+        }
+        func reply(_ response: BridgeResponse) {
+            _ = FrameIO.write(replySocket, WorkerMessage.response(response).encoded())
+        }
+        func closeSockets() {
+            close(socket)
+            close(replySocket)
         }
     }
 
@@ -79,10 +91,17 @@ final class WorkerEngine: EngineBackend {
         return worker
     }
 
-    /// Starts the worker with an empty environment; descriptor 3 is its end of the channel.
+    /// Starts the worker with an empty environment; descriptor 3 is its end of the channel,
+    /// descriptor 4 its end of the sync-reply channel.
     static func spawn(path workerPath: String) throws -> Worker {
         var sockets: [Int32] = [0, 0]
+        var replies: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &sockets) == 0 else {
+            throw SecureExecError(.engineUnavailable, "socketpair failed (\(errno))")
+        }
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &replies) == 0 else {
+            close(sockets[0])
+            close(sockets[1])
             throw SecureExecError(.engineUnavailable, "socketpair failed (\(errno))")
         }
         var actions = posix_spawn_file_actions_t()
@@ -91,6 +110,7 @@ final class WorkerEngine: EngineBackend {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, sockets[1], 3)
+        posix_spawn_file_actions_adddup2(&actions, replies[1], 4)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -105,11 +125,13 @@ final class WorkerEngine: EngineBackend {
         defer { env.forEach { free($0) } }
         let result = posix_spawn(&pid, workerPath, &actions, &attributes, argv, env)
         close(sockets[1])
+        close(replies[1])
         guard result == 0 else {
             close(sockets[0])
+            close(replies[0])
             throw SecureExecError(.engineUnavailable, "could not start the worker at \(workerPath) (\(result))")
         }
-        return Worker(pid: pid, socket: sockets[0])
+        return Worker(pid: pid, socket: sockets[0], replySocket: replies[0])
     }
 
     // MARK: - Calls
@@ -203,7 +225,13 @@ final class WorkerEngine: EngineBackend {
             guard let body, let message = try? WorkerMessage.decode(body) else { break }
             switch message {
             case .request(let request):
-                guard let host = state.withLock({ $0.host }) else { continue }
+                guard let host = state.withLock({ $0.host }) else {
+                    // Between calls: a sync request still gets an answer (its thread waits for one).
+                    if request.mode == .sync {
+                        worker.reply(.failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated")))
+                    }
+                    continue
+                }
                 if request.mode == .event {
                     host.handleEvent(request)  // output, in order
                 } else if request.mode == .sync {
@@ -212,7 +240,7 @@ final class WorkerEngine: EngineBackend {
                     state.withLock { $0.inline = executor }
                     let response = executor.handle(request, with: host)
                     state.withLock { $0.inline = nil }
-                    worker.send(.response(response))
+                    worker.reply(response)
                 } else {
                     Task { [self] in
                         let response = await host.handle(request)
@@ -236,7 +264,7 @@ final class WorkerEngine: EngineBackend {
             }
         }
         // The worker is gone: end its call with a clear result, reap it, and forget it.
-        close(worker.socket)
+        worker.closeSockets()
         Glibc.kill(-worker.pid, SIGKILL)
         var status: Int32 = 0
         waitpid(worker.pid, &status, 0)
@@ -290,7 +318,7 @@ package final class WorkerPool: Sendable {
             if waitpid(candidate.pid, &status, WNOHANG) == 0 {
                 taken = candidate
             } else {
-                close(candidate.socket)
+                candidate.closeSockets()
             }
         }
         refill(path: path, headStart: taken == nil)
@@ -321,7 +349,7 @@ package final class WorkerPool: Sendable {
                 Glibc.kill(-surplus.pid, SIGKILL)
                 var status: Int32 = 0
                 waitpid(surplus.pid, &status, 0)
-                close(surplus.socket)
+                surplus.closeSockets()
             }
         }
     }

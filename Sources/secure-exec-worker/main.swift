@@ -7,12 +7,13 @@ import Glibc
 import CSecureExecSystem
 import SecureExecBridge
 import SecureExecGuest
-import Synchronization
 
 let channel: Int32 = 3
+/// Answers to sync requests, read by the engine thread itself while it waits.
+let replyChannel: Int32 = 4
 
-// Nothing but the channel (and stdio, pointed at /dev/null by the host) stays open.
-closefrom(4)
+// Nothing but the channels (and stdio, pointed at /dev/null by the host) stays open.
+closefrom(5)
 
 /// After the engine is up: no more files, sockets, programs or processes (seccomp, all threads).
 func lockDown() {
@@ -40,23 +41,20 @@ if CommandLine.arguments.dropFirst().first == "--self-test-lockdown" {
     exit(0)
 }
 
-/// Where the guest's requests go: frames on the channel; sync answers come back through `replies`.
+/// Where the guest's requests go: frames on the channel. A sync request's answer comes back on
+/// the reply channel, which only the engine thread reads: at most one sync call is outstanding
+/// (it blocks that thread), and the host answers every one — with `ERR_SANDBOX_TERMINATED` when
+/// the call is stopped meanwhile.
 final class SocketTransport: GuestTransport {
-    let replies: Mailbox<BridgeResponse?>
-    init(replies: Mailbox<BridgeResponse?>) { self.replies = replies }
-
     func callSync(_ request: BridgeRequest) -> BridgeResponse {
-        // At most one sync call is outstanding (it blocks the engine thread): the reader routes
-        // the answer with this id to `replies`, every other answer to the event loop.
-        currentSyncID.store(request.id, ordering: .sequentiallyConsistent)
-        defer { currentSyncID.store(0, ordering: .sequentiallyConsistent) }
         guard FrameIO.write(channel, WorkerMessage.request(request).encoded()) else { exit(0) }
-        while let reply = replies.take(until: nil) {
-            guard let reply else { break }
+        while true {
+            let body: [UInt8]?
+            do { body = try FrameIO.read(replyChannel) } catch { fail("worker: \(error)\n") }
+            guard let body else { exit(0) }
+            guard case .response(let reply)? = try? WorkerMessage.decode(body) else { fail("worker: unexpected reply frame\n") }
             if reply.id == request.id { return reply }
         }
-        replies.post(nil)
-        return .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
     }
 
     func send(_ request: BridgeRequest) {
@@ -64,12 +62,11 @@ final class SocketTransport: GuestTransport {
     }
 }
 
-/// The running call's mailboxes (touched by the reader and the engine thread).
+/// The running call's inbox (touched by the reader and the engine thread).
 final class CallBoxes: @unchecked Sendable {
-    // @unchecked: Mailbox is thread-safe; the boxes are replaced only between calls, by the
+    // @unchecked: Mailbox is thread-safe; the box is replaced only between calls, by the
     // reader, before it posts the call to the engine thread.
     var inbox = Mailbox<GuestInbound>()
-    var replies = Mailbox<BridgeResponse?>()
 }
 
 func fail(_ message: String) -> Never {
@@ -80,7 +77,6 @@ func fail(_ message: String) -> Never {
 guard let first = try? FrameIO.read(channel), case .configure(let configJSON)? = try? WorkerMessage.decode(first),
       let configuration = try? JSONValue.parse(configJSON) else { fail("worker: expected a configuration frame\n") }
 
-let currentSyncID = Atomic<UInt32>(0)
 let stop = StopSignal()
 let engine = EngineThread()
 let guest = ThreadConfinedGuest()
@@ -115,29 +111,23 @@ while true {
     switch message {
     case .execute(let execution):
         boxes.inbox = Mailbox()
-        boxes.replies = Mailbox()
         stop.reset()
-        let inbox = boxes.inbox, replies = boxes.replies
+        let inbox = boxes.inbox
         engine.post {
             guard let runtime = guest.runtime else { fail("worker: no runtime\n") }
-            let outcome = runtime.execute(execution, transport: SocketTransport(replies: replies), inbox: inbox)
+            let outcome = runtime.execute(execution, transport: SocketTransport(), inbox: inbox)
             guard FrameIO.write(channel, WorkerMessage.outcome(outcome).encoded()) else { exit(0) }
             runtime.prepareNext()
         }
     case .response(let response):
-        // Sync answers go to the waiting engine thread; async ones to the event loop.
-        if response.id == currentSyncID.load(ordering: .sequentiallyConsistent) {
-            boxes.replies.post(response)
-        } else {
-            boxes.inbox.post(.response(response))
-        }
+        // Async answers (sync ones arrive on the reply channel).
+        boxes.inbox.post(.response(response))
     case .event(let kind, let json, let binary):
         boxes.inbox.post(.event(kind: kind, json: json, binary: binary))
     case .terminate(let code):
         let reason: GuestOutcome.Reason = code == 2 ? .wallClockLimit : code == 3 ? .memoryLimit : .terminated
         stop.request(reason)
         boxes.inbox.post(.terminate(reason: reason))
-        boxes.replies.post(nil)
     case .configure(let json):
         // A pooled worker taken by a runtime with its own configuration (between calls only).
         guard let configuration = try? JSONValue.parse(json) else { fail("worker: bad configuration\n") }
