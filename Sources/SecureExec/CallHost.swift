@@ -32,6 +32,8 @@ final class CallHost: Sendable {
     struct DescriptorTable {
         struct OpenFile {
             var path: String
+            /// The file itself (reads and writes follow it, not the path).
+            var handle: any VirtualFileHandle
             var readable: Bool
             var writable: Bool
             var append: Bool
@@ -39,6 +41,8 @@ final class CallHost: Sendable {
         }
         var files: [Int: OpenFile] = [:]
         var next = 10
+        /// Whether the call-end clean-up that closes every descriptor is registered.
+        var cleanupRegistered = false
     }
 
     struct OutputBudget {

@@ -204,7 +204,8 @@ struct FileSystemOperations {
         case "fs.open": return try await open(args)
         case "fs.close":
             let fd = try args.int("fd")
-            guard host.descriptors.withLock({ $0.files.removeValue(forKey: fd) }) != nil else { throw Self.badDescriptor("close") }
+            guard let file = host.descriptors.withLock({ $0.files.removeValue(forKey: fd) }) else { throw Self.badDescriptor("close") }
+            await file.handle.close()
             return .undefined
         case "fs.read":
             // A ranged read (pread): only the asked bytes leave the filesystem, whatever the
@@ -214,7 +215,7 @@ struct FileSystemOperations {
             let length = max(0, min(try args.int("length"), host.limits.maxBinaryPayloadBytes))
             let position = try Self.position(args, "read")
             let start = position ?? file.position
-            let chunk = try await run("read", file.path) { try await vfs.read(file.path, offset: start, length: length) }
+            let chunk = try await run("read", file.path) { try await file.handle.read(offset: start, length: length) }
             if position == nil { host.descriptors.withLock { $0.files[fd]?.position = start + chunk.count } }
             return .bytes(chunk)
         case "fs.write":
@@ -229,17 +230,17 @@ struct FileSystemOperations {
             }
             let position = try Self.position(args, "write")
             let offset: Int? = file.append ? nil : (position ?? file.position)
-            let end = try await run("write", file.path) { try await vfs.write(file.path, offset: offset, bytes) }
+            let end = try await run("write", file.path) { try await file.handle.write(offset: offset, bytes) }
             if position == nil || file.append { host.descriptors.withLock { $0.files[fd]?.position = end } }
             return .value(.number(Double(bytes.count)))
         case "fs.fstat":
             let (_, file) = try descriptor(args, "fstat")
-            return .value(Self.json(try await run("fstat", file.path) { try await vfs.stat(file.path) }))
+            return .value(Self.json(try await run("fstat", file.path) { try await file.handle.stat() }))
         case "fs.ftruncate":
             let (_, file) = try descriptor(args, "ftruncate")
             guard file.writable else { throw GuestError.system("EINVAL", "invalid argument", syscall: "ftruncate") }
             let length = max(0, try args.int("length"))
-            try await run("ftruncate", file.path) { try await vfs.truncate(file.path, length: length) }
+            try await run("ftruncate", file.path) { try await file.handle.truncate(length: length) }
             return .undefined
         case "fs.fsync":
             _ = try descriptor(args, "fsync")
@@ -278,15 +279,32 @@ struct FileSystemOperations {
                 try await run("open", path) { try await vfs.writeFile(path, [], options: WriteOptions(append: append, mode: mode)) }
             }
         }
-        let fd = try host.descriptors.withLock { table -> Int in
-            guard table.files.count < host.limits.maxOpenFiles else {
-                throw GuestError.system("EMFILE", "too many open files", syscall: "open", path: path)
-            }
+        guard host.descriptors.withLock({ $0.files.count }) < host.limits.maxOpenFiles else {
+            throw GuestError.system("EMFILE", "too many open files", syscall: "open", path: path)
+        }
+        let handle = try await run("open", path) { try await vfs.openFile(path, writable: writable) }
+        let (fd, registerCleanup) = host.descriptors.withLock { table -> (Int?, Bool) in
+            guard table.files.count < host.limits.maxOpenFiles else { return (nil, false) }
             let fd = table.next
             table.next += 1
-            table.files[fd] = CallHost.DescriptorTable.OpenFile(path: path, readable: readable, writable: writable,
+            table.files[fd] = CallHost.DescriptorTable.OpenFile(path: path, handle: handle, readable: readable, writable: writable,
                                                                 append: append, position: 0)
-            return fd
+            defer { table.cleanupRegistered = true }
+            return (fd, !table.cleanupRegistered)
+        }
+        guard let fd else {
+            await handle.close()
+            throw GuestError.system("EMFILE", "too many open files", syscall: "open", path: path)
+        }
+        if registerCleanup {
+            // Descriptors left open when the call ends are closed with it.
+            host.onCallEnd { [host] in
+                let open = host.descriptors.withLock { table -> [any VirtualFileHandle] in
+                    defer { table.files.removeAll() }
+                    return table.files.values.map(\.handle)
+                }
+                for handle in open { await handle.close() }
+            }
         }
         return .value(.number(Double(fd)))
     }

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import CSecureExecSystem
 import SecureExecBridge
+import Synchronization
 
 /// A host directory presented to the guest as its filesystem root.
 ///
@@ -70,7 +71,7 @@ public final class HostFileSystem: VirtualFileSystem {
         return normalized == "/" ? "." : String(normalized.dropFirst())
     }
 
-    private static func error(_ code: Int32, _ path: String, _ destination: String? = nil) -> FileSystemError {
+    static func error(_ code: Int32, _ path: String, _ destination: String? = nil) -> FileSystemError {
         let name: FileSystemError.Code
         switch code {
         case ENOENT: name = .noEntry
@@ -99,7 +100,7 @@ public final class HostFileSystem: VirtualFileSystem {
         if readOnly { throw FileSystemError(.readOnly, path: path) }
     }
 
-    private static func status(_ s: stat) throws(FileSystemError) -> FileStatus {
+    static func status(_ s: stat) throws(FileSystemError) -> FileStatus {
         let type: FileType
         switch s.st_mode & S_IFMT {
         case S_IFREG: type = .file
@@ -192,9 +193,25 @@ public final class HostFileSystem: VirtualFileSystem {
         guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
         let fd = try openRegular(path, O_RDONLY)
         defer { close(fd) }
+        return try Self.read(fd, offset: offset, length: length, path: path)
+    }
+
+    public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int {
+        try writable(path)
+        if let offset, offset < 0 { throw FileSystemError(.invalid, path: path) }
+        // Opened without O_CREAT (the file must exist) and, for appends, with O_APPEND so the
+        // kernel places the bytes at the end whatever else writes the file.
+        let fd = try openRegular(path, offset == nil ? O_WRONLY | O_APPEND : O_WRONLY)
+        defer { close(fd) }
+        return try Self.write(fd, offset: offset, data, path: path)
+    }
+
+    /// `pread` of at most `length` bytes, never allocating more than the file holds.
+    static func read(_ fd: Int32, offset: Int, length: Int, path: String) throws(FileSystemError) -> [UInt8] {
+        guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
         var s = Glibc.stat()
         guard fstat(fd, &s) == 0 else { throw Self.error(errno, path) }
-        // Never allocate more than the file holds (a huge `length` on a small file).
+        if s.st_mode & S_IFMT == S_IFDIR { throw FileSystemError(.isDirectory, path: path) }
         let want = min(length, max(0, Int(s.st_size) - offset))
         var out = [UInt8](repeating: 0, count: want)
         var filled = 0
@@ -214,13 +231,9 @@ public final class HostFileSystem: VirtualFileSystem {
         return out
     }
 
-    public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int {
-        try writable(path)
-        if let offset, offset < 0 { throw FileSystemError(.invalid, path: path) }
-        // Opened without O_CREAT (the file must exist) and, for appends, with O_APPEND so the
-        // kernel places the bytes at the end whatever else writes the file.
-        let fd = try openRegular(path, offset == nil ? O_WRONLY | O_APPEND : O_WRONLY)
-        defer { close(fd) }
+    /// `pwrite` at `offset`, or a write at the descriptor's position (its end for `O_APPEND`)
+    /// when nil; returns the offset past the last byte written.
+    static func write(_ fd: Int32, offset: Int?, _ data: [UInt8], path: String) throws(FileSystemError) -> Int {
         var written = 0
         repeat {
             let n = data.withUnsafeBytes { bytes -> Int in
@@ -238,6 +251,24 @@ public final class HostFileSystem: VirtualFileSystem {
         let end = lseek(fd, 0, SEEK_CUR)
         guard end >= 0 else { throw Self.error(errno, path) }
         return Int(end)
+    }
+
+    // MARK: - Open files (descriptors hold the host file itself)
+
+    /// Opens the file inside the root (confined like every other access) and keeps the host
+    /// descriptor: later reads and writes reach that file even after a rename or unlink. Each
+    /// open guest descriptor holds one host descriptor (bounded by ``ResourceLimits/maxOpenFiles``).
+    public func openFile(_ path: String, writable: Bool) async throws -> any VirtualFileHandle {
+        if writable { try self.writable(path) }
+        let status = try await stat(path)
+        let fd: Int32
+        if status.type == .directory {
+            if writable { throw FileSystemError(.isDirectory, path: path) }
+            fd = try open(path, O_RDONLY | O_DIRECTORY)
+        } else {
+            fd = try openRegular(path, writable ? O_RDWR : O_RDONLY)
+        }
+        return HostFileHandle(fd: fd, path: path)
     }
 
     public func readDirectory(_ path: String) async throws -> [DirectoryEntry] {
@@ -438,5 +469,59 @@ public final class HostFileSystem: VirtualFileSystem {
         }
         guard n > 0 else { return nil }
         return String(decoding: buffer[0..<n], as: UTF8.self)
+    }
+}
+
+/// A guest descriptor's host file: the descriptor is closed when the guest closes it, when its
+/// call ends, or at the latest when the handle is released.
+final class HostFileHandle: VirtualFileHandle {
+    private let descriptor: Mutex<Int32>
+    let path: String
+
+    init(fd: Int32, path: String) {
+        descriptor = Mutex(fd)
+        self.path = path
+    }
+
+    deinit { descriptor.withLock { if $0 >= 0 { Glibc.close($0) } } }
+
+    private func fd() throws(FileSystemError) -> Int32 {
+        let fd = descriptor.withLock { $0 }
+        guard fd >= 0 else { throw FileSystemError(.badDescriptor, path: path) }
+        return fd
+    }
+
+    func read(offset: Int, length: Int) async throws -> [UInt8] {
+        try HostFileSystem.read(try fd(), offset: offset, length: length, path: path)
+    }
+
+    func write(offset: Int?, _ data: [UInt8]) async throws -> Int {
+        let fd = try fd()
+        if let offset {
+            guard offset >= 0 else { throw FileSystemError(.invalid, path: path) }
+            return try HostFileSystem.write(fd, offset: offset, data, path: path)
+        }
+        // An append: at the file's current end.
+        var s = Glibc.stat()
+        guard fstat(fd, &s) == 0 else { throw HostFileSystem.error(errno, path) }
+        return try HostFileSystem.write(fd, offset: Int(s.st_size), data, path: path)
+    }
+
+    func stat() async throws -> FileStatus {
+        var s = Glibc.stat()
+        guard fstat(try fd(), &s) == 0 else { throw HostFileSystem.error(errno, path) }
+        return try HostFileSystem.status(s)
+    }
+
+    func truncate(length: Int) async throws {
+        guard length >= 0 else { throw FileSystemError(.invalid, path: path) }
+        guard ftruncate(try fd(), off_t(length)) == 0 else { throw HostFileSystem.error(errno, path) }
+    }
+
+    func close() async {
+        descriptor.withLock { fd in
+            if fd >= 0 { Glibc.close(fd) }
+            fd = -1
+        }
     }
 }

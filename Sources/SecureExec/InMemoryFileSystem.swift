@@ -40,6 +40,10 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     private struct State {
         var inodes: [UInt64: Inode] = [:]
         var nextInode: UInt64 = 2
+        /// Descriptors open on each inode.
+        var openCounts: [UInt64: Int] = [:]
+        /// Inodes no directory names any more but a descriptor still holds (freed on its close).
+        var orphans: Set<UInt64> = []
     }
 
     private let state: Mutex<State>
@@ -218,47 +222,108 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     }
 
     public func read(_ path: String, offset: Int, length: Int) async throws(FileSystemError) -> [UInt8] {
-        guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
-        return try state.withLock { s throws(FileSystemError) in
-            let ino = try Self.resolve(s, path, follow: true)
-            switch s.inodes[ino]?.content {
-            case .file(let bytes)?:
-                guard offset < bytes.count else { return [] }
-                return Array(bytes[offset..<(offset + min(length, bytes.count - offset))])
-            case .directory?: throw FileSystemError(.isDirectory, path: path)
-            default: throw FileSystemError(.noEntry, path: path)
-            }
+        try state.withLock { s throws(FileSystemError) in
+            try Self.read(s, try Self.resolve(s, path, follow: true), offset: offset, length: length, path: path)
         }
     }
 
     public func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws(FileSystemError) -> Int {
         let limit = maximumFileSize
         return try state.withLock { s throws(FileSystemError) in
-            let ino = try Self.resolve(s, path, follow: true)
-            guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
-            // Take the bytes out so the splice mutates the only copy (no copy-on-write of the file).
-            s.inodes[ino]?.content = .file([])
-            defer { s.inodes[ino]?.content = .file(bytes) }
-            let end = try RangedWrite.apply(data, at: offset, to: &bytes, path: path, limit: limit)
-            let now = MonotonicClock.epochMilliseconds()
-            s.inodes[ino]?.mtime = now
-            s.inodes[ino]?.ctime = now
-            return end
+            try Self.write(&s, try Self.resolve(s, path, follow: true), offset: offset, data, limit: limit, path: path)
         }
     }
 
     public func truncate(_ path: String, length: Int) async throws(FileSystemError) {
         let limit = maximumFileSize
         try state.withLock { s throws(FileSystemError) in
-            let ino = try Self.resolve(s, path, follow: true)
-            if let size = s.inodes[ino]?.size, length > max(size, limit) { throw FileSystemError(.fileTooLarge, path: path) }
-            guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
-            if length < bytes.count { bytes.removeLast(bytes.count - length) } else { bytes += [UInt8](repeating: 0, count: length - bytes.count) }
-            let now = MonotonicClock.epochMilliseconds()
-            s.inodes[ino]?.content = .file(bytes)
-            s.inodes[ino]?.mtime = now
-            s.inodes[ino]?.ctime = now
+            try Self.truncate(&s, try Self.resolve(s, path, follow: true), length: length, limit: limit, path: path)
         }
+    }
+
+    // MARK: - Open files (descriptors follow the inode, not the path)
+
+    public func openFile(_ path: String, writable: Bool) async throws(FileSystemError) -> any VirtualFileHandle {
+        let ino = try state.withLock { s throws(FileSystemError) -> UInt64 in
+            let ino = try Self.resolve(s, path, follow: true)
+            guard let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            if writable, node.type == .directory { throw FileSystemError(.isDirectory, path: path) }
+            s.openCounts[ino, default: 0] += 1
+            return ino
+        }
+        return OpenInode(filesystem: self, inode: ino, path: path)
+    }
+
+    /// A descriptor's file: the inode stays readable and writable after an unlink until closed.
+    private struct OpenInode: VirtualFileHandle {
+        let filesystem: InMemoryFileSystem
+        let inode: UInt64
+        let path: String
+
+        func read(offset: Int, length: Int) async throws(FileSystemError) -> [UInt8] {
+            try filesystem.state.withLock { s throws(FileSystemError) in
+                try InMemoryFileSystem.read(s, inode, offset: offset, length: length, path: path)
+            }
+        }
+        func write(offset: Int?, _ data: [UInt8]) async throws(FileSystemError) -> Int {
+            let limit = filesystem.maximumFileSize
+            return try filesystem.state.withLock { s throws(FileSystemError) in
+                try InMemoryFileSystem.write(&s, inode, offset: offset, data, limit: limit, path: path)
+            }
+        }
+        func stat() async throws(FileSystemError) -> FileStatus {
+            try filesystem.state.withLock { s throws(FileSystemError) in try InMemoryFileSystem.status(s, inode, path: path) }
+        }
+        func truncate(length: Int) async throws(FileSystemError) {
+            let limit = filesystem.maximumFileSize
+            try filesystem.state.withLock { s throws(FileSystemError) in
+                try InMemoryFileSystem.truncate(&s, inode, length: length, limit: limit, path: path)
+            }
+        }
+        func close() async {
+            filesystem.state.withLock { s in
+                let count = (s.openCounts[inode] ?? 1) - 1
+                if count > 0 { s.openCounts[inode] = count; return }
+                s.openCounts[inode] = nil
+                // The last descriptor of an unlinked file frees it.
+                if s.orphans.remove(inode) != nil { s.inodes[inode] = nil }
+            }
+        }
+    }
+
+    private static func read(_ s: State, _ ino: UInt64, offset: Int, length: Int, path: String) throws(FileSystemError) -> [UInt8] {
+        guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }
+        switch s.inodes[ino]?.content {
+        case .file(let bytes)?:
+            guard offset < bytes.count else { return [] }
+            return Array(bytes[offset..<(offset + min(length, bytes.count - offset))])
+        case .directory?: throw FileSystemError(.isDirectory, path: path)
+        default: throw FileSystemError(.noEntry, path: path)
+        }
+    }
+
+    private static func write(_ s: inout State, _ ino: UInt64, offset: Int?, _ data: [UInt8], limit: Int,
+                              path: String) throws(FileSystemError) -> Int {
+        guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
+        // Take the bytes out so the splice mutates the only copy (no copy-on-write of the file).
+        s.inodes[ino]?.content = .file([])
+        defer { s.inodes[ino]?.content = .file(bytes) }
+        let end = try RangedWrite.apply(data, at: offset, to: &bytes, path: path, limit: limit)
+        let now = MonotonicClock.epochMilliseconds()
+        s.inodes[ino]?.mtime = now
+        s.inodes[ino]?.ctime = now
+        return end
+    }
+
+    private static func truncate(_ s: inout State, _ ino: UInt64, length: Int, limit: Int, path: String) throws(FileSystemError) {
+        if let size = s.inodes[ino]?.size, length > max(size, limit) { throw FileSystemError(.fileTooLarge, path: path) }
+        guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
+        s.inodes[ino]?.content = .file([])
+        if length < bytes.count { bytes.removeLast(bytes.count - length) } else { bytes += [UInt8](repeating: 0, count: length - bytes.count) }
+        let now = MonotonicClock.epochMilliseconds()
+        s.inodes[ino]?.content = .file(bytes)
+        s.inodes[ino]?.mtime = now
+        s.inodes[ino]?.ctime = now
     }
 
     public func realpath(_ path: String) async throws(FileSystemError) -> String {
@@ -304,13 +369,23 @@ public final class InMemoryFileSystem: VirtualFileSystem {
         guard var node = s.inodes[ino] else { return }
         if case .directory(let children) = node.content {
             for (childName, childIno) in children { detach(&s, parent: ino, name: childName, ino: childIno) }
-            s.inodes[ino] = nil
+            release(&s, ino)
             return
         }
         node.linkCount -= 1
         if node.linkCount > 0 {
             node.ctime = MonotonicClock.epochMilliseconds()
             s.inodes[ino] = node
+        } else {
+            release(&s, ino)
+        }
+    }
+
+    /// Frees an inode no directory names any more, unless a descriptor holds it.
+    private static func release(_ s: inout State, _ ino: UInt64) {
+        if s.openCounts[ino] != nil {
+            s.orphans.insert(ino)
+            if case .directory? = s.inodes[ino]?.content { s.inodes[ino]?.content = .directory([:]) }
         } else {
             s.inodes[ino] = nil
         }
@@ -383,13 +458,15 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     }
 
     private static func status(in state: borrowing Mutex<State>, _ path: String, follow: Bool) throws(FileSystemError) -> FileStatus {
-        try state.withLock { s throws(FileSystemError) in
-            let ino = try resolve(s, path, follow: follow)
-            guard let n = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
-            return FileStatus(type: n.type, permissions: n.permissions, size: n.size, inode: ino, linkCount: n.linkCount,
-                              uid: n.uid, gid: n.gid, accessTimeMs: n.atime, modificationTimeMs: n.mtime,
-                              changeTimeMs: n.ctime, birthTimeMs: n.birth)
-        }
+        try state.withLock { s throws(FileSystemError) in try status(s, try resolve(s, path, follow: follow), path: path) }
+    }
+
+    private static func status(_ s: State, _ ino: UInt64, path: String) throws(FileSystemError) -> FileStatus {
+        guard let n = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+        return FileStatus(type: n.type, permissions: n.permissions, size: n.size, inode: ino,
+                          linkCount: s.orphans.contains(ino) ? 0 : n.linkCount,
+                          uid: n.uid, gid: n.gid, accessTimeMs: n.atime, modificationTimeMs: n.mtime,
+                          changeTimeMs: n.ctime, birthTimeMs: n.birth)
     }
 
     private static func read(in state: borrowing Mutex<State>, _ path: String) throws(FileSystemError) -> [UInt8] {

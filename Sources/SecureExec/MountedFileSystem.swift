@@ -40,6 +40,11 @@ public final class MountedFileSystem: VirtualFileSystem {
         }
     }
 
+    public func openFile(_ path: String, writable: Bool) async throws -> any VirtualFileHandle {
+        let (fs, inner, _) = route(path)
+        return try await relabel(path) { try await fs.openFile(inner, writable: writable) }
+    }
+
     public func stat(_ path: String) async throws -> FileStatus {
         let (fs, inner, _) = route(path)
         return try await relabel(path) { try await fs.stat(inner) }

@@ -42,9 +42,51 @@ public protocol VirtualFileSystem: Sendable {
     /// The default implementation rewrites the whole file through ``readFile(_:)`` and
     /// ``writeFile(_:_:options:)``; implement it for large files.
     func write(_ path: String, offset: Int?, _ data: [UInt8]) async throws -> Int
+
+    /// Opens the existing file at `path` for a guest descriptor (`fs.open`, `FileHandle`,
+    /// streams). The descriptor's reads, writes, `fstat` and `ftruncate` go through the returned
+    /// handle, so they reach the file that was opened whatever later happens to its path
+    /// (renamed, unlinked, replaced by another file), as POSIX descriptors do. `writable` tells
+    /// whether the descriptor may write.
+    ///
+    /// The default implementation returns a handle that follows `path` through this filesystem's
+    /// path methods; implement it for descriptor semantics.
+    func openFile(_ path: String, writable: Bool) async throws -> any VirtualFileHandle
+}
+
+/// A file a guest descriptor holds open (see ``VirtualFileSystem/openFile(_:writable:)``).
+public protocol VirtualFileHandle: Sendable {
+    /// Reads at most `length` bytes from byte `offset` (`pread`): fewer at the end, none past it.
+    func read(offset: Int, length: Int) async throws -> [UInt8]
+    /// Writes `data` at `offset` (`pwrite`; a gap past the end reads as zeros), or at the end
+    /// when `offset` is nil. Returns the offset just past the last byte written.
+    func write(offset: Int?, _ data: [UInt8]) async throws -> Int
+    /// The open file's status (`fstat`).
+    func stat() async throws -> FileStatus
+    /// Sets the open file's length (`ftruncate`).
+    func truncate(length: Int) async throws
+    /// Releases the file. Called once: when the guest closes the descriptor or its call ends.
+    func close() async
+}
+
+/// The default handle: every operation goes through the filesystem's path methods, so it
+/// follows whatever the path names at the time.
+struct PathFollowingFileHandle: VirtualFileHandle {
+    let filesystem: any VirtualFileSystem
+    let path: String
+    func read(offset: Int, length: Int) async throws -> [UInt8] { try await filesystem.read(path, offset: offset, length: length) }
+    func write(offset: Int?, _ data: [UInt8]) async throws -> Int { try await filesystem.write(path, offset: offset, data) }
+    func stat() async throws -> FileStatus { try await filesystem.stat(path) }
+    func truncate(length: Int) async throws { try await filesystem.truncate(path, length: length) }
+    func close() async {}
 }
 
 extension VirtualFileSystem {
+    /// Default: a handle that follows `path` (see ``VirtualFileSystem/openFile(_:writable:)``).
+    public func openFile(_ path: String, writable: Bool) async throws -> any VirtualFileHandle {
+        PathFollowingFileHandle(filesystem: self, path: path)
+    }
+
     /// Default ranged read: the whole file through ``readFile(_:)``, sliced.
     public func read(_ path: String, offset: Int, length: Int) async throws -> [UInt8] {
         guard offset >= 0, length >= 0 else { throw FileSystemError(.invalid, path: path) }

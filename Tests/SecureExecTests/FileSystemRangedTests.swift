@@ -112,6 +112,65 @@ struct FileSystemRangedTests {
         }
     }
 
+    /// A descriptor reaches the file it opened, as in Node: an unlinked file stays readable and
+    /// writable until closed (and is then gone), a renamed one still receives writes, a path
+    /// replaced after the open does not change what the descriptor reads. Expected output: Node
+    /// 22 running the same script on a real directory.
+    @Test func descriptorsFollowTheOpenFileNotThePath() async throws {
+        let script = """
+            const fs = require('fs');
+            const dir = process.env.DIR;
+            const a = dir + '/a.txt', b = dir + '/b.txt', c = dir + '/c.txt';
+            fs.writeFileSync(a, 'hello');
+            let fd = fs.openSync(a, 'r+');
+            fs.unlinkSync(a);
+            fs.writeSync(fd, ' world', 5);
+            const buf = Buffer.alloc(32);
+            const n = fs.readSync(fd, buf, 0, 32, 0);
+            console.log('unlinked:', buf.toString('utf8', 0, n), fs.existsSync(a), fs.fstatSync(fd).size, fs.fstatSync(fd).nlink);
+            fs.closeSync(fd);
+            fs.writeFileSync(b, 'B');
+            fd = fs.openSync(b, 'a');
+            fs.renameSync(b, c);
+            fs.writeSync(fd, '+more');
+            fs.closeSync(fd);
+            console.log('renamed:', fs.readFileSync(c, 'utf8'), fs.existsSync(b));
+            fs.writeFileSync(a, 'old contents');
+            fd = fs.openSync(a, 'r');
+            fs.writeFileSync(b, 'new');
+            fs.renameSync(b, a);
+            console.log('replaced:', fs.readFileSync(fd, 'utf8'), fs.readFileSync(a, 'utf8'));
+            fs.closeSync(fd);
+            fd = fs.openSync(c, 'r+');
+            fs.renameSync(c, b);
+            fs.ftruncateSync(fd, 1);
+            fs.closeSync(fd);
+            console.log('truncated:', fs.readFileSync(b, 'utf8'));
+            const h = await fs.promises.open(a, 'r');
+            fs.unlinkSync(a);
+            console.log('handle:', await h.readFile('utf8'), (await h.stat()).size);
+            // Left open: the call's end closes it.
+            fs.openSync(b, 'r');
+            """
+        let expected = "unlinked: hello world false 11 0\nrenamed: B+more false\nreplaced: old contents new\ntruncated: B\nhandle: new 3\n"
+        for (name, fs, keep) in try Self.filesystems() where name != "whole-file" {
+            let dir = name == "mounted" ? "/h" : "/r"
+            if name != "mounted" { _ = try await fs.createDirectory(dir, recursive: true, mode: 0o755) }
+            let (runtime, output) = try makeRuntime(NodeDriver(filesystem: fs, permissions: .allowAllFs))
+            let result = try await runtime.exec(script.replacingOccurrences(of: "process.env.DIR", with: "'\(dir)'"))
+            await runtime.dispose()
+            #expect(result.code == 0, "\(name): \(result.errorMessage ?? "")")
+            #expect(output.stdout == expected, "\(name)")
+            // The unlinked file is gone once closed; the moved one is where it was moved.
+            let left = try await fs.readDirectory(dir).map(\.name)
+            #expect(left.contains("b.txt") && !left.contains("a.txt") && !left.contains("c.txt"), "\(name): \(left)")
+            if let keep {
+                let names = try FileManager.default.contentsOfDirectory(atPath: keep.root.path + (name == "host" ? dir : ""))
+                #expect(!names.contains("c.txt"), "\(name)")
+            }
+        }
+    }
+
     @Test func inMemoryFilesCannotBeGrownPastTheLimit() async throws {
         let fs = InMemoryFileSystem(directories: [], maximumFileSize: 1024)
         try fs.write("/f", contents: "x")
