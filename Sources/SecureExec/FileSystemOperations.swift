@@ -58,6 +58,10 @@ struct FileSystemOperations {
             let recursive = args.bool("recursive") ?? false
             var result: [JSONValue] = []
             var queue: [(String, String)] = [(path, "")]
+            // Recursive listings descend into linked directories too (as Node does), each
+            // directory once (a link back up cannot loop).
+            var visited: Set<[UInt64]> = []
+            if recursive, let root = try? await vfs.stat(path) { visited.insert([root.device, root.inode]) }
             while !queue.isEmpty {
                 let (dir, prefix) = queue.removeFirst()
                 if dir != path { try await authorize(.readdir, path: dir, syscall: "scandir") }
@@ -65,7 +69,13 @@ struct FileSystemOperations {
                 for entry in entries {
                     let name = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
                     result.append(.array([.string(name), .string(entry.type.rawValue)]))
-                    if recursive && entry.type == .directory { queue.append((GuestPath.join(dir, entry.name), name)) }
+                    if recursive && (entry.type == .directory || entry.type == .symlink) {
+                        let child = GuestPath.join(dir, entry.name)
+                        if let status = try? await vfs.stat(child), status.type == .directory,
+                           visited.insert([status.device, status.inode]).inserted {
+                            queue.append((child, name))
+                        }
+                    }
                     if result.count > 100_000 {
                         throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE", message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: directory listing too large", name: "RangeError")
                     }

@@ -394,18 +394,20 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     /// Walks `path` component by component, following symlinks (the last one only if `follow`).
     private static func resolve(_ s: State, _ path: String, follow: Bool) throws(FileSystemError) -> UInt64 {
         var hops = 0
-        return try walk(s, GuestPath.components(path), from: rootInode, follow: follow, hops: &hops, original: path)
+        return try walk(s, GuestPath.components(path), stack: [rootInode], follow: follow, hops: &hops, original: path).last ?? rootInode
     }
 
-    private static func walk(_ s: State, _ components: [String], from start: UInt64, follow: Bool, hops: inout Int,
-                             original: String) throws(FileSystemError) -> UInt64 {
-        var stack: [UInt64] = [start]
-        var current = start
+    /// Walks `components` from the directory chain `stack` (root first; `..` climbs it), and
+    /// returns the chain of the inode reached. A relative symlink continues from the chain of
+    /// the directory holding it, so its `..` climbs the real parents.
+    private static func walk(_ s: State, _ components: [String], stack start: [UInt64], follow: Bool, hops: inout Int,
+                             original: String) throws(FileSystemError) -> [UInt64] {
+        var stack = start
         for (index, name) in components.enumerated() {
+            let current = stack[stack.count - 1]
             guard case .directory(let children)? = s.inodes[current]?.content else { throw FileSystemError(.notDirectory, path: original) }
             if name == ".." {
                 if stack.count > 1 { stack.removeLast() }
-                current = stack[stack.count - 1]
                 continue
             }
             guard let next = children[name], let node = s.inodes[next] else { throw FileSystemError(.noEntry, path: original) }
@@ -413,16 +415,14 @@ public final class InMemoryFileSystem: VirtualFileSystem {
             if case .symlink(let target) = node.content, !isLast || follow {
                 hops += 1
                 if hops > maxSymlinkHops { throw FileSystemError(.tooManyLinks, path: original) }
-                let base = target.hasPrefix("/") ? rootInode : current
                 let targetComponents = target.split(separator: "/").map(String.init).filter { $0 != "." && !$0.isEmpty }
-                current = try walk(s, targetComponents, from: base, follow: true, hops: &hops, original: original)
-                stack = target.hasPrefix("/") ? [rootInode, current] : stack + [current]
+                stack = try walk(s, targetComponents, stack: target.hasPrefix("/") ? [rootInode] : stack, follow: true,
+                                 hops: &hops, original: original)
                 continue
             }
-            current = next
             stack.append(next)
         }
-        return current
+        return stack
     }
 
     private static func parentAndName(_ s: State, _ path: String) throws(FileSystemError) -> (UInt64, String) {

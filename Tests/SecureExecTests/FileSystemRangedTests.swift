@@ -171,6 +171,30 @@ struct FileSystemRangedTests {
         }
     }
 
+    /// `readdir` with `recursive` descends into linked directories as Node does (output: Node 22
+    /// on the same tree), and a link back up is listed but not followed again.
+    @Test func recursiveReaddirFollowsDirectoryLinks() async throws {
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            fs.mkdirSync('/t/a/sub', { recursive: true });
+            fs.mkdirSync('/t/other');
+            fs.writeFileSync('/t/a/sub/f', '');
+            fs.writeFileSync('/t/other/g', '');
+            fs.symlinkSync('../other', '/t/a/link');
+            console.log(fs.readdirSync('/t/a', { recursive: true }).sort().join(' '));
+            console.log(fs.readdirSync('/t/a', { recursive: true, withFileTypes: true }).map((d) => d.parentPath + '/' + d.name).sort().join(' '));
+            fs.symlinkSync('..', '/t/a/sub/up');
+            console.log(fs.readdirSync('/t/a', { recursive: true }).sort().join(' '));
+            """, NodeDriver(permissions: .allowAllFs))
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        #expect(output.stdout == """
+            link link/g sub sub/f
+            /t/a/link /t/a/link/g /t/a/sub /t/a/sub/f
+            link link/g sub sub/f sub/up
+
+            """)
+    }
+
     @Test func inMemoryFilesCannotBeGrownPastTheLimit() async throws {
         let fs = InMemoryFileSystem(directories: [], maximumFileSize: 1024)
         try fs.write("/f", contents: "x")
@@ -396,7 +420,7 @@ struct FileSystemRangedTests {
         // also descends into dir-link).
         #expect(output.stdout == """
             ERR_FS_EISDIR
-            a.txt,deep,deep/er,deep/er/b.txt,dir-link,rel-link
+            a.txt,deep,deep/er,deep/er/b.txt,dir-link,dir-link/er,dir-link/er/b.txt,rel-link
             true B
             a.txt
             changed
@@ -411,7 +435,7 @@ struct FileSystemRangedTests {
             into read-only EACCES
             out of grant EACCES false
             through a link EACCES
-            cb null a.txt,deep,deep/er,deep/er/b.txt,dir-link,rel-link,skip.log
+            cb null a.txt,deep,deep/er,deep/er/b.txt,dir-link,dir-link/er,dir-link/er/b.txt,rel-link,skip.log
             promise er
 
             """)
