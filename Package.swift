@@ -52,7 +52,7 @@ let package = Package(
         // so the same code runs in a lean worker process.
         .target(
             name: "SecureExecGuest",
-            dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecCompression"],
+            dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecCompression", "CSecureExecSystem"],
             swiftSettings: swiftSettings
         ),
         // zlib and brotli for the guest's `zlib` module (Debian: zlib1g-dev, libbrotli-dev). They

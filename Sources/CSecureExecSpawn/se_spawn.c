@@ -9,6 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
+int se_spawn_actions_closefrom(void *actions, int low) {
+    return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, low);
+}
+
 int se_pipe_cloexec(int fds[2]) {
 #if defined(__linux__)
     return pipe2(fds, O_CLOEXEC) == 0 ? 0 : errno;

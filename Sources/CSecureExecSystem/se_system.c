@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #if defined(__linux__)
+#include <pthread.h>
+#include <sys/mman.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/openat2.h>
@@ -39,6 +41,23 @@ int se_openat2(int dirfd, const char *path, int flags, unsigned int mode, uint64
 // the whole test suite in process mode), plus calls that cannot reach outside the process. Every
 // other call fails with EPERM. Nothing here names a path or creates a descriptor that reaches the
 // outside (no open*, stat/readlink by path, socket, connect, exec, fork, kill, ptrace, io_uring…).
+void se_release_stack_below(unsigned long keep) {
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) != 0) return;
+    void *low = NULL;
+    size_t size = 0;
+    int ok = pthread_attr_getstack(&attributes, &low, &size) == 0;
+    pthread_attr_destroy(&attributes);
+    if (!ok || low == NULL) return;
+    volatile char here = 0;
+    const uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    const uintptr_t sp = (uintptr_t)&here;
+    const uintptr_t start = ((uintptr_t)low + page - 1) & ~(page - 1);
+    if (sp < start + keep) return;
+    const uintptr_t end = (sp - keep) & ~(page - 1);
+    if (end > start) (void)madvise((void *)start, end - start, MADV_DONTNEED);
+}
+
 #define SE_ALLOW(nr) \
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), \
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
@@ -114,6 +133,7 @@ int se_install_worker_seccomp(void) {
 }
 
 #else
+void se_release_stack_below(unsigned long keep) { (void)keep; }
 int se_install_worker_seccomp(void) { return -ENOSYS; }
 const int se_o_path = 0;
 const int se_at_empty_path = 0;

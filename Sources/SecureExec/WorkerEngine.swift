@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import CSecureExecSpawn
 import SecureExecBridge
 import SecureExecGuest
 import Synchronization
@@ -111,6 +112,9 @@ final class WorkerEngine: EngineBackend {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, sockets[1], 3)
         posix_spawn_file_actions_adddup2(&actions, replies[1], 4)
+        // Nothing else of the host reaches the worker, not even for the moment before its own
+        // closefrom (a descriptor another thread opened without close-on-exec).
+        _ = se_spawn_actions_closefrom(&actions, 5)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

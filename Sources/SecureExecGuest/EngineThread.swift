@@ -4,6 +4,7 @@ package import Glibc
 import Darwin
 #endif
 package import SecureExecBridge
+import CSecureExecSystem
 
 /// A dedicated thread that owns one engine: every job posted to it runs there, in order.
 /// JavaScriptCore values never leave this thread. The stack is large (JSC uses up to 5 MiB and
@@ -42,10 +43,19 @@ package final class EngineThread: @unchecked Sendable {
         let jobs: Mailbox<Job>
         init(jobs: Mailbox<Job>) { self.jobs = jobs }
         func loop() {
-            while let job = jobs.take(until: nil) {
+            var next = jobs.take(until: nil)
+            while let job = next {
                 switch job {
                 case .run(let body): body()
                 case .stop: return
+                }
+                next = jobs.poll()
+                if next == nil {
+                    // Idle: the stack pages a deep call touched go back to the kernel (an idle
+                    // runtime's memory is mostly its engine's, and JSC's parser and compilers
+                    // touch megabytes of stack).
+                    se_release_stack_below(256 * 1024)
+                    next = jobs.take(until: nil)
                 }
             }
         }

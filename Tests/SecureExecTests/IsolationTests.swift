@@ -24,6 +24,25 @@ struct IsolationTests {
         await runtime.dispose()
     }
 
+    /// A call that recursed to the stack limit touched tens of megabytes of the engine thread's
+    /// stack; once the worker is idle again those pages are the kernel's, not the runtime's.
+    @Test func anIdleWorkerGivesBackTheStackADeepCallTouched() async throws {
+        let (runtime, _) = try makeRuntime()
+        _ = try await runtime.exec("1")
+        let pid = try #require(runtime.workerProcessID)
+        func resident() -> Int {
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8)) ?? ""
+            return (text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
+        }
+        let before = resident()
+        let result = try await runtime.exec("let depth = 0; function f(a, b, c, d) { depth++; return f(a, b, c, d) + 1 } try { f(1, 2, 3, 4) } catch (e) { console.log(e.name, depth > 1000) }")
+        #expect(result.code == 0)
+        try await Task.sleep(for: .milliseconds(200))
+        let after = resident()
+        #expect(after - before < 8 << 20, "resident \(before >> 10) KiB before, \(after >> 10) KiB after")
+        await runtime.dispose()
+    }
+
     @Test func aKilledWorkerIsAResultAndTheNextCallWorks() async throws {
         let (runtime, output) = try makeRuntime()
         async let result = runtime.exec("for (;;) {}")

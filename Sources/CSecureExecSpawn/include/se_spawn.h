@@ -11,6 +11,10 @@
 int se_spawn_child(const char *path, char *const argv[], char *const envp[], const char *cwd,
                    int stdin_fd, int stdout_fd, int stderr_fd, pid_t *pid);
 
+/// Adds "close every descriptor from `low` up" to `actions` (glibc's
+/// posix_spawn_file_actions_addclosefrom_np). Returns 0 or an errno value.
+int se_spawn_actions_closefrom(void *actions, int low);
+
 /// `pipe2(fds, O_CLOEXEC)`. Returns 0 or an errno value.
 int se_pipe_cloexec(int fds[2]);
 

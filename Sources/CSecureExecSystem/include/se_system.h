@@ -17,6 +17,12 @@ extern const uint64_t se_resolve_no_xdev;
 extern const int se_o_path;
 extern const int se_at_empty_path;
 
+/// Gives the kernel back the pages of the calling thread's stack more than `keep` bytes below
+/// the current frame (`madvise(MADV_DONTNEED)`): an idle engine thread holds only what its idle
+/// loop uses, not the megabytes a deep call once touched. Only for threads whose frames below
+/// the caller are dead (a thread loop between jobs). No-op where unsupported.
+void se_release_stack_below(unsigned long keep);
+
 /// Locks the calling process down with an allow-list: from now on only the system calls an engine
 /// needs on descriptors it already holds (read/write on its channel, memory, threads, futexes,
 /// signals to its own threads, clocks, randomness) succeed; everything else — opening files,
