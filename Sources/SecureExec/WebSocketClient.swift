@@ -178,7 +178,12 @@ final class WebSocketConnection: NetworkWebSocket {
         }
         let chosen: String
         do {
-            chosen = try await upgraded.futureResult.get()
+            // The end of the call (task cancellation) stops the handshake at once.
+            chosen = try await withTaskCancellationHandler {
+                try await upgraded.futureResult.get()
+            } onCancel: {
+                upgraded.fail(NetworkError(code: "ECONNRESET", message: "the call has ended"))
+            }
             timeout.cancel()
         } catch {
             timeout.cancel()

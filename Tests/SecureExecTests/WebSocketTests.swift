@@ -18,6 +18,8 @@ final class LoopbackWebSocketServer: Sendable {
     let handshakes = Mutex<[(uri: String, protocols: String?)]>([])
     let closes = Mutex<[Int]>([])
     let pongs = Mutex(0)
+    /// Upgraded connections that ended.
+    let disconnects = Mutex(0)
 
     private init(port: Int, channel: any Channel) {
         self.port = port
@@ -89,6 +91,11 @@ final class LoopbackWebSocketServer: Sendable {
         typealias OutboundOut = WebSocketFrame
         let ref: ServerRef
         init(server: ServerRef) { ref = server }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            ref.server?.disconnects.withLock { $0 += 1 }
+            context.fireChannelInactive()
+        }
 
         func send(_ context: ChannelHandlerContext, _ opcode: WebSocketOpcode, _ bytes: [UInt8]) {
             context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: opcode, data: context.channel.allocator.buffer(bytes: bytes))),
@@ -250,6 +257,25 @@ struct WebSocketTests {
         #expect(blocked.stdout == String(repeating: "error EACCES\nclose 1006\n", count: 4))
         #expect(server.handshakes.withLock { $0.isEmpty })
         #expect(log.requests.map(\.protocol) == ["ws:", "ws:", "ws:", "ws:"])
+    }
+
+    /// A WebSocket keeps the call alive (as in Node); when the call ends anyway, the host closes
+    /// the connection.
+    @Test func theEndOfTheCallClosesOpenWebSockets() async throws {
+        let server = try await LoopbackWebSocketServer.start()
+        defer { Task { await server.stop() } }
+        let (result, output) = try await exec("""
+            const ws = new WebSocket('ws://127.0.0.1:\(server.port)/');
+            ws.onopen = () => { ws.send('hi'); };
+            ws.onmessage = (e) => { console.log('got', e.data); process.exit(3); };
+            """, networkDriver(exempt: [server.port]))
+        #expect(result.code == 3)
+        #expect(output.stdout == "got hi\n")
+        // The close reaches the server's event loop shortly after the call returned.
+        for _ in 0..<200 where server.disconnects.withLock({ $0 }) == 0 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(server.disconnects.withLock { $0 } == 1)
     }
 
     @Test func argumentsAreValidatedLikeNode() async throws {
