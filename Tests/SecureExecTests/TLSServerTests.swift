@@ -70,6 +70,7 @@ struct TLSServerTests {
                   let body = '';
                   req.on('data', (c) => body += c);
                   req.on('end', () => {
+                    res.setHeader('X-Encrypted', String(req.socket.encrypted));
                     res.end('secure ' + req.method + ' ' + req.url + ' ' + body);
                     if (body === 'stop') server.close();
                   });
@@ -88,6 +89,7 @@ struct TLSServerTests {
         #expect(servers.map(\.kind) == [.https])
         let response = try await runtime.network.fetch(port: 4443, path: "/host", method: "POST", body: Array("x".utf8))
         #expect(String(decoding: response.body, as: UTF8.self) == "secure POST /host x")
+        #expect(response.headers.first { $0.name.lowercased() == "x-encrypted" }?.value == "true")
         // A real TLS client through the real loopback port.
         let hostPort = try #require(servers.first?.hostPort)
         let curl = Process()

@@ -615,6 +615,7 @@ class Server extends require('net').Server {
   _dispatch(event, bytes) {
     const socket = new ConnectionSocket('127.0.0.1', 0, '127.0.0.1', this._port, null);
     socket.server = this;
+    if (this._secure) socket.encrypted = true;  // an https.Server's connection (req.socket.encrypted)
     const req = new IncomingMessage(socket);
     req.method = event.method;
     req.url = event.url;

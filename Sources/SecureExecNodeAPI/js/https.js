@@ -27,6 +27,7 @@ class Server extends http.Server {
     if (typeof options === 'function') { requestListener = options; options = {}; }
     super(options || {}, requestListener);
     this._credentials = require('tls').serverCredentials(options || {});
+    this._secure = true;
   }
   _listenArguments(args) { return { ...args, tls: this._credentials }; }
 }
