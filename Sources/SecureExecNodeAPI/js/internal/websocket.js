@@ -137,7 +137,7 @@ class WebSocket extends EventTarget {
       if (state.closeRequested !== null) {
         // close() while connecting: the connection fails (error, then close with 1006).
         internal.callAsync('ws.terminate', { id: info.id }).catch(() => {});
-        this.#fail('WebSocket was closed before the connection was established');
+        this.#fail('Connection was closed before it was established.');
         return;
       }
       state.readyState = OPEN;
