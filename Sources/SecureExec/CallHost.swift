@@ -132,6 +132,7 @@ final class CallHost: Sendable {
         case "net.fetch", "net.cancel", "net.bodyRead", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
              "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close":
             return try await NetworkOperations(host: self).perform(op, args, binary)
+        case "ws.connect", "ws.send", "ws.close", "ws.terminate": return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.hash", "crypto.hmac", "crypto.pbkdf2", "crypto.hkdf", "crypto.scrypt":
             return try CryptoOperations.perform(op, args, binary)
         case "host.call" where hostFunctions != nil: return try await hostFunctions?.perform(args, binary, host: self) ?? .undefined

@@ -18,10 +18,10 @@ enum HTTPClientConnection {
         }
     }()
 
-    static func exchange(_ request: HTTPRequest, address: IPAddress) async throws -> HTTPResponse {
+    static func exchange(_ request: HTTPRequest, address: IPAddress, tls override: NIOSSLContext? = nil) async throws -> HTTPResponse {
         let collected = Mutex<[UInt8]>([])
         let done = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: Void.self)
-        let streaming = try await stream(request, address: address) { event in
+        let streaming = try await stream(request, address: address, tls: override) { event in
             switch event {
             case .data(let bytes): collected.withLock { $0 += bytes }
             case .end: done.succeed(())
@@ -42,7 +42,8 @@ enum HTTPClientConnection {
     /// Sends the request; returns once the response head arrived. The body follows through
     /// `body`, ending with `.end` or `.error`.
     /// With `onDemand`, the body is read only when the answer's `read` asks (after the head).
-    static func stream(_ request: HTTPRequest, address: IPAddress, onDemand: Bool = false,
+    /// `override` replaces the verifying client context for `https` (a sandbox's own server).
+    static func stream(_ request: HTTPRequest, address: IPAddress, onDemand: Bool = false, tls override: NIOSSLContext? = nil,
                        body onBody: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse {
         let target = address.connectable
         let socketAddress: SocketAddress
@@ -52,7 +53,7 @@ enum HTTPClientConnection {
             throw NetworkError(code: "EINVAL", message: "invalid address \(target)")
         }
         var tls: NIOSSLContext?
-        if request.scheme == "https" { tls = try tlsContext.get() }
+        if request.scheme == "https" { tls = try override ?? tlsContext.get() }
         // SNI carries names only; an address host is verified against the certificate's IP entries.
         let sniName: String? = IPAddress(urlHost: request.host) == nil ? request.host : nil
 

@@ -59,42 +59,8 @@ extension DefaultNetworkAdapter {
     /// verification); returns once the handshake completed.
     public func openTLSStream(to address: IPAddress, port: Int, serverName: String?,
                               events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
-        let target = address.connectable
-        let socketAddress: SocketAddress
-        do {
-            socketAddress = try SocketAddress(ipAddress: target.description, port: port)
-        } catch {
-            throw NetworkError(code: "EINVAL", message: "invalid address \(target)")
-        }
-        let context = try HTTPClientConnection.tlsContext.get()
-        let sni = serverName.flatMap { IPAddress(urlHost: $0) == nil ? $0 : nil }
-        let loop = MultiThreadedEventLoopGroup.singleton.next()
-        let handshake = loop.makePromise(of: Void.self)
-        do {
-            let channel = try await ClientBootstrap(group: loop)
-                .connectTimeout(.seconds(30))
-                .channelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
-                .channelOption(ChannelOptions.autoRead, value: false)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: sni))
-                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: events, handshake: handshake))
-                    }
-                }
-                .connect(to: socketAddress).get()
-            channel.read()  // the handshake needs reads; the TLS handler keeps reading until it is done
-            do {
-                try await handshake.futureResult.get()
-            } catch {
-                channel.close(promise: nil)
-                throw error
-            }
-            return ChannelStream(channel: channel)
-        } catch let error as NetworkError {
-            throw error
-        } catch {
-            throw HTTPClientConnection.describe(error, address: target, port: port)
-        }
+        try await ChannelStream.openTLS(to: address, port: port, serverName: serverName,
+                                        context: HTTPClientConnection.tlsContext.get(), events: events)
     }
 
     /// A TCP connection on SwiftNIO to `address` (connect timeout 30 s).
@@ -129,6 +95,46 @@ extension DefaultNetworkAdapter {
 /// A ``NetworkStream`` over a SwiftNIO channel.
 struct ChannelStream: NetworkStream {
     let channel: any Channel
+
+    /// A TLS connection with `context`; returns once the handshake completed.
+    static func openTLS(to address: IPAddress, port: Int, serverName: String?, context: NIOSSLContext,
+                        events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream {
+        let target = address.connectable
+        let socketAddress: SocketAddress
+        do {
+            socketAddress = try SocketAddress(ipAddress: target.description, port: port)
+        } catch {
+            throw NetworkError(code: "EINVAL", message: "invalid address \(target)")
+        }
+        let sni = serverName.flatMap { IPAddress(urlHost: $0) == nil ? $0 : nil }
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let handshake = loop.makePromise(of: Void.self)
+        do {
+            let channel = try await ClientBootstrap(group: loop)
+                .connectTimeout(.seconds(30))
+                .channelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+                .channelOption(ChannelOptions.autoRead, value: false)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: sni))
+                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: events, handshake: handshake))
+                    }
+                }
+                .connect(to: socketAddress).get()
+            channel.read()  // the handshake needs reads; the TLS handler keeps reading until it is done
+            do {
+                try await handshake.futureResult.get()
+            } catch {
+                channel.close(promise: nil)
+                throw error
+            }
+            return ChannelStream(channel: channel)
+        } catch let error as NetworkError {
+            throw error
+        } catch {
+            throw HTTPClientConnection.describe(error, address: target, port: port)
+        }
+    }
 
     func write(_ bytes: [UInt8]) async throws {
         do {
@@ -206,16 +212,20 @@ final class SandboxTCPServer: Sendable {
     let id: Int
     let guestPort: Int
     let hostPort: Int
+    /// TLS (the guest's key and certificate).
+    let secure: Bool
     private let channel: any Channel
 
-    private init(id: Int, guestPort: Int, hostPort: Int, channel: any Channel) {
+    private init(id: Int, guestPort: Int, hostPort: Int, secure: Bool, channel: any Channel) {
         self.id = id
+        self.secure = secure
         self.guestPort = guestPort
         self.hostPort = hostPort
         self.channel = channel
     }
 
-    static func start(id: Int, guestPort: Int, state: NetworkCallState, host: CallHost) async throws -> SandboxTCPServer {
+    static func start(id: Int, guestPort: Int, state: NetworkCallState, host: CallHost,
+                      tls: NIOSSLContext? = nil) async throws -> SandboxTCPServer {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 128)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -225,22 +235,58 @@ final class SandboxTCPServer: Sendable {
                 guard let state, let host, let streamID = try? state.reserveStreamID() else { return channel.close() }
                 let remote = channel.remoteAddress
                 let emit = NetworkOperations.streamEmitter(host: host, state: state, id: streamID)
-                return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: emit))
-                }.map {
-                    guard state.register(stream: ChannelStream(channel: channel), id: streamID) else { return }
+                let announce: @Sendable () -> Void = { [weak state, weak host] in
+                    guard let state, let host, state.register(stream: ChannelStream(channel: channel), id: streamID) else { return }
                     host.emit("net.socket", .object([
                         "type": "connection", "server": .number(Double(id)), "id": .number(Double(streamID)),
                         "remoteAddress": .string(remote?.ipAddress ?? "127.0.0.1"),
                         "remotePort": .number(Double(remote?.port ?? 0)),
                     ]))
                 }
+                guard let tls else {
+                    return channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: emit))
+                    }.map { announce() }
+                }
+                // TLS: the guest hears of the connection once the handshake completed; a client
+                // that fails it is closed without the guest seeing anything (Node reports it as
+                // the server's `tlsClientError`).
+                let announced = AnnouncedFlag()
+                let handshake = channel.eventLoop.makePromise(of: Void.self)
+                handshake.futureResult.whenSuccess {
+                    announced.set()
+                    announce()
+                }
+                let gated: @Sendable (NetworkStreamEvent) -> Void = { event in if announced.isSet { emit(event) } }
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: gated, handshake: handshake))
+                    try channel.pipeline.syncOperations.addHandler(ReadOnActive())
+                }
             }
         let (channel, port) = try await bindLoopback(bootstrap)
-        return SandboxTCPServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, channel: channel)
+        return SandboxTCPServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, secure: tls != nil,
+                                channel: channel)
     }
 
     func close() async { try? await channel.close() }
+}
+
+/// Whether a TLS server connection was announced to the guest.
+private final class AnnouncedFlag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
+}
+
+/// Reads once when the connection is up (a TLS server's handshake needs the first read; the
+/// handler keeps reading until it completes).
+private final class ReadOnActive: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+    func channelActive(context: ChannelHandlerContext) {
+        context.fireChannelActive()
+        context.read()
+    }
 }
 
 // MARK: - The guest's net operations
@@ -317,9 +363,15 @@ extension NetworkOperations {
         let stream: any NetworkStream
         var connectedTo = destination.address
         do {
+            let ownTLS = tls && destination.ownServer ? try TLSContexts.ownServerClient(args) : nil
             stream = try await Self.eachAddress(destination) { address in
                 connectedTo = address
                 return try await state.track {
+                    if let ownTLS {
+                        return try await ChannelStream.openTLS(to: address, port: destination.port,
+                                                               serverName: serverName ?? destination.hostname,
+                                                               context: ownTLS, events: emit)
+                    }
                     if tls {
                         return try await adapter.openTLSStream(to: address, port: destination.port,
                                                                serverName: serverName ?? destination.hostname, events: emit)
@@ -346,10 +398,12 @@ extension NetworkOperations {
                              name: "RangeError")
         }
         let requestedHost = (try args.optionalString("host")) ?? "127.0.0.1"
+        let secure = args.raw["tls"].map { !$0.isNull } ?? false
         let decision = await host.driver.permissions.network?.decide(
-            NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port, protocol: "tcp:")) ?? .deny
+            NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port, protocol: secure ? "tls:" : "tcp:")) ?? .deny
         guard decision.allow else { throw Self.denied("listen", host: requestedHost, port: port, reason: decision.reason) }
-        let server = try await state.openTCPServer(guestPort: port, host: host)
+        let tls = try TLSContexts.server(args)
+        let server = try await state.openTCPServer(guestPort: port, host: host, tls: tls)
         return .value(["id": .number(Double(server.id)), "port": .number(Double(server.guestPort)),
                        "hostPort": .number(Double(server.hostPort))])
     }

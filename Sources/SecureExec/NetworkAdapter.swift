@@ -46,6 +46,12 @@ public protocol NetworkAdapter: Sendable {
     /// `ENOSYS`.
     func openTLSStream(to address: IPAddress, port: Int, serverName: String?,
                        events: @escaping @Sendable (NetworkStreamEvent) -> Void) async throws -> any NetworkStream
+
+    /// Opens a WebSocket to `address` (already checked) for the guest's `new WebSocket(url)`:
+    /// the opening handshake (over TLS verified against ``WebSocketRequest/host`` for `wss:`),
+    /// then messages through `events`. The default implementation refuses with `ENOSYS`.
+    func openWebSocket(_ request: WebSocketRequest, to address: IPAddress,
+                       events: @escaping @Sendable (WebSocketEvent) -> Void) async throws -> any NetworkWebSocket
 }
 
 extension NetworkAdapter {

@@ -43,6 +43,8 @@ struct NetworkOperations {
             return .undefined
         case "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer":
             return try await performNet(op, args, binary)
+        case "ws.connect", "ws.send", "ws.close", "ws.terminate":
+            return try await performWebSocket(op, args, binary)
         default:
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
         }
@@ -81,6 +83,9 @@ struct NetworkOperations {
         /// The host port to connect to (a sandbox server's real port, or the URL's port).
         var port: Int
         var hostname: String
+        /// A server the sandbox itself opened (its TLS may use the guest's `ca` or no
+        /// verification: the guest talks to itself).
+        var ownServer = false
     }
 
     /// Resolves `hostname` (a DNS name) after asking the `dns` permission.
@@ -126,7 +131,7 @@ struct NetworkOperations {
         // A server the sandbox opened: loopback only, to its real port; no adapter policy.
         if !addresses.isEmpty, addresses.allSatisfy(\.isLoopback),
            let hostPort = state.hostPort(forGuestPort: url.port) {
-            return Destination(url: url, address: IPAddress(v4: 0x7F00_0001), port: hostPort, hostname: hostname)
+            return Destination(url: url, address: IPAddress(v4: 0x7F00_0001), port: hostPort, hostname: hostname, ownServer: true)
         }
         for address in addresses {
             let verdict = adapter.admits(address, port: url.port)
@@ -169,6 +174,8 @@ struct NetworkOperations {
                                   target: url.target, headers: headers, body: binary,
                                   maxResponseBytes: host.limits.maxNetworkBodyBytes, timeout: host.limits.networkTimeout)
         guard let adapter = host.driver.network else { throw GuestError(code: "ENOSYS", message: "no network adapter") }
+        // HTTPS to one of the sandbox's own servers: the guest's `ca` / `rejectUnauthorized`.
+        let ownTLS = destination.ownServer && url.scheme == "https" ? try TLSContexts.ownServerClient(args) : nil
         // Streamed: the body follows as `net.body` events under `bodyID` (they may arrive before
         // this answer; the guest holds them until it knows the id).
         let streamed = args.bool("stream") ?? false
@@ -181,8 +188,15 @@ struct NetworkOperations {
                 let emit = Self.bodyEmitter(host: host, state: state, id: id)
                 let answer: HTTPStreamingResponse
                 do {
-                    answer = try await Self.eachAddress(destination) { address in
-                        try await state.track { try await adapter.stream(request, to: address, body: emit) }
+                    if let ownTLS {
+                        answer = try await state.track {
+                            try await HTTPClientConnection.stream(request, address: destination.address, onDemand: true,
+                                                                  tls: ownTLS, body: emit)
+                        }
+                    } else {
+                        answer = try await Self.eachAddress(destination) { address in
+                            try await state.track { try await adapter.stream(request, to: address, body: emit) }
+                        }
                     }
                 } catch {
                     _ = state.finishBody(id)
@@ -192,6 +206,10 @@ struct NetworkOperations {
                 if let read = answer.read { state.setBodyReader(id, read) }
                 response = answer.head
                 response.body = []
+            } else if let ownTLS {
+                response = try await state.track {
+                    try await HTTPClientConnection.exchange(request, address: destination.address, tls: ownTLS)
+                }
             } else {
                 response = try await Self.eachAddress(destination) { address in
                     try await state.track { try await adapter.send(request, to: address) }
@@ -350,9 +368,12 @@ struct NetworkOperations {
                              name: "RangeError")
         }
         let requestedHost = (try args.optionalString("host")) ?? "127.0.0.1"
-        let decision = await decide(NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port, protocol: "http:"))
+        let secure = args.raw["tls"].map { !$0.isNull } ?? false
+        let decision = await decide(NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port,
+                                                         protocol: secure ? "https:" : "http:"))
         guard decision.allow else { throw Self.denied("listen", host: requestedHost, port: port, reason: decision.reason) }
-        let server = try await state.openServer(guestPort: port, host: host)
+        let tls = try TLSContexts.server(args)
+        let server = try await state.openServer(guestPort: port, host: host, tls: tls)
         return .value(["id": .number(Double(server.id)), "port": .number(Double(server.guestPort)),
                        "hostPort": .number(Double(server.hostPort)), "address": "127.0.0.1"])
     }

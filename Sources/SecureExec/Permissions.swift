@@ -182,6 +182,8 @@ public struct NetworkAccessRequest: Sendable, Hashable {
         public static let connect = Operation(rawValue: "connect")
         public static let dns = Operation(rawValue: "dns")
         public static let listen = Operation(rawValue: "listen")
+        /// A WebSocket's opening handshake (`new WebSocket(url)`), protocol `ws:` or `wss:`.
+        public static let websocket = Operation(rawValue: "websocket")
     }
 
     public var op: Operation

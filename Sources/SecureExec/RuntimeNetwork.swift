@@ -11,7 +11,7 @@ import Synchronization
 public final class RuntimeNetwork: Sendable {
     /// A server the guest opened.
     public struct Server: Sendable, Hashable {
-        public enum Kind: String, Sendable, Hashable { case http, tcp }
+        public enum Kind: String, Sendable, Hashable { case http, https, tcp, tls }
         /// The port the guest listened on (what `server.address().port` says).
         public var guestPort: Int
         /// The real port on the host's `127.0.0.1`.
@@ -33,13 +33,14 @@ public final class RuntimeNetwork: Sendable {
     /// The servers the running (or last) call has open; empty once the call ended.
     public var servers: [Server] { current.withLock { $0 }?.serverList ?? [] }
 
-    /// Sends one HTTP request to the guest's HTTP server on `port` (its guest port) and returns
+    /// Sends one HTTP request to the guest's HTTP or HTTPS server on `port` (its guest port; an
+    /// HTTPS server's certificate is not verified) and returns
     /// the whole answer (at most `maxResponseBytes`). Throws ``NetworkError`` `ECONNREFUSED` when
     /// no such server is open.
     public func fetch(port: Int, path: String = "/", method: String = "GET", headers: [HTTPHeader] = [],
                       body: [UInt8]? = nil, maxResponseBytes: Int = 16 << 20,
                       timeout: Duration = .seconds(60)) async throws -> HTTPResponse {
-        guard let server = servers.first(where: { $0.guestPort == port && $0.kind == .http }),
+        guard let server = servers.first(where: { $0.guestPort == port && ($0.kind == .http || $0.kind == .https) }),
               let loopback = IPAddress("127.0.0.1") else {
             throw NetworkError(code: "ECONNREFUSED", message: "no sandbox server listens on port \(port)")
         }
@@ -48,9 +49,13 @@ public final class RuntimeNetwork: Sendable {
             all.insert(HTTPHeader(name: "Host", value: "localhost:\(port)"), at: 0)
         }
         all.append(HTTPHeader(name: "Connection", value: "close"))
-        let request = HTTPRequest(scheme: "http", host: "127.0.0.1", port: server.hostPort, method: method,
+        let secure = server.kind == .https
+        let request = HTTPRequest(scheme: secure ? "https" : "http", host: "127.0.0.1", port: server.hostPort, method: method,
                                   target: path.hasPrefix("/") ? path : "/" + path, headers: all, body: body,
                                   maxResponseBytes: maxResponseBytes, timeout: timeout)
-        return try await HTTPClientConnection.exchange(request, address: loopback)
+        // An HTTPS server's certificate is the guest's own: the host does not verify it (the
+        // connection goes to the host's own loopback port).
+        return try await HTTPClientConnection.exchange(request, address: loopback,
+                                                       tls: secure ? try TLSContexts.unverifiedClient() : nil)
     }
 }

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import SecureExecBridge
 import Synchronization
 
@@ -30,6 +31,8 @@ final class NetworkCallState: Sendable {
         /// `net` sockets and servers (NetSockets.swift).
         var streams: [Int: any NetworkStream] = [:]
         var tcpServers: [Int: SandboxTCPServer] = [:]
+        /// Open WebSockets (WebSocketClient.swift); they share the ids and the bound of streams.
+        var webSockets: [Int: any NetworkWebSocket] = [:]
         var nextStream = 1
         /// Response bodies still streaming to the guest: how to stop each.
         var bodies: [Int: @Sendable () -> Void] = [:]
@@ -86,8 +89,11 @@ final class NetworkCallState: Sendable {
     /// The call's open servers.
     var serverList: [RuntimeNetwork.Server] {
         inner.withLock { state in
-            state.servers.values.map { RuntimeNetwork.Server(guestPort: $0.guestPort, hostPort: $0.hostPort, kind: .http) }
-                + state.tcpServers.values.map { RuntimeNetwork.Server(guestPort: $0.guestPort, hostPort: $0.hostPort, kind: .tcp) }
+            state.servers.values.map {
+                RuntimeNetwork.Server(guestPort: $0.guestPort, hostPort: $0.hostPort, kind: $0.secure ? .https : .http)
+            } + state.tcpServers.values.map {
+                RuntimeNetwork.Server(guestPort: $0.guestPort, hostPort: $0.hostPort, kind: $0.secure ? .tls : .tcp)
+            }
         }
     }
 
@@ -102,7 +108,7 @@ final class NetworkCallState: Sendable {
     func reserveStreamID() throws -> Int {
         try inner.withLock { state in
             guard !state.ended else { throw GuestError(code: "ERR_SOCKET_CLOSED", message: "the call has ended") }
-            guard state.streams.count < Self.maxStreams else {
+            guard state.streams.count + state.webSockets.count < Self.maxStreams else {
                 throw GuestError.system("EMFILE", "too many open sockets", syscall: "connect")
             }
             defer { state.nextStream += 1 }
@@ -120,6 +126,21 @@ final class NetworkCallState: Sendable {
         if !accepted { stream.close() }
         return accepted
     }
+
+    /// Registers an open WebSocket; false (and the socket closed) when the call has ended.
+    func register(webSocket: any NetworkWebSocket, id: Int) -> Bool {
+        let accepted = inner.withLock { state -> Bool in
+            guard !state.ended else { return false }
+            state.webSockets[id] = webSocket
+            return true
+        }
+        if !accepted { webSocket.terminate() }
+        return accepted
+    }
+
+    func webSocket(_ id: Int) -> (any NetworkWebSocket)? { inner.withLock { $0.webSockets[id] } }
+
+    func removeWebSocket(_ id: Int) -> (any NetworkWebSocket)? { inner.withLock { $0.webSockets.removeValue(forKey: id) } }
 
     /// Registers a streaming body's canceller under a new id (nil once the call has ended).
     func registerBody(cancel: @escaping @Sendable () -> Void) -> Int? {
@@ -204,9 +225,9 @@ final class NetworkCallState: Sendable {
         }
     }
 
-    func openTCPServer(guestPort: Int, host: CallHost) async throws -> SandboxTCPServer {
+    func openTCPServer(guestPort: Int, host: CallHost, tls: NIOSSLContext? = nil) async throws -> SandboxTCPServer {
         let id = try reserveServer(guestPort: guestPort)
-        let server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host)
+        let server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host, tls: tls)
         try await keep(close: { await server.close() }) { $0.tcpServers[id] = server }
         return server
     }
@@ -216,14 +237,14 @@ final class NetworkCallState: Sendable {
         await server.close()
     }
 
-    func openServer(guestPort: Int, host: CallHost) async throws -> SandboxServer {
+    func openServer(guestPort: Int, host: CallHost, tls: NIOSSLContext? = nil) async throws -> SandboxServer {
         let id = try reserveServer(guestPort: guestPort)
         let limit = host.limits.maxNetworkBodyBytes
         let deliver: SandboxServer.Deliver = { [weak self, weak host] writer, head, body in
             guard let self, let host else { return false }
             return self.deliver(server: id, writer: writer, head: head, body: body, host: host)
         }
-        let server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, deliver: deliver)
+        let server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, tls: tls, deliver: deliver)
         try await keep(close: { await server.close() }) { $0.servers[id] = server }
         return server
     }
@@ -278,6 +299,10 @@ final class NetworkCallState: Sendable {
 
     /// Ends everything: servers closed, waiting requests failed, work in flight cancelled.
     func shutdown() async {
+        let webSockets = inner.withLock { state in
+            defer { state.webSockets.removeAll() }
+            return Array(state.webSockets.values)
+        }
         let (servers, pending, inFlight, streams, tcpServers, bodies) = inner.withLock { state in
             state.ended = true
             defer {
@@ -295,6 +320,7 @@ final class NetworkCallState: Sendable {
         for cancel in bodies { cancel() }
         for cancel in inFlight { cancel() }
         for stream in streams { stream.close() }
+        for socket in webSockets { socket.terminate() }
         for server in tcpServers { await server.close() }
         for writer in pending { writer.fail() }
         for server in servers { await server.close() }
@@ -308,6 +334,8 @@ final class SandboxServer: Sendable {
     let id: Int
     let guestPort: Int
     let hostPort: Int
+    /// HTTPS (the guest's key and certificate).
+    let secure: Bool
     private let channel: any Channel
     private let connections: Connections
 
@@ -315,15 +343,17 @@ final class SandboxServer: Sendable {
         let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
     }
 
-    private init(id: Int, guestPort: Int, hostPort: Int, channel: any Channel, connections: Connections) {
+    private init(id: Int, guestPort: Int, hostPort: Int, secure: Bool, channel: any Channel, connections: Connections) {
         self.id = id
+        self.secure = secure
         self.guestPort = guestPort
         self.hostPort = hostPort
         self.channel = channel
         self.connections = connections
     }
 
-    static func start(id: Int, guestPort: Int, maxBody: Int, deliver: @escaping Deliver) async throws -> SandboxServer {
+    static func start(id: Int, guestPort: Int, maxBody: Int, tls: NIOSSLContext? = nil,
+                      deliver: @escaping Deliver) async throws -> SandboxServer {
         let connections = Connections()
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 128)
@@ -338,12 +368,13 @@ final class SandboxServer: Sendable {
                 guard admitted else { return channel.close() }
                 channel.closeFuture.whenComplete { _ in _ = connections.channels.withLock { $0.removeValue(forKey: key) } }
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(SandboxRequestHandler(maxBody: maxBody, deliver: deliver))
                 }
             }
         let (channel, port) = try await bindLoopback(bootstrap)
-        return SandboxServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, channel: channel,
+        return SandboxServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, secure: tls != nil, channel: channel,
                              connections: connections)
     }
 

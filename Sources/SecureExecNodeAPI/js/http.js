@@ -339,6 +339,7 @@ class ClientRequest extends OutgoingMessage {
     this.aborted = false;
     this.timeout = o.timeout;
     this._url = target.url;
+    this._tlsOptions = { ca: o.ca, rejectUnauthorized: o.rejectUnauthorized };
     this._signal = o.signal;
     if (o.headers) {
       const entries = Array.isArray(o.headers) ? pairsFromFlat(o.headers) : Object.entries(o.headers);
@@ -369,7 +370,16 @@ class ClientRequest extends OutgoingMessage {
     internal.loop.refHandle();
     const settle = () => internal.loop.unrefHandle();
     require('internal/fetch').listenBodies();
-    internal.callAsync('net.fetch', { url: this._url, method: this.method, headers: this._headerPairs(), op: 'http', stream: true }, body)
+    const args = { url: this._url, method: this.method, headers: this._headerPairs(), op: 'http', stream: true };
+    if (this.protocol === 'https:') {
+      // Honoured only for the sandbox's own HTTPS servers (every other destination is verified
+      // against the system's roots).
+      const agentOptions = (this.agent && this.agent.options) || {};
+      const ca = this._tlsOptions.ca ?? agentOptions.ca;
+      if (ca !== undefined) args.ca = require('tls').pemText(ca);
+      if ((this._tlsOptions.rejectUnauthorized ?? agentOptions.rejectUnauthorized) === false) args.rejectUnauthorized = false;
+    }
+    internal.callAsync('net.fetch', args, body)
       .then((frame) => {
         settle();
         if (this._timer) { clearTimeout(this._timer); this._timer = undefined; }
@@ -605,6 +615,7 @@ class Server extends require('net').Server {
   _dispatch(event, bytes) {
     const socket = new ConnectionSocket('127.0.0.1', 0, '127.0.0.1', this._port, null);
     socket.server = this;
+    if (this._secure) socket.encrypted = true;  // an https.Server's connection (req.socket.encrypted)
     const req = new IncomingMessage(socket);
     req.method = event.method;
     req.url = event.url;

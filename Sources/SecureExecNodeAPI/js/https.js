@@ -1,6 +1,7 @@
 'use strict';
-// https: the http client over TLS (verification on, in the host). Servers inside the sandbox
-// speak plain HTTP on the host's loopback only; `https.createServer` is not available.
+// https: the http client over TLS (verification on, in the host). `https.createServer` is an
+// http.Server on the host's loopback whose TLS (the guest's PEM key and certificate) the host
+// terminates; the listen is the same `listen` permission, with protocol "https:".
 
 const http = require('http');
 
@@ -21,10 +22,16 @@ function get(url, options, callback) {
   return req;
 }
 
-function createServer() {
-  const err = new Error('https.createServer is not supported in the sandbox (use http.createServer)');
-  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
-  throw err;
+class Server extends http.Server {
+  constructor(options, requestListener) {
+    if (typeof options === 'function') { requestListener = options; options = {}; }
+    super(options || {}, requestListener);
+    this._credentials = require('tls').serverCredentials(options || {});
+    this._secure = true;
+  }
+  _listenArguments(args) { return { ...args, tls: this._credentials }; }
 }
 
-module.exports = { Agent, globalAgent, request, get, createServer, Server: http.Server };
+function createServer(options, requestListener) { return new Server(options, requestListener); }
+
+module.exports = { Agent, globalAgent, request, get, createServer, Server };

@@ -113,13 +113,20 @@ class Socket extends Duplex {
     this.connecting = true;
     this._hold();
     const request = { host, port };
-    if (this._tls) { request.tls = true; if (this._tls.servername) request.servername = String(this._tls.servername); }
+    if (this._tls) {
+      request.tls = true;
+      if (this._tls.servername) request.servername = String(this._tls.servername);
+      // Used only for the sandbox's own TLS servers; every other destination is verified
+      // against the system's roots.
+      if (this._tls.ca !== undefined) request.ca = this._tls.ca;
+      if (this._tls.rejectUnauthorized === false) request.rejectUnauthorized = false;
+    }
     internal.callAsync('net.connect', request).then((info) => {
       this.connecting = false;
       if (this.destroyed) { internal.callAsync('net.destroy', { id: info.id }).catch(() => {}); this._release(); return; }
       this._attach(info.id, info.remoteAddress, info.remotePort);
       this.emit('connect');
-      if (this._tls) { this.authorized = true; this.emit('secureConnect'); }
+      if (this._tls) { this.authorized = this._tls.rejectUnauthorized !== false; this.emit('secureConnect'); }
       this.emit('ready');
     }, (error) => {
       this.connecting = false;
@@ -278,7 +285,7 @@ class Server extends EventEmitter {
     this._prepareListen();
     this._pending = true;
     internal.loop.refHandle();
-    internal.callAsync(this._listenOperation, { port, host: host === undefined ? undefined : String(host) }).then((info) => {
+    internal.callAsync(this._listenOperation, this._listenArguments({ port, host: host === undefined ? undefined : String(host) })).then((info) => {
       this._pending = false;
       this._id = info.id;
       this._port = info.port;
@@ -298,16 +305,19 @@ class Server extends EventEmitter {
   // listener it needs, and the table that routes host events to it.
   get _listenOperation() { return 'net.listen'; }
   get _closeOperation() { return 'net.closeServer'; }
+  _listenArguments(args) { return args; }
   _prepareListen() { listen(); }
   _registerListening(info) { servers.set(info.id, this); }
   _unregisterListening(id) { servers.delete(id); }
 
   _accept(event) {
-    const socket = new Socket({ allowHalfOpen: this._options.allowHalfOpen });
+    const socket = this._makeSocket();
     socket.server = this;
     socket._attach(event.id, event.remoteAddress, event.remotePort);
-    this.emit('connection', socket);
+    this._emitConnection(socket);
   }
+  _makeSocket() { return new Socket({ allowHalfOpen: this._options.allowHalfOpen }); }
+  _emitConnection(socket) { this.emit('connection', socket); }
 
   /** What Node reports for the address the guest asked for (the host binds loopback whatever it
    *  is): `::` without a host, as Node's dual-stack default. */

@@ -2,10 +2,13 @@
 // tls: client connections through the host, checked like `net.connect` (permission op
 // "connect", protocol "tls:", then the adapter's destination policy). The host does TLS with
 // certificate verification always on (against `servername`, else the host): `rejectUnauthorized:
-// false` does not turn it off, and a certificate that does not verify fails the connection.
-// Servers (`createServer`) are not available in the sandbox.
+// false` and `ca` do not change that, and a certificate that does not verify fails the
+// connection. The one exception is a server the sandbox itself opened (`tls.createServer` /
+// `https.createServer`, bound to the host's loopback): there `ca` is the trust root and
+// `rejectUnauthorized: false` skips verification, since the guest only talks to itself.
 
 const net = require('net');
+const { Buffer } = require('buffer');
 
 class TLSSocket extends net.Socket {
   constructor(socket, options = {}) {
@@ -15,7 +18,7 @@ class TLSSocket extends net.Socket {
     this.authorizationError = null;
     this.alpnProtocol = false;
     this.servername = options.servername;
-    this._tls = { servername: options.servername };
+    this._tls = { servername: options.servername, ca: pemText(options.ca), rejectUnauthorized: options.rejectUnauthorized };
   }
   getPeerCertificate() { return {}; }
   getCertificate() { return null; }
@@ -45,18 +48,65 @@ function connect(...args) {
   return socket.connect({ port: options.port, host });
 }
 
-function createServer() {
-  const err = new Error('tls.createServer is not supported in the sandbox');
-  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+/** PEM text from a string, Buffer or array of them (nil when absent). */
+function pemText(value) {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map((v) => pemText(v)).filter((v) => v !== undefined).join('\n');
+  if (typeof value === 'string') return value;
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
+  const err = new TypeError('The "options.ca" property must be of type string or an instance of Buffer');
+  err.code = 'ERR_INVALID_ARG_TYPE';
   throw err;
 }
+
+/** `{key, cert}` for the host, from a server's options (PEM; `pfx` is not supported). */
+function serverCredentials(options) {
+  const key = pemText(options?.key);
+  const cert = pemText(options?.cert);
+  if (key === undefined || cert === undefined) {
+    const err = new Error('the sandbox\'s TLS servers need PEM `key` and `cert` options');
+    err.code = 'ERR_SANDBOX_TLS_CREDENTIALS';
+    throw err;
+  }
+  return { key, cert };
+}
+
+// A TLS server on the host's loopback with the guest's key and certificate: the host does the
+// handshake; each accepted connection is a TLSSocket ('secureConnection').
+class Server extends net.Server {
+  constructor(options, secureConnectionListener) {
+    if (typeof options === 'function') { secureConnectionListener = options; options = {}; }
+    super(options || {});
+    this._credentials = serverCredentials(options || {});
+    if (secureConnectionListener) this.on('secureConnection', secureConnectionListener);
+  }
+  _listenArguments(args) { return { ...args, tls: this._credentials }; }
+  _makeSocket() {
+    const socket = new TLSSocket(null, { allowHalfOpen: this._options.allowHalfOpen });
+    socket.authorized = false;
+    return socket;
+  }
+  _emitConnection(socket) {
+    this.emit('connection', socket);
+    this.emit('secureConnection', socket);
+  }
+  setSecureContext(options) { this._credentials = serverCredentials(options); }
+  addContext() {}
+  getTicketKeys() { return Buffer.alloc(48); }
+  setTicketKeys() {}
+}
+
+function createServer(options, secureConnectionListener) { return new Server(options, secureConnectionListener); }
 
 function checkServerIdentity() { return undefined; }
 
 module.exports = {
   TLSSocket,
+  Server,
   connect,
   createServer,
+  pemText,
+  serverCredentials,
   checkServerIdentity,
   createSecureContext(options) { return { context: {}, options }; },
   getCiphers() { return ['tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384', 'tls_chacha20_poly1305_sha256']; },

@@ -225,6 +225,9 @@ for (const name of ['URL', 'URLSearchParams']) {
 for (const name of ['fetch', 'Headers', 'Request', 'Response', 'FormData']) {
   defineLazyGlobal(name, () => requireBuiltin('internal/fetch')[name]);
 }
+for (const name of ['WebSocket', 'MessageEvent']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/websocket')[name]);
+}
 defineLazyGlobal('DOMException', () => requireBuiltin('internal/dom_exception').DOMException);
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
   'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
