@@ -148,6 +148,8 @@ struct Report {
         column divides SecureExec's p50 by that peer's p50 (below 1×: SecureExec is faster or
         smaller). Peers spawned per execution pay a process start for every call — that is what
         "just run `node -e`" costs; the embedded V8 isolate (mini-racer) is the in-process peer.
+        Wall-clock times: on a shared machine (a load average above the core count, see below)
+        treat differences under about 2× as noise and compare ratios from the same run only.
 
         \(machineTable)
         ## Summary (p50)

@@ -115,7 +115,7 @@ let workloads: [Workload] = [
                  const fs = require('fs');
                  const md = require(BENCH.modules + 'markdown-it')();
                  const input = fs.readFileSync(BENCH.data + 'big.md', 'utf8');
-                 console.log(JSON.stringify({ '': batches(6, 1, () => md.render(input)) }));
+                 console.log(JSON.stringify({ '': batches(10, 1, () => md.render(input)) }));
                  """),
     Workload(key: "modules", title: "Module graph load",
              description: "`require` of Debian's lodash (one 540 KB file) and of markdown-it (a graph of ≈ 60 files), in a fresh process (peers) or a fresh call (SecureExec), one sample per execution.",

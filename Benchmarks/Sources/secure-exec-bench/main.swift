@@ -62,7 +62,7 @@ if let python = peers.python, let driver = peers.miniRacerDriver {
         log("mini-racer …")
         let config: [String: Any] = [
             "cold": 30, "warm": 300, "memory": [1, 10, 100],
-            "markdown": ["input": fixtures.directory.appendingPathComponent("big.md").path, "renders": 6],
+            "markdown": ["input": fixtures.directory.appendingPathComponent("big.md").path, "renders": 10],
             "lodash": ["path": "\(Fixtures.nodeModules)/lodash/lodash.js", "runs": 10],
         ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
