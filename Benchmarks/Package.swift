@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Benchmarks live in their own package so the library's graph never depends on them.
-// Run: `swift run -c release --package-path Benchmarks secure-exec-bench`
+// Run: `scripts/bench.sh` (installs the peers, builds this package and the worker in release,
+// writes docs/benchmarks.md and the README's summary).
 let package = Package(
     name: "SecureExecBenchmarks",
     platforms: [.macOS(.v15)],

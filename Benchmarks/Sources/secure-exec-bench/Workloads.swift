@@ -1,0 +1,165 @@
+import Foundation
+import SecureExec
+import Synchronization
+
+/// A script that every contestant with Node's API runs unchanged: SecureExec in both modes (one
+/// `exec` per execution) and the spawned peers (one process per execution). It prints one JSON
+/// line, `{"case": [milliseconds per operation, …]}`; timing inside the script leaves out what
+/// differs between contestants (process start, runtime creation).
+struct Workload {
+    var key: String
+    var title: String
+    var description: String
+    /// Fresh processes (peers) or calls (SecureExec) whose samples are pooled.
+    var executions: Int = 1
+    var script: String
+}
+
+/// Where the workloads find their inputs.
+struct Fixtures {
+    /// Holds small.bin (1 KB), large.bin (1 MB) and big.md; SecureExec sees it as `/`.
+    var directory: URL
+    /// A loopback HTTP server answering "ok".
+    var serverURL: String
+    /// Debian's packages (markdown-it, lodash), mounted through ModuleAccess for SecureExec.
+    static let nodeModules = "/usr/share/nodejs"
+
+    /// Defines `BENCH` and the batch helpers (the first batch warms up and is dropped).
+    func prelude(for contestant: Contestant) -> String {
+        let data = contestant.isOurs ? "/" : directory.path + "/"
+        let modules = contestant.isOurs ? "" : Self.nodeModules + "/"
+        return """
+            const BENCH = { data: \(quoted(data)), modules: \(quoted(modules)), url: \(quoted(serverURL)) };
+            function batches(count, size, op) {
+              const out = [];
+              for (let b = 0; b <= count; b++) {
+                const t = performance.now();
+                for (let i = 0; i < size; i++) op();
+                if (b > 0) out.push((performance.now() - t) / size);
+              }
+              return out;
+            }
+            async function batchesAsync(count, size, op) {
+              const out = [];
+              for (let b = 0; b <= count; b++) {
+                const t = performance.now();
+                for (let i = 0; i < size; i++) await op();
+                if (b > 0) out.push((performance.now() - t) / size);
+              }
+              return out;
+            }
+
+            """
+    }
+
+    private func quoted(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+
+    /// Writes the inputs: 1 KB and 1 MB binary files and a ≈ 230 KB Markdown document.
+    static func create(serverURL: String) throws -> Fixtures {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-bench-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data(repeating: 1, count: 1024).write(to: directory.appendingPathComponent("small.bin"))
+        try Data(repeating: 2, count: 1 << 20).write(to: directory.appendingPathComponent("large.bin"))
+        var markdown = "# Benchmark document\n\n"
+        for i in 0..<800 {
+            markdown += """
+                ## Section \(i)
+
+                Some *emphasis* and **strong** text with `code \(i)`, a [link](https://example.com/\(i)) and an \
+                autolink https://example.org/p/\(i) -- "quotes" and (c) typography.
+
+                - item one \(i)
+                - item two with _em_
+                  - nested item
+
+                > a quote \(i)
+
+                ```js
+                const x\(i) = \(i);
+                ```
+
+                | a | b |
+                |---|---|
+                | \(i) | \(i * 2) |
+
+
+                """
+        }
+        try markdown.write(to: directory.appendingPathComponent("big.md"), atomically: false, encoding: .utf8)
+        return Fixtures(directory: directory, serverURL: serverURL)
+    }
+}
+
+let workloads: [Workload] = [
+    Workload(key: "bridge", title: "Bridge round trip",
+             description: "`fs.existsSync` on a file, per call (batches of 400): one synchronous host round trip in SecureExec, a `stat` system call in the peers.",
+             script: """
+                 const fs = require('fs');
+                 console.log(JSON.stringify({ '': batches(25, 400, () => fs.existsSync(BENCH.data + 'small.bin')) }));
+                 """),
+    Workload(key: "readfile", title: "readFileSync",
+             description: "`fs.readFileSync` of a 1 KB and a 1 MB file, per call (SecureExec: a read-only `HostFileSystem` over the same directory).",
+             script: """
+                 const fs = require('fs');
+                 console.log(JSON.stringify({
+                   '1 KB': batches(20, 250, () => fs.readFileSync(BENCH.data + 'small.bin')),
+                   '1 MB': batches(10, 10, () => fs.readFileSync(BENCH.data + 'large.bin')),
+                 }));
+                 """),
+    Workload(key: "cpu", title: "CPU-bound: markdown-it render",
+             description: "Rendering a ≈ 230 KB Markdown document with Debian's markdown-it (SecureExec loads it through `ModuleAccess`), per render after one warm-up render.",
+             script: """
+                 const fs = require('fs');
+                 const md = require(BENCH.modules + 'markdown-it')();
+                 const input = fs.readFileSync(BENCH.data + 'big.md', 'utf8');
+                 console.log(JSON.stringify({ '': batches(10, 1, () => md.render(input)) }));
+                 """),
+    Workload(key: "modules", title: "Module graph load",
+             description: "`require` of Debian's lodash (one 540 KB file) and of markdown-it (a graph of ≈ 60 files), in a fresh process (peers) or a fresh call (SecureExec), one sample per execution.",
+             executions: 15,
+             script: """
+                 let t = performance.now();
+                 require(BENCH.modules + 'lodash');
+                 const lodash = performance.now() - t;
+                 t = performance.now();
+                 require(BENCH.modules + 'markdown-it');
+                 console.log(JSON.stringify({ 'lodash': [lodash], 'markdown-it': [performance.now() - t] }));
+                 """),
+    Workload(key: "fetch", title: "fetch to a loopback server",
+             description: "Sequential `fetch` + `text()` of a 2-byte answer from a Node HTTP server on 127.0.0.1 (SecureExec: the port exempted from the SSRF policy), per request.",
+             script: """
+                 (async () => {
+                   const out = await batchesAsync(10, 20, async () => { await (await fetch(BENCH.url)).text(); });
+                   console.log(JSON.stringify({ '': out }));
+                 })();
+                 """),
+]
+
+/// Runs `code` in `runtime` and returns what it printed on stdout.
+func runGuest(_ runtime: NodeRuntime, _ code: String) async throws -> String {
+    let output = Mutex("")
+    let result = try await runtime.exec(code, options: ExecOptions(onStdio: { event in
+        if event.channel == .stdout { output.withLock { $0 += event.message } }
+    }))
+    guard result.code == 0 else { throw BenchError("guest failed (\(result.code)): \(result.errorMessage ?? "")") }
+    return output.withLock { $0 }
+}
+
+extension Workload {
+    /// Every execution's samples pooled per case, in seconds.
+    @MainActor
+    func samples(_ execute: () async throws -> String) async throws -> [(String, Stats)] {
+        var pooled: [String: [Double]] = [:]
+        var order: [String] = []
+        for _ in 0..<executions {
+            for (name, values) in try decodeSamples(try await execute()) {
+                if pooled[name] == nil { order.append(name) }
+                pooled[name, default: []] += values.map { $0 / 1000 }
+            }
+        }
+        return order.sorted().map { ($0, Stats(pooled[$0] ?? [])) }
+    }
+}
