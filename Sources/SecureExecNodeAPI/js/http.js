@@ -643,7 +643,7 @@ module.exports = {
   ClientRequest,
   IncomingMessage,
   OutgoingMessage,
-  Server,
+  Server: require('internal/callable_class')(Server),
   ServerResponse,
   createServer,
   validateHeaderName,

@@ -34,4 +34,4 @@ class Server extends http.Server {
 
 function createServer(options, requestListener) { return new Server(options, requestListener); }
 
-module.exports = { Agent, globalAgent, request, get, createServer, Server };
+module.exports = { Agent, globalAgent, request, get, createServer, Server: require('internal/callable_class')(Server) };

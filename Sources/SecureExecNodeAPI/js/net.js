@@ -362,8 +362,12 @@ function connect(...args) {
 
 function createServer(options, connectionListener) { return new Server(options, connectionListener); }
 
+const callableClass = require('internal/callable_class');
+const CallableSocket = callableClass(Socket);
+const CallableServer = callableClass(Server);
+
 module.exports = {
-  Socket, Stream: Socket, Server, connect, createConnection: connect, createServer, isIP, isIPv4, isIPv6,
+  Socket: CallableSocket, Stream: CallableSocket, Server: CallableServer, connect, createConnection: connect, createServer, isIP, isIPv4, isIPv6,
   getDefaultAutoSelectFamily() { return true; },
   setDefaultAutoSelectFamily() {},
   getDefaultAutoSelectFamilyAttemptTimeout() { return 250; },

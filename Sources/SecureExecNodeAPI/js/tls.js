@@ -102,7 +102,7 @@ function checkServerIdentity() { return undefined; }
 
 module.exports = {
   TLSSocket,
-  Server,
+  Server: require('internal/callable_class')(Server),
   connect,
   createServer,
   pemText,
