@@ -12,6 +12,8 @@ enum CryptoKeyOperations {
     static let maxKeyBytes = 16 << 10
     static let maxRSABits = 8192
     static let minRSABits = 1024
+    static let maxConcurrentRSAGenerations = 2
+    static let rsaGate = ConcurrencyGate(limit: maxConcurrentRSAGenerations)
 
     static func perform(_ op: String, _ args: Arguments, _ binary: [UInt8]?) async throws -> BridgeResponse {
         let payload = binary ?? []
@@ -22,7 +24,11 @@ enum CryptoKeyOperations {
             let curve = try args.optionalString("namedCurve")
             if type == "rsa" {
                 let bits = try args.int("modulusLength")
-                // RSA generation is slow: keep it off whatever thread serves bridge calls.
+                // RSA generation is slow (seconds at 8192 bits) and outside the guest's CPU budget:
+                // it runs off the thread serving bridge calls, at most `maxConcurrentRSAGenerations`
+                // at a time in this process, the rest waiting their turn.
+                await rsaGate.enter()
+                defer { Task { await rsaGate.leave() } }
                 return try await Task.detached { try generate(type, bits: bits, exponent: exponent, curve: nil) }.value
             }
             return try generate(type, bits: 0, exponent: nil, curve: curve)
@@ -109,6 +115,31 @@ enum CryptoKeyOperations {
 
     static func invalidJWK() -> GuestError {
         GuestError(code: "ERR_CRYPTO_INVALID_JWK", message: "Invalid JWK data", name: "TypeError")
+    }
+}
+
+/// A counting semaphore for async work: `enter()` waits (FIFO) while `limit` holders are inside.
+actor ConcurrencyGate {
+    private let limit: Int
+    private var inside = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() async {
+        if inside < limit {
+            inside += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            inside -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 

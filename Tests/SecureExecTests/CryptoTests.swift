@@ -207,4 +207,17 @@ struct CryptoTests {
         #expect(result.code == 0, "\(result.errorMessage ?? "")")
         #expect(output.stdout == "after the call\ngenerated null 2048 private\n")
     }
+
+    @Test func concurrentRSAGenerationsAllFinish() async throws {
+        // More generations than the host runs at once: the rest wait their turn, none is lost.
+        let code = #"""
+        const { promisify } = require('util');
+        const generate = promisify(require('crypto').generateKeyPair);
+        Promise.all(Array.from({ length: 5 }, () => generate('rsa', { modulusLength: 1024 })))
+          .then((pairs) => console.log(pairs.length, new Set(pairs.map((p) => p.publicKey.export({ format: 'pem', type: 'spki' }))).size));
+        """#
+        let (result, output) = try await exec(code)
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        #expect(output.stdout == "5 5\n")
+    }
 }
