@@ -130,6 +130,18 @@ show('verify signature type', () => crypto.verify('sha256', msg, pub.p256, 5));
 show('KeyObject', () => typeof crypto.KeyObject + ' ' + (priv.p256 instanceof crypto.KeyObject));
 show('KeyObject new', () => new crypto.KeyObject('secret'));
 show('getCurves', () => ['prime256v1', 'secp384r1', 'secp521r1'].every((c) => crypto.getCurves().includes(c)));
+show('verify pem string', () => crypto.verify(null, msg, pub.ed.export({ format: 'pem', type: 'spki' }), crypto.sign(null, msg, pems.ed)));
+show('publicEncrypt with private pem', () => crypto.privateDecrypt(pems.rsa, crypto.publicEncrypt(pems.rsa, msg)).toString());
+show('createPublicKey from private jwk', () => crypto.createPublicKey({ key: priv.p256.export({ format: 'jwk' }), format: 'jwk' }).equals(pub.p256));
+show('createPrivateKey from KeyObject', () => crypto.createPrivateKey(priv.ed));
+show('p1363 wrong length', () => crypto.verify('sha256', msg, { key: pems.p256, dsaEncoding: 'ieee-p1363' }, Buffer.alloc(10)));
+show('rsa default digest', () => crypto.verify(null, msg, pub.rsa, crypto.sign(null, msg, pems.rsa)));
+show('ec default digest', () => crypto.verify('sha256', msg, pub.p256, crypto.sign(null, msg, pems.p256)));
+show('createSign bad digest', () => crypto.createSign('nope'));
+show('sign twice', () => { const s = crypto.createSign('sha256'); s.update('x'); s.sign(pems.p256); return s.sign(pems.p256); });
+show('verify twice', () => { const v = crypto.createVerify('sha256'); v.update('x'); const sig = crypto.sign('sha256', Buffer.from('x'), priv.p256); return v.verify(pub.p256, sig) + ' ' + v.verify(pub.p256, sig); });
+show('update after sign', () => { const s = crypto.createSign('sha256'); s.sign(pems.p256); s.update('x'); });
+show('sign stream', () => { const s = crypto.createSign('sha256'); s.write('the quick '); s.end('brown fox'); return crypto.verify('sha256', msg, pub.rsa, s.sign(priv.rsa)); });
 crypto.generateKeyPair('ec', { namedCurve: 'P-384' }, (err, publicKey, privateKey) => console.log('generateKeyPair', err, publicKey.asymmetricKeyDetails.namedCurve, privateKey.type));
 require('util').promisify(crypto.generateKeyPair)('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'pkcs1', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
   .then(({ publicKey, privateKey }) => console.log('generateKeyPair promisified', publicKey.split('\n')[0], privateKey.split('\n')[0]));

@@ -129,6 +129,14 @@ const bytes = (n, seed = 1) => new Uint8Array(Array.from({ length: n }, (_, i) =
   await show('unknown algorithm', () => subtle.generateKey({ name: 'FOO' }, true, ['sign']));
   await show('empty usages', () => subtle.generateKey({ name: 'AES-GCM', length: 128 }, true, []));
   await show('bad spki', () => subtle.importKey('spki', bytes(40), { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']));
+  await show('x25519 raw import', async () => { const k = await subtle.importKey('raw', spki(pems.x).subarray(12), 'X25519', true, []); return [k.type, k.algorithm, k.usages, hex(await subtle.exportKey('raw', k)) === hex(spki(pems.x).subarray(12))]; });
+  await show('KeyObject.from', () => { const ko = nodeCrypto.KeyObject.from(hmac); return [ko.type, ko.symmetricKeySize]; });
+  await show('rsa-oaep jwk import', async () => { const k = await subtle.importKey('jwk', nodeCrypto.createPrivateKey(pems.rsa).export({ format: 'jwk' }), { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']); return [k.algorithm, k.type]; });
+  await show('hmac odd length', () => subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 12 }, true, ['sign']));
+  await show('raw export of private', () => subtle.exportKey('raw', ed));
+  await show('deriveBits null length', () => subtle.deriveBits({ name: 'PBKDF2', salt: bytes(1), iterations: 1, hash: 'SHA-256' }, pw, null));
+  await show('deriveBits odd length', () => subtle.deriveBits({ name: 'HKDF', salt: bytes(1), info: bytes(1), hash: 'SHA-256' }, ikm, 12));
+  await show('pbkdf2 zero iterations', () => subtle.deriveBits({ name: 'PBKDF2', salt: bytes(1), iterations: 0, hash: 'SHA-256' }, pw, 16));
   await show('CryptoKey constructor', () => new (Object.getPrototypeOf(hmac).constructor)());
   function ctrKey() { return pw; }
 })();

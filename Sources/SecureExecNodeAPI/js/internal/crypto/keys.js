@@ -464,16 +464,25 @@ function verify(algorithm, data, key, signature, callback) {
 
 const Writable = require('internal/streams/writable');
 
+/** createSign/createVerify name their digest up front; Node's message has no name in it. */
+function checkStreamDigest(algorithm) {
+  try { signatureOptions(algorithm); } catch (err) {
+    if (err.code === 'ERR_CRYPTO_INVALID_DIGEST') throw codedError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
+    throw err;
+  }
+}
+
 class Sign extends Writable {
   constructor(algorithm, options) {
     validators().validateString(algorithm, 'algorithm');
     super(options);
-    signatureOptions(algorithm);
+    checkStreamDigest(algorithm);
     this._algorithm = algorithm;
     this._chunks = [];
   }
   _write(chunk, encoding, callback) { this.update(chunk, encoding); callback(); }
   update(data, encoding) {
+    if (this._chunks === null) throw codedError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Not initialised');
     if (typeof data === 'string') data = Buffer.from(data, encoding);
     else if (!ArrayBuffer.isView(data)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
     this._chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
@@ -481,7 +490,10 @@ class Sign extends Writable {
   }
   sign(key, encoding) {
     if (key === undefined || key === null) throw new (errors().codes.ERR_CRYPTO_SIGN_KEY_REQUIRED)();
-    const sig = signOneShot(this._algorithm, Buffer.concat(this._chunks), key);
+    if (this._chunks === null) throw codedError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Not initialised');
+    const data = Buffer.concat(this._chunks);
+    this._chunks = null;
+    const sig = signOneShot(this._algorithm, data, key);
     return encoding && encoding !== 'buffer' ? sig.toString(encoding) : sig;
   }
 }
@@ -490,7 +502,7 @@ class Verify extends Writable {
   constructor(algorithm, options) {
     validators().validateString(algorithm, 'algorithm');
     super(options);
-    signatureOptions(algorithm);
+    checkStreamDigest(algorithm);
     this._algorithm = algorithm;
     this._chunks = [];
   }
@@ -499,7 +511,10 @@ class Verify extends Writable {
   verify(key, signature, encoding) {
     if (typeof signature === 'string') signature = Buffer.from(signature, encoding);
     if (!ArrayBuffer.isView(signature)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('signature', ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], signature);
-    return verifyOneShot(this._algorithm, Buffer.concat(this._chunks), key, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
+    if (this._chunks === null) throw codedError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Not initialised');
+    const data = Buffer.concat(this._chunks);
+    this._chunks = null;
+    return verifyOneShot(this._algorithm, data, key, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
   }
 }
 

@@ -173,7 +173,7 @@ async function generateKey(algorithm, extractable, keyUsages) {
     if (name === 'HMAC') {
       const hash = normalizeHash(alg.hash);
       length = length ?? kHmacBlock[hash];
-      if (!Number.isInteger(length) || length <= 0) throw operationError('Invalid key length');
+      if (!Number.isInteger(length) || length <= 0 || length % 8 !== 0) throw domException('Unsupported algorithm.length', 'NotSupportedError');
     } else if (![128, 192, 256].includes(length)) {
       throw operationError('Invalid key length');
     }
@@ -290,7 +290,7 @@ async function exportKey(format, key) {
     }
     return Object.assign(jwk, ko.export({ format: 'jwk' }));
   }
-  throw domException(`Unable to export a ${ko.type} ${name} key using ${format} format`, 'InvalidAccessError');
+  throw domException(`Unable to export ${name} ${ko.type} key using ${format} format`, 'NotSupportedError');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,13 +398,15 @@ async function decrypt(algorithm, key, data) {
 
 function deriveBitsWith(alg, key, length, usage) {
   const ko = requireKey(key, alg.name, usage);
+  if (alg.name === 'PBKDF2' || alg.name === 'HKDF') {
+    if (length === null || length === undefined) throw operationError('length cannot be null');
+    if (length % 8 !== 0) throw operationError('length must be a multiple of 8');
+  }
   if (alg.name === 'PBKDF2') {
-    if (length === null || length === undefined || length % 8 !== 0) throw operationError('Invalid length');
     if (!(alg.iterations > 0)) throw operationError('iterations cannot be zero');
     return operation(() => nodeCrypto().pbkdf2Sync(ko.export(), bufferSource(alg.salt, 'salt'), alg.iterations, length / 8, nodeHash(normalizeHash(alg.hash))));
   }
   if (alg.name === 'HKDF') {
-    if (length === null || length === undefined || length % 8 !== 0) throw operationError('Invalid length');
     return operation(() => Buffer.from(nodeCrypto().hkdfSync(nodeHash(normalizeHash(alg.hash)), ko.export(), bufferSource(alg.salt, 'salt'), bufferSource(alg.info, 'info'), length / 8)));
   }
   if (alg.name === 'ECDH' || alg.name === 'X25519') {
