@@ -154,3 +154,8 @@ show('getCipherInfo', () => JSON.stringify([crypto.getCipherInfo('aes-128-gcm'),
   bad.on('data', () => {});
   bad.end(Buffer.alloc(16));
 })();
+show('without new', () => { const c = crypto.Cipheriv('aes-128-ecb', key(16), null); return [c.constructor.name, c instanceof crypto.Cipheriv, c instanceof require('stream').Transform, crypto.Decipheriv('aes-128-ecb', key(16), null).update(c.final()).length].join(); });
+show('with new', () => new crypto.Cipheriv('aes-128-ecb', key(16), null).constructor === crypto.Cipheriv);
+show('getCipherInfo options', () => crypto.getCipherInfo('aes-128-cbc', null));
+show('getCipherInfo keyLength type', () => crypto.getCipherInfo('aes-128-cbc', { keyLength: 'a' }));
+show('getCipherInfo gcm ivLength', () => JSON.stringify([crypto.getCipherInfo('aes-128-gcm', { ivLength: 1 }), crypto.getCipherInfo('aes-128-cbc', { ivLength: 12 }), crypto.getCipherInfo(901)]));

@@ -145,3 +145,6 @@ show('sign stream', () => { const s = crypto.createSign('sha256'); s.write('the 
 crypto.generateKeyPair('ec', { namedCurve: 'P-384' }, (err, publicKey, privateKey) => console.log('generateKeyPair', err, publicKey.asymmetricKeyDetails.namedCurve, privateKey.type));
 require('util').promisify(crypto.generateKeyPair)('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'pkcs1', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
   .then(({ publicKey, privateKey }) => console.log('generateKeyPair promisified', publicKey.split('\n')[0], privateKey.split('\n')[0]));
+show('createPublicKey of a public KeyObject', () => crypto.createPublicKey(pub.p256));
+show('createPublicKey of a secret KeyObject', () => crypto.createPublicKey(secret));
+show('Sign without new', () => { const s = crypto.Sign('sha256'); return [s instanceof crypto.Sign, s.constructor.name, crypto.Verify('sha256') instanceof crypto.Verify, crypto.ECDH('prime256v1') instanceof crypto.ECDH].join(); });

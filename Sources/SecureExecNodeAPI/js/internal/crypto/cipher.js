@@ -44,6 +44,12 @@ function getCipherInfo(nameOrNid, options) {
   if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') {
     throw new (errors().codes.ERR_INVALID_ARG_TYPE)('nameOrNid', ['string', 'number'], nameOrNid);
   }
+  if (options !== undefined) {
+    const { validateObject, validateInt32 } = require('internal/validators');
+    validateObject(options, 'options');
+    if (options.keyLength !== undefined) validateInt32(options.keyLength, 'options.keyLength');
+    if (options.ivLength !== undefined) validateInt32(options.ivLength, 'options.ivLength');
+  }
   const info = typeof nameOrNid === 'string' ? ciphers.get(nameOrNid.toLowerCase()) : [...ciphers.values()].find((c) => c.nid === nameOrNid);
   if (!info) return undefined;
   if (options?.keyLength !== undefined && options.keyLength !== info.keyLength) return undefined;
@@ -289,4 +295,8 @@ class Decipheriv extends CipherBase {
 function createCipheriv(cipher, key, iv, options) { return new Cipheriv(cipher, key, iv, options); }
 function createDecipheriv(cipher, key, iv, options) { return new Decipheriv(cipher, key, iv, options); }
 
-module.exports = { Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers, getCipherInfo };
+const { callable } = require('internal/crypto/keys');
+module.exports = {
+  Cipheriv: callable(Cipheriv, 'Cipheriv'), Decipheriv: callable(Decipheriv, 'Decipheriv'),
+  createCipheriv, createDecipheriv, getCiphers, getCipherInfo,
+};

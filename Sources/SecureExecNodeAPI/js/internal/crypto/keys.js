@@ -242,8 +242,7 @@ function createPublicKey(key) {
   const parsed = parseAsymmetric(key, 'public');
   if (parsed.keyObject) {
     const ko = parsed.keyObject;
-    if (ko.type === 'secret') throw new (errors().codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE)(ko.type, 'private');
-    if (ko.type === 'public') return ko;
+    if (ko.type !== 'private') throw new (errors().codes.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE)(ko.type, 'private');
     const { info } = ko[kMaterial];
     return makeAsymmetric({ ...info, publicDer: undefined, der: info.publicDer, kind: 'public' }, 'public');
   }
@@ -521,6 +520,18 @@ class Verify extends Writable {
 function createSign(algorithm, options) { return new Sign(algorithm, options); }
 function createVerify(algorithm, options) { return new Verify(algorithm, options); }
 
+/**
+ * Node's crypto classes are functions that also work without `new`: a function with the class's
+ * prototype that constructs the class.
+ */
+function callable(Class, name) {
+  const fn = { [name]: function (...args) { return Reflect.construct(Class, args, new.target ?? fn); } }[name];
+  fn.prototype = Class.prototype;
+  Object.defineProperty(Class.prototype, 'constructor', { value: fn, writable: true, configurable: true });
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(Class));
+  return fn;
+}
+
 // ---------------------------------------------------------------------------------------------
 // RSA-OAEP and Diffie-Hellman
 
@@ -639,11 +650,11 @@ class ECDH {
 function createECDH(curve) { return new ECDH(curve); }
 
 module.exports = {
-  ECDH, createECDH,
+  ECDH: callable(ECDH, 'ECDH'), createECDH,
   KeyObject, SecretKeyObject, PublicKeyObject, PrivateKeyObject, AsymmetricKeyObject, kMaterial,
   createPrivateKey, createPublicKey, createSecretKey, secretMaterial, makeAsymmetric, importDER, importJWK, toPEM,
   generateKeyPair, generateKeyPairSync, generateKey, generateKeySync,
-  sign, verify, createSign, createVerify, Sign, Verify, signOneShot, verifyOneShot,
+  sign, verify, createSign, createVerify, Sign: callable(Sign, 'Sign'), Verify: callable(Verify, 'Verify'), signOneShot, verifyOneShot, callable,
   publicEncrypt, privateDecrypt, diffieHellman,
   getCurves: () => ['prime256v1', 'secp384r1', 'secp521r1'],
 };
