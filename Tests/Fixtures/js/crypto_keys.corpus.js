@@ -148,3 +148,7 @@ require('util').promisify(crypto.generateKeyPair)('rsa', { modulusLength: 1024, 
 show('createPublicKey of a public KeyObject', () => crypto.createPublicKey(pub.p256));
 show('createPublicKey of a secret KeyObject', () => crypto.createPublicKey(secret));
 show('Sign without new', () => { const s = crypto.Sign('sha256'); return [s instanceof crypto.Sign, s.constructor.name, crypto.Verify('sha256') instanceof crypto.Verify, crypto.ECDH('prime256v1') instanceof crypto.ECDH].join(); });
+for (const o of [{ publicKeyEncoding: 'x' }, { publicKeyEncoding: { format: 'x' } }, { publicKeyEncoding: { format: 'pem', type: 'pkcs8' } }, { privateKeyEncoding: { format: 'pem', type: 'spki' } },
+  { privateKeyEncoding: { format: 'pem' } }, { publicKeyEncoding: { format: 'pem', type: 'pkcs1' } }, { privateKeyEncoding: { format: 'pem', type: 'sec1' } }, { privateKeyEncoding: { format: 'pem', type: 'pkcs8', cipher: 'aes-128-cbc' } }]) {
+  show(`generate encoding ${JSON.stringify(o)}`, () => crypto.generateKeyPairSync('ed25519', o));
+}

@@ -140,3 +140,5 @@ const bytes = (n, seed = 1) => new Uint8Array(Array.from({ length: n }, (_, i) =
   await show('CryptoKey constructor', () => new (Object.getPrototypeOf(hmac).constructor)());
   function ctrKey() { return pw; }
 })();
+show('globals', () => [typeof Crypto, typeof SubtleCrypto, typeof CryptoKey, Object.getOwnPropertyDescriptor(globalThis, 'CryptoKey').enumerable, crypto.subtle instanceof SubtleCrypto].join());
+for (const C of ['Crypto', 'SubtleCrypto', 'CryptoKey']) show(`new ${C}`, () => { try { new globalThis[C](); } catch (e) { return [e.name, e.code, e.message].join(' '); } });

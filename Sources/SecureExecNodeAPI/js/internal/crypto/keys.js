@@ -282,6 +282,7 @@ function keyGenArgs(type, options) {
   if (options !== undefined) validators().validateObject(options, 'options');
   options = options ?? {};
   const args = { type };
+  checkKeyEncodings(type, options);
   if (type === 'rsa') {
     validators().validateUint32(options.modulusLength, 'options.modulusLength');
     args.modulusLength = options.modulusLength;
@@ -296,6 +297,34 @@ function keyGenArgs(type, options) {
     args.namedCurve = curve;
   }
   return args;
+}
+
+function invalidProperty(name, value) {
+  return codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property '${name}' is invalid. Received ${require('internal/util/inspect').inspect(value)}`);
+}
+
+/** Validates publicKeyEncoding/privateKeyEncoding before any key is generated, as Node does. */
+function checkKeyEncodings(type, options) {
+  for (const [which, kind] of [['publicKeyEncoding', 'public'], ['privateKeyEncoding', 'private']]) {
+    const encoding = options?.[which];
+    if (encoding === undefined) continue;
+    if (typeof encoding !== 'object' || encoding === null) throw invalidProperty(`options.${which}`, encoding);
+    const { format } = encoding;
+    if (format === 'jwk') continue;
+    if (format !== undefined && format !== 'pem' && format !== 'der') throw invalidProperty(`options.${which}.format`, format);
+    const allowed = kind === 'public' ? ['pkcs1', 'spki'] : ['pkcs1', 'pkcs8', 'sec1'];
+    if (!allowed.includes(encoding.type)) throw invalidProperty(`options.${which}.type`, encoding.type);
+    if (encoding.type === 'pkcs1' && type !== 'rsa') {
+      throw codedError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding pkcs1 can only be used for RSA keys.');
+    }
+    if (encoding.type === 'sec1' && type !== 'ec') {
+      throw codedError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding sec1 can only be used for EC keys.');
+    }
+    if (kind === 'private' && encoding.cipher !== undefined) {
+      if (encoding.passphrase === undefined) throw invalidProperty(`options.${which}.passphrase`, encoding.passphrase);
+      throw notSupported('generateKeyPair with an encrypted private key encoding');
+    }
+  }
 }
 
 function encodeGenerated(key, encoding) {

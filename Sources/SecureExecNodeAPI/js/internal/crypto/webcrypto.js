@@ -15,9 +15,15 @@ function domException(message, name) {
 function nodeCrypto() { return require('crypto'); }
 function keys() { return require('internal/crypto/keys'); }
 
+function illegalConstructor() {
+  const err = new TypeError('Illegal constructor');
+  err.code = 'ERR_ILLEGAL_CONSTRUCTOR';
+  return err;
+}
+
 class CryptoKey {
   constructor(token) {
-    if (token !== kConstructing) throw new TypeError('Illegal constructor');
+    if (token !== kConstructing) throw illegalConstructor();
   }
   get type() { return this[kKeyObject].keyObject.type; }
   get extractable() { return this[kKeyObject].extractable; }
@@ -475,8 +481,13 @@ async function digest(algorithm, data) {
 
 class SubtleCrypto {
   constructor(token) {
-    if (token !== kConstructing) throw new TypeError('Illegal constructor');
+    if (token !== kConstructing) throw illegalConstructor();
   }
+}
+
+/** The global `crypto`'s class (the object itself is node:crypto's `webcrypto`). */
+class Crypto {
+  constructor() { throw illegalConstructor(); }
 }
 Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
 const methods = { digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt, deriveBits, deriveKey, wrapKey, unwrapKey };
@@ -488,4 +499,4 @@ for (const [name, fn] of Object.entries(methods)) {
 }
 const subtle = new SubtleCrypto(kConstructing);
 
-module.exports = { CryptoKey, SubtleCrypto, subtle, makeCryptoKey, keyObjectOf, kKeyObject };
+module.exports = { Crypto, CryptoKey, SubtleCrypto, subtle, makeCryptoKey, keyObjectOf, kKeyObject };
