@@ -28,7 +28,7 @@ enum CryptoCipherOperations {
         let data = Array(payload[(keyLength + ivLength + aadLength)...])
         let mode = try args.string("mode")
         switch mode {
-        case "aes-ecb", "aes-cbc", "aes-ctr", "aes-gcm":
+        case "aes-ecb", "aes-cbc", "aes-ctr", "aes-gcm", "aes-kw":
             guard [16, 24, 32].contains(key.count) else { throw invalidKeyLength() }
         case "chacha20-poly1305":
             guard key.count == 32 else { throw invalidKeyLength() }
@@ -60,6 +60,8 @@ enum CryptoCipherOperations {
                 out.replaceSubrange(start..<(start + 16), with: block)
             }
             return .bytes(out)
+        case "aes-kw":
+            return .bytes(decrypt ? try keyUnwrap(symmetricKey, data) : try keyWrap(symmetricKey, data))
         case "aes-cbc":
             guard iv.count == 16 else { throw invalidIV() }
             guard data.count % 16 == 0 else { throw GuestError.invalidArgument("partial block") }
@@ -79,6 +81,51 @@ enum CryptoCipherOperations {
         default:
             return .bytes(try chachaStream(symmetricKey, nonce: iv, offset: offset, data))
         }
+    }
+
+    /// RFC 3394 AES key wrap with the default initial value.
+    static let keyWrapIV: [UInt8] = [0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6]
+
+    static func keyWrapFailed() -> GuestError {
+        GuestError(code: "ERR_CRYPTO_OPERATION_FAILED", message: "AES key wrap failed")
+    }
+
+    static func keyWrap(_ key: SymmetricKey, _ plaintext: [UInt8]) throws -> [UInt8] {
+        guard plaintext.count >= 16, plaintext.count % 8 == 0 else { throw keyWrapFailed() }
+        let n = plaintext.count / 8
+        var a = keyWrapIV
+        var r = (0..<n).map { Array(plaintext[($0 * 8)..<($0 * 8 + 8)]) }
+        for j in 0..<6 {
+            for i in 0..<n {
+                var block = a + r[i]
+                try AES.permute(&block, key: key)
+                let t = UInt64(n * j + i + 1)
+                a = Array(block[0..<8])
+                for k in 0..<8 { a[k] ^= UInt8((t >> (56 - 8 * UInt64(k))) & 0xff) }
+                r[i] = Array(block[8..<16])
+            }
+        }
+        return a + r.flatMap { $0 }
+    }
+
+    static func keyUnwrap(_ key: SymmetricKey, _ ciphertext: [UInt8]) throws -> [UInt8] {
+        guard ciphertext.count >= 24, ciphertext.count % 8 == 0 else { throw keyWrapFailed() }
+        let n = ciphertext.count / 8 - 1
+        var a = Array(ciphertext[0..<8])
+        var r = (0..<n).map { Array(ciphertext[(8 + $0 * 8)..<(16 + $0 * 8)]) }
+        for j in stride(from: 5, through: 0, by: -1) {
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let t = UInt64(n * j + i + 1)
+                for k in 0..<8 { a[k] ^= UInt8((t >> (56 - 8 * UInt64(k))) & 0xff) }
+                var block = a + r[i]
+                try AES.inversePermute(&block, key: key)
+                a = Array(block[0..<8])
+                r[i] = Array(block[8..<16])
+            }
+        }
+        // Constant-time comparison of the recovered initial value.
+        guard zip(a, keyWrapIV).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { throw keyWrapFailed() }
+        return r.flatMap { $0 }
     }
 
     static func invalidKeyLength() -> GuestError {

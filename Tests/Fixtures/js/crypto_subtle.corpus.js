@@ -137,6 +137,24 @@ const bytes = (n, seed = 1) => new Uint8Array(Array.from({ length: n }, (_, i) =
   await show('deriveBits null length', () => subtle.deriveBits({ name: 'PBKDF2', salt: bytes(1), iterations: 1, hash: 'SHA-256' }, pw, null));
   await show('deriveBits odd length', () => subtle.deriveBits({ name: 'HKDF', salt: bytes(1), info: bytes(1), hash: 'SHA-256' }, ikm, 12));
   await show('pbkdf2 zero iterations', () => subtle.deriveBits({ name: 'PBKDF2', salt: bytes(1), iterations: 0, hash: 'SHA-256' }, pw, 16));
+  // AES-KW (RFC 3394).
+  // RFC 3394 4.1
+  const kek = await subtle.importKey('raw', Buffer.from('000102030405060708090A0B0C0D0E0F', 'hex'), 'AES-KW', true, ['wrapKey', 'unwrapKey']);
+  await show('kw key', () => [kek.algorithm, kek.usages]);
+  const data = await subtle.importKey('raw', Buffer.from('00112233445566778899AABBCCDDEEFF', 'hex'), { name: 'HMAC', hash: 'SHA-256' }, true, ['sign']);
+  const w = await subtle.wrapKey('raw', data, kek, 'AES-KW');
+  await show('rfc3394 4.1', () => w);
+  await show('unwrap', async () => Buffer.from(await subtle.exportKey('raw', await subtle.unwrapKey('raw', w, kek, 'AES-KW', { name: 'HMAC', hash: 'SHA-256' }, true, ['sign']))).toString('hex'));
+  const bad = Buffer.from(w); bad[3] ^= 1;
+  await show('unwrap tampered', () => subtle.unwrapKey('raw', bad, kek, 'AES-KW', { name: 'HMAC', hash: 'SHA-256' }, true, ['sign']));
+  const k256 = await subtle.importKey('raw', Buffer.alloc(32, 7), { name: 'AES-KW' }, true, ['wrapKey', 'unwrapKey']);
+  const aes = await subtle.importKey('raw', Buffer.alloc(32, 9), 'AES-GCM', true, ['encrypt']);
+  await show('kw 256', () => subtle.wrapKey('raw', aes, k256, { name: 'AES-KW' }));
+  await show('kw jwk', () => subtle.exportKey('jwk', k256));
+  await show('kw generate', async () => (await subtle.generateKey({ name: 'AES-KW', length: 192 }, true, ['wrapKey'])).algorithm);
+  await show('kw bad usage', () => subtle.generateKey({ name: 'AES-KW', length: 128 }, true, ['encrypt']));
+  await show('kw jwk wrap (not multiple of 8)', async () => subtle.wrapKey('jwk', aes, k256, 'AES-KW'));
+  await show('kw encrypt', () => subtle.encrypt('AES-KW', k256, Buffer.alloc(16)));
   await show('CryptoKey constructor', () => new (Object.getPrototypeOf(hmac).constructor)());
   function ctrKey() { return pw; }
 })();

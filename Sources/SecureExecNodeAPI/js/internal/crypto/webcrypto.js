@@ -58,7 +58,7 @@ function toArrayBuffer(buffer) {
 
 const kAlgorithmNames = ['AES-GCM', 'AES-CBC', 'AES-CTR', 'AES-KW', 'HMAC', 'ECDSA', 'ECDH', 'Ed25519', 'X25519', 'RSASSA-PKCS1-v1_5',
   'RSA-PSS', 'RSA-OAEP', 'PBKDF2', 'HKDF', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
-const kSupported = new Set(kAlgorithmNames.filter((n) => n !== 'AES-KW'));
+const kSupported = new Set(kAlgorithmNames);
 
 function normalize(algorithm) {
   const object = typeof algorithm === 'string' ? { name: algorithm } : algorithm;
@@ -68,6 +68,20 @@ function normalize(algorithm) {
   const name = kAlgorithmNames.find((n) => n.toUpperCase() === object.name.toUpperCase());
   if (name === undefined || !kSupported.has(name)) throw domException('Unrecognized algorithm name', 'NotSupportedError');
   return { ...object, name };
+}
+
+/** `normalize` for one operation: an algorithm that does not offer it is not recognised. */
+const kOperations = {
+  encrypt: ['AES-GCM', 'AES-CBC', 'AES-CTR', 'RSA-OAEP'],
+  sign: ['HMAC', 'ECDSA', 'Ed25519', 'RSASSA-PKCS1-v1_5', 'RSA-PSS'],
+  deriveBits: ['PBKDF2', 'HKDF', 'ECDH', 'X25519'],
+  wrapKey: ['AES-GCM', 'AES-CBC', 'AES-CTR', 'AES-KW', 'RSA-OAEP'],
+};
+
+function normalizeFor(operation, algorithm) {
+  const alg = normalize(algorithm);
+  if (!kOperations[operation].includes(alg.name)) throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  return alg;
 }
 
 function normalizeHash(hash) {
@@ -87,6 +101,7 @@ const kUsages = {
   'AES-GCM': { secret: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
   'AES-CBC': { secret: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
   'AES-CTR': { secret: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
+  'AES-KW': { secret: ['wrapKey', 'unwrapKey'] },
   HMAC: { secret: ['sign', 'verify'] },
   PBKDF2: { secret: ['deriveKey', 'deriveBits'] },
   HKDF: { secret: ['deriveKey', 'deriveBits'] },
@@ -303,7 +318,7 @@ async function exportKey(format, key) {
 // Operations
 
 async function sign(algorithm, key, data) {
-  const alg = normalize(algorithm);
+  const alg = normalizeFor('sign', algorithm);
   const ko = requireKey(key, alg.name, 'sign');
   const bytes = bufferSource(data);
   return toArrayBuffer(operation(() => signWith(alg, key, ko, bytes)));
@@ -321,7 +336,7 @@ function signWith(alg, key, ko, bytes) {
 }
 
 async function verify(algorithm, key, signature, data) {
-  const alg = normalize(algorithm);
+  const alg = normalizeFor('sign', algorithm);
   const ko = requireKey(key, alg.name, 'verify');
   const sig = bufferSource(signature, 'signature');
   const bytes = bufferSource(data);
@@ -377,7 +392,7 @@ function aes(alg, key, ko, data, decrypt) {
 }
 
 async function encrypt(algorithm, key, data) {
-  const alg = normalize(algorithm);
+  const alg = normalizeFor('encrypt', algorithm);
   const ko = requireKey(key, alg.name, 'encrypt');
   const bytes = bufferSource(data);
   return toArrayBuffer(operation(() => cipherWith(alg, key, ko, bytes, false)));
@@ -391,12 +406,12 @@ function cipherWith(alg, key, ko, bytes, decrypt) {
     const options = { key: ko, oaepHash: nodeHash(key.algorithm.hash.name) };
     return decrypt ? nodeCrypto().privateDecrypt(options, bytes) : nodeCrypto().publicEncrypt(options, bytes);
   }
-  if (!alg.name.startsWith('AES-')) throw domException('Unrecognized algorithm name', 'NotSupportedError');
+  if (!alg.name.startsWith('AES-') || alg.name === 'AES-KW') throw domException('Unrecognized algorithm name', 'NotSupportedError');
   return aes(alg, key, ko, bytes, decrypt);
 }
 
 async function decrypt(algorithm, key, data) {
-  const alg = normalize(algorithm);
+  const alg = normalizeFor('encrypt', algorithm);
   const ko = requireKey(key, alg.name, 'decrypt');
   const bytes = bufferSource(data);
   return toArrayBuffer(operation(() => cipherWith(alg, key, ko, bytes, true)));
@@ -430,7 +445,7 @@ function deriveBitsWith(alg, key, length, usage) {
 }
 
 async function deriveBits(algorithm, baseKey, length) {
-  const alg = normalize(algorithm);
+  const alg = normalizeFor('deriveBits', algorithm);
   return toArrayBuffer(deriveBitsWith(alg, baseKey, length, 'deriveBits'));
 }
 
@@ -445,25 +460,38 @@ function derivedKeyLength(alg) {
 }
 
 async function deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, keyUsages) {
-  const alg = normalize(algorithm);
+  const alg = normalizeFor('deriveBits', algorithm);
   const target = normalize(derivedKeyAlgorithm);
   const length = derivedKeyLength(target);
   const bits = deriveBitsWith(alg, baseKey, length, 'deriveKey');
   return importKey('raw', bits, target, extractable, keyUsages);
 }
 
+/** RFC 3394 AES key wrap (AES-KW), computed by the host. */
+function keyWrap(ko, bytes, unwrap) {
+  const key = ko.export();
+  const out = internal.call('crypto.cipher', { mode: 'aes-kw', keyLength: key.length, ivLength: 0, offset: 0, decrypt: unwrap }, Buffer.concat([key, bytes]));
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
 async function wrapKey(format, key, wrappingKey, wrapAlgorithm) {
-  const alg = normalize(wrapAlgorithm);
+  const alg = normalizeFor('wrapKey', wrapAlgorithm);
   const ko = requireKey(wrappingKey, alg.name, 'wrapKey');
   const exported = await exportKey(format, key);
-  const bytes = format === 'jwk' ? Buffer.from(JSON.stringify(exported)) : Buffer.from(exported);
+  let bytes = format === 'jwk' ? Buffer.from(JSON.stringify(exported)) : Buffer.from(exported);
+  if (alg.name === 'AES-KW') {
+    // A JWK is padded with spaces to whole 64-bit blocks, as Node does.
+    if (format === 'jwk' && bytes.length % 8 !== 0) bytes = Buffer.concat([bytes, Buffer.alloc(8 - (bytes.length % 8), 0x20)]);
+    return toArrayBuffer(operation(() => keyWrap(ko, bytes, false)));
+  }
   return toArrayBuffer(operation(() => cipherWith(alg, wrappingKey, ko, bytes, false)));
 }
 
 async function unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm, extractable, keyUsages) {
-  const alg = normalize(unwrapAlgorithm);
+  const alg = normalizeFor('wrapKey', unwrapAlgorithm);
   const ko = requireKey(unwrappingKey, alg.name, 'unwrapKey');
-  const bytes = operation(() => cipherWith(alg, unwrappingKey, ko, bufferSource(wrappedKey, 'wrappedKey'), true));
+  const wrapped = bufferSource(wrappedKey, 'wrappedKey');
+  const bytes = operation(() => (alg.name === 'AES-KW' ? keyWrap(ko, wrapped, true) : cipherWith(alg, unwrappingKey, ko, wrapped, true)));
   let keyData = bytes;
   if (format === 'jwk') {
     try { keyData = JSON.parse(bytes.toString('utf8')); } catch { throw domException('Invalid wrapped JWK', 'DataError'); }
