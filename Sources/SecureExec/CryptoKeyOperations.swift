@@ -54,6 +54,19 @@ enum CryptoKeyOperations {
                                            saltLength: try? args.int("saltLength"), p1363: try args.optionalString("dsaEncoding") == "ieee-p1363")
             if op == "crypto.sign" { return .bytes(try key.sign(data, options)) }
             return .value(.bool(try key.verify(signature, data, options)))
+        case "crypto.rsaRaw":
+            // The RSA private-key primitive on a message the guest padded (RSA-PSS with any salt
+            // length): m^d mod n, through swift-crypto's blind-signing API (RSA_sign_raw).
+            let keyLength = try args.int("keyLength")
+            guard keyLength >= 0, keyLength <= payload.count, keyLength <= maxKeyBytes else { throw GuestError.invalidArgument("bad payload") }
+            let key = try ParsedKey.parse(Array(payload[0..<keyLength]), isPrivate: true, container: nil)
+            guard case .rsaPrivate(let k) = key.material else { throw GuestError.invalidArgument("not an RSA private key") }
+            do {
+                let raw = try _RSA.BlindSigning.PrivateKey(unsafeDERRepresentation: k.derRepresentation)
+                return .bytes(Array(try raw.blindSignature(for: Array(payload[keyLength...])).rawRepresentation))
+            } catch {
+                throw GuestError(code: "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_MODULUS", message: "error:0200006C:rsa routines::data too large for modulus")
+            }
         case "crypto.rsaCipher":
             let keyLength = try args.int("keyLength")
             guard keyLength >= 0, keyLength <= payload.count, keyLength <= maxKeyBytes else { throw GuestError.invalidArgument("bad payload") }

@@ -46,6 +46,8 @@ struct CryptoTests {
       ['ec', { namedCurve: 'P-256' }, 'sha256', {}], ['ec', { namedCurve: 'P-384' }, 'sha384', { dsaEncoding: 'ieee-p1363' }],
       ['ec', { namedCurve: 'P-521' }, 'sha512', {}], ['ed25519', {}, null, {}],
       ['rsa', { modulusLength: 2048 }, 'sha256', { padding: 6, saltLength: 32 }], ['rsa', { modulusLength: 2048 }, 'sha512', {}],
+      ['rsa', { modulusLength: 2048 }, 'sha384', { padding: 6 }], ['rsa', { modulusLength: 3072 }, 'sha1', { padding: 6, saltLength: -2 }],
+      ['rsa', { modulusLength: 1024 }, 'sha512', { padding: 6, saltLength: 0 }],
     ]) {
       const { publicKey, privateKey } = crypto.generateKeyPairSync(type, options);
       const signature = crypto.sign(digest, msg, { key: privateKey, ...extra }).toString('hex');
@@ -94,6 +96,9 @@ struct CryptoTests {
     sig sha512 true
     sig null true
     sig sha256 true
+    sig sha512 true
+    sig sha384 true
+    sig sha1 true
     sig sha512 true
     oaep sha1 true
     oaep sha256 true

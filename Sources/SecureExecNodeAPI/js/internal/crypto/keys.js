@@ -439,13 +439,111 @@ function checkDigestForKey(options, ko) {
   if (type === 'ed25519' && options.digest !== undefined) throw codedError(Error, 'ERR_OSSL_INVALID_DIGEST', 'error:1C80007A:Provider routines::invalid digest');
   if (type === 'x25519') throw codedError(Error, 'ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE', 'error:03000096:digital envelope routines::operation not supported for this keytype');
   if ((type === 'rsa' || type === 'ec') && options.digest === undefined) options.digest = 'sha256';
-  if (type === 'rsa' && options.padding === 6 && options.saltLength === undefined) options.saltLength = -1;
+
+}
+
+// ---------------------------------------------------------------------------------------------
+// RSA-PSS with any salt length (RFC 8017 EMSA-PSS): encoding and checking happen here, the
+// private-key primitive on the host ('crypto.rsaRaw'), the public one with BigInt (a public
+// computation on public data).
+
+const kHashLength = { sha1: 20, sha256: 32, sha384: 48, sha512: 64 };
+
+function digestBytes(name, data) { return require('crypto').createHash(name).update(data).digest(); }
+
+function mgf1(hash, seed, length) {
+  const parts = [];
+  let produced = 0;
+  for (let counter = 0; produced < length; counter++) {
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(counter);
+    const block = digestBytes(hash, Buffer.concat([seed, c]));
+    parts.push(block);
+    produced += block.length;
+  }
+  return Buffer.concat(parts).subarray(0, length);
+}
+
+function rsaPublicNumbers(ko) {
+  const jwk = internal.call('crypto.keyExport', { kind: 'public', format: 'jwk' }, ko[kMaterial].publicBytes);
+  const toBig = (b64) => BigInt('0x' + (Buffer.from(b64, 'base64url').toString('hex') || '0'));
+  const n = toBig(jwk.n);
+  return { n, e: toBig(jwk.e), bits: n.toString(2).length };
+}
+
+function modPow(base, exponent, modulus) {
+  let result = 1n;
+  base %= modulus;
+  for (let e = exponent; e > 0n; e >>= 1n) {
+    if (e & 1n) result = (result * base) % modulus;
+    base = (base * base) % modulus;
+  }
+  return result;
+}
+
+function bigToBytes(value, length) {
+  const hex = value.toString(16).padStart(length * 2, '0');
+  return hex.length > length * 2 ? undefined : Buffer.from(hex, 'hex');
+}
+
+function pssSaltLength(saltLength, emLen, hLen) {
+  // Unset: OpenSSL 3's default for signing, the digest length unless the key is too small for it.
+  if (saltLength === undefined) return Math.min(hLen, emLen - hLen - 2);
+  if (saltLength === -2) return emLen - hLen - 2; // RSA_PSS_SALTLEN_MAX_SIGN
+  if (saltLength === -1) return hLen; // RSA_PSS_SALTLEN_DIGEST
+  return saltLength;
+}
+
+function pssSign(ko, digest, data, saltLength) {
+  const hLen = kHashLength[digest];
+  const { bits } = rsaPublicNumbers(ko);
+  const emBits = bits - 1, emLen = Math.ceil(emBits / 8), k = Math.ceil(bits / 8);
+  const sLen = pssSaltLength(saltLength, emLen, hLen);
+  if (sLen < 0 || emLen < hLen + sLen + 2) {
+    throw codedError(Error, 'ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE', 'error:0200006E:rsa routines::data too large for key size');
+  }
+  const salt = require('crypto').randomBytes(sLen);
+  const h = digestBytes(digest, Buffer.concat([Buffer.alloc(8), digestBytes(digest, data), salt]));
+  const db = Buffer.concat([Buffer.alloc(emLen - sLen - hLen - 2), Buffer.from([1]), salt]);
+  const mask = mgf1(digest, h, emLen - hLen - 1);
+  for (let i = 0; i < db.length; i++) db[i] ^= mask[i];
+  db[0] &= 0xff >> (8 * emLen - emBits);
+  const em = Buffer.concat([Buffer.alloc(k - emLen), db, h, Buffer.from([0xbc])]);
+  const der = ko[kMaterial].bytes;
+  const sig = internal.call('crypto.rsaRaw', { keyLength: der.length }, Buffer.concat([der, em]));
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+function pssVerify(ko, digest, data, signature, saltLength) {
+  const hLen = kHashLength[digest];
+  const { n, e, bits } = rsaPublicNumbers(ko);
+  const k = Math.ceil(bits / 8), emBits = bits - 1, emLen = Math.ceil(emBits / 8);
+  if (signature.length !== k) return false;
+  const s = BigInt('0x' + (signature.toString('hex') || '0'));
+  if (s >= n) return false;
+  const em = bigToBytes(modPow(s, e, n), emLen);
+  if (em === undefined || em.length < hLen + 2 || em[emLen - 1] !== 0xbc) return false;
+  const masked = em.subarray(0, emLen - hLen - 1), h = em.subarray(emLen - hLen - 1, emLen - 1);
+  const topBits = 0xff >> (8 * emLen - emBits);
+  if ((masked[0] & ~topBits) !== 0) return false;
+  const db = Buffer.from(masked);
+  const mask = mgf1(digest, h, db.length);
+  for (let i = 0; i < db.length; i++) db[i] ^= mask[i];
+  db[0] &= topBits;
+  let index = 0;
+  while (index < db.length && db[index] === 0) index++;
+  if (index === db.length || db[index] !== 1) return false;
+  const salt = db.subarray(index + 1);
+  if (saltLength !== undefined && saltLength !== -2 && salt.length !== (saltLength === -1 ? hLen : saltLength)) return false;
+  const expected = digestBytes(digest, Buffer.concat([Buffer.alloc(8), digestBytes(digest, data), salt]));
+  return require('crypto').timingSafeEqual(expected, h);
 }
 
 function signOneShot(algorithm, data, key) {
   const options = signatureOptions(algorithm, key);
   const ko = keyObjectFor(key, 'private');
   checkDigestForKey(options, ko);
+  if (ko.asymmetricKeyType === 'rsa' && options.padding === 6) return pssSign(ko, options.digest, data, options.saltLength);
   const der = ko[kMaterial].bytes;
   const sig = internal.call('crypto.sign', { ...options, keyLength: der.length }, Buffer.concat([der, data]));
   return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
@@ -455,8 +553,8 @@ function verifyOneShot(algorithm, data, key, signature) {
   const options = signatureOptions(algorithm, key);
   const ko = keyObjectFor(key, 'public');
   checkDigestForKey(options, ko);
+  if (ko.asymmetricKeyType === 'rsa' && options.padding === 6) return pssVerify(ko, options.digest, data, signature, options.saltLength);
   const der = ko[kMaterial].publicBytes;
-  if (options.padding === 6 && options.saltLength === -1 && key?.saltLength === undefined) options.saltLength = -2;
   return internal.call('crypto.verify', { ...options, keyLength: der.length, signatureLength: signature.length }, Buffer.concat([der, signature, data]));
 }
 
