@@ -359,6 +359,8 @@ const exported = {
   Verify: keys.Verify,
   publicEncrypt: keys.publicEncrypt,
   privateDecrypt: keys.privateDecrypt,
+  privateEncrypt: keys.privateEncrypt,
+  publicDecrypt: keys.publicDecrypt,
   diffieHellman: keys.diffieHellman,
   createECDH: keys.createECDH,
   ECDH: keys.ECDH,
@@ -373,7 +375,7 @@ const exported = {
     return diff === 0;
   },
 };
-for (const name of ['privateEncrypt', 'publicDecrypt', 'createDiffieHellman',
+for (const name of ['createDiffieHellman',
   'setEngine', 'secureHeapUsed', 'setFips', 'getFips']) {
   exported[name] = unsupported(name);
 }

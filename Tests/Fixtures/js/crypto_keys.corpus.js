@@ -80,6 +80,21 @@ show('oaep sha256', () => crypto.privateDecrypt({ key: pems.rsa, oaepHash: 'sha2
 show('oaep length', () => crypto.publicEncrypt(pub.rsa, Buffer.from('x')).length);
 show('oaep wrong key', () => crypto.privateDecrypt(priv.rsa, crypto.publicEncrypt(pub.rsa1024, Buffer.from('x'))));
 show('oaep too long', () => crypto.publicEncrypt(pub.rsa1024, Buffer.alloc(200)));
+// privateEncrypt/publicDecrypt and PKCS#1 v1.5 / no padding.
+show('privateEncrypt', () => crypto.privateEncrypt(pems.rsa1024, Buffer.from('hello')));
+show('publicDecrypt', () => crypto.publicDecrypt(pub.rsa1024, crypto.privateEncrypt(pems.rsa1024, Buffer.from('hello'))).toString());
+show('privateEncrypt too long', () => crypto.privateEncrypt(pems.rsa1024, Buffer.alloc(118)));
+show('privateEncrypt max', () => crypto.privateEncrypt(pems.rsa1024, Buffer.alloc(117)).length);
+show('publicDecrypt garbage', () => crypto.publicDecrypt(pub.rsa1024, Buffer.alloc(128, 1)));
+show('publicDecrypt short', () => crypto.publicDecrypt(pub.rsa1024, Buffer.alloc(5, 1)));
+show('no padding', () => crypto.publicDecrypt({ key: pub.rsa1024, padding: crypto.constants.RSA_NO_PADDING }, crypto.privateEncrypt({ key: pems.rsa1024, padding: crypto.constants.RSA_NO_PADDING }, Buffer.alloc(128, 3))).toString('hex'));
+show('no padding wrong length', () => crypto.privateEncrypt({ key: pems.rsa1024, padding: crypto.constants.RSA_NO_PADDING }, Buffer.alloc(12, 3)));
+show('publicEncrypt pkcs1', () => crypto.publicEncrypt({ key: pub.rsa1024, padding: 1 }, Buffer.from('x')).length);
+show('privateDecrypt pkcs1', () => crypto.privateDecrypt({ key: pems.rsa1024, padding: 1 }, crypto.publicEncrypt({ key: pub.rsa1024, padding: 1 }, Buffer.from('x'))).toString());
+show('publicEncrypt none', () => crypto.privateDecrypt({ key: pems.rsa1024, padding: 3 }, crypto.publicEncrypt({ key: pub.rsa1024, padding: 3 }, Buffer.alloc(128, 5))).toString('hex'));
+show('privateEncrypt ec', () => crypto.privateEncrypt(pems.p256, Buffer.from('x')));
+show('publicDecrypt with private', () => crypto.publicDecrypt(pems.rsa1024, crypto.privateEncrypt(pems.rsa1024, Buffer.from('hey'))).toString());
+show('privateEncrypt 2048', () => crypto.privateEncrypt(priv.rsa, msg));
 // Diffie-Hellman.
 show('x25519', () => crypto.diffieHellman({ privateKey: priv.x, publicKey: pub.x2 }).equals(crypto.diffieHellman({ privateKey: priv.x2, publicKey: pub.x })) + ' ' + crypto.diffieHellman({ privateKey: priv.x, publicKey: pub.x2 }).toString('hex'));
 show('ecdh p256', () => crypto.diffieHellman({ privateKey: priv.p256, publicKey: pub.p256b }).toString('hex'));

@@ -673,8 +673,9 @@ function rsaCipher(decrypt, key, buffer) {
     if (key.oaepHash !== undefined) { validators().validateString(key.oaepHash, 'key.oaepHash'); oaepHash = key.oaepHash; }
     if (key.oaepLabel !== undefined && dataBytes(key.oaepLabel, 'key.oaepLabel').length > 0) throw notSupported('RSA-OAEP with a label');
   }
-  if (padding !== RSA_PKCS1_OAEP_PADDING) throw notSupported(`${decrypt ? 'privateDecrypt' : 'publicEncrypt'} with padding ${padding} (only RSA_PKCS1_OAEP_PADDING)`);
   if (ko.asymmetricKeyType !== 'rsa') throw codedError(Error, 'ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE', 'error:03000096:digital envelope routines::operation not supported for this keytype');
+  if (padding === RSA_PKCS1_PADDING || padding === RSA_NO_PADDING) return rsaRawCipher(decrypt ? 'privateDecrypt' : 'publicEncrypt', ko, data, padding);
+  if (padding !== RSA_PKCS1_OAEP_PADDING) throw notSupported(`${decrypt ? 'privateDecrypt' : 'publicEncrypt'} with padding ${padding}`);
   const der = decrypt ? ko[kMaterial].bytes : ko[kMaterial].publicBytes;
   const out = internal.call('crypto.rsaCipher', { decrypt, oaepHash, keyLength: der.length }, Buffer.concat([der, data]));
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
@@ -682,6 +683,76 @@ function rsaCipher(decrypt, key, buffer) {
 
 function publicEncrypt(key, buffer) { return rsaCipher(false, key, buffer); }
 function privateDecrypt(key, buffer) { return rsaCipher(true, key, buffer); }
+
+const RSA_PKCS1_PADDING = 1;
+const RSA_NO_PADDING = 3;
+
+function rsaError(code, reason, message) {
+  return codedError(Error, code, `error:${reason}:rsa routines::${message}`);
+}
+
+/** The raw RSA operations with PKCS#1 v1.5 (types 1 and 2) or no padding, padded here. */
+function rsaRawCipher(operation, ko, data, padding) {
+  const { n, e, bits } = rsaPublicNumbers(ko);
+  const k = Math.ceil(bits / 8);
+  const usesPrivate = operation === 'privateEncrypt' || operation === 'privateDecrypt';
+  const apply = (block) => {
+    if (usesPrivate) {
+      const der = ko[kMaterial].bytes;
+      const out = internal.call('crypto.rsaRaw', { keyLength: der.length }, Buffer.concat([der, block]));
+      return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    }
+    const value = BigInt('0x' + (block.toString('hex') || '0'));
+    if (value >= n) throw rsaError('ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_MODULUS', '0200006C', 'data too large for modulus');
+    return bigToBytes(modPow(value, e, n), k);
+  };
+  if (operation === 'privateEncrypt' || operation === 'publicEncrypt') {
+    let block = data;
+    if (padding === RSA_NO_PADDING) {
+      if (data.length > k) throw rsaError('ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE', '0200006E', 'data too large for key size');
+      if (data.length < k) throw rsaError('ERR_OSSL_RSA_DATA_TOO_SMALL_FOR_KEY_SIZE', '0200007A', 'data too small for key size');
+    } else {
+      if (data.length > k - 11) throw rsaError('ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE', '0200006E', 'data too large for key size');
+      const ps = Buffer.alloc(k - 3 - data.length, 0xff);
+      if (operation === 'publicEncrypt') {
+        // Type 2: random non-zero padding bytes.
+        require('crypto').randomFillSync(ps);
+        for (let i = 0; i < ps.length; i++) while (ps[i] === 0) ps[i] = require('crypto').randomBytes(1)[0];
+      }
+      block = Buffer.concat([Buffer.from([0, operation === 'publicEncrypt' ? 2 : 1]), ps, Buffer.from([0]), data]);
+    }
+    return apply(block);
+  }
+  // privateDecrypt / publicDecrypt
+  if (data.length !== k) {
+    if (padding === RSA_NO_PADDING && data.length > k) throw rsaError('ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE', '0200006E', 'data too large for key size');
+    throw rsaError('ERR_OSSL_RSA_INVALID_PADDING', '0200008A', 'invalid padding');
+  }
+  const block = apply(data);
+  if (padding === RSA_NO_PADDING) return block;
+  const type = operation === 'publicDecrypt' ? 1 : 2;
+  let index = 2;
+  if (block[0] !== 0 || block[1] !== type) throw rsaError('ERR_OSSL_RSA_INVALID_PADDING', '0200008A', 'invalid padding');
+  while (index < block.length && block[index] !== 0) {
+    if (type === 1 && block[index] !== 0xff) throw rsaError('ERR_OSSL_RSA_INVALID_PADDING', '0200008A', 'invalid padding');
+    index++;
+  }
+  if (index === block.length || index < 10) throw rsaError('ERR_OSSL_RSA_INVALID_PADDING', '0200008A', 'invalid padding');
+  return Buffer.from(block.subarray(index + 1));
+}
+
+function privateEncrypt(key, buffer) { return rsaPrivatePublic('privateEncrypt', key, buffer); }
+function publicDecrypt(key, buffer) { return rsaPrivatePublic('publicDecrypt', key, buffer); }
+
+function rsaPrivatePublic(operation, key, buffer) {
+  const ko = keyObjectFor(key, operation === 'privateEncrypt' ? 'private' : 'public');
+  const data = dataBytes(buffer, 'buffer');
+  let padding = RSA_PKCS1_PADDING;
+  if (typeof key === 'object' && key !== null && !ArrayBuffer.isView(key) && !(key instanceof KeyObject) && key.padding !== undefined) padding = key.padding;
+  if (ko.asymmetricKeyType !== 'rsa') throw codedError(Error, undefined, 'error:00000000:lib(0)::reason(0)');
+  if (padding !== RSA_PKCS1_PADDING && padding !== RSA_NO_PADDING) throw notSupported(`${operation} with padding ${padding}`);
+  return rsaRawCipher(operation, ko, data, padding);
+}
 
 function diffieHellman(options, callback) {
   validators().validateObject(options, 'options');
@@ -782,6 +853,6 @@ module.exports = {
   createPrivateKey, createPublicKey, createSecretKey, secretMaterial, makeAsymmetric, importDER, importJWK, toPEM,
   generateKeyPair, generateKeyPairSync, generateKey, generateKeySync,
   sign, verify, createSign, createVerify, Sign: callable(Sign, 'Sign'), Verify: callable(Verify, 'Verify'), signOneShot, verifyOneShot, callable,
-  publicEncrypt, privateDecrypt, diffieHellman,
+  publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt, diffieHellman,
   getCurves: () => ['prime256v1', 'secp384r1', 'secp521r1'],
 };
