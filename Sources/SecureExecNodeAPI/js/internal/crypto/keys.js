@@ -150,7 +150,7 @@ function importDER(der, kind, container) {
   return internal.call('crypto.keyInfo', { kind, type: container ?? null }, der);
 }
 
-function keyBytes(value, name) {
+function keyBytes(value) {
   if (typeof value === 'string') return Buffer.from(value);
   if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   if (value instanceof ArrayBuffer) return Buffer.from(value);
@@ -176,12 +176,9 @@ function parseAsymmetric(input, want, name = 'key') {
   }
   if (key instanceof KeyObject) return { keyObject: key };
   if (isCryptoKey(key)) return { keyObject: require('internal/crypto/webcrypto').keyObjectOf(key) };
-  const bytes = keyBytes(key, name);
+  const bytes = keyBytes(key);
   if (bytes === undefined) {
-    throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, options === input ? kKeyInputTypes : kKeyInputTypes, key);
-  }
-  if (options.passphrase !== undefined && options.format !== 'der') {
-    // An unencrypted PEM ignores the passphrase, as Node does.
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, kKeyInputTypes, key);
   }
   const format = options.format ?? 'pem';
   if (format === 'der') {
