@@ -132,7 +132,7 @@ final class CallHost: Sendable {
             return try CryptoOperations.perform(op, args, binary)
         case "crypto.cipher", "crypto.aeadTag": return try CryptoCipherOperations.perform(op, args, binary)
         case "crypto.keyGenerate", "crypto.keyInfo", "crypto.keyFromJwk", "crypto.keyExport", "crypto.sign", "crypto.verify",
-             "crypto.rsaCipher", "crypto.rsaRaw", "crypto.deriveShared":
+             "crypto.rsaCipher", "crypto.rsaRaw", "crypto.ecPoint", "crypto.deriveShared":
             return try await CryptoKeyOperations.perform(op, args, binary)
         case "host.call" where hostFunctions != nil: return try await hostFunctions?.perform(args, binary, host: self) ?? .undefined
         default:

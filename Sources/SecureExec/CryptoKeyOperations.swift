@@ -54,6 +54,35 @@ enum CryptoKeyOperations {
                                            saltLength: try? args.int("saltLength"), p1363: try args.optionalString("dsaEncoding") == "ieee-p1363")
             if op == "crypto.sign" { return .bytes(try key.sign(data, options)) }
             return .value(.bool(try key.verify(signature, data, options)))
+        case "crypto.ecPoint":
+            // An EC public point between its uncompressed (04‖x‖y) and compressed (02/03‖x) forms.
+            guard payload.count <= 200 else { throw badPoint() }
+            let compressed = args.bool("compressed") ?? false
+            func convert<K>(_ x963: (Data) throws -> K, _ compact: (Data) throws -> K, _ out: (K) -> (Data, Data)) throws -> [UInt8] {
+                let data = Data(payload)
+                let key = try (payload.first == 0x04 ? x963(data) : compact(data))
+                let (uncompressedForm, compressedForm) = out(key)
+                return Array(compressed ? compressedForm : uncompressedForm)
+            }
+            do {
+                switch try args.string("curve") {
+                case "prime256v1":
+                    return .bytes(try convert({ try P256.KeyAgreement.PublicKey(x963Representation: $0) }, { try P256.KeyAgreement.PublicKey(compressedRepresentation: $0) },
+                                              { ($0.x963Representation, $0.compressedRepresentation) }))
+                case "secp384r1":
+                    return .bytes(try convert({ try P384.KeyAgreement.PublicKey(x963Representation: $0) }, { try P384.KeyAgreement.PublicKey(compressedRepresentation: $0) },
+                                              { ($0.x963Representation, $0.compressedRepresentation) }))
+                case "secp521r1":
+                    return .bytes(try convert({ try P521.KeyAgreement.PublicKey(x963Representation: $0) }, { try P521.KeyAgreement.PublicKey(compressedRepresentation: $0) },
+                                              { ($0.x963Representation, $0.compressedRepresentation) }))
+                default:
+                    throw GuestError(code: "ERR_CRYPTO_INVALID_CURVE", message: "Invalid EC curve name", name: "TypeError")
+                }
+            } catch let error as GuestError {
+                throw error
+            } catch {
+                throw badPoint()
+            }
         case "crypto.rsaRaw":
             // The RSA private-key primitive on a message the guest padded (RSA-PSS with any salt
             // length): m^d mod n, through swift-crypto's blind-signing API (RSA_sign_raw).
@@ -113,6 +142,10 @@ enum CryptoKeyOperations {
     }
 
     static func unsupportedKey() -> GuestError { DERNode.malformed() }
+
+    static func badPoint() -> GuestError {
+        GuestError(code: "ERR_CRYPTO_OPERATION_FAILED", message: "Failed to convert Buffer to EC_POINT")
+    }
 
     static func base64url(_ bytes: some Sequence<UInt8>) -> String {
         Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

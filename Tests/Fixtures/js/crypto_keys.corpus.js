@@ -108,6 +108,17 @@ show('createECDH', () => {
   return [a.getPublicKey('hex'), a.getPrivateKey().length, bPub.length, a.computeSecret(bPub).equals(b.computeSecret(a.getPublicKey()))].join(' ');
 });
 show('createECDH secret', () => { const a = crypto.createECDH('prime256v1'); a.setPrivateKey(priv.p256.export({ format: 'jwk' }).d, 'base64url'); const j = pub.p256b.export({ format: 'jwk' }); return a.computeSecret(Buffer.concat([Buffer.from([4]), Buffer.from(j.x, 'base64url'), Buffer.from(j.y, 'base64url')]), null, 'hex'); });
+show('ECDH compressed', () => {
+  const a = crypto.createECDH('secp384r1'), b = crypto.createECDH('secp384r1');
+  a.setPrivateKey(priv.p384.export({ format: 'jwk' }).d, 'base64url'); b.generateKeys();
+  const compressed = a.getPublicKey('hex', 'compressed');
+  return [compressed, crypto.ECDH.convertKey(compressed, 'secp384r1', 'hex', 'hex', 'uncompressed') === a.getPublicKey('hex'),
+    b.computeSecret(compressed, 'hex').equals(a.computeSecret(b.getPublicKey(null, 'compressed'))),
+    crypto.ECDH.convertKey(a.getPublicKey(), 'secp384r1', undefined, 'base64', 'compressed')].join(' ');
+});
+show('ECDH bad format', () => crypto.createECDH('prime256v1').generateKeys('hex', 'bogus'));
+show('convertKey bad curve', () => crypto.ECDH.convertKey('00', 'nope', 'hex'));
+show('convertKey bad point', () => crypto.ECDH.convertKey('0011', 'prime256v1', 'hex'));
 show('createECDH bad curve', () => crypto.createECDH('nope'));
 show('createECDH bad point', () => { const a = crypto.createECDH('secp384r1'); a.generateKeys(); return a.computeSecret(Buffer.alloc(10)); });
 // Generation.

@@ -652,7 +652,7 @@ function callable(Class, name) {
   const fn = { [name]: function (...args) { return Reflect.construct(Class, args, new.target ?? fn); } }[name];
   fn.prototype = Class.prototype;
   Object.defineProperty(Class.prototype, 'constructor', { value: fn, writable: true, configurable: true });
-  Object.setPrototypeOf(fn, Object.getPrototypeOf(Class));
+  Object.setPrototypeOf(fn, Class); // statics (ECDH.convertKey) stay reachable
   return fn;
 }
 
@@ -810,9 +810,9 @@ class ECDH {
     return this._key.export({ format: 'jwk' });
   }
   getPublicKey(encoding, format) {
-    if (format !== undefined && format !== 'uncompressed') throw notSupported(`ECDH.getPublicKey with format '${format}'`);
     const jwk = this._jwk();
-    return encodeOut(Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]), encoding);
+    const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]);
+    return encodeOut(convertPoint(point, this._curve, format), encoding);
   }
   getPrivateKey(encoding) {
     if (this._key === undefined) throw codedError(Error, 'ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', 'Failed to get ECDH private key');
@@ -828,11 +828,12 @@ class ECDH {
     return this;
   }
   computeSecret(otherPublicKey, inputEncoding, outputEncoding) {
-    const point = inputBytes(otherPublicKey, inputEncoding, 'otherPublicKey');
+    let point = inputBytes(otherPublicKey, inputEncoding, 'otherPublicKey');
     const [, prefix, length] = kEcdhCurves[this._curve];
     if (this._key === undefined) throw codedError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation computeSecret');
     let peer;
     try {
+      if (point[0] === 2 || point[0] === 3) point = convertPoint(point, this._curve, 'uncompressed');
       if (point.length !== length || point[0] !== 4) throw new Error('bad point');
       peer = makeAsymmetric(importDER(Buffer.concat([Buffer.from(prefix, 'hex'), point]), 'public', null), 'public');
     } catch {
@@ -840,6 +841,22 @@ class ECDH {
     }
     return encodeOut(diffieHellman({ privateKey: this._key, publicKey: peer }), outputEncoding);
   }
+}
+
+ECDH.convertKey = function convertKey(key, curve, inputEncoding, outputEncoding, format) {
+  validators().validateString(curve, 'curve');
+  if (!kEcdhCurves[curve]) throw codedError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+  return encodeOut(convertPoint(inputBytes(key, inputEncoding, 'key'), curve, format), outputEncoding);
+};
+
+/** A public point in the requested form ('uncompressed' by default, or 'compressed'). */
+function convertPoint(point, curve, format = 'uncompressed') {
+  if (format !== 'uncompressed' && format !== 'compressed') {
+    if (format === 'hybrid') throw notSupported("ECDH points in the 'hybrid' format");
+    throw codedError(TypeError, 'ERR_CRYPTO_ECDH_INVALID_FORMAT', `Invalid ECDH format: ${format}`);
+  }
+  const out = internal.call('crypto.ecPoint', { curve, compressed: format === 'compressed' }, point);
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 function createECDH(curve) { return new ECDH(curve); }
