@@ -135,6 +135,10 @@ final class CallHost: Sendable {
         case "ws.connect", "ws.send", "ws.close", "ws.terminate": return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.hash", "crypto.hmac", "crypto.pbkdf2", "crypto.hkdf", "crypto.scrypt":
             return try CryptoOperations.perform(op, args, binary)
+        case "crypto.cipher", "crypto.aeadTag": return try CryptoCipherOperations.perform(op, args, binary)
+        case "crypto.keyGenerate", "crypto.keyInfo", "crypto.keyFromJwk", "crypto.keyExport", "crypto.sign", "crypto.verify",
+             "crypto.rsaCipher", "crypto.rsaRaw", "crypto.ecPoint", "crypto.deriveShared":
+            return try await CryptoKeyOperations.perform(op, args, binary)
         case "host.call" where hostFunctions != nil: return try await hostFunctions?.perform(args, binary, host: self) ?? .undefined
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }

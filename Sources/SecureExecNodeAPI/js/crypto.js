@@ -1,9 +1,13 @@
 'use strict';
 // crypto: randomness from the host kernel (through a native that fills guest memory; no host
-// effect, so no permission), hashes and HMACs computed by the host (swift-crypto). Ciphers, key
-// derivation and keys throw "not supported in sandbox" until they exist — never silently succeed.
+// effect, so no permission); hashes, HMACs, key derivation, ciphers (internal/crypto/cipher),
+// asymmetric keys and signatures (internal/crypto/keys) and WebCrypto (internal/crypto/webcrypto)
+// computed by the host with swift-crypto. What is missing throws "not supported in sandbox" —
+// never silently succeeds.
 
 const { Buffer } = require('buffer');
+const cipher = require('internal/crypto/cipher');
+const keys = require('internal/crypto/keys');
 
 function errors() { return require('internal/errors'); }
 
@@ -302,9 +306,7 @@ function scrypt(password, salt, keylen, options, callback) {
   deferred(callback, () => runScrypt(args));
 }
 
-const subtle = new Proxy({}, {
-  get(_, name) { return typeof name === 'string' ? unsupported(`subtle.${name}`) : undefined; },
-});
+const { subtle } = require('internal/crypto/webcrypto');
 const webcrypto = { getRandomValues, randomUUID, subtle };
 Object.defineProperty(webcrypto, Symbol.toStringTag, { value: 'Crypto', configurable: true });
 
@@ -318,7 +320,11 @@ const exported = {
   getRandomValues,
   webcrypto,
   subtle,
-  constants: Object.freeze({}),
+  constants: Object.freeze({
+    RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_X931_PADDING: 5, RSA_PKCS1_PSS_PADDING: 6,
+    RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2,
+    POINT_CONVERSION_COMPRESSED: 2, POINT_CONVERSION_UNCOMPRESSED: 4, POINT_CONVERSION_HYBRID: 6,
+  }),
   getHashes: () => hashAlgorithms.slice(),
   createHash,
   createHmac,
@@ -330,8 +336,34 @@ const exported = {
   scryptSync,
   hash,
   Hash,
-  getCiphers: () => [],
-  getCurves: () => [],
+  getCiphers: cipher.getCiphers,
+  getCipherInfo: cipher.getCipherInfo,
+  createCipheriv: cipher.createCipheriv,
+  createDecipheriv: cipher.createDecipheriv,
+  Cipheriv: cipher.Cipheriv,
+  Decipheriv: cipher.Decipheriv,
+  getCurves: keys.getCurves,
+  KeyObject: keys.KeyObject,
+  createPrivateKey: keys.createPrivateKey,
+  createPublicKey: keys.createPublicKey,
+  createSecretKey: keys.createSecretKey,
+  generateKeyPair: keys.generateKeyPair,
+  generateKeyPairSync: keys.generateKeyPairSync,
+  generateKey: keys.generateKey,
+  generateKeySync: keys.generateKeySync,
+  sign: keys.sign,
+  verify: keys.verify,
+  createSign: keys.createSign,
+  createVerify: keys.createVerify,
+  Sign: keys.Sign,
+  Verify: keys.Verify,
+  publicEncrypt: keys.publicEncrypt,
+  privateDecrypt: keys.privateDecrypt,
+  privateEncrypt: keys.privateEncrypt,
+  publicDecrypt: keys.publicDecrypt,
+  diffieHellman: keys.diffieHellman,
+  createECDH: keys.createECDH,
+  ECDH: keys.ECDH,
   timingSafeEqual(a, b) {
     if (!ArrayBuffer.isView(a) && !(a instanceof ArrayBuffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buf1', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], a);
     if (!ArrayBuffer.isView(b) && !(b instanceof ArrayBuffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buf2', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], b);
@@ -343,11 +375,8 @@ const exported = {
     return diff === 0;
   },
 };
-for (const name of ['createCipheriv', 'createDecipheriv', 'createSign', 'createVerify',
-  'generateKeyPair', 'generateKeyPairSync',
-  'generateKey', 'generateKeySync', 'createPrivateKey', 'createPublicKey', 'createSecretKey', 'sign', 'verify',
-  'publicEncrypt', 'privateDecrypt', 'privateEncrypt', 'publicDecrypt', 'createDiffieHellman', 'createECDH',
-  'diffieHellman', 'setEngine', 'secureHeapUsed', 'setFips', 'getFips']) {
+for (const name of ['createDiffieHellman',
+  'setEngine', 'secureHeapUsed', 'setFips', 'getFips']) {
   exported[name] = unsupported(name);
 }
 

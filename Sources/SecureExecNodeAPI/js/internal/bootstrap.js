@@ -240,6 +240,7 @@ for (const name of ['MessageChannel', 'MessagePort', 'BroadcastChannel']) {
   defineLazyGlobal(name, () => requireBuiltin('worker_threads')[name]);
 }
 defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
+for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) defineLazyGlobal(name, () => requireBuiltin('internal/crypto/webcrypto')[name]);
 // The embedder's host functions (HostFunctions), installed before any guest code runs.
 if (settings.hostFunctions !== undefined) requireBuiltin('internal/host_functions').install(settings.hostFunctions);
 // This JSC has no Symbol.dispose/asyncDispose yet; Node 22 code (and ours) expects them.
