@@ -1,4 +1,5 @@
-// Crypto test helpers: the sandbox has no crypto module, so a test that needs them skips.
+// Crypto test helpers. The sandbox has `crypto` (hasCrypto is true), but none of Node's helpers
+// here yet: a test that needs one fails on it.
 'use strict';
 
 const common = require('./');

@@ -530,7 +530,7 @@ module.exports = {
   getBufferSources,
   getCallSite,
   getTTYfd,
-  hasCrypto: false,
+  hasCrypto: true,
   hasFipsCrypto: false,
   hasIntl,
   hasMultiLocalhost: () => false,
