@@ -51,8 +51,13 @@ final class CompressionStreams {
         // (handle, bytes | undefined, flush, maxOutput) → [output, code, ended, truncated, message]
         define("zlibProcess") { [unowned self] call throws(JSThrow) in
             guard let codec = codec(ctx, call[0]) else {
-                return try ctx.array([ctx.uint8Array(copying: UnsafeRawBufferPointer(start: nil, count: 0)), ctx.number(-2),
-                                      ctx.boolean(false), ctx.boolean(false), ctx.string("stream is closed")])
+                // Each allocated value in a local (the collector sees the stack, not an array's
+                // heap buffer) until the array holds them.
+                let message = ctx.string("stream is closed")
+                let empty = ctx.uint8Array(copying: UnsafeRawBufferPointer(start: nil, count: 0))
+                let result = try ctx.array([empty, ctx.number(-2), ctx.boolean(false), ctx.boolean(false), message])
+                withExtendedLifetime(message) {}
+                return result
             }
             let flush = Int32(truncatingIfNeeded: Int(ctx.toNumber(call[2])))
             let maxOutput = max(0, min(ctx.toNumber(call[3]), Double(Int32.max)))

@@ -60,8 +60,15 @@ final class GuestSession {
         let timers = context.get(hooks, "runTimers")
         let immediates = context.get(hooks, "runImmediates")
         let beforeExit = context.get(hooks, "beforeExit")
-        _ = enter(runMain, [context.string(execution.code), context.string(execution.filePath),
-                            context.string(execution.kind.rawValue)])
+        // Protected while they are built: an array's buffer is Swift heap the collector does not
+        // scan, and each string allocation may collect.
+        let mainArguments = [execution.code, execution.filePath, execution.kind.rawValue].map { text -> JSValueRef in
+            let value = context.string(text)
+            context.protect(value)
+            return value
+        }
+        _ = enter(runMain, mainArguments)
+        mainArguments.forEach { context.unprotect($0) }
 
         let hasImmediates = context.get(hooks, "hasImmediates")
         let isAlive = context.get(hooks, "isAlive")
