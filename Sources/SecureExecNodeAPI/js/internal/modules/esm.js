@@ -200,7 +200,8 @@ function recordFor(id, parentFile) {
 
 /** JSON modules need `with { type: 'json' }`; other modules may not claim a type. */
 function checkAttributes(id, attributes) {
-  const type = attributes && attributes.type;
+  // Own attributes only (an accessor on Object.prototype must not answer for them).
+  const type = attributes && Object.prototype.hasOwnProperty.call(attributes, 'type') ? attributes.type : undefined;
   const isJSON = !id.startsWith('node:') && formatOf(id) === 'json';
   if (isJSON && type !== 'json') {
     const err = new TypeError(`Module "${fileURL(id)}" needs an import attribute of "type: json"`);

@@ -216,6 +216,9 @@ function Token(type, value, start, end, nl) {
   this.escaped = false;
   this.state = null;
 }
+// Tokens and parsers inherit nothing: a guest's accessor on Object.prototype (`type`, `exports`…)
+// must never see our assignments (Node's test-module-prototype-mutation).
+Object.setPrototypeOf(Token.prototype, null);
 
 // Keywords after which an expression (so a regular expression) may follow.
 const KEYWORDS_BEFORE_EXPR = new Set([
@@ -2294,6 +2297,7 @@ class Parser {
     this.edits.push({ start, end, text: out });
   }
 }
+Object.setPrototypeOf(Parser.prototype, null);
 
 // ---------------------------------------------------------------------------------------------
 // transform
