@@ -11,8 +11,8 @@ scripts/ensure-deps.sh
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 # Debian's packages for the CPU-bound and module-graph workloads (under /usr/share/nodejs), and
-# a `node` for the loopback server when the peers are not installed yet.
-packages="node-markdown-it node-lodash"
+# wrk, the load generator for the HTTP server measure.
+packages="node-markdown-it node-lodash wrk"
 if ! dpkg -s $packages >/dev/null 2>&1; then
   $SUDO apt-get update >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y $packages >/dev/null

@@ -7,7 +7,7 @@ import SecureExec
 //   --output FILE    the full report (default: standard output)
 //   --summary FILE   the summary table alone (the README's copy)
 //   BENCH_ONLY=a,b   only these measures: cold, warm, memory, bridge, readfile, cpu, modules,
-//                    fetch, host, errors
+//                    fetch, server, host, errors
 
 func log(_ message: String) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
 
@@ -200,6 +200,52 @@ for workload in workloads where enabled(workload.key) {
         measure.add(.miniRacer, "lodash", stats, note: "`lodash.js` evaluated in a fresh isolate (no module loader)")
     }
     measures.append(measure)
+}
+
+// An HTTP server under load: the same `http.createServer` script in every contestant, driven by
+// `wrk` from the host through a real loopback port (SecureExec: the sandbox server's host port).
+if enabled("server"), let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+    log("server under load …")
+    var serve = Measure(key: "server", title: "HTTP server under load", description: """
+        `http.createServer((req, res) => res.end('ok'))` on 127.0.0.1 answering `wrk -t2 -c32 -d5s` \
+        from the host, shown as time per request (1 / requests per second; lower is better). The \
+        sandbox's server is reached through its real loopback port (`runtime.network.servers`).
+        """)
+    let script = "require('http').createServer((req, res) => res.end('ok')).listen(0, '127.0.0.1', function () { console.log(this.address().port); });"
+    /// Requests per second `wrk` reached, as seconds per request.
+    func drive(_ port: Int) throws -> Stats {
+        let output = try runProgram(wrk, ["-t2", "-c32", "-d5s", "http://127.0.0.1:\(port)/"])
+        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("Requests/sec:") }),
+              let rate = Double(line.dropFirst("Requests/sec:".count).trimmingCharacters(in: .whitespaces)), rate > 0 else {
+            throw BenchError("no rate in wrk's output: \(output)")
+        }
+        return Stats([1 / rate])
+    }
+    for contestant in ours {
+        await attempt("\(contestant) server") {
+            let runtime = try makeRuntime(contestant)
+            let call = Task { try await runtime.exec(script) }
+            var hostPort: Int?
+            for _ in 0..<500 where hostPort == nil {
+                hostPort = runtime.network.servers.first?.hostPort
+                if hostPort == nil { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            guard let hostPort else { throw BenchError("the sandbox server did not start") }
+            serve.add(contestant, try drive(hostPort))
+            runtime.terminate()
+            _ = try? await call.value
+            await runtime.dispose()
+        }
+    }
+    for (peer, path) in peers.spawned {
+        await attempt("\(peer.rawValue) server") {
+            let process = try RunningProcess(path, peers.inlineArguments(peer, code: script), environment: peers.environment(peer))
+            defer { process.stop() }
+            guard let line = process.readLine(), let port = Int(line) else { throw BenchError("\(peer.rawValue) server did not start") }
+            serve.add(peer, try drive(port))
+        }
+    }
+    measures.append(serve)
 }
 
 // SecureExec only: host functions and errors (no peer has either in the same form).
