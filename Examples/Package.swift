@@ -26,7 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // `check`, `Transcript` and the worker lookup shared by every example.
+        // `expect`, `finish` and `Transcript`, shared by every example.
         .target(
             name: "ExampleSupport",
             dependencies: [.product(name: "SecureExec", package: "SecureExec")],

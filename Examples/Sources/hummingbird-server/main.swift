@@ -5,7 +5,7 @@
 //   swift run --package-path Examples hummingbird-server            # starts, checks itself, exits
 //   swift run --package-path Examples hummingbird-server --serve 8080
 //   curl -s --data-binary "console.log(6 * 7)" http://127.0.0.1:8080/run
-//   → {"code":0,"stderr":"","stdout":"42\n"}
+//   → {"code":0,"stdout":"42\n","stderr":""}   (JSON; key order may differ)
 import ExampleSupport
 import Foundation
 #if canImport(FoundationNetworking)
@@ -24,9 +24,9 @@ struct RunResponse: ResponseCodable, Equatable {
     var stderr: String
 }
 
-/// Limits for code from strangers: 128 MiB of memory, one second of CPU, five of elapsed time,
+/// Limits for code from strangers: 128 MiB of memory, one second of CPU, ten of elapsed time,
 /// 64 KiB of output, and source of at most 64 KiB.
-let limits = ResourceLimits(memoryMB: 128, cpuTime: .seconds(1), wallClock: .seconds(5), maxOutputBytes: 64 << 10)
+let limits = ResourceLimits(memoryMB: 128, cpuTime: .seconds(1), wallClock: .seconds(10), maxOutputBytes: 64 << 10)
 let maxSourceBytes = 64 << 10
 
 func makeRouter() -> Router<BasicRequestContext> {

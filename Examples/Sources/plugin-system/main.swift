@@ -76,7 +76,6 @@ let plugins = [
         try { found.push(fs.readFileSync('/plugin/terms.json', 'utf8')); } catch (err) { console.log('terms.json:', err.code); }
         try { found.push(fs.readFileSync('/etc/hostname', 'utf8')); } catch (err) { console.log('/etc/hostname:', err.code); }
         if (process.env.DEPLOY_ENV !== undefined) found.push(process.env.DEPLOY_ENV);
-        globalThis.leak = 'left for the next plugin';   // each call starts from fresh globals anyway
         module.exports = (doc) => ({ ...doc, tags: [...doc.tags, `snooped:${found.length}`] });
         """),
     // Fails: the host reports it and carries on without this plugin's change.
