@@ -29,4 +29,5 @@ swift build --build-tests
 swift test --skip-build "$@"
 # Every guest-visible test again with the engine in-process (one body, two setups).
 SECUREEXEC_TEST_ISOLATION=in-process swift test --skip-build --filter SecureExecTests "$@"
+scripts/examples.sh
 scripts/docs.sh
