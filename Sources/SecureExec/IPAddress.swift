@@ -157,6 +157,22 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
         /// Reserved, documentation and benchmarking ranges (`240/4`, `192.0.0/24`, `192.0.2/24`,
         /// `198.18/15`, `198.51.100/24`, `203.0.113/24`, `2001:db8::/32`, `100::/64`, …).
         case reserved
+
+        /// The scope in words, as denial reasons name it (`link-local`, `carrier-grade NAT`).
+        public var words: String {
+            switch self {
+            case .public: return "public"
+            case .loopback: return "loopback"
+            case .private: return "private"
+            case .linkLocal: return "link-local"
+            case .sharedAddressSpace: return "carrier-grade NAT"
+            case .uniqueLocal: return "unique local"
+            case .multicast: return "multicast"
+            case .unspecified: return "unspecified"
+            case .broadcast: return "broadcast"
+            case .reserved: return "reserved"
+            }
+        }
     }
 
     /// The IPv4 address an IPv6 address carries: IPv4-mapped `::ffff:a.b.c.d`, IPv4-compatible

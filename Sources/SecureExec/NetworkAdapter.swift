@@ -214,7 +214,7 @@ public struct DefaultNetworkAdapter: NetworkAdapter {
         for exempt in exemptDestinations where exempt.port == nil || exempt.port == port {
             if exempt.network.contains(target) || exempt.network.contains(address) { return .allow }
         }
-        return .deny(reason: "\(scope.rawValue) address \(address) is not reachable from the sandbox")
+        return .deny(reason: "\(scope.words) address \(address) is not reachable from the sandbox")
     }
 
     public func send(_ request: HTTPRequest, to address: IPAddress) async throws -> HTTPResponse {

@@ -78,7 +78,7 @@ let result = try await runtime.exec("""
 expect(result, ExecResult(code: 0), "the guest finished")
 let lines = transcript.stdout.split(separator: "\n").map(String.init)
 let loopbackRefused = "EACCES connect EACCES 127.0.0.1:\(adminPort): loopback address 127.0.0.1 is not reachable from the sandbox"
-let metadataRefused = "EACCES connect EACCES 169.254.169.254:80: linkLocal address 169.254.169.254 is not reachable from the sandbox"
+let metadataRefused = "EACCES connect EACCES 169.254.169.254:80: link-local address 169.254.169.254 is not reachable from the sandbox"
 expect(lines, [
     "allowed API -> 200 hello from the host's API",
     // Allowed by the permission, refused by the adapter's SSRF policy: not an exempt port.
