@@ -124,6 +124,11 @@ package final class EngineContext {
     /// A new `Uint8Array` owning a copy of `bytes`.
     package func uint8Array(copying bytes: UnsafeRawBufferPointer) -> JSValueRef {
         let count = bytes.count
+        vm.copiedBytesSinceCollection += count
+        if vm.copiedBytesSinceCollection > EngineVM.copiedBytesPerCollection {
+            vm.copiedBytesSinceCollection = 0
+            JSSynchronousGarbageCollectForDebugging(ref)
+        }
         guard let memory = malloc(max(count, 1)) else { return undefined }
         if count > 0, let base = bytes.baseAddress { memcpy(memory, base, count) }
         var exception: JSValueRef?

@@ -12,6 +12,12 @@ package final class EngineVM {
     /// (JSC may terminate the next entry instantly after a termination).
     package internal(set) var hasTerminated = false
     var watchdog: Watchdog?
+    /// Bytes the host copied into typed arrays since the last forced collection.
+    var copiedBytesSinceCollection = 0
+    /// After this many copied bytes the next copy first collects the heap: the collector paces
+    /// itself by the JS heap and lags far behind malloc'd backing stores (a guest reading 1 MB
+    /// files in a loop outgrew a 128 MB limit before any collection on a loaded machine).
+    package static let copiedBytesPerCollection = 16 << 20
 
     package init() {
         EngineProcess.initialize()

@@ -274,6 +274,26 @@ struct FileSystemRangedTests {
         #expect(output.stdout == "\(1000 << 20)\n")
     }
 
+    /// Large chunks copied into the engine in a loop (4 MB reads and 4 MB stream chunks, 500 MB
+    /// in all) stay within the default limit: the engine collects after every 16 MB it was handed.
+    @Test func largeChunksInALoopStayWithinTheMemoryLimit() async throws {
+        let memory = InMemoryFileSystem(directories: ["/tmp"])
+        try memory.write("/tmp/four.bin", contents: [UInt8](repeating: 3, count: 4 << 20))
+        let (runtime, output) = try makeRuntime(NodeDriver(filesystem: memory, permissions: .allowAllFs))
+        let result = try await runtime.exec("""
+            const fs = require('fs');
+            let total = 0;
+            for (let i = 0; i < 100; i++) total += fs.readFileSync('/tmp/four.bin').length;
+            for (let i = 0; i < 25; i++) {
+              for await (const chunk of fs.createReadStream('/tmp/four.bin', { highWaterMark: 4 << 20 })) total += chunk.length;
+            }
+            console.log(total);
+            """)
+        await runtime.dispose()
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "\(125 * (4 << 20))\n")
+    }
+
     @Test func readvAndWritevLikeNode() async throws {
         let (result, output) = try await exec("""
             const fs = require('fs');
