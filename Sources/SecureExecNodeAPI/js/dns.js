@@ -112,6 +112,29 @@ const codes = ['NODATA', 'FORMERR', 'SERVFAIL', 'NOTFOUND', 'NOTIMP', 'REFUSED',
   'BADRESP', 'CONNREFUSED', 'TIMEOUT', 'EOF', 'FILE', 'NOMEM', 'DESTRUCTION', 'BADSTR', 'BADFLAGS', 'NONAME',
   'BADHINTS', 'NOTINITIALIZED', 'LOADIPHLPAPI', 'ADDRGETNETWORKPARAMS', 'CANCELLED'];
 
+// dns.promises.Resolver: the same resolver with promise methods.
+class PromiseResolver {
+  constructor() {}
+  cancel() {}
+  getServers() { return []; }
+  setServers() {}
+  setLocalAddress() {}
+}
+PromiseResolver.prototype.resolve = promises.resolve;
+PromiseResolver.prototype.resolve4 = promises.resolve4;
+PromiseResolver.prototype.resolve6 = promises.resolve6;
+Object.defineProperty(PromiseResolver, 'name', { value: 'Resolver' });
+promises.Resolver = PromiseResolver;
+promises.lookupService = async function lookupService() {
+  const err = new Error('lookupService is not supported in sandbox');
+  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+  throw err;
+};
+promises.getServers = () => [];
+promises.setServers = () => {};
+promises.setDefaultResultOrder = () => {};
+promises.getDefaultResultOrder = () => 'verbatim';
+
 module.exports = {
   lookup, resolve, resolve4, resolve6, Resolver, promises,
   getServers() { return []; },
@@ -120,4 +143,7 @@ module.exports = {
   getDefaultResultOrder() { return 'verbatim'; },
   ADDRCONFIG: 1024, V4MAPPED: 2048, ALL: 256,
 };
-for (const code of codes) module.exports[code] = code === 'NOTFOUND' ? 'ENOTFOUND' : 'E' + code;
+// The error codes, on dns and on dns.promises (as in Node).
+for (const code of codes) {
+  module.exports[code] = promises[code] = code === 'NOTFOUND' ? 'ENOTFOUND' : 'E' + code;
+}
