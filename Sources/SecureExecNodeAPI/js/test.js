@@ -340,14 +340,23 @@ const assertionNames = ['deepEqual', 'deepStrictEqual', 'doesNotMatch', 'doesNot
   'ifError', 'match', 'notDeepEqual', 'notDeepStrictEqual', 'notEqual', 'notStrictEqual', 'ok', 'rejects', 'strictEqual',
   'throws'];
 
-class TestContext {
+/** What a suite's body receives (and what a test context has besides its own methods). */
+class SuiteContext {
+  #owner;
+  constructor(owner) { this.#owner = owner; }
+  get name() { return this.#owner.name; }
+  get fullName() { return this.#owner.fullName; }
+  get filePath() { return process.argv[1]; }
+  get signal() { return this.#owner.controller.signal; }
+}
+
+class TestContext extends SuiteContext {
   #test;
   #assert;
-  constructor(test) { this.#test = test; }
-  get name() { return this.#test.name; }
-  get fullName() { return this.#test.fullName; }
-  get filePath() { return process.argv[1]; }
-  get signal() { return this.#test.controller.signal; }
+  constructor(test) {
+    super(test);
+    this.#test = test;
+  }
   get mock() {
     if (!this.#test.mock) this.#test.mock = new MockTracker();
     return this.#test.mock;
@@ -393,15 +402,6 @@ class TestContext {
   after(fn, options) { this.#test.hooks.after.push(hook(fn, options)); }
   beforeEach(fn, options) { this.#test.hooks.beforeEach.push(hook(fn, options)); }
   afterEach(fn, options) { this.#test.hooks.afterEach.push(hook(fn, options)); }
-}
-
-class SuiteContext {
-  #suite;
-  constructor(suite) { this.#suite = suite; }
-  get name() { return this.#suite.name; }
-  get fullName() { return this.#suite.fullName; }
-  get filePath() { return process.argv[1]; }
-  get signal() { return this.#suite.controller.signal; }
 }
 
 function hook(fn, options = {}) {

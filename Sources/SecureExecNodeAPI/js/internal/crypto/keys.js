@@ -595,7 +595,8 @@ function checkStreamDigest(algorithm) {
   }
 }
 
-class Sign extends Writable {
+/** Sign and Verify: a writable collecting the data, used once. */
+class SignatureStream extends Writable {
   constructor(algorithm, options) {
     validators().validateString(algorithm, 'algorithm');
     super(options);
@@ -611,6 +612,9 @@ class Sign extends Writable {
     this._chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     return this;
   }
+}
+
+class Sign extends SignatureStream {
   sign(key, encoding) {
     if (key === undefined || key === null) throw new (errors().codes.ERR_CRYPTO_SIGN_KEY_REQUIRED)();
     if (this._chunks === null) throw codedError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Not initialised');
@@ -621,16 +625,7 @@ class Sign extends Writable {
   }
 }
 
-class Verify extends Writable {
-  constructor(algorithm, options) {
-    validators().validateString(algorithm, 'algorithm');
-    super(options);
-    checkStreamDigest(algorithm);
-    this._algorithm = algorithm;
-    this._chunks = [];
-  }
-  _write(chunk, encoding, callback) { this.update(chunk, encoding); callback(); }
-  update(data, encoding) { return Sign.prototype.update.call(this, data, encoding); }
+class Verify extends SignatureStream {
   verify(key, signature, encoding) {
     if (typeof signature === 'string') signature = Buffer.from(signature, encoding);
     if (!ArrayBuffer.isView(signature)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('signature', ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], signature);
