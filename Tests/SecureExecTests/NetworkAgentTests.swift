@@ -15,6 +15,9 @@ final class KeepAliveServer: Sendable {
         /// Answers the first request of a connection; a second one on it is dropped unanswered
         /// (the connection closes before any byte of the answer).
         case dropSecondRequest
+        /// Answers (without `Connection: close`), then closes the connection at once: the client
+        /// finds it closed while idle.
+        case closeAfterAnswer
     }
 
     let port: Int
@@ -98,7 +101,9 @@ final class KeepAliveServer: Sendable {
                 headers.add(name: "X-Connection", value: head.headers.first(name: "connection") ?? "")
                 context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
                 context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: payload)))), promise: nil)
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                let channel = context.channel
+                let close = mode == .closeAfterAnswer
+                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in if close { channel.close(promise: nil) } }
             }
         }
     }
@@ -237,6 +242,45 @@ struct NetworkAgentTests {
         #expect(output.stdout == "path /d0\npath /d1\npath /d2\n")
         #expect(server.stats.accepted == 3)
         #expect(server.stats.paths == ["/d0", "/d1", "/d2"])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aServerClosingIdleConnectionsFailsNoRequest() async throws {
+        let server = try await KeepAliveServer.start(.closeAfterAnswer)
+        defer { Task { await server.stop() } }
+        let (result, output) = try await exec(getHelper(server.port) + """
+            const agent = new http.Agent({ keepAlive: true });
+            for (let i = 0; i < 4; i++) console.log((await get(agent, '/i' + i)).body);
+            """, networkDriver(exempt: [server.port]))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "path /i0\npath /i1\npath /i2\npath /i3\n")
+        #expect(server.stats.accepted == 4)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")), .timeLimit(.minutes(1)))
+    func httpsAgentsPoolConnectionsToTheSandboxsOwnServer() async throws {
+        let pem = try await SelfSignedCertificate.make()
+        func js(_ text: String) -> String { "'" + text.replacingOccurrences(of: "\n", with: "\\n") + "'" }
+        let (result, output) = try await exec("""
+            const https = require('https');
+            const key = \(js(pem.key)), cert = \(js(pem.cert));
+            const server = https.createServer({ key, cert }, (req, res) => res.end(req.url));
+            await new Promise((r) => server.listen(4443, r));
+            const agent = new https.Agent({ keepAlive: true, ca: cert });
+            const get = (path, extra = {}) => new Promise((resolve, reject) => {
+              const req = https.get({ host: 'localhost', port: 4443, path, agent, ...extra }, (res) => {
+                let body = '';
+                res.on('data', (c) => body += c);
+                res.on('end', () => resolve(body + ' ' + req.reusedSocket));
+              }).on('error', reject);
+            });
+            console.log(await get('/t0'), await get('/t1'));
+            // Other TLS options: another name, another connection.
+            console.log(await get('/t2', { rejectUnauthorized: false }), Object.keys(agent.freeSockets).length);
+            agent.destroy();
+            server.close();
+            """, NodeDriver(network: DefaultNetworkAdapter(), permissions: Permissions(network: .allow)))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "/t0 false /t1 true\n/t2 false 2\n")
     }
 
     @Test(.timeLimit(.minutes(1))) func aDeniedRequestNeverUsesThePooledConnection() async throws {
