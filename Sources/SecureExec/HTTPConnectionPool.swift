@@ -36,6 +36,8 @@ final class PooledHTTPConnection: Sendable {
 
     final class StatusBox: Sendable {
         let value = Mutex(Status.busy)
+        /// Closed by the host (the guest let go of it, the call ended): never retried.
+        let closedHere = Mutex(false)
     }
 
     let id: Int
@@ -103,8 +105,12 @@ final class PooledHTTPConnection: Sendable {
     }
 
     func close() {
+        status.closedHere.withLock { $0 = true }
         channel.close(promise: nil)
     }
+
+    /// Whether ``close()`` closed it (rather than the server).
+    var closedHere: Bool { status.closedHere.withLock { $0 } }
 
     /// Sends `request` (the connection must be claimed); returns once the answer's head arrived.
     /// Throws ``StalePooledConnection`` when the connection closed before any byte of the answer.
@@ -338,8 +344,10 @@ extension NetworkOperations {
                             try await connection.exchange(request, onDemand: true, body: body)
                         }
                         return (answer, id, true)
-                    } catch is StalePooledConnection {
+                    } catch is StalePooledConnection where !connection.closedHere {
                         // Closed by the server while idle: a fresh connection below.
+                    } catch is StalePooledConnection {
+                        throw NetworkError(code: "ECONNRESET", message: "socket hang up")
                     }
                 } else if connection.key != key || !checked.contains(connection.address) {
                     // Another origin, or no longer an address this request may reach: never reused.
