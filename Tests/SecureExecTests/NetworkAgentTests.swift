@@ -86,6 +86,7 @@ final class KeepAliveServer: Sendable {
             case .body: break
             case .end:
                 guard let head else { return }
+                if head.uri == "/hold" { return }  // never answered
                 if mode == .dropSecondRequest && served == 1 {
                     context.close(promise: nil)
                     return
@@ -281,6 +282,28 @@ struct NetworkAgentTests {
             """, NodeDriver(network: DefaultNetworkAdapter(), permissions: Permissions(network: .allow)))
         #expect(result.code == 0, "\(result)")
         #expect(output.stdout == "/t0 false /t1 true\n/t2 false 2\n")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aRequestTheGuestDestroysIsNotSentAgain() async throws {
+        // The guest gives up on a request sent on a reused connection: the host closes that
+        // connection and does not retry the request on a fresh one.
+        let server = try await KeepAliveServer.start()
+        defer { Task { await server.stop() } }
+        let (result, output) = try await exec(getHelper(server.port) + """
+            const agent = new http.Agent({ keepAlive: true });
+            console.log((await get(agent, '/ok')).body);
+            await new Promise((resolve) => {
+              const req = http.get({ host: '127.0.0.1', port: \(server.port), path: '/hold', agent }, () => console.log('answered'));
+              req.on('error', () => {});
+              req.on('close', () => { console.log('closed', req.reusedSocket); resolve(); });
+              req.setTimeout(300, () => req.destroy());
+            });
+            await new Promise((r) => setTimeout(r, 300));
+            console.log(agent.totalSocketCount);
+            """, networkDriver(exempt: [server.port]))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "path /ok\nclosed true\n0\n")
+        #expect(server.stats.accepted == 1)
     }
 
     @Test(.timeLimit(.minutes(1))) func aDeniedRequestNeverUsesThePooledConnection() async throws {

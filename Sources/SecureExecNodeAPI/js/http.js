@@ -630,7 +630,19 @@ class ClientRequest extends OutgoingMessage {
     if (this._queued && this.agent && typeof this.agent._cancelRequest === 'function') this.agent._cancelRequest(this);
     const socket = this.socket;
     if (socket && !this._responseDone && socket._owner === this) socket.destroy();
+    // As in Node: destroyed before any answer, 'error' (socket hang up unless given) and 'close'.
+    if (!error && !this.res && !this.aborted) {
+      error = new Error('socket hang up');
+      error.code = 'ECONNRESET';
+    }
     callback(error);
+    this._emitClose();
+  }
+
+  _emitClose() {
+    if (this._closeEmitted) return;
+    this._closeEmitted = true;
+    process.nextTick(() => this.emit('close'));
   }
 
   /** The response was read to its end: the connection goes back to the agent when it stays open. */
@@ -723,7 +735,7 @@ class ClientRequest extends OutgoingMessage {
           res._requestMore = () => requestBody(id);
           if (skip) requestBody(id);
         } else if (this.method === 'HEAD') res._deliver(undefined); else res._deliver(responseBody);
-        res.on('end', () => { this._finishResponse(res); this.emit('close'); });
+        res.on('end', () => { this._finishResponse(res); this._emitClose(); });
         if (!this.emit('response', res)) res.resume();
       }, (error) => {
         settle();
