@@ -130,7 +130,8 @@ final class CallHost: Sendable {
         case "process.kill", "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill":
             return try await ChildProcessOperations(host: self).perform(op, args, binary)
         case "net.fetch", "net.cancel", "net.bodyRead", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
-             "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close":
+             "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close",
+             "http.poolClose":
             return try await NetworkOperations(host: self).perform(op, args, binary)
         case "ws.connect", "ws.send", "ws.close", "ws.terminate": return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.hash", "crypto.hmac", "crypto.pbkdf2", "crypto.hkdf", "crypto.scrypt":

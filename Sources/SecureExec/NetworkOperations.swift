@@ -25,6 +25,7 @@ struct NetworkOperations {
         case "http.listen": return try await listen(args)
         case "http.respond": return try respond(args, binary)
         case "http.close": return try await close(args)
+        case "http.poolClose": return try poolClose(args)
         case "http.respondStart":
             let (id, response) = try Self.answer(args, nil)
             state.startAnswer(id, response)
@@ -169,7 +170,8 @@ struct NetworkOperations {
         if !headers.contains(where: { $0.name.lowercased() == "host" }) {
             headers.insert(HTTPHeader(name: "Host", value: url.authority), at: 0)
         }
-        headers.append(HTTPHeader(name: "Connection", value: "close"))
+        let pooled = poolable(args, op: op, destination: destination)
+        headers.append(HTTPHeader(name: "Connection", value: pooled ? "keep-alive" : "close"))
         let request = HTTPRequest(scheme: url.scheme, host: destination.hostname, port: destination.port, method: method,
                                   target: url.target, headers: headers, body: binary,
                                   maxResponseBytes: host.limits.maxNetworkBodyBytes, timeout: host.limits.networkTimeout)
@@ -180,6 +182,7 @@ struct NetworkOperations {
         // this answer; the guest holds them until it knows the id).
         let streamed = args.bool("stream") ?? false
         var bodyID: Int?
+        var connection: (id: Int, reused: Bool)?
         var response: HTTPResponse
         do {
             if streamed {
@@ -188,7 +191,12 @@ struct NetworkOperations {
                 let emit = Self.bodyEmitter(host: host, state: state, id: id)
                 let answer: HTTPStreamingResponse
                 do {
-                    if let ownTLS {
+                    if pooled {
+                        let (stream, connID, reused) = try await pooledStream(request, destination: destination, args: args,
+                                                                               tls: ownTLS, body: emit)
+                        answer = stream
+                        connection = (connID, reused)
+                    } else if let ownTLS {
                         answer = try await state.track {
                             try await HTTPClientConnection.stream(request, address: destination.address, onDemand: true,
                                                                   tls: ownTLS, body: emit)
@@ -232,6 +240,10 @@ struct NetworkOperations {
         if let bodyID {
             headObject["stream"] = .number(Double(bodyID))
             if state.hasBodyReader(bodyID) { headObject["onDemand"] = true }
+        }
+        if let connection {
+            headObject["conn"] = .number(Double(connection.id))
+            headObject["reused"] = .bool(connection.reused)
         }
         let head = JSONValue.object(headObject)
         let json = head.jsonBytes

@@ -33,6 +33,8 @@ final class NetworkCallState: Sendable {
         var tcpServers: [Int: SandboxTCPServer] = [:]
         /// Open WebSockets (WebSocketClient.swift); they share the ids and the bound of streams.
         var webSockets: [Int: any NetworkWebSocket] = [:]
+        /// Keep-alive HTTP client connections (HTTPConnectionPool.swift); same ids and bound.
+        var pooled: [Int: PooledHTTPConnection] = [:]
         var nextStream = 1
         /// Response bodies still streaming to the guest: how to stop each.
         var bodies: [Int: @Sendable () -> Void] = [:]
@@ -108,7 +110,7 @@ final class NetworkCallState: Sendable {
     func reserveStreamID() throws -> Int {
         try inner.withLock { state in
             guard !state.ended else { throw GuestError(code: "ERR_SOCKET_CLOSED", message: "the call has ended") }
-            guard state.streams.count + state.webSockets.count < Self.maxStreams else {
+            guard state.streams.count + state.webSockets.count + state.pooled.count < Self.maxStreams else {
                 throw GuestError.system("EMFILE", "too many open sockets", syscall: "connect")
             }
             defer { state.nextStream += 1 }
@@ -125,6 +127,28 @@ final class NetworkCallState: Sendable {
         }
         if !accepted { stream.close() }
         return accepted
+    }
+
+    /// Registers a pooled HTTP connection; false (and the connection closed) when the call has
+    /// ended or the call's sockets are at their bound.
+    func register(pooled connection: PooledHTTPConnection) -> Bool {
+        let accepted = inner.withLock { state -> Bool in
+            guard !state.ended, state.streams.count + state.webSockets.count + state.pooled.count < Self.maxStreams else {
+                return false
+            }
+            state.pooled[connection.id] = connection
+            return true
+        }
+        if !accepted { connection.close() }
+        return accepted
+    }
+
+    func pooledConnection(_ id: Int) -> PooledHTTPConnection? {
+        inner.withLock { $0.pooled[id] }
+    }
+
+    func removePooled(_ id: Int) -> PooledHTTPConnection? {
+        inner.withLock { $0.pooled.removeValue(forKey: id) }
     }
 
     /// Registers an open WebSocket; false (and the socket closed) when the call has ended.
@@ -299,10 +323,14 @@ final class NetworkCallState: Sendable {
 
     /// Ends everything: servers closed, waiting requests failed, work in flight cancelled.
     func shutdown() async {
-        let webSockets = inner.withLock { state in
-            defer { state.webSockets.removeAll() }
-            return Array(state.webSockets.values)
+        let (webSockets, pooled) = inner.withLock { state in
+            defer {
+                state.webSockets.removeAll()
+                state.pooled.removeAll()
+            }
+            return (Array(state.webSockets.values), Array(state.pooled.values))
         }
+        for connection in pooled { connection.close() }
         let (servers, pending, inFlight, streams, tcpServers, bodies) = inner.withLock { state in
             state.ended = true
             defer {

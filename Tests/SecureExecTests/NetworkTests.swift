@@ -691,7 +691,7 @@ struct NetworkTests {
             });
             """, networkDriver())
         #expect(result.code == 0, "\(result)")
-        #expect(output.stdout == "ERR_INVALID_PROTOCOL\ntimeout\n")
+        #expect(output.stdout == "ERR_INVALID_PROTOCOL\ntimeout\nerror ECONNRESET\n")  // as node22: destroyed before an answer
     }
 
     /// The client reads only when it asks (backpressure to the host socket): a paused reader

@@ -251,29 +251,262 @@ class OutgoingMessage extends Writable {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Agent (connections are per request; kept for API compatibility)
+// Agent: keep-alive pooling as in Node. The host owns the connections (one call's, closed when
+// it ends); an AgentSocket stands for one and carries its host id (`conn`), known from the first
+// answer on it. Every request is checked again by the host, reused connection or not.
+
+const socketsByConn = new Map(); // host connection id -> AgentSocket
+let poolListening = false;
+
+function listenPool() {
+  if (poolListening) return;
+  poolListening = true;
+  // A connection the host saw close (the server ended an idle one): gone from freeSockets.
+  internal.loop.onHostEvent('http.pool', (event) => {
+    if (event === undefined || event.type !== 'close') return;
+    const socket = socketsByConn.get(event.conn);
+    if (socket === undefined) return;
+    socketsByConn.delete(event.conn);
+    socket._hostConn = undefined;
+    if (socket._agentFree) socket.destroy();
+  });
+}
+
+class AgentSocket extends ConnectionSocket {
+  constructor(agent, name, options) {
+    super(undefined, undefined, '127.0.0.1', 0, null);
+    this._agent = agent;
+    this._name = name;
+    this._agentOptions = options;
+    this._hostConn = undefined;
+    this._agentFree = false;
+    this._freeTimer = undefined;
+    this._httpMessage = null;
+    this.timeout = 0;
+    if (agent.protocol === 'https:') this.encrypted = true;
+  }
+
+  _bindHost(conn) {
+    if (this._hostConn === conn) return;
+    if (this._hostConn !== undefined) socketsByConn.delete(this._hostConn);
+    this._hostConn = conn;
+    if (conn !== undefined) { listenPool(); socketsByConn.set(conn, this); }
+  }
+
+  setTimeout(msecs, callback) {
+    if (callback) this.once('timeout', callback);
+    this.timeout = Number(msecs) || 0;
+    if (this._freeTimer) { clearTimeout(this._freeTimer); this._freeTimer = undefined; }
+    if (this._agentFree && this.timeout > 0) {
+      this._freeTimer = setTimeout(() => { this._freeTimer = undefined; this.emit('timeout'); }, this.timeout);
+      this._freeTimer.unref?.();
+    } else if (!this._agentFree && this._owner && msecs !== 0) {
+      this._owner.setTimeout(msecs);
+    }
+    return this;
+  }
+
+  destroy(error) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.readable = false;
+    this.writable = false;
+    if (this._freeTimer) { clearTimeout(this._freeTimer); this._freeTimer = undefined; }
+    if (this._hostConn !== undefined) {
+      const conn = this._hostConn;
+      socketsByConn.delete(conn);
+      this._hostConn = undefined;
+      internal.callAsync('http.poolClose', { conn }).catch(() => {});
+    }
+    const owner = this._owner;
+    this._owner = null;
+    if (owner && typeof owner.destroy === 'function' && !owner.destroyed && !owner._responseDone) owner.destroy(error);
+    // As in Node, the agent lets go of the socket on its 'close'.
+    process.nextTick(() => {
+      this._agent._removeSocket(this);
+      this.emit('close', error != null);
+    });
+    return this;
+  }
+}
 
 class Agent extends EventEmitter {
-  constructor(options = {}) {
+  constructor(options) {
     super();
-    this.options = { path: null, ...options };
-    this.keepAlive = options.keepAlive ?? false;
-    this.keepAliveMsecs = options.keepAliveMsecs ?? 1000;
-    this.maxSockets = options.maxSockets ?? Infinity;
-    this.maxFreeSockets = options.maxFreeSockets ?? 256;
-    this.maxTotalSockets = options.maxTotalSockets ?? Infinity;
-    this.defaultPort = options.defaultPort ?? 80;
-    this.protocol = options.protocol ?? 'http:';
+    this.defaultPort = 80;
+    this.protocol = 'http:';
+    this.options = { __proto__: null, ...options };
+    if (this.options.noDelay === undefined) this.options.noDelay = true;
+    this.options.path = null;
     this.requests = { __proto__: null };
     this.sockets = { __proto__: null };
     this.freeSockets = { __proto__: null };
+    this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
+    this.keepAlive = this.options.keepAlive || false;
+    this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
+    this.maxFreeSockets = this.options.maxFreeSockets || 256;
+    this.scheduling = this.options.scheduling || 'lifo';
+    this.maxTotalSockets = this.options.maxTotalSockets;
+    this.totalSocketCount = 0;
+    this.agentKeepAliveTimeoutBuffer = 1000;
+    if (this.scheduling !== 'fifo' && this.scheduling !== 'lifo') {
+      const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+      throw new ERR_INVALID_ARG_VALUE('scheduling', this.scheduling, "must be one of: 'fifo', 'lifo'");
+    }
+    if (this.maxTotalSockets !== undefined) {
+      if (typeof this.maxTotalSockets !== 'number') throw new ERR_INVALID_ARG_TYPE('maxTotalSockets', 'number', this.maxTotalSockets);
+      if (!(this.maxTotalSockets > 0)) {
+        const { ERR_OUT_OF_RANGE } = require('internal/errors').codes;
+        throw new ERR_OUT_OF_RANGE('maxTotalSockets', '> 0', this.maxTotalSockets);
+      }
+    } else {
+      this.maxTotalSockets = Infinity;
+    }
+    this.on('free', (socket, opts) => this._onFree(socket, opts));
   }
-  destroy() {}
+
   getName(options = {}) {
-    return `${options.host || 'localhost'}:${options.port || ''}:${options.localAddress || ''}`;
+    let name = options.host || 'localhost';
+    name += ':';
+    if (options.port) name += options.port;
+    name += ':';
+    if (options.localAddress) name += options.localAddress;
+    if (options.family === 4 || options.family === 6) name += `:${options.family}`;
+    if (options.socketPath) name += `:${options.socketPath}`;
+    return name;
+  }
+
+  /** Gives `req` a socket: an idle one for its origin, a new one within the limits, or a place in the queue. */
+  addRequest(req, options) {
+    const name = this.getName(options);
+    const free = this.freeSockets[name];
+    let socket;
+    while (free !== undefined && free.length > 0 && socket === undefined) {
+      const candidate = this.scheduling === 'fifo' ? free.shift() : free.pop();
+      if (!candidate.destroyed) socket = candidate;
+    }
+    if (free !== undefined && free.length === 0) delete this.freeSockets[name];
+    if (socket !== undefined) {
+      socket._agentFree = false;
+      if (socket._freeTimer) { clearTimeout(socket._freeTimer); socket._freeTimer = undefined; }
+      (this.sockets[name] ??= []).push(socket);
+      this.reuseSocket(socket, req);
+      req.onSocket(socket);
+      return;
+    }
+    const inUse = this.sockets[name] === undefined ? 0 : this.sockets[name].length;
+    if (inUse < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+      req.onSocket(this.createSocket(req, options, name));
+    } else {
+      (this.requests[name] ??= []).push(req);
+      req._queued = true;
+      internal.loop.refHandle();
+    }
+  }
+
+  createSocket(req, options, name = this.getName(options)) {
+    const socket = new AgentSocket(this, name, { ...options });
+    socket.on('free', () => this.emit('free', socket, socket._agentOptions));
+    this.totalSocketCount++;
+    (this.sockets[name] ??= []).push(socket);
+    return socket;
+  }
+
+  reuseSocket(socket, req) {
+    req.reusedSocket = true;
+  }
+
+  keepSocketAlive(socket) {
+    socket.setKeepAlive(true, this.keepAliveMsecs);
+    socket.unref();
+    const timeout = this.options.timeout;
+    if (timeout > 0) socket.setTimeout(timeout);
+    return true;
+  }
+
+  _onFree(socket) {
+    if (socket.destroyed) return;
+    const name = socket._name;
+    socket._httpMessage = null;
+    socket._owner = null;
+    const queue = this.requests[name];
+    if (queue !== undefined && queue.length > 0) {
+      const next = queue.shift();
+      if (queue.length === 0) delete this.requests[name];
+      this._dequeued(next);
+      next.onSocket(socket);
+      return;
+    }
+    const freeCount = this.freeSockets[name] === undefined ? 0 : this.freeSockets[name].length;
+    if (!this.keepAlive || socket._hostConn === undefined || freeCount >= this.maxFreeSockets) {
+      socket.destroy();
+      return;
+    }
+    const inUse = this.sockets[name];
+    if (inUse !== undefined) {
+      const index = inUse.indexOf(socket);
+      if (index !== -1) inUse.splice(index, 1);
+      if (inUse.length === 0) delete this.sockets[name];
+    }
+    (this.freeSockets[name] ??= []).push(socket);
+    socket._agentFree = true;
+    if (socket.listenerCount('timeout') === 0) socket.on('timeout', () => { if (socket._agentFree) socket.destroy(); });
+    this.keepSocketAlive(socket);
+  }
+
+  _dequeued(req) {
+    if (req._queued) { req._queued = false; internal.loop.unrefHandle(); }
+  }
+
+  /** A queued request that ended before it got a socket. */
+  _cancelRequest(req) {
+    for (const name of Object.keys(this.requests)) {
+      const queue = this.requests[name];
+      const index = queue.indexOf(req);
+      if (index !== -1) {
+        queue.splice(index, 1);
+        if (queue.length === 0) delete this.requests[name];
+        this._dequeued(req);
+      }
+    }
+  }
+
+  _removeSocket(socket) {
+    const name = socket._name;
+    let found = false;
+    for (const sets of [this.sockets, this.freeSockets]) {
+      const list = sets[name];
+      if (list === undefined) continue;
+      const index = list.indexOf(socket);
+      if (index !== -1) {
+        list.splice(index, 1);
+        found = true;
+        if (list.length === 0) delete sets[name];
+      }
+    }
+    if (found) this.totalSocketCount--;
+    // A queued request gets a new socket for the closed one.
+    const queue = this.requests[name];
+    if (queue !== undefined && queue.length > 0) {
+      const inUse = this.sockets[name] === undefined ? 0 : this.sockets[name].length;
+      if (inUse < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+        const next = queue.shift();
+        if (queue.length === 0) delete this.requests[name];
+        this._dequeued(next);
+        next.onSocket(this.createSocket(next, socket._agentOptions, name));
+      }
+    }
+  }
+
+  destroy() {
+    for (const sets of [this.freeSockets, this.sockets]) {
+      for (const name of Object.keys(sets)) for (const socket of [...sets[name]]) socket.destroy();
+    }
   }
 }
-const globalAgent = new Agent();
+Agent.defaultMaxSockets = Infinity;
+
+const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
 
 // ---------------------------------------------------------------------------------------------
 // ClientRequest
@@ -334,8 +567,13 @@ class ClientRequest extends OutgoingMessage {
     this.path = target.path;
     this.host = target.host;
     this.protocol = target.protocol;
-    this.agent = o.agent === undefined ? globalAgent : o.agent;
+    const defaultAgent = o._defaultAgent || (this.protocol === 'https:' ? require('https').globalAgent : globalAgent);
+    let agent = o.agent;
+    if (agent === false) agent = new defaultAgent.constructor();
+    else if (agent === null || agent === undefined) agent = defaultAgent;
+    this.agent = agent;
     this.reusedSocket = false;
+    this.socket = null;
     this.aborted = false;
     this.timeout = o.timeout;
     this._url = target.url;
@@ -354,15 +592,91 @@ class ClientRequest extends OutgoingMessage {
       if (this._signal.aborted) process.nextTick(() => this.destroy(abortError(this._signal)));
       else this._signal.addEventListener('abort', () => this.destroy(abortError(this._signal)), { once: true });
     }
-    this.socket = new ConnectionSocket(undefined, undefined, '127.0.0.1', 0, this);
-    process.nextTick(() => this.emit('socket', this.socket));
+    // Keep-alive as Node decides it: the agent keeps connections, or bounds them (a finite
+    // maxSockets hands a finished connection to a queued request); `Connection: close` opts out.
+    const connectionHeader = this.getHeader('connection');
+    const wantsClose = connectionHeader !== undefined && /(^|,)\s*close\s*(,|$)/i.test(String(connectionHeader));
+    this.shouldKeepAlive = !wantsClose && typeof this.agent.addRequest === 'function'
+      && (this.agent.keepAlive === true || Number.isFinite(this.agent.maxSockets));
+    const agentOptions = { ...o, host: target.host.startsWith('[') ? target.host.slice(1, -1) : target.host, port: target.port };
+    if (typeof this.agent.addRequest === 'function') {
+      this.agent.addRequest(this, agentOptions);
+    } else {
+      this.onSocket(new ConnectionSocket(undefined, undefined, '127.0.0.1', 0, this));
+    }
   }
 
   get connection() { return this.socket; }
 
+  /** The agent assigned a socket: announce it, then send once end() was called. */
+  onSocket(socket) {
+    if (this.destroyed) {
+      // Ended while waiting: the socket goes back to the agent.
+      if (socket instanceof AgentSocket) process.nextTick(() => socket.emit('free'));
+      return;
+    }
+    this.socket = socket;
+    socket._owner = this;
+    socket._httpMessage = this;
+    process.nextTick(() => {
+      if (this.destroyed) return;
+      this.emit('socket', socket);
+      this._socketReady = true;
+      if (this._sendPending) { this._sendPending = false; this._send(); }
+    });
+  }
+
+  _destroy(error, callback) {
+    if (this._queued && this.agent && typeof this.agent._cancelRequest === 'function') this.agent._cancelRequest(this);
+    const socket = this.socket;
+    if (socket && !this._responseDone && socket._owner === this) socket.destroy();
+    // As in Node: destroyed before any answer, 'error' (socket hang up unless given) and 'close'.
+    if (!error && !this.res && !this.aborted) {
+      error = new Error('socket hang up');
+      error.code = 'ECONNRESET';
+    }
+    callback(error);
+    this._emitClose();
+  }
+
+  _emitClose() {
+    if (this._closeEmitted) return;
+    this._closeEmitted = true;
+    process.nextTick(() => this.emit('close'));
+  }
+
+  /** The response was read to its end: the connection goes back to the agent when it stays open. */
+  _finishResponse(res) {
+    this._responseDone = true;
+    const socket = this.socket;
+    if (!(socket instanceof AgentSocket) || socket.destroyed || socket._owner !== this) return;
+    const close = /(^|,)\s*close\s*(,|$)/i.test(String(res.headers.connection || ''));
+    if (this.shouldKeepAlive && !close && socket._hostConn !== undefined) {
+      socket.emit('free');
+    } else {
+      socket._owner = null;
+      socket.destroy();
+    }
+  }
+
+  /** The response broke off: its connection is not reusable. */
+  _dropSocket() {
+    this._responseDone = true;
+    const socket = this.socket;
+    if (socket instanceof AgentSocket && socket._owner === this) {
+      socket._owner = null;
+      socket.destroy();
+    }
+  }
+
   _final(callback) {
     this.headersSent = true;
     this.finished = true;
+    if (this._socketReady) this._send(); else this._sendPending = true;
+    callback();
+  }
+
+  _send() {
     const body = this._body();
     if (body !== undefined && !this.hasHeader('content-length')) {
       this.setHeaderInternal('Content-Length', String(body.length));
@@ -371,6 +685,11 @@ class ClientRequest extends OutgoingMessage {
     const settle = () => internal.loop.unrefHandle();
     require('internal/fetch').listenBodies();
     const args = { url: this._url, method: this.method, headers: this._headerPairs(), op: 'http', stream: true };
+    const socket = this.socket;
+    if (this.shouldKeepAlive && socket instanceof AgentSocket) {
+      args.keepAlive = true;
+      if (socket._hostConn !== undefined) args.conn = socket._hostConn;
+    }
     if (this.protocol === 'https:') {
       // Honoured only for the sandbox's own HTTPS servers (every other destination is verified
       // against the system's roots).
@@ -385,8 +704,10 @@ class ClientRequest extends OutgoingMessage {
         if (this._timer) { clearTimeout(this._timer); this._timer = undefined; }
         const { decodeFrame, attachBody, requestBody, cancelBody } = require('internal/fetch');
         const { head, body: responseBody } = decodeFrame(frame);
+        if (socket instanceof AgentSocket) socket._bindHost(head.conn);
         if (this.destroyed) { if (head.stream !== undefined) cancelBody(head.stream); return; }
         const res = new IncomingMessage(this.socket);
+        const req = this;
         res.req = this;
         res.statusCode = head.status;
         res.statusMessage = head.statusText || STATUS_CODES[head.status] || '';
@@ -402,6 +723,7 @@ class ClientRequest extends OutgoingMessage {
             },
             end() { res.complete = true; res.push(null); },
             error(cause) {
+              req._dropSocket();
               const err = new Error('aborted');
               err.code = 'ECONNRESET';
               err.cause = cause;
@@ -409,19 +731,18 @@ class ClientRequest extends OutgoingMessage {
               res.destroy(err);
             },
           }, head.onDemand === true);
-          res._cancelBody = () => cancelBody(id);
+          res._cancelBody = () => { cancelBody(id); req._dropSocket(); };
           res._requestMore = () => requestBody(id);
           if (skip) requestBody(id);
         } else if (this.method === 'HEAD') res._deliver(undefined); else res._deliver(responseBody);
+        res.on('end', () => { this._finishResponse(res); this._emitClose(); });
         if (!this.emit('response', res)) res.resume();
-        res.on('end', () => { this.emit('close'); });
       }, (error) => {
         settle();
         if (this.destroyed) return;
         if (error && error.code === 'EACCES' && error.syscall === undefined) error.syscall = 'connect';
         this.destroy(error);
       });
-    callback();
   }
 
   setHeaderInternal(name, value) { this[kHeaders].set(name.toLowerCase(), [name, value]); }

@@ -5,12 +5,38 @@
 
 const http = require('http');
 
+const kTLSNameFields = ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'rejectUnauthorized', 'servername',
+  'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder', 'ecdhCurve', 'dhparam', 'secureOptions',
+  'sessionIdContext', 'sigalgs', 'privateKeyIdentifier', 'privateKeyEngine'];
+
 class Agent extends http.Agent {
-  constructor(options = {}) {
-    super({ defaultPort: 443, protocol: 'https:', ...options });
+  constructor(options) {
+    super(options);
+    this.defaultPort = 443;
+    this.protocol = 'https:';
+    this.maxCachedSessions = this.options.maxCachedSessions;
+    if (this.maxCachedSessions === undefined) this.maxCachedSessions = 100;
+    this._sessionCache = { map: {}, list: [] };
+  }
+
+  /** Node's key: the http one plus the TLS options (connections differ by them). */
+  getName(options = {}) {
+    let name = super.getName(options);
+    for (const field of kTLSNameFields) {
+      name += ':';
+      const value = options[field];
+      if (field === 'rejectUnauthorized' || field === 'secureOptions') {
+        if (value !== undefined) name += value;
+      } else if (field === 'servername') {
+        if (value && value !== options.host) name += value;
+      } else if (value) {
+        name += value;
+      }
+    }
+    return name;
   }
 }
-const globalAgent = new Agent();
+const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
 
 function request(url, options, callback) {
   return new http.ClientRequest(url, options, callback, 'https:');
