@@ -291,6 +291,22 @@ final class GuestSession {
             }
             return try ctx.evaluate(source, sourceURL: file)
         }
+        // (kind, filename, source) → what the module compiler stored for that exact text, or
+        // undefined; (kind, filename, source, value) stores it. See ModuleCompileCache.
+        define("moduleCacheGet") { [unowned self] call in
+            guard ctx.isString(call[0]), ctx.isString(call[1]), ctx.isString(call[2]),
+                  let kind = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]),
+                  let source = ctx.toSwiftString(call[2]),
+                  let value = self.runtime.moduleCache.value(kind: kind, filename: file, source: source) else { return ctx.undefined }
+            return ctx.string(value)
+        }
+        define("moduleCacheSet") { [unowned self] call in
+            guard ctx.isString(call[0]), ctx.isString(call[1]), ctx.isString(call[2]), ctx.isString(call[3]),
+                  let kind = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]),
+                  let source = ctx.toSwiftString(call[2]), let value = ctx.toSwiftString(call[3]) else { return ctx.undefined }
+            self.runtime.moduleCache.store(kind: kind, filename: file, source: source, value: value)
+            return ctx.undefined
+        }
         define("builtin") { [unowned self] call throws(JSThrow) in
             guard let name = ctx.toSwiftString(call[0]),
                   let script = try self.runtime.compiledBuiltin(name, in: ctx) else { return ctx.undefined }
