@@ -294,16 +294,20 @@ final class GuestSession {
         // (kind, filename, source) → what the module compiler stored for that exact text, or
         // undefined; (kind, filename, source, value) stores it. See ModuleCompileCache.
         define("moduleCacheGet") { [unowned self] call in
-            guard ctx.isString(call[0]), ctx.isString(call[1]), ctx.isString(call[2]),
+            guard ctx.isString(call[0]), ctx.isString(call[1]),
                   let kind = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]),
-                  let source = ctx.toSwiftString(call[2]),
-                  let value = self.runtime.moduleCache.value(kind: kind, filename: file, source: source) else { return ctx.undefined }
-            return ctx.string(value)
+                  let source = ctx.engineString(call[2]) else { return ctx.undefined }
+            defer { JSStringRelease(source) }
+            guard let value = self.runtime.moduleCache.value(kind: kind, filename: file, source: source) else { return ctx.undefined }
+            return JSValueMakeString(ctx.ref, value)
         }
         define("moduleCacheSet") { [unowned self] call in
-            guard ctx.isString(call[0]), ctx.isString(call[1]), ctx.isString(call[2]), ctx.isString(call[3]),
+            guard ctx.isString(call[0]), ctx.isString(call[1]),
                   let kind = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]),
-                  let source = ctx.toSwiftString(call[2]), let value = ctx.toSwiftString(call[3]) else { return ctx.undefined }
+                  let source = ctx.engineString(call[2]) else { return ctx.undefined }
+            defer { JSStringRelease(source) }
+            guard let value = ctx.engineString(call[3]) else { return ctx.undefined }
+            defer { JSStringRelease(value) }
             self.runtime.moduleCache.store(kind: kind, filename: file, source: source, value: value)
             return ctx.undefined
         }
