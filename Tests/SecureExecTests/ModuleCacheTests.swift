@@ -70,6 +70,30 @@ import Testing
         }
     }
 
+    @Test func batchedProbesKeepNodesOrderAndPermissions() async throws {
+        let fs = InMemoryFileSystem()
+        try fs.write("/root/app/y.js", contents: "module.exports = 'y.js (denied)'")
+        try fs.write("/root/app/y.json", contents: "{ \"v\": \"y.json\" }")
+        try fs.write("/root/app/both", contents: "module.exports = 'exact file'")
+        try fs.write("/root/app/both.js", contents: "module.exports = 'both.js'")
+        try fs.write("/root/app/z.e69", contents: "module.exports = 'z.e69'")
+        try fs.write("/root/node_modules/bar/index.js", contents: "module.exports = 'bar'")
+        // A candidate the guest may not stat counts as absent (the next one is tried).
+        let permissions = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in !request.path.hasSuffix("/y.js") })
+        let (result, output) = try await exec("""
+            console.log(require('/root/app/y').v);
+            console.log(require('/root/app/both'));
+            // More candidates than one host round trip takes (64).
+            for (let i = 0; i < 70; i++) require.extensions['.e' + i] = require.extensions['.js'];
+            console.log(require('/root/app/z'));
+            // Below a package folder that does not exist, a path may still lead elsewhere.
+            console.log(require('foo/../bar'));
+            try { require('nope/sub'); } catch (e) { console.log(e.code); }
+            """, NodeDriver(filesystem: fs, permissions: permissions))
+        #expect(result.code == 0)
+        #expect(output.stdout == "y.json\nexact file\nz.e69\nbar\nMODULE_NOT_FOUND\n")
+    }
+
     @Test func anEngineServingAnotherRuntimeStartsEmpty() {
         let configuration: JSONValue = ["cwd": "/"]
         let runtime = GuestRuntime(configuration: configuration, stop: StopSignal(), cpuClock: { 0 })
