@@ -273,7 +273,11 @@ struct Arguments {
 
     /// A guest path: a string without NUL, made absolute and normalised.
     func path(_ name: String) throws -> String {
-        let value = try string(name)
+        try Self.guestPath(try string(name), name: name)
+    }
+
+    /// `value` as a guest path (see ``path(_:)``).
+    static func guestPath(_ value: String, name: String) throws -> String {
         if value.utf8.contains(0) {
             throw GuestError(code: "ERR_INVALID_ARG_VALUE",
                              message: "The argument '\(name)' must be a string, Uint8Array, or URL without null bytes.",

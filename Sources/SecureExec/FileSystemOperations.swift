@@ -33,18 +33,31 @@ struct FileSystemOperations {
         case "fs.stat":
             let path = try args.path("path")
             let follow = args.bool("follow") ?? true
-            let resolvedPath = try await authorize(follow ? .stat : .lstat, path: path, syscall: follow ? "stat" : "lstat")
+            if args.bool("probe") == true, follow { return .value(try await probeStatus(path)) }
+            try await authorize(follow ? .stat : .lstat, path: path, syscall: follow ? "stat" : "lstat")
             let status = try await run(follow ? "stat" : "lstat", path) {
                 follow ? try await vfs.stat(path) : try await vfs.lstat(path)
             }
-            var json = Self.json(status)
-            // Module resolution probes learn the real path with the status (Node resolves module
-            // files through symlinks); it is the path the permission check already saw.
-            if args.bool("probe") == true, follow, let resolvedPath, resolvedPath != path, case .object(var fields) = json {
-                fields["realPath"] = .string(resolvedPath)
-                json = .object(fields)
+            return .value(Self.json(status))
+
+        case "fs.probeFiles":
+            // Module resolution's candidates in order (the file, then each extension, …), in one
+            // round trip: each one's probe status until the first that is a file; a path the
+            // guest may not stat answers false.
+            let paths = try args.stringArray("paths")
+            guard paths.count <= 64 else { throw GuestError.invalidArgument("at most 64 paths per probe") }
+            var results: [JSONValue] = []
+            for raw in paths {
+                let status: JSONValue
+                do {
+                    status = try await probeStatus(try Arguments.guestPath(raw, name: "paths"))
+                } catch let error as GuestError where error.code == "EACCES" {
+                    status = .bool(false)
+                }
+                results.append(status)
+                if case .object(let fields) = status, fields["type"] == .string("file") { break }
             }
-            return .value(json)
+            return .value(.array(results))
 
         case "fs.access":
             let path = try args.path("path")
@@ -396,6 +409,26 @@ struct FileSystemOperations {
     // MARK: - Helpers
 
     /// Runs a VFS call, turning its error into Node's error for `syscall`.
+    /// A module resolution probe: the status with the real path it resolved to (Node loads module
+    /// files through symlinks; it is the path the permission check already saw), or null for a
+    /// missing path — the loader probes many, and an error per absence is most of what one costs.
+    private func probeStatus(_ path: String) async throws -> JSONValue {
+        let resolvedPath: String?
+        let status: FileStatus
+        do {
+            resolvedPath = try await authorize(.stat, path: path, syscall: "stat")
+            status = try await run("stat", path) { try await vfs.stat(path) }
+        } catch let error as GuestError where error.code == "ENOENT" || error.code == "ENOTDIR" {
+            return .null
+        }
+        var json = Self.json(status)
+        if let resolvedPath, resolvedPath != path, case .object(var fields) = json {
+            fields["realPath"] = .string(resolvedPath)
+            json = .object(fields)
+        }
+        return json
+    }
+
     private func run<T>(_ syscall: String, _ path: String, _ dest: String? = nil,
                         _ body: () async throws -> T) async throws(GuestError) -> T {
         switch await Self.attempt(body) {

@@ -16,6 +16,8 @@ package final class GuestRuntime {
     private(set) var configuration: JSONValue
     /// The next call's context, bootstrapped ahead of time (see ``prepareNext()``).
     private var prepared: GuestSession?
+    /// What our module compilers made of guest files, kept for this runtime's later calls.
+    package let moduleCache = ModuleCompileCache()
 
     package init(configuration: JSONValue, stop: StopSignal, cpuClock: @escaping () -> UInt64) {
         vm = EngineVM()
@@ -28,6 +30,8 @@ package final class GuestRuntime {
     /// bootstrapped with `configuration`. A context prepared for a different configuration is
     /// dropped; compiled builtins stay (they do not depend on it).
     package func reconfigure(_ configuration: JSONValue) {
+        // Another runtime (tenant) from now on: nothing compiled for the previous one is kept.
+        moduleCache.removeAll()
         guard configuration != self.configuration else { return }
         self.configuration = configuration
         prepared = nil

@@ -298,6 +298,26 @@ final class GuestSession {
             }
             return try ctx.evaluate(source, sourceURL: file)
         }
+        // (kind, filename, source) → what the module compiler stored for that exact text, or
+        // undefined; (kind, filename, source, value) stores it. See ModuleCompileCache.
+        define("moduleCacheGet") { [unowned self] call in
+            guard ctx.isString(call[0]), ctx.isString(call[1]),
+                  let kind = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]),
+                  let source = ctx.engineString(call[2]) else { return ctx.undefined }
+            defer { JSStringRelease(source) }
+            guard let value = self.runtime.moduleCache.value(kind: kind, filename: file, source: source) else { return ctx.undefined }
+            return JSValueMakeString(ctx.ref, value)
+        }
+        define("moduleCacheSet") { [unowned self] call in
+            guard ctx.isString(call[0]), ctx.isString(call[1]),
+                  let kind = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]),
+                  let source = ctx.engineString(call[2]) else { return ctx.undefined }
+            defer { JSStringRelease(source) }
+            guard let value = ctx.engineString(call[3]) else { return ctx.undefined }
+            defer { JSStringRelease(value) }
+            self.runtime.moduleCache.store(kind: kind, filename: file, source: source, value: value)
+            return ctx.undefined
+        }
         define("builtin") { [unowned self] call throws(JSThrow) in
             guard let name = ctx.toSwiftString(call[0]),
                   let script = try self.runtime.compiledBuiltin(name, in: ctx) else { return ctx.undefined }

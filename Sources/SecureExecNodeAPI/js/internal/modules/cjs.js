@@ -6,6 +6,9 @@ const path = require('path');
 // Our builtin loader (module code below also names a guest `require`).
 const requireBuiltin = require;
 const { natives, settings } = internal;
+// Captured before guest code runs (guest code may replace JSON's methods).
+const JSONParse = JSON.parse;
+const JSONStringify = JSON.stringify;
 
 const cache = Object.create(null);
 const extensions = Object.create(null);
@@ -46,7 +49,9 @@ Module.Module = Module;
 // While the main module loads synchronously, what exists is remembered (as Node's statCache
 // does); absences are always asked again, since the guest may create files meanwhile.
 let statCache = null;
-function statType(file) {
+/** A resolution probe: the status, null for a missing path, undefined for one the guest may not
+ *  stat (it counts as absent, but says nothing about what lies below it). */
+function probe(file) {
   if (statCache !== null) {
     const known = statCache.get(file);
     if (known !== undefined) return known;
@@ -57,10 +62,56 @@ function statType(file) {
   } catch {
     return undefined;
   }
-  if (statCache !== null && result !== undefined) statCache.set(file, result);
-  if (result !== undefined && typeof result.realPath === 'string') realPaths.set(file, result.realPath);
+  return learn(file, result);
+}
+/** Keeps what a probe answered (see `probe`). */
+function learn(file, result) {
+  if (result === null || result === undefined) return null;
+  if (result === false || typeof result !== 'object') return undefined;
+  if (statCache !== null) statCache.set(file, result);
+  if (typeof result.realPath === 'string') realPaths.set(file, result.realPath);
   return result;
 }
+function statType(file) { return probe(file) ?? undefined; }
+
+/** The first of `candidates` that is a file, probed in order in one host round trip (Node tries
+ *  them one by one; the host answers each status until the first file). `statuses[i]` is what
+ *  `probe(candidates[i])` says, for those the host was asked about. */
+function probeFirstFile(candidates) {
+  const statuses = [];
+  let i = 0;
+  // What the main load already knows needs no trip.
+  while (i < candidates.length && statCache !== null && statCache.get(candidates[i]) !== undefined) {
+    const known = statCache.get(candidates[i]);
+    statuses[i] = known;
+    if (known.type === 'file') return { found: candidates[i], statuses };
+    i++;
+  }
+  while (i < candidates.length) {
+    const batch = candidates.slice(i, i + 64);
+    let results;
+    try {
+      results = internal.call('fs.probeFiles', { paths: batch });
+    } catch {
+      results = undefined;
+    }
+    if (!Array.isArray(results)) {
+      // One at a time (a path the host refused as an argument, e.g. too long).
+      for (; i < candidates.length; i++) {
+        statuses[i] = probe(candidates[i]);
+        if (statuses[i] && statuses[i].type === 'file') return { found: candidates[i], statuses };
+      }
+      return { found: undefined, statuses };
+    }
+    for (let j = 0; j < results.length; j++, i++) {
+      statuses[i] = learn(candidates[i], results[j]);
+      if (statuses[i] && statuses[i].type === 'file') return { found: candidates[i], statuses };
+    }
+    if (results.length < batch.length) break;
+  }
+  return { found: undefined, statuses };
+}
+
 // Module files load from their real paths (symlinks resolved, as Node does without
 // --preserve-symlinks), so a linked package finds its own dependencies beside its real folder.
 const realPaths = new Map();
@@ -75,13 +126,11 @@ function readText(file) { return internal.call('fs.readFile', { path: file, enco
 // require modules (as in Node, whose loader uses primordials).
 
 /** Extension probing tries every registered extension (`require.extensions`), in order. */
-function tryExtensions(base) {
+function tryExtensions(base, withBase = false) {
   const extensionList = Object.keys(extensions);
-  for (let i = 0; i < extensionList.length; i++) {
-    const ext = extensionList[i];
-    if (isFile(base + ext)) return base + ext;
-  }
-  return undefined;
+  const candidates = withBase ? [base] : [];
+  for (let i = 0; i < extensionList.length; i++) candidates[candidates.length] = base + extensionList[i];
+  return probeFirstFile(candidates);
 }
 
 // package.json files read once per call, as Node reads each once per process.
@@ -117,19 +166,22 @@ function tryDirectory(dir) {
   const pkg = readPackage(dir);
   if (pkg && typeof pkg.main === 'string' && pkg.main.length > 0) {
     const main = path.resolve(dir, pkg.main);
-    const found = (isFile(main) && main) || tryExtensions(main) || tryIndex(main);
+    const found = tryExtensions(main, true).found || tryIndex(main);
     if (found) return found;
   }
   return tryIndex(dir);
 }
 
 function tryIndex(dir) {
-  return tryExtensions(path.join(dir, 'index'));
+  return tryExtensions(path.join(dir, 'index')).found;
 }
 
+/** The file itself, with an extension, or as a folder (Node's LOAD_AS_FILE, LOAD_AS_DIRECTORY). */
 function resolveAsPath(target) {
-  if (isFile(target)) return target;
-  return tryExtensions(target) ?? (isDirectory(target) ? tryDirectory(target) : undefined);
+  const { found, statuses } = tryExtensions(target, true);
+  if (found !== undefined) return found;
+  const own = statuses[0];
+  return own !== null && own !== undefined && own.type === 'directory' ? tryDirectory(target) : undefined;
 }
 
 function nodeModulePaths(from) {
@@ -277,13 +329,19 @@ function resolveFilenameAsIs(request, parent, isMain, options) {
   const dirList = dirs;
   for (let i = 0; i < dirList.length; i++) {
     const dir = dirList[i];
+    // Nothing lies below a folder that does not exist: one probe instead of one per candidate
+    // (a folder the guest may not stat is searched as usual).
+    if (probe(dir) === null) continue;
     // A package with an "exports" map resolves only through it.
     const packageDir = path.join(dir, name);
-    const pkg = name.length > 0 && isDirectory(packageDir) ? readPackage(packageDir) : undefined;
+    const packageStatus = name.length > 0 ? probe(packageDir) : undefined;
+    const candidate = path.join(dir, request);
+    if (packageStatus === null && candidate.startsWith(packageDir + '/')) continue;
+    const pkg = packageStatus && packageStatus.type === 'directory' ? readPackage(packageDir) : undefined;
     if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
       return resolveExports(packageDir, pkg.exports, subpath, conditions, request, parent);
     }
-    const found = resolveAsPath(path.join(dir, request));
+    const found = resolveAsPath(candidate);
     if (found) return found;
   }
   throw notFound(request, parent);
@@ -433,12 +491,28 @@ function rewriteSource(source, edits) {
   return last === 0 ? source : out + source.slice(last);
 }
 
+/** `rewriteSource` through the runtime's module cache (ModuleCompileCache on the host side):
+ *  a file whose text is the same as in an earlier call of this runtime skips the lexer. */
+function rewriteSourceCached(source, filename, edits) {
+  if (!source.includes('import') && !source.includes('catch')) return source;
+  const stored = natives.moduleCacheGet('cjs', filename, source);
+  if (stored !== undefined) {
+    const split = stored.indexOf('\n');
+    const storedEdits = JSONParse(stored.slice(0, split));
+    for (let i = 0; i < storedEdits.length; i++) edits[edits.length] = storedEdits[i];
+    return split + 1 === stored.length ? source : stored.slice(split + 1);
+  }
+  const body = rewriteSource(source, edits);
+  natives.moduleCacheSet('cjs', filename, source, `${JSONStringify(edits)}\n${body === source ? '' : body}`);
+  return body;
+}
+
 const wrapperParameters = 'exports, require, module, __filename, __dirname, $se$dynamicImport, $se$error';
 
 function compileWrapper(content, filename, allowAwait) {
   const original = stripShebang(content);
   const edits = [];
-  const body = rewriteSource(original, edits);
+  const body = rewriteSourceCached(original, filename, edits);
   const compile = (kind, text) => {
     const head = `(${kind} (${wrapperParameters}) { `;
     const fn = natives.compile(`${head}${text}\n})`, filename);

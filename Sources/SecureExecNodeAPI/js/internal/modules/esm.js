@@ -11,6 +11,20 @@ const { transform, detectCjsExports } = require('internal/modules/esm_transform'
 const { natives } = internal;
 
 const records = new Map(); // filename or `node:name` → record
+const JSONParse = JSON.parse;
+const JSONStringify = JSON.stringify;
+
+/** `transform` through the runtime's module cache (ModuleCompileCache on the host side): a
+ *  file whose text is the same as in an earlier call (or earlier in this one, as the syntax
+ *  detection of an entry and its run) is not parsed again. The result is plain data. */
+function transformCached(source, filename) {
+  if (typeof source !== 'string') return transform(source, { filename });
+  const stored = natives.moduleCacheGet('esm', filename, source);
+  if (stored !== undefined) return JSONParse(stored);
+  const compiled = transform(source, { filename });
+  natives.moduleCacheSet('esm', filename, source, JSONStringify(compiled));
+  return compiled;
+}
 
 // Index loops over arrays: guest code may break Array.prototype[Symbol.iterator] and still import.
 function each(list, fn) {
@@ -34,8 +48,10 @@ function readText(filename) { return internal.call('fs.readFile', { path: filena
 const realPaths = new Map();
 function statType(filename) {
   try {
+    // A probe answers null for a missing path.
     const status = internal.call('fs.stat', { path: filename, follow: true, probe: true });
-    if (status !== undefined && typeof status.realPath === 'string') realPaths.set(filename, status.realPath);
+    if (status === null || status === undefined) return undefined;
+    if (typeof status.realPath === 'string') realPaths.set(filename, status.realPath);
     return status?.type;
   } catch (err) {
     if (err && err.code === 'EACCES') throw err;
@@ -191,7 +207,7 @@ function recordFor(id, parentFile) {
     record = { id, kind: 'commonjs', status: 'linked', namespace: undefined };
   } else {
     const source = readText(id);
-    const compiled = transform(source, { filename: id });
+    const compiled = transformCached(source, id);
     record = { id, kind: 'esm', status: 'new', source, compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined };
   }
   records.set(id, record);
@@ -460,7 +476,7 @@ let mainRecord;
 /** Runs `code` as the entry module at `filename`. Returns its record. */
 function runMain(code, filename) {
   mainFile = filename;
-  const compiled = transform(code, { filename });
+  const compiled = transformCached(code, filename);
   const record = { id: filename, kind: 'esm', status: 'new', source: code, compiled, namespace: makeNamespace(), deps: [] };
   records.set(filename, record);
   mainRecord = record;
@@ -497,7 +513,7 @@ function isModuleEntry(code, filename) {
   const lexer = require('internal/modules/esm_transform');
   if (!lexer.hasModuleSyntax(code)) return false;
   try {
-    const compiled = lexer.transform(code, { filename });
+    const compiled = transformCached(code, filename);
     return compiled.imports.length > 0 || compiled.exportNames.length > 0 || compiled.usesImportMeta === true;
   } catch {
     return false; // let the CommonJS path report the syntax error

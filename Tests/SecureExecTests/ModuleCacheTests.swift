@@ -1,0 +1,127 @@
+import Foundation
+import SecureExec
+import SecureExecBridge
+import SecureExecGuest
+import Testing
+
+/// The runtime's module compile cache (ModuleCompileCache): later calls reuse what our compilers
+/// made of a file only while its text is the same, and never across runtimes.
+@Suite struct ModuleCacheTests {
+    /// A module our CommonJS compiler rewrites (it has a `catch` clause), `tag` in its text.
+    static func module(_ tag: String) -> String {
+        // The throw sits after the rewritten clause on its line: its column needs our edits.
+        """
+        function read(o) { try { return o.x; } catch (e) { return e.message; } } function fail() { throw new Error('\(tag)'); }
+        module.exports = { tag: '\(tag)', message: read(null), fail };
+        """
+    }
+
+    static let script = """
+        const m = require('./m');
+        let where;
+        try { m.fail(); } catch (e) { where = /\\((.*)\\)/.exec(e.stack.split('\\n')[1])[1]; }
+        console.log(m.tag, '|', m.message, '|', where);
+        """
+
+    static func expected(_ tag: String) -> String {
+        "\(tag) | Cannot read properties of null (reading 'x') | /root/m.js:1:98\n"
+    }
+
+    @Test func laterCallsSeeTheFileAsItIsNow() async throws {
+        let fs = InMemoryFileSystem()
+        try fs.write("/root/m.js", contents: Self.module("v1"))
+        let (runtime, output) = try makeRuntime(NodeDriver(filesystem: fs, permissions: .allowAllFs))
+        var seen: [String] = []
+        for text in ["v1", "v1", "v2", "v2", "v3"] {
+            // Same length every time: only the text tells the versions apart.
+            try fs.write("/root/m.js", contents: Self.module(text))
+            let before = output.stdout.count
+            let result = try await runtime.exec(Self.script)
+            #expect(result.code == 0)
+            seen.append(String(output.stdout.dropFirst(before)))
+        }
+        await runtime.dispose()
+        #expect(seen == ["v1", "v1", "v2", "v2", "v3"].map(Self.expected))
+    }
+
+    @Test func aFileTheGuestRewritesIsCompiledAfresh() async throws {
+        let fs = InMemoryFileSystem()
+        try fs.write("/root/m.js", contents: Self.module("v1"))
+        let (runtime, output) = try makeRuntime(NodeDriver(filesystem: fs, permissions: .allowAllFs))
+        _ = try await runtime.exec(Self.script)
+        let result = try await runtime.exec("""
+            require('fs').writeFileSync('/root/m.js', \(jsonString(Self.module("v9"))));
+            \(Self.script)
+            """)
+        await runtime.dispose()
+        #expect(result.code == 0)
+        #expect(output.stdout == Self.expected("v1") + Self.expected("v9"))
+    }
+
+    @Test func eachRuntimeSeesItsOwnFiles() async throws {
+        // Runtimes one after another (an engine returned to the pool serves the next one):
+        // the same path with different text in each runtime's filesystem.
+        for tag in ["r1", "r2", "r3"] {
+            let fs = InMemoryFileSystem()
+            try fs.write("/root/m.js", contents: Self.module(tag))
+            let (result, output) = try await exec(Self.script, NodeDriver(filesystem: fs, permissions: .allowAllFs))
+            #expect(result.code == 0)
+            #expect(output.stdout == Self.expected(tag))
+        }
+    }
+
+    @Test func batchedProbesKeepNodesOrderAndPermissions() async throws {
+        let fs = InMemoryFileSystem()
+        try fs.write("/root/app/y.js", contents: "module.exports = 'y.js (denied)'")
+        try fs.write("/root/app/y.json", contents: "{ \"v\": \"y.json\" }")
+        try fs.write("/root/app/both", contents: "module.exports = 'exact file'")
+        try fs.write("/root/app/both.js", contents: "module.exports = 'both.js'")
+        try fs.write("/root/app/z.e69", contents: "module.exports = 'z.e69'")
+        try fs.write("/root/node_modules/bar/index.js", contents: "module.exports = 'bar'")
+        // A candidate the guest may not stat counts as absent (the next one is tried).
+        let permissions = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in !request.path.hasSuffix("/y.js") })
+        let (result, output) = try await exec("""
+            console.log(require('/root/app/y').v);
+            console.log(require('/root/app/both'));
+            // More candidates than one host round trip takes (64).
+            for (let i = 0; i < 70; i++) require.extensions['.e' + i] = require.extensions['.js'];
+            console.log(require('/root/app/z'));
+            // Below a package folder that does not exist, a path may still lead elsewhere.
+            console.log(require('foo/../bar'));
+            try { require('nope/sub'); } catch (e) { console.log(e.code); }
+            """, NodeDriver(filesystem: fs, permissions: permissions))
+        #expect(result.code == 0)
+        #expect(output.stdout == "y.json\nexact file\nz.e69\nbar\nMODULE_NOT_FOUND\n")
+    }
+
+    @Test func anEngineServingAnotherRuntimeStartsEmpty() {
+        let configuration: JSONValue = ["cwd": "/"]
+        let runtime = GuestRuntime(configuration: configuration, stop: StopSignal(), cpuClock: { 0 })
+        runtime.moduleCache.store(kind: "cjs", filename: "/root/a.js", source: "a", value: "[]\n")
+        #expect(runtime.moduleCache.count == 1)
+        // The same configuration still means another runtime (tenant): nothing is kept.
+        runtime.reconfigure(configuration)
+        #expect(runtime.moduleCache.count == 0)
+        #expect(runtime.moduleCache.value(kind: "cjs", filename: "/root/a.js", source: "a") == nil)
+    }
+
+    @Test func entriesMatchOnlyTheSameText() {
+        let cache = ModuleCompileCache(capacity: 64)
+        cache.store(kind: "cjs", filename: "/a.js", source: "abc", value: "1")
+        #expect(cache.value(kind: "cjs", filename: "/a.js", source: "abc") == "1")
+        #expect(cache.value(kind: "cjs", filename: "/a.js", source: "abd") == nil)
+        #expect(cache.value(kind: "esm", filename: "/a.js", source: "abc") == nil)
+        #expect(cache.value(kind: "cjs", filename: "/b.js", source: "abc") == nil)
+        // Too large for the capacity: not kept. Full: starts over.
+        cache.store(kind: "cjs", filename: "/big.js", source: String(repeating: "x", count: 40), value: "")
+        #expect(cache.value(kind: "cjs", filename: "/big.js", source: String(repeating: "x", count: 40)) == nil)
+        for i in 0..<10 { cache.store(kind: "cjs", filename: "/f\(i).js", source: "0123456789", value: "") }
+        #expect(cache.count < 10)
+    }
+}
+
+private func jsonString(_ text: String) -> String {
+    let data = (try? JSONSerialization.data(withJSONObject: [text])) ?? Data("[\"\"]".utf8)
+    let array = String(decoding: data, as: UTF8.self)
+    return String(array.dropFirst().dropLast())
+}
