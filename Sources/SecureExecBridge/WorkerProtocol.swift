@@ -171,6 +171,19 @@ public enum FrameIO {
         return true
     }
 
+    /// Waits up to `nanoseconds` for data on `fd` without sleeping: a peer that answers within
+    /// microseconds (a sync bridge call in a loop) is then read without a thread wake-up, which
+    /// costs tens of microseconds on a virtual machine. Returns at once when data, end of stream
+    /// or an error is there.
+    public static func spin(_ fd: Int32, nanoseconds: UInt64) {
+        let deadline = MonotonicClock.nanoseconds() &+ nanoseconds
+        var byte: UInt8 = 0
+        repeat {
+            let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+            if n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) { return }
+        } while MonotonicClock.nanoseconds() < deadline
+    }
+
     /// Reads one frame's body; nil at end of stream. Throws on a malformed or oversized frame.
     public static func read(_ fd: Int32) throws(WorkerChannelError) -> [UInt8]? {
         var header = [UInt8](repeating: 0, count: 4)

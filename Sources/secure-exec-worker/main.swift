@@ -48,6 +48,7 @@ if CommandLine.arguments.dropFirst().first == "--self-test-lockdown" {
 final class SocketTransport: GuestTransport {
     func callSync(_ request: BridgeRequest) -> BridgeResponse {
         guard FrameIO.write(channel, WorkerMessage.request(request).encoded()) else { exit(0) }
+        FrameIO.spin(replyChannel, nanoseconds: 60_000)
         while true {
             let body: [UInt8]?
             do { body = try FrameIO.read(replyChannel) } catch { fail("worker: \(error)\n") }
