@@ -26,8 +26,12 @@ fi
 # JSC replaces the crash handlers; Swift's backtracer can then hang on a crash (engine.md §10).
 export SWIFT_BACKTRACE=enable=no
 swift build --build-tests
-swift test --skip-build "$@"
+# A crashed test process leaves a core dump (where the system writes them to the working
+# directory); scripts/crash-report.sh prints its stacks.
+ulimit -c unlimited 2>/dev/null || true
+swift test --skip-build "$@" || { status=$?; scripts/crash-report.sh; exit $status; }
 # Every guest-visible test again with the engine in-process (one body, two setups).
-SECUREEXEC_TEST_ISOLATION=in-process swift test --skip-build --filter SecureExecTests "$@"
+SECUREEXEC_TEST_ISOLATION=in-process swift test --skip-build --filter SecureExecTests "$@" \
+  || { status=$?; scripts/crash-report.sh; exit $status; }
 scripts/examples.sh
 scripts/docs.sh

@@ -93,17 +93,53 @@ final class CallHost: Sendable {
         for body in work.reversed() { await body() }
     }
 
+    /// A request that went through ``prepare(_:)``: what is left is ``handle(_:)``.
+    struct PreparedRequest: Sendable {
+        fileprivate let request: BridgeRequest
+        fileprivate let start: Result<HostFunctionCalls.Admission?, GuestError>
+    }
+
+    /// The synchronous first step of answering a request, taken in the order the guest sent its
+    /// requests (before any of them runs in a task of its own): budgets that count calls are
+    /// charged here, so whether a call is admitted never depends on which task starts first.
+    func prepare(_ request: BridgeRequest) -> PreparedRequest {
+        guard request.operation == "host.call", let hostFunctions else { return PreparedRequest(request: request, start: .success(nil)) }
+        do {
+            try checkPayload(request)
+            return PreparedRequest(request: request, start: .success(try hostFunctions.admit(Arguments(request))))
+        } catch let error as GuestError {
+            return PreparedRequest(request: request, start: .failure(error))
+        } catch {
+            return PreparedRequest(request: request, start: .failure(GuestError(code: "ERR_INTERNAL", message: "internal error")))
+        }
+    }
+
+    private func checkPayload(_ request: BridgeRequest) throws {
+        if request.json.count > limits.maxJSONPayloadBytes || (request.binary?.count ?? 0) > limits.maxBinaryPayloadBytes {
+            throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
+                             message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: bridge payload exceeds its limit",
+                             name: "RangeError")
+        }
+    }
+
     /// Answers one request.
     func handle(_ request: BridgeRequest) async -> BridgeResponse {
+        await handle(prepare(request))
+    }
+
+    /// Answers one prepared request.
+    func handle(_ prepared: PreparedRequest) async -> BridgeResponse {
+        let request = prepared.request
         var response: BridgeResponse
         do {
-            if request.json.count > limits.maxJSONPayloadBytes || (request.binary?.count ?? 0) > limits.maxBinaryPayloadBytes {
-                throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
-                                 message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: bridge payload exceeds its limit",
-                                 name: "RangeError")
-            }
+            let admission = try prepared.start.get()
+            try checkPayload(request)
             let args = try Arguments(request)
-            response = try await dispatch(request.operation, args, request.binary)
+            if let admission, let hostFunctions {
+                response = try await hostFunctions.perform(admission, args, request.binary)
+            } else {
+                response = try await dispatch(request.operation, args, request.binary)
+            }
         } catch let error as GuestError {
             response = .failure(error)
         } catch {
@@ -140,7 +176,6 @@ final class CallHost: Sendable {
         case "crypto.keyGenerate", "crypto.keyInfo", "crypto.keyFromJwk", "crypto.keyExport", "crypto.sign", "crypto.verify",
              "crypto.rsaCipher", "crypto.rsaRaw", "crypto.ecPoint", "crypto.deriveShared":
             return try await CryptoKeyOperations.perform(op, args, binary)
-        case "host.call" where hostFunctions != nil: return try await hostFunctions?.perform(args, binary, host: self) ?? .undefined
         default:
             if op.hasPrefix("fs.") { return try await FileSystemOperations(host: self).perform(op, args, binary) }
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")

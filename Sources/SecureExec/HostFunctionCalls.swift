@@ -22,15 +22,29 @@ final class HostFunctionCalls: Sendable {
         self.limits = limits
     }
 
-    /// Answers `host.call`: `{f: qualified name, a: wire-format argument array}` plus the bytes the
-    /// arguments refer to.
-    func perform(_ args: Arguments, _ binary: [UInt8]?, host: CallHost) async throws -> BridgeResponse {
+    /// A `host.call` counted against the budgets (``admit(_:)``), still to be answered.
+    struct Admission: Sendable {
+        fileprivate let name: String
+        fileprivate let function: HostFunction.Callable
+    }
+
+    /// Counts a `host.call` (`{f: qualified name, …}`) against the budgets. The bridge does this
+    /// synchronously, in the order the guest made its calls, before any of them runs: a later
+    /// call can never take the place of an earlier one that has not started yet.
+    func admit(_ args: Arguments) throws -> Admission {
         let name = try args.string("f")
         guard let function = functions[name] else {
             throw GuestError(code: "ERR_INVALID_ARG_VALUE", message: "\(name) is not a host function", name: "TypeError")
         }
         // Only async calls count as pending: a sync call blocks the guest until it returns.
         try admit(name, async: !function.synchronous)
+        return Admission(name: name, function: function)
+    }
+
+    /// Answers an admitted `host.call`: `{f: qualified name, a: wire-format argument array}` plus
+    /// the bytes the arguments refer to.
+    func perform(_ admission: Admission, _ args: Arguments, _ binary: [UInt8]?) async throws -> BridgeResponse {
+        let (name, function) = (admission.name, admission.function)
         defer { if !function.synchronous { state.withLock { $0.pending -= 1 } } }
         let arguments = try decodeArguments(try args.string("a"), binary ?? [], function: name)
 

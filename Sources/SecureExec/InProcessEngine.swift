@@ -166,7 +166,8 @@ final class InProcessTransport: GuestTransport {
         default:
             let inbox = self.inbox
             let host = self.host
-            Task { inbox.post(.response(await host.handle(request))) }
+            let prepared = host.prepare(request)  // here, in the guest's order
+            Task { inbox.post(.response(await host.handle(prepared))) }
         }
     }
 }

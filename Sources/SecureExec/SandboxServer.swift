@@ -41,6 +41,9 @@ final class NetworkCallState: Sendable {
         /// How to ask each streaming body for more (read on demand).
         var bodyReaders: [Int: @Sendable () -> Void] = [:]
         var pending: [Int: SandboxResponseWriter] = [:]
+        /// Servers the guest closed whose connections may still be finishing an answer (cut when
+        /// the call ends).
+        var draining: [SandboxServer] = []
         var nextRequest = 1
         var inFlight: [Int: @Sendable () -> Void] = [:]
         var nextTask = 1
@@ -273,9 +276,16 @@ final class NetworkCallState: Sendable {
         return server
     }
 
+    /// The guest's `server.close()`: as in Node, no new connections, idle ones closed, and a
+    /// connection in the middle of a request closes once its answer is written.
     func closeServer(_ id: Int) async {
-        guard let server = inner.withLock({ $0.servers.removeValue(forKey: id) }) else { return }
-        await server.close()
+        guard let server = inner.withLock({ state -> SandboxServer? in
+            guard let server = state.servers.removeValue(forKey: id) else { return nil }
+            state.draining.removeAll { $0.isDrained }
+            state.draining.append(server)
+            return server
+        }) else { return }
+        await server.close(graceful: true)
     }
 
     /// Hands one request to the guest (`http.server` event); `writer` takes the answer.
@@ -337,12 +347,13 @@ final class NetworkCallState: Sendable {
                 state.bodies.removeAll()
                 state.bodyReaders.removeAll()
                 state.servers.removeAll()
+                state.draining.removeAll()
                 state.pending.removeAll()
                 state.inFlight.removeAll()
                 state.streams.removeAll()
                 state.tcpServers.removeAll()
             }
-            return (Array(state.servers.values), Array(state.pending.values), Array(state.inFlight.values),
+            return (Array(state.servers.values) + state.draining, Array(state.pending.values), Array(state.inFlight.values),
                     Array(state.streams.values), Array(state.tcpServers.values), Array(state.bodies.values))
         }
         for cancel in bodies { cancel() }
@@ -406,11 +417,22 @@ final class SandboxServer: Sendable {
                              connections: connections)
     }
 
-    func close() async {
+    /// Stops listening; `graceful` closes idle connections and lets the others finish the answer
+    /// they are on, otherwise every connection is cut.
+    func close(graceful: Bool = false) async {
         try? await channel.close()
         let open = connections.channels.withLock { Array($0.values) }
-        for connection in open { try? await connection.close() }
+        for connection in open {
+            if graceful {
+                connection.pipeline.fireUserInboundEventTriggered(SandboxServerClosing())
+            } else {
+                try? await connection.close()
+            }
+        }
     }
+
+    /// No connection is left open.
+    var isDrained: Bool { connections.channels.withLock { $0.isEmpty } }
 }
 
 /// Writes the guest's answer to one request on its connection, from any thread: whole, or as a
@@ -472,6 +494,9 @@ final class SandboxResponseWriter: Sendable {
     }
 }
 
+/// Tells a connection its server closed (``SandboxServer/close(graceful:)``).
+private struct SandboxServerClosing: Sendable {}
+
 /// Collects each request (bounded), hands it to the guest, writes the guest's answer.
 fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
@@ -486,6 +511,10 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
     private(set) var started = false
     private var streamKeepAlive = false
     private var streamBody = true
+    /// A request arrived and its answer is not written yet.
+    private var busy = false
+    /// The server closed: the connection ends after the answer it is on.
+    private var closing = false
 
     init(maxBody: Int, deliver: @escaping SandboxServer.Deliver) {
         self.maxBody = maxBody
@@ -496,6 +525,7 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
         switch unwrapInboundIn(data) {
         case .head(let h):
             head = h
+            busy = true
             body = []
             tooLarge = false
         case .body(var buffer):
@@ -524,6 +554,12 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
         }
     }
 
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard event is SandboxServerClosing else { return context.fireUserInboundEventTriggered(event) }
+        closing = true
+        if !busy { context.close(promise: nil) }
+    }
+
     /// Response headers from the guest, without the framing ones (set here), and whether the
     /// guest asked to close.
     private func headers(_ response: SandboxServerResponse) -> (HTTPHeaders, Bool) {
@@ -550,6 +586,7 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
         let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: response.statusText ?? "")
         var (headers, guestWantsClose) = headers(response)
         let keepAlive = request.isKeepAlive && !forceClose && !guestWantsClose
+        busy = false
         let bodyAllowed = Self.bodyAllowed(request, response.status)
         if bodyAllowed || request.method == .HEAD { headers.add(name: "Content-Length", value: String(response.body.count)) }
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
@@ -559,7 +596,7 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
         }
         let done = context.channel.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
-        if !keepAlive {
+        if !keepAlive || closing {
             let channel = context.channel
             done.futureResult.whenComplete { _ in channel.close(promise: nil) }
         }
@@ -593,9 +630,10 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
     fileprivate func writeEnd(context: ChannelHandlerContext) {
         guard started else { return }
         started = false
+        busy = false
         let done = context.channel.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
-        if !streamKeepAlive {
+        if !streamKeepAlive || closing {
             let channel = context.channel
             done.futureResult.whenComplete { _ in channel.close(promise: nil) }
         }

@@ -251,8 +251,9 @@ final class WorkerEngine: EngineBackend {
                     worker.reply(response)
                     answeredSync = true
                 } else {
+                    let prepared = host.prepare(request)  // here, in the guest's order
                     Task { [self] in
-                        let response = await host.handle(request)
+                        let response = await host.handle(prepared)
                         // Only while its call runs: the worker would take a late answer (a host
                         // function finishing after `process.exit`) for one of the next call's
                         // requests, whose ids start again at 1. Sent under the lock, so it cannot

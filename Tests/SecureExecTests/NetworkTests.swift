@@ -502,6 +502,24 @@ struct NetworkTests {
         #expect(log.requests.contains { $0.op == .fetch && $0.port == 3000 })
     }
 
+    /// As in Node, `server.close()` stops new connections but lets a request already received be
+    /// answered; the connection closes after it.
+    @Test func closingAServerLetsTheRequestInProgressFinish() async throws {
+        let (result, output) = try await exec("""
+            const http = require('http');
+            const server = http.createServer((req, res) => {
+              server.close(() => console.log('closed'));
+              setTimeout(() => res.end('late answer'), 50);
+            });
+            server.listen(0, async () => {
+              const r = await fetch(`http://localhost:${server.address().port}/`);
+              console.log(r.status, await r.text());
+            });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout.split(separator: "\n").sorted() == ["200 late answer", "closed"], "\(output.stdout)")
+    }
+
     @Test func listenIsGated() async throws {
         let (_, output) = try await exec("""
             const server = require('http').createServer(() => {});

@@ -178,9 +178,12 @@ show('sign twice', () => { const s = crypto.createSign('sha256'); s.update('x');
 show('verify twice', () => { const v = crypto.createVerify('sha256'); v.update('x'); const sig = crypto.sign('sha256', Buffer.from('x'), priv.p256); return v.verify(pub.p256, sig) + ' ' + v.verify(pub.p256, sig); });
 show('update after sign', () => { const s = crypto.createSign('sha256'); s.sign(pems.p256); s.update('x'); });
 show('sign stream', () => { const s = crypto.createSign('sha256'); s.write('the quick '); s.end('brown fox'); return crypto.verify('sha256', msg, pub.rsa, s.sign(priv.rsa)); });
-crypto.generateKeyPair('ec', { namedCurve: 'P-384' }, (err, publicKey, privateKey) => console.log('generateKeyPair', err, publicKey.asymmetricKeyDetails.namedCurve, privateKey.type));
-require('util').promisify(crypto.generateKeyPair)('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'pkcs1', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
-  .then(({ publicKey, privateKey }) => console.log('generateKeyPair promisified', publicKey.split('\n')[0], privateKey.split('\n')[0]));
+// The second generation starts once the first has answered, so the order of the lines is fixed.
+crypto.generateKeyPair('ec', { namedCurve: 'P-384' }, (err, publicKey, privateKey) => {
+  console.log('generateKeyPair', err, publicKey.asymmetricKeyDetails.namedCurve, privateKey.type);
+  require('util').promisify(crypto.generateKeyPair)('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 'pkcs1', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
+    .then(({ publicKey, privateKey }) => console.log('generateKeyPair promisified', publicKey.split('\n')[0], privateKey.split('\n')[0]));
+});
 show('createPublicKey of a public KeyObject', () => crypto.createPublicKey(pub.p256));
 show('createPublicKey of a secret KeyObject', () => crypto.createPublicKey(secret));
 show('Sign without new', () => { const s = crypto.Sign('sha256'); return [s instanceof crypto.Sign, s.constructor.name, crypto.Verify('sha256') instanceof crypto.Verify, crypto.ECDH('prime256v1') instanceof crypto.ECDH].join(); });
