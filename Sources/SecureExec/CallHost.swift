@@ -24,7 +24,7 @@ final class CallHost: Sendable {
     /// Work to do when the call ends (kill children, close sockets and servers).
     private let cleanups = Mutex<[@Sendable () async -> Void]>([])
     /// Sandbox servers and network work in flight (NetworkOperations.swift).
-    let network = NetworkCallState()
+    let network: NetworkCallState
 
     /// Delivers a host-initiated event to the guest's event loop (`kind`, JSON, bytes).
     typealias HostEventSink = @Sendable (_ kind: String, _ json: [UInt8], _ binary: [UInt8]?) -> Void
@@ -58,6 +58,7 @@ final class CallHost: Sendable {
         self.hostFunctions = hostFunctions
         self.moduleGrants = moduleGrants
         self.limits = limits
+        network = NetworkCallState(handleLimit: limits.maxHandles)
         self.onStdio = onStdio
         self.env = Mutex(env)
     }
@@ -170,7 +171,10 @@ final class CallHost: Sendable {
              "http.poolClose":
             return try await NetworkOperations(host: self).perform(op, args, binary)
         case "ws.connect", "ws.send", "ws.close", "ws.terminate": return try await NetworkOperations(host: self).perform(op, args, binary)
-        case "crypto.hash", "crypto.hmac", "crypto.pbkdf2", "crypto.hkdf", "crypto.scrypt":
+        case "crypto.pbkdf2", "crypto.scrypt":
+            // Deliberately slow derivations (seconds at high costs): off the shared pool.
+            return try await BlockingWork.run { try CryptoOperations.perform(op, args, binary) }
+        case "crypto.hash", "crypto.hmac", "crypto.hkdf":
             return try CryptoOperations.perform(op, args, binary)
         case "crypto.cipher", "crypto.aeadTag": return try CryptoCipherOperations.perform(op, args, binary)
         case "crypto.keyGenerate", "crypto.keyInfo", "crypto.keyFromJwk", "crypto.keyExport", "crypto.sign", "crypto.verify",

@@ -29,9 +29,9 @@ enum CryptoKeyOperations {
                 // at a time in this process, the rest waiting their turn.
                 await rsaGate.enter()
                 defer { Task { await rsaGate.leave() } }
-                return try await Task.detached { try generate(type, bits: bits, exponent: exponent, curve: nil) }.value
+                return try await BlockingWork.run { try generate(type, bits: bits, exponent: exponent, curve: nil) }
             }
-            return try generate(type, bits: 0, exponent: nil, curve: curve)
+            return try await BlockingWork.run { try generate(type, bits: 0, exponent: nil, curve: curve) }
         case "crypto.keyInfo":
             guard payload.count <= maxKeyBytes else { throw unsupportedKey() }
             let key = try ParsedKey.parse(payload, isPrivate: try args.string("kind") == "private", container: try args.optionalString("type"))

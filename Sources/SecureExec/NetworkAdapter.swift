@@ -226,53 +226,47 @@ public struct DefaultNetworkAdapter: NetworkAdapter {
         try await HTTPClientConnection.stream(request, address: address, onDemand: true, body: body)
     }
 
-    /// Resolves `hostname` with the system resolver (`getaddrinfo`, TCP, IPv4 and IPv6), off the
-    /// cooperative thread pool.
+    /// Resolves `hostname` with the system resolver (`getaddrinfo`, TCP, IPv4 and IPv6), on a
+    /// thread of its own (it blocks).
     public static func getaddrinfo(_ hostname: String) async throws -> [IPAddress] {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[IPAddress], any Error>) in
-            DispatchQueue.global().async {
-                var hints = addrinfo()
-                hints.ai_family = AF_UNSPEC
-                #if canImport(Glibc)
-                hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-                #else
-                hints.ai_socktype = SOCK_STREAM
-                #endif
-                var list: UnsafeMutablePointer<addrinfo>?
-                #if canImport(Glibc)
-                let status = Glibc.getaddrinfo(hostname, nil, &hints, &list)
-                #else
-                let status = Darwin.getaddrinfo(hostname, nil, &hints, &list)
-                #endif
-                guard status == 0, let first = list else {
-                    continuation.resume(throwing: NetworkError(code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(hostname)"))
-                    return
-                }
-                defer { freeaddrinfo(first) }
-                var result: [IPAddress] = []
-                var node: UnsafeMutablePointer<addrinfo>? = first
-                while let current = node {
-                    if let sa = current.pointee.ai_addr {
-                        if current.pointee.ai_family == AF_INET {
-                            let bytes = sa.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { p in
-                                withUnsafeBytes(of: p.pointee.sin_addr) { Array($0) }
-                            }
-                            if let a = IPAddress(bytes: bytes), !result.contains(a) { result.append(a) }
-                        } else if current.pointee.ai_family == AF_INET6 {
-                            let bytes = sa.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { p in
-                                withUnsafeBytes(of: p.pointee.sin6_addr) { Array($0) }
-                            }
-                            if let a = IPAddress(bytes: bytes), !result.contains(a) { result.append(a) }
-                        }
-                    }
-                    node = current.pointee.ai_next
-                }
-                if result.isEmpty {
-                    continuation.resume(throwing: NetworkError(code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(hostname)"))
-                } else {
-                    continuation.resume(returning: result)
-                }
+        try await BlockingWork.run {
+            var hints = addrinfo()
+            hints.ai_family = AF_UNSPEC
+            #if canImport(Glibc)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            #else
+            hints.ai_socktype = SOCK_STREAM
+            #endif
+            var list: UnsafeMutablePointer<addrinfo>?
+            #if canImport(Glibc)
+            let status = Glibc.getaddrinfo(hostname, nil, &hints, &list)
+            #else
+            let status = Darwin.getaddrinfo(hostname, nil, &hints, &list)
+            #endif
+            guard status == 0, let first = list else {
+                throw NetworkError(code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(hostname)")
             }
+            defer { freeaddrinfo(first) }
+            var result: [IPAddress] = []
+            var node: UnsafeMutablePointer<addrinfo>? = first
+            while let current = node {
+                if let sa = current.pointee.ai_addr {
+                    if current.pointee.ai_family == AF_INET {
+                        let bytes = sa.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { p in
+                            withUnsafeBytes(of: p.pointee.sin_addr) { Array($0) }
+                        }
+                        if let a = IPAddress(bytes: bytes), !result.contains(a) { result.append(a) }
+                    } else if current.pointee.ai_family == AF_INET6 {
+                        let bytes = sa.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { p in
+                            withUnsafeBytes(of: p.pointee.sin6_addr) { Array($0) }
+                        }
+                        if let a = IPAddress(bytes: bytes), !result.contains(a) { result.append(a) }
+                    }
+                }
+                node = current.pointee.ai_next
+            }
+            guard !result.isEmpty else { throw NetworkError(code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(hostname)") }
+            return result
         }
     }
 }

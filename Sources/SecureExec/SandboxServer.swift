@@ -49,10 +49,31 @@ final class NetworkCallState: Sendable {
         var nextTask = 1
         var cleanupRegistered = false
         var ended = false
+        /// Servers reserved and still starting (their listen has not answered yet).
+        var startingServers = 0
     }
     private let inner = Mutex(Inner())
+    /// ``ResourceLimits/maxHandles``: sockets, WebSockets, pooled connections, servers and
+    /// requests in flight together (each kind also has its own fixed bound above).
+    let handleLimit: Int
 
-    init() {}
+    init(handleLimit: Int = .max) {
+        self.handleLimit = max(0, handleLimit)
+    }
+
+    /// The call's live handles.
+    private static func handles(_ state: Inner) -> Int {
+        state.streams.count + state.webSockets.count + state.pooled.count + state.servers.count + state.tcpServers.count
+            + state.startingServers + state.inFlight.count
+    }
+
+    /// `ERR_RESOURCE_BUDGET_EXCEEDED` once the call holds `handleLimit` handles.
+    private func checkHandleBudget(_ state: Inner) throws {
+        guard Self.handles(state) < handleLimit else {
+            throw GuestError(code: "ERR_RESOURCE_BUDGET_EXCEEDED",
+                             message: "ERR_RESOURCE_BUDGET_EXCEEDED: maximum number of handles (\(handleLimit)) exceeded")
+        }
+    }
 
     /// Registers the state's clean-up with the call (once).
     func attach(to host: CallHost) {
@@ -65,21 +86,27 @@ final class NetworkCallState: Sendable {
 
     /// Runs `body` so that the end of the call cancels it.
     func track<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let task = Task { try await body() }
+        // The slot first (budgets checked), then the work: a refused request never starts.
         let id = try inner.withLock { state -> Int? in
             if state.ended { return nil }
+            try checkHandleBudget(state)
             guard state.inFlight.count < Self.maxInFlight else {
                 throw GuestError(code: "EMFILE", message: "too many network requests in flight (\(Self.maxInFlight))")
             }
             defer { state.nextTask += 1 }
-            state.inFlight[state.nextTask] = { task.cancel() }
+            state.inFlight[state.nextTask] = {}
             return state.nextTask
         }
-        guard let id else {
-            task.cancel()
-            throw CancellationError()
-        }
+        guard let id else { throw CancellationError() }
         defer { _ = inner.withLock { $0.inFlight.removeValue(forKey: id) } }
+        let task = Task { try await body() }
+        let registered = inner.withLock { state -> Bool in
+            guard !state.ended, state.inFlight[id] != nil else { return false }
+            state.inFlight[id] = { task.cancel() }
+            return true
+        }
+        // The call ended between the two steps: its clean-up did not see this task.
+        if !registered { task.cancel() }
         return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
     }
 
@@ -113,6 +140,7 @@ final class NetworkCallState: Sendable {
     func reserveStreamID() throws -> Int {
         try inner.withLock { state in
             guard !state.ended else { throw GuestError(code: "ERR_SOCKET_CLOSED", message: "the call has ended") }
+            try checkHandleBudget(state)
             guard state.streams.count + state.webSockets.count + state.pooled.count < Self.maxStreams else {
                 throw GuestError.system("EMFILE", "too many open sockets", syscall: "connect")
             }
@@ -136,7 +164,8 @@ final class NetworkCallState: Sendable {
     /// ended or the call's sockets are at their bound.
     func register(pooled connection: PooledHTTPConnection) -> Bool {
         let accepted = inner.withLock { state -> Bool in
-            guard !state.ended, state.streams.count + state.webSockets.count + state.pooled.count < Self.maxStreams else {
+            guard !state.ended, state.streams.count + state.webSockets.count + state.pooled.count < Self.maxStreams,
+                  Self.handles(state) < handleLimit else {
                 return false
             }
             state.pooled[connection.id] = connection
@@ -226,7 +255,8 @@ final class NetworkCallState: Sendable {
     private func reserveServer(guestPort: Int) throws -> Int {
         try inner.withLock { state -> Int in
             guard !state.ended else { throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended") }
-            guard state.servers.count + state.tcpServers.count < Self.maxServers else {
+            try checkHandleBudget(state)
+            guard state.servers.count + state.tcpServers.count + state.startingServers < Self.maxServers else {
                 throw GuestError.system("EMFILE", "too many open servers", syscall: "listen")
             }
             if guestPort != 0, portTaken(state, guestPort) {
@@ -235,6 +265,7 @@ final class NetworkCallState: Sendable {
                 throw error
             }
             defer { state.nextServer += 1 }
+            state.startingServers += 1
             return state.nextServer
         }
     }
@@ -242,6 +273,7 @@ final class NetworkCallState: Sendable {
     /// Registers a started server, unless the call ended while it started (it is closed then).
     private func keep(close: () async -> Void, register: (inout Inner) -> Void) async throws {
         let accepted = inner.withLock { state -> Bool in
+            state.startingServers -= 1
             guard !state.ended else { return false }
             register(&state)
             return true
@@ -254,7 +286,13 @@ final class NetworkCallState: Sendable {
 
     func openTCPServer(guestPort: Int, host: CallHost, tls: NIOSSLContext? = nil) async throws -> SandboxTCPServer {
         let id = try reserveServer(guestPort: guestPort)
-        let server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host, tls: tls)
+        let server: SandboxTCPServer
+        do {
+            server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host, tls: tls)
+        } catch {
+            inner.withLock { $0.startingServers -= 1 }
+            throw error
+        }
         try await keep(close: { await server.close() }) { $0.tcpServers[id] = server }
         return server
     }
@@ -271,7 +309,13 @@ final class NetworkCallState: Sendable {
             guard let self, let host else { return false }
             return self.deliver(server: id, writer: writer, head: head, body: body, host: host)
         }
-        let server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, tls: tls, deliver: deliver)
+        let server: SandboxServer
+        do {
+            server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, tls: tls, deliver: deliver)
+        } catch {
+            inner.withLock { $0.startingServers -= 1 }
+            throw error
+        }
         try await keep(close: { await server.close() }) { $0.servers[id] = server }
         return server
     }

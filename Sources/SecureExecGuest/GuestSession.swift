@@ -43,13 +43,20 @@ final class GuestSession {
 
     // MARK: - The call
 
+    /// How often (seconds of engine CPU time) a long-running entry is interrupted to check the
+    /// CPU budget and stop requests: the latency of `terminate()` and the CPU limit's overshoot.
+    /// Not shorter: JavaScriptCore 2.50 aborts the process (a RELEASE_ASSERT in
+    /// `VMTraps::requestThreadStopIfNeeded`) when its watchdog timer fires while the engine thread
+    /// is still handling the previous firing, which a short period makes likely on a loaded machine.
+    static let watchdogPeriod = 0.05
+
     /// Runs one call in this (bootstrapped) context.
     func run(_ execution: GuestExecution, transport: any GuestTransport, inbox: Mailbox<GuestInbound>) -> GuestOutcome {
         call = (execution, transport, inbox)
         cpuStart = runtime.cpuClock()
         monotonicStart = MonotonicClock.nanoseconds()
         let limit = execution.cpuTimeLimitNanoseconds
-        vm.setWatchdog(period: 0.01) { [unowned self] in
+        vm.setWatchdog(period: Self.watchdogPeriod) { [unowned self] in
             self.exitRequested || self.runtime.stop.isRequested
                 || self.runtime.cpuClock() &- self.cpuStart > limit
         }
@@ -180,7 +187,7 @@ final class GuestSession {
         }
         // JSC's limit counts CPU time per outermost entry: cap this entry at what is left.
         let remaining = Double(execution.cpuTimeLimitNanoseconds - used) / 1e9
-        vm.armWatchdog(limit: min(0.01, remaining))
+        vm.armWatchdog(limit: min(Self.watchdogPeriod, remaining))
         let result: JSValueRef?
         do {
             result = try context.call(function, arguments)

@@ -56,9 +56,9 @@ struct CLINetworkTests {
     /// pool has one per core and other tests' timers need it).
     func output(_ arguments: [String]) async -> String {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 continuation.resume(returning: (try? cli.run(arguments).stdout) ?? "failed to run")
-            }
+            }.start()
         }
     }
 

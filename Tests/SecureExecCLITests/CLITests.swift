@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 
-/// Runs blocking work (waiting for a process) on a Dispatch thread, so it never holds a thread of
-/// Swift's cooperative pool (other suites' timers and limits run there).
-func onDispatchThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+/// Runs blocking work (waiting for a process) on a thread of its own: never on Swift's global
+/// executor or `DispatchQueue.global()`, whose shared pool is about as wide as the machine has
+/// cores (other suites' timers, limits and bridge requests run there).
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
 
@@ -19,10 +20,10 @@ struct CLITests {
 
     struct Run { let code: Int32; let stdout: String; let stderr: String }
 
-    /// `run` on a Dispatch thread: waiting for the CLI must not hold a thread of Swift's
+    /// `run` on a thread of its own: waiting for the CLI must not hold a thread of Swift's
     /// cooperative pool (other suites' timers and wall-clock limits run there).
     func runAside(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) async throws -> Run {
-        try await onDispatchThread { try self.run(arguments, environment: environment, stdin: stdin) }
+        try await onOwnThread { try self.run(arguments, environment: environment, stdin: stdin) }
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
@@ -137,7 +138,7 @@ struct PackageTests {
 
     @Test(arguments: scripts)
     func packageBehavesAsUnderNode(script: String) async throws {
-        try await onDispatchThread { try Self.comparePackage(script) }
+        try await onOwnThread { try Self.comparePackage(script) }
     }
 
     static func comparePackage(_ script: String) throws {

@@ -60,7 +60,7 @@ struct UncaughtOutputTests {
 
     @Test(arguments: scripts.indices)
     func uncaughtOutputMatchesNode(index: Int) async throws {
-        try await onDispatchThread { try Self.compare(index) }
+        try await onOwnThread { try Self.compare(index) }
     }
 
     static func compare(_ index: Int) throws {

@@ -116,12 +116,12 @@ struct CryptoTests {
     @Test func whatTheSandboxMakesNodeAccepts() async throws {
         let (result, output) = try await exec(Self.produce + "\nconsole.log(JSON.stringify(out));")
         #expect(result.code == 0, "\(result.errorMessage ?? "")")
-        let checked = try Self.runNode(Self.nodeWrapper + Self.check, input: output.stdout)
+        let checked = try await onOwnThread { try Self.runNode(Self.nodeWrapper + Self.check, input: output.stdout) }
         #expect(checked == Self.expected)
     }
 
     @Test func whatNodeMakesTheSandboxAccepts() async throws {
-        let made = try Self.runNode(Self.produce + "\nconsole.log(JSON.stringify(out));", input: "")
+        let made = try await onOwnThread { try Self.runNode(Self.produce + "\nconsole.log(JSON.stringify(out));", input: "") }
         #expect(made.hasPrefix("[{"))
         let (result, output) = try await exec("const INPUT = \(made.trimmingCharacters(in: .whitespacesAndNewlines));\n" + Self.check)
         #expect(result.code == 0, "\(result.errorMessage ?? "")")
@@ -155,8 +155,8 @@ struct CryptoTests {
         """#
         let (result, output) = try await exec(sign)
         #expect(result.code == 0, "\(result.errorMessage ?? "")")
-        #expect(try Self.runNode(Self.nodeWrapper + verify, input: output.stdout) == "true\ntrue\ntrue\n")
-        let made = try Self.runNode(sign, input: "")
+        #expect(try await onOwnThread { try Self.runNode(Self.nodeWrapper + verify, input: output.stdout) } == "true\ntrue\ntrue\n")
+        let made = try await onOwnThread { try Self.runNode(sign, input: "") }
         let (back, backOutput) = try await exec("const INPUT = \(made.trimmingCharacters(in: .whitespacesAndNewlines));\n" + verify)
         #expect(back.code == 0, "\(back.errorMessage ?? "")")
         #expect(backOutput.stdout == "true\ntrue\ntrue\n")

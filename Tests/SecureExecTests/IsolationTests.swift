@@ -93,7 +93,7 @@ struct IsolationTests {
 struct WorkerLockdownTests {
     /// The worker, once its engine is up, cannot open files, create sockets, start programs, look
     /// paths up or signal other processes (an allow-list filter); JavaScript still runs.
-    @Test func lockedDownWorkerRefusesFilesSocketsAndPrograms() throws {
+    @Test func lockedDownWorkerRefusesFilesSocketsAndPrograms() async throws {
         let worker = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("secure-exec-worker")
         let process = Process()
@@ -102,9 +102,12 @@ struct WorkerLockdownTests {
         process.environment = ["SWIFT_BACKTRACE": "enable=no"]
         let out = Pipe()
         process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try await onOwnThread {
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
         #expect(process.terminationStatus == 0)
         #expect(text == "open: Operation not permitted\nsocket: Operation not permitted\nspawn: Operation not permitted\nstat: Operation not permitted\nsignal: Operation not permitted\nengine: 84\n")
     }

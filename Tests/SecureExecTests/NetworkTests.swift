@@ -162,7 +162,7 @@ struct NetworkTests {
     @Test func compressedResponsesAreDecodedAsUndiciDoes() async throws {
         // Bodies compressed by the host's node (gzip, deflate, br), served raw by a loopback server.
         let text = String(repeating: "compressed body ", count: 64)
-        func compressed(_ method: String) throws -> [UInt8] {
+        @Sendable func compressed(_ method: String) throws -> [UInt8] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["node", "-e", "process.stdout.write(require('zlib').\(method)(process.argv[1]))", text]
@@ -173,7 +173,9 @@ struct NetworkTests {
             process.waitUntilExit()
             return Array(data)
         }
-        let bodies = ["gzip": try compressed("gzipSync"), "deflate": try compressed("deflateSync"), "br": try compressed("brotliCompressSync")]
+        let bodies = try await onOwnThread {
+            ["gzip": try compressed("gzipSync"), "deflate": try compressed("deflateSync"), "br": try compressed("brotliCompressSync")]
+        }
         let server = try await LoopbackServer.start { request in
             let coding = String(request.uri.dropFirst())
             return LoopbackServer.Response(headers: [("Content-Encoding", coding)], bytes: bodies[coding] ?? [])
@@ -367,7 +369,7 @@ struct NetworkTests {
         openssl.standardOutput = FileHandle.nullDevice
         // Waiting for a process blocks a thread: not one of the cooperative pool's.
         let status: Int32 = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 do {
                     try openssl.run()
                     openssl.waitUntilExit()
@@ -375,7 +377,7 @@ struct NetworkTests {
                 } catch {
                     continuation.resume(returning: -1)
                 }
-            }
+            }.start()
         }
         try #require(status == 0)
         let certificates = try NIOSSLCertificate.fromPEMFile(dir.appendingPathComponent("cert.pem").path)
@@ -520,6 +522,23 @@ struct NetworkTests {
         #expect(output.stdout.split(separator: "\n").sorted() == ["200 late answer", "closed"], "\(output.stdout)")
     }
 
+    /// `listen()` then `close()` at once (the host is still opening the server): as in Node, no
+    /// `'listening'`, the close callback without an error, and nothing keeps the call alive.
+    @Test func aServerClosedRightAfterListenNeverListens() async throws {
+        let (result, output) = try await exec("""
+            const net = require('net'), http = require('http');
+            const a = net.createServer(); a.listen(0); a.close((e) => console.log('net closed', e));
+            a.on('listening', () => console.log('net listening'));
+            const b = http.createServer(); b.listen(0, () => console.log('http listening')); b.close((e) => console.log('http closed', e));
+            const c = net.createServer(); c.close((e) => console.log('not running', e && e.code));
+            const d = net.createServer(); d.listen(0); d.unref();
+            const e = net.createServer(); e.listen(0, () => { e.unref(); e.ref(); e.unref(); console.log('e listening'); });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout.split(separator: "\n").sorted() == ["e listening", "http closed undefined", "net closed undefined", "not running ERR_SERVER_NOT_RUNNING"],
+                "\(output.stdout)")
+    }
+
     @Test func listenIsGated() async throws {
         let (_, output) = try await exec("""
             const server = require('http').createServer(() => {});
@@ -527,6 +546,28 @@ struct NetworkTests {
             server.listen(8080);
             """, networkDriver(check: .check { (request: NetworkAccessRequest) -> Bool in request.op != .listen }))
         #expect(output.stdout == "EACCES listen\n")
+    }
+
+    /// `maxHandles` bounds a call's servers, sockets and requests in flight together.
+    @Test func handlesAreBudgeted() async throws {
+        let (result, output) = try await exec("""
+            const net = require('net');
+            const servers = [];
+            let settled = 0;
+            const done = () => { if (++settled === 4) servers.forEach((s) => s.close()); };
+            for (let i = 0; i < 4; i++) {
+              const server = net.createServer(() => {});
+              server.on('error', (e) => { console.log(i, e.code, e.message); done(); });
+              server.listen(0, '127.0.0.1', () => { console.log(i, 'listening'); done(); });
+              servers.push(server);
+            }
+            """, networkDriver(), limits: ResourceLimits(maxHandles: 3))
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasSuffix("listening") }.count == 3, "\(lines)")
+        // The listens run concurrently: any one of the four is refused.
+        #expect(lines.filter { $0.hasSuffix(" ERR_RESOURCE_BUDGET_EXCEEDED ERR_RESOURCE_BUDGET_EXCEEDED: maximum number of handles (3) exceeded") }.count == 1,
+                "\(lines)")
     }
 
     @Test func headersRequestResponseAndFormData() async throws {

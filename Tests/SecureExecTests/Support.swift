@@ -27,13 +27,23 @@ func makeRuntime(_ driver: NodeDriver = NodeDriver(), limits: ResourceLimits = .
 }
 
 /// Runs `code` in a fresh runtime and returns result and stdout.
+/// A guest that never finishes ends after `wallClock` (code 124) instead of hanging the suite.
 func exec(_ code: String, _ driver: NodeDriver = NodeDriver(), limits: ResourceLimits = .default,
-          timing: TimingMitigation = .freeze) async throws -> (ExecResult, Output) {
+          timing: TimingMitigation = .freeze, wallClock: Duration? = nil) async throws -> (ExecResult, Output) {
     let (runtime, output) = try makeRuntime(driver, limits: limits, timing: timing)
-    let result = try await runtime.exec(code)
+    let result = try await runtime.exec(code, options: ExecOptions(wallClock: wallClock ?? limits.wallClock ?? .seconds(120)))
     await runtime.dispose()
     return (result, output)
 }
 
 /// The repository's root (tests read fixtures from it).
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs blocking work (waiting for a process) on a thread of its own: never on Swift's global
+/// executor or `DispatchQueue.global()`, whose shared pool is about as wide as the machine has
+/// cores (the runtimes' bridge requests and timers run there).
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}

@@ -98,12 +98,12 @@ struct TLSServerTests {
         let pipe = Pipe()
         curl.standardOutput = pipe
         let curlOutput: String = await withCheckedContinuation { done in
-            DispatchQueue.global().async {
+            Thread {
                 try? curl.run()
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
                 curl.waitUntilExit()
                 done.resume(returning: String(decoding: data, as: UTF8.self))
-            }
+            }.start()
         }
         #expect(curlOutput == "secure GET /curl ")
         _ = try await runtime.network.fetch(port: 4443, method: "POST", body: Array("stop".utf8))

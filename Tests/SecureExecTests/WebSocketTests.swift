@@ -359,7 +359,7 @@ enum SelfSignedCertificate {
         openssl.standardError = FileHandle.nullDevice
         openssl.standardOutput = FileHandle.nullDevice
         let status: Int32 = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 do {
                     try openssl.run()
                     openssl.waitUntilExit()
@@ -367,7 +367,7 @@ enum SelfSignedCertificate {
                 } catch {
                     continuation.resume(returning: -1)
                 }
-            }
+            }.start()
         }
         try #require(status == 0)
         return (try String(contentsOf: dir.appendingPathComponent("key.pem"), encoding: .utf8),

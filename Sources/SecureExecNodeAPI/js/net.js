@@ -263,8 +263,15 @@ class Server extends EventEmitter {
     this._id = undefined;
     this._pending = false;
     this._refed = true;
+    /** Whether this server holds a reference on the event loop (listening or about to, and ref'd). */
+    this._holding = false;
+    /** close() came while the host was still opening the server: close it once it is open. */
+    this._closeWhenListening = false;
     this.maxConnections = undefined;
   }
+
+  _hold() { if (!this._holding && this._refed) { this._holding = true; internal.loop.refHandle(); } }
+  _release() { if (this._holding) { this._holding = false; internal.loop.unrefHandle(); } }
 
   listen(...args) {
     let port = 0;
@@ -284,18 +291,29 @@ class Server extends EventEmitter {
     this._requestedHost = host === undefined || host === null ? undefined : String(host);
     this._prepareListen();
     this._pending = true;
-    internal.loop.refHandle();
+    this._hold();
     internal.callAsync(this._listenOperation, this._listenArguments({ port, host: host === undefined ? undefined : String(host) })).then((info) => {
       this._pending = false;
+      if (this._closeWhenListening) {
+        // As in Node, a server closed right after listen() never emits 'listening'.
+        this._closeWhenListening = false;
+        this._release();
+        internal.callAsync(this._closeOperation, { id: info.id }).finally(() => this.emit('close'));
+        return;
+      }
       this._id = info.id;
       this._port = info.port;
       this._registerListening(info);
       this.listening = true;
-      if (!this._refed) internal.loop.unrefHandle();
       this.emit('listening');
     }, (error) => {
       this._pending = false;
-      internal.loop.unrefHandle();
+      this._release();
+      if (this._closeWhenListening) {
+        this._closeWhenListening = false;
+        this.emit('close');
+        return;
+      }
       this.emit('error', error);
     });
     return this;
@@ -332,7 +350,7 @@ class Server extends EventEmitter {
 
   close(callback) {
     if (typeof callback === 'function') {
-      if (!this.listening) this.once('close', () => callback(new ERR_SERVER_NOT_RUNNING()));
+      if (!this.listening && !this._pending) this.once('close', () => callback(new ERR_SERVER_NOT_RUNNING()));
       else this.once('close', callback);
     }
     if (this.listening) {
@@ -340,8 +358,10 @@ class Server extends EventEmitter {
       this._unregisterListening(id);
       this._id = undefined;
       this.listening = false;
-      if (this._refed) internal.loop.unrefHandle();
+      this._release();
       internal.callAsync(this._closeOperation, { id }).finally(() => this.emit('close'));
+    } else if (this._pending) {
+      this._closeWhenListening = true;
     } else {
       process.nextTick(() => this.emit('close'));
     }
@@ -349,8 +369,8 @@ class Server extends EventEmitter {
   }
 
   getConnections(callback) { process.nextTick(callback, null, 0); return this; }
-  ref() { if (!this._refed) { this._refed = true; if (this.listening || this._pending) internal.loop.refHandle(); } return this; }
-  unref() { if (this._refed) { this._refed = false; if (this.listening || this._pending) internal.loop.unrefHandle(); } return this; }
+  ref() { this._refed = true; if (this.listening || this._pending) this._hold(); return this; }
+  unref() { this._refed = false; this._release(); return this; }
   [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
 }
 
