@@ -339,7 +339,7 @@ struct NetworkTests {
             await reader.cancel();
             console.log('cancelled');
             """, networkDriver(exempt: [server.port]))
-        #expect(result.code == 0)
+        #expect(result.code == 0, "\(result) \(output.stderr)")
         #expect(output.stdout == "524288 true\ncancelled\n")
     }
 
