@@ -270,31 +270,34 @@ final class NetworkCallState: Sendable {
         }
     }
 
-    /// Registers a started server, unless the call ended while it started (it is closed then).
-    private func keep(close: () async -> Void, register: (inout Inner) -> Void) async throws {
-        let accepted = inner.withLock { state -> Bool in
-            state.startingServers -= 1
-            guard !state.ended else { return false }
-            register(&state)
-            return true
-        }
-        if !accepted {
-            await close()
-            throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended")
-        }
-    }
-
-    func openTCPServer(guestPort: Int, host: CallHost, tls: NIOSSLContext? = nil) async throws -> SandboxTCPServer {
-        let id = try reserveServer(guestPort: guestPort)
-        let server: SandboxTCPServer
+    /// Starts a server reserved with `reserveServer` and registers it, unless the call ended while
+    /// it started (it is closed then). The reservation ends either way.
+    private func startReserved<Server: Sendable>(_ start: () async throws -> Server, close: (Server) async -> Void,
+                                                 register: (inout Inner, Server) -> Void) async throws -> Server {
+        let server: Server
         do {
-            server = try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host, tls: tls)
+            server = try await start()
         } catch {
             inner.withLock { $0.startingServers -= 1 }
             throw error
         }
-        try await keep(close: { await server.close() }) { $0.tcpServers[id] = server }
+        let accepted = inner.withLock { state -> Bool in
+            state.startingServers -= 1
+            guard !state.ended else { return false }
+            register(&state, server)
+            return true
+        }
+        if !accepted {
+            await close(server)
+            throw GuestError(code: "ERR_SERVER_NOT_RUNNING", message: "the call has ended")
+        }
         return server
+    }
+
+    func openTCPServer(guestPort: Int, host: CallHost, tls: NIOSSLContext? = nil) async throws -> SandboxTCPServer {
+        let id = try reserveServer(guestPort: guestPort)
+        return try await startReserved({ try await SandboxTCPServer.start(id: id, guestPort: guestPort, state: self, host: host, tls: tls) },
+                                       close: { await $0.close() }, register: { $0.tcpServers[id] = $1 })
     }
 
     func closeTCPServer(_ id: Int) async {
@@ -309,15 +312,8 @@ final class NetworkCallState: Sendable {
             guard let self, let host else { return false }
             return self.deliver(server: id, writer: writer, head: head, body: body, host: host)
         }
-        let server: SandboxServer
-        do {
-            server = try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, tls: tls, deliver: deliver)
-        } catch {
-            inner.withLock { $0.startingServers -= 1 }
-            throw error
-        }
-        try await keep(close: { await server.close() }) { $0.servers[id] = server }
-        return server
+        return try await startReserved({ try await SandboxServer.start(id: id, guestPort: guestPort, maxBody: limit, tls: tls, deliver: deliver) },
+                                       close: { await $0.close() }, register: { $0.servers[id] = $1 })
     }
 
     /// The guest's `server.close()`: as in Node, no new connections, idle ones closed, and a
