@@ -97,7 +97,8 @@ final class CallHost: Sendable {
     /// A request that went through ``prepare(_:)``: what is left is ``handle(_:)``.
     struct PreparedRequest: Sendable {
         fileprivate let request: BridgeRequest
-        fileprivate let start: Result<HostFunctionCalls.Admission?, GuestError>
+        /// A host function call's admission and its parsed arguments (nil for other operations).
+        fileprivate let start: Result<(HostFunctionCalls.Admission, Arguments)?, GuestError>
     }
 
     /// The synchronous first step of answering a request, taken in the order the guest sent its
@@ -107,7 +108,8 @@ final class CallHost: Sendable {
         guard request.operation == "host.call", let hostFunctions else { return PreparedRequest(request: request, start: .success(nil)) }
         do {
             try checkPayload(request)
-            return PreparedRequest(request: request, start: .success(try hostFunctions.admit(Arguments(request))))
+            let args = try Arguments(request)
+            return PreparedRequest(request: request, start: .success((try hostFunctions.admit(args), args)))
         } catch let error as GuestError {
             return PreparedRequest(request: request, start: .failure(error))
         } catch {
@@ -133,13 +135,12 @@ final class CallHost: Sendable {
         let request = prepared.request
         var response: BridgeResponse
         do {
-            let admission = try prepared.start.get()
-            try checkPayload(request)
-            let args = try Arguments(request)
-            if let admission, let hostFunctions {
+            if let (admission, args) = try prepared.start.get(), let hostFunctions {
+                // Checked and parsed in `prepare`.
                 response = try await hostFunctions.perform(admission, args, request.binary)
             } else {
-                response = try await dispatch(request.operation, args, request.binary)
+                try checkPayload(request)
+                response = try await dispatch(request.operation, try Arguments(request), request.binary)
             }
         } catch let error as GuestError {
             response = .failure(error)
