@@ -268,10 +268,28 @@ struct FileSystemOperations {
         case "fs.fsync":
             _ = try descriptor(args, "fsync")
             return .undefined
-        case "fs.fpath":
-            // fchmod/fchown/futimes act on the descriptor's file, re-checked as a write.
-            let (_, file) = try descriptor(args, "fstat")
-            return .value(.string(file.path))
+        // Metadata changes through a descriptor act on the open file (it may have been renamed or
+        // unlinked since), checked again like the path form on the path it was opened by.
+        case "fs.fchmod":
+            let (_, file) = try descriptor(args, "fchmod")
+            let mode = UInt32(truncatingIfNeeded: try args.int("mode"))
+            try await authorize(.chmod, path: file.path, syscall: "fchmod")
+            try await run("fchmod", file.path) { try await file.handle.chmod(mode: mode) }
+            return .undefined
+        case "fs.fchown":
+            let (_, file) = try descriptor(args, "fchown")
+            let uid = UInt32(truncatingIfNeeded: try args.int("uid"))
+            let gid = UInt32(truncatingIfNeeded: try args.int("gid"))
+            try await authorize(.chown, path: file.path, syscall: "fchown")
+            try await run("fchown", file.path) { try await file.handle.chown(uid: uid, gid: gid) }
+            return .undefined
+        case "fs.futimes":
+            let (_, file) = try descriptor(args, "futime")
+            let atime = try args.double("atimeMs")
+            let mtime = try args.double("mtimeMs")
+            try await authorize(.utimes, path: file.path, syscall: "futime")
+            try await run("futime", file.path) { try await file.handle.utimes(accessTimeMs: atime, modificationTimeMs: mtime) }
+            return .undefined
 
         default:
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")

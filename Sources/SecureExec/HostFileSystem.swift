@@ -268,7 +268,7 @@ public final class HostFileSystem: VirtualFileSystem {
         } else {
             fd = try openRegular(path, writable ? O_RDWR : O_RDONLY)
         }
-        return HostFileHandle(fd: fd, path: path)
+        return HostFileHandle(fd: fd, path: path, readOnly: readOnly)
     }
 
     public func readDirectory(_ path: String) async throws -> [DirectoryEntry] {
@@ -433,12 +433,14 @@ public final class HostFileSystem: VirtualFileSystem {
         try writable(path)
         let fd = try open(path, se_o_path)
         defer { close(fd) }
-        func spec(_ ms: Double) -> timespec {
-            let seconds = (ms / 1000).rounded(.down)
-            return timespec(tv_sec: Int(seconds), tv_nsec: Int((ms - seconds * 1000) * 1_000_000))
-        }
-        var times = [spec(accessTimeMs), spec(modificationTimeMs)]
+        var times = [Self.timespec(milliseconds: accessTimeMs), Self.timespec(milliseconds: modificationTimeMs)]
         guard utimensat(fd, "", &times, se_at_empty_path) == 0 else { throw Self.error(errno, path) }
+    }
+
+    /// A time in milliseconds since the epoch as a `timespec`.
+    static func timespec(milliseconds ms: Double) -> Glibc.timespec {
+        let seconds = (ms / 1000).rounded(.down)
+        return Glibc.timespec(tv_sec: Int(seconds), tv_nsec: Int((ms - seconds * 1000) * 1_000_000))
     }
 
     public func truncate(_ path: String, length: Int) async throws {
@@ -477,10 +479,13 @@ public final class HostFileSystem: VirtualFileSystem {
 final class HostFileHandle: VirtualFileHandle {
     private let descriptor: Mutex<Int32>
     let path: String
+    /// Opened from a read-only filesystem: its metadata cannot change either.
+    let readOnly: Bool
 
-    init(fd: Int32, path: String) {
+    init(fd: Int32, path: String, readOnly: Bool) {
         descriptor = Mutex(fd)
         self.path = path
+        self.readOnly = readOnly
     }
 
     deinit { descriptor.withLock { if $0 >= 0 { Glibc.close($0) } } }
@@ -516,6 +521,25 @@ final class HostFileHandle: VirtualFileHandle {
     func truncate(length: Int) async throws {
         guard length >= 0 else { throw FileSystemError(.invalid, path: path) }
         guard ftruncate(try fd(), off_t(length)) == 0 else { throw HostFileSystem.error(errno, path) }
+    }
+
+    /// The descriptor for a metadata change, refused on a read-only filesystem.
+    private func metadataDescriptor() throws(FileSystemError) -> Int32 {
+        if readOnly { throw FileSystemError(.readOnly, path: path) }
+        return try fd()
+    }
+
+    func chmod(mode: UInt32) async throws {
+        guard fchmod(try metadataDescriptor(), mode_t(mode & 0o7777)) == 0 else { throw HostFileSystem.error(errno, path) }
+    }
+
+    func chown(uid: UInt32, gid: UInt32) async throws {
+        guard fchown(try metadataDescriptor(), uid, gid) == 0 else { throw HostFileSystem.error(errno, path) }
+    }
+
+    func utimes(accessTimeMs: Double, modificationTimeMs: Double) async throws {
+        var times = [HostFileSystem.timespec(milliseconds: accessTimeMs), HostFileSystem.timespec(milliseconds: modificationTimeMs)]
+        guard futimens(try metadataDescriptor(), &times) == 0 else { throw HostFileSystem.error(errno, path) }
     }
 
     func close() async {

@@ -280,6 +280,21 @@ public final class InMemoryFileSystem: VirtualFileSystem {
                 try InMemoryFileSystem.truncate(&s, inode, length: length, limit: limit, path: path)
             }
         }
+        func chmod(mode: UInt32) async throws(FileSystemError) {
+            try filesystem.modify(inode: inode, path: path) { $0.permissions = mode & 0o7777 }
+        }
+        func chown(uid: UInt32, gid: UInt32) async throws(FileSystemError) {
+            try filesystem.modify(inode: inode, path: path) { node in
+                node.uid = uid
+                node.gid = gid
+            }
+        }
+        func utimes(accessTimeMs: Double, modificationTimeMs: Double) async throws(FileSystemError) {
+            try filesystem.modify(inode: inode, path: path) { node in
+                node.atime = accessTimeMs
+                node.mtime = modificationTimeMs
+            }
+        }
         func close() async {
             filesystem.state.withLock { s in
                 let count = (s.openCounts[inode] ?? 1) - 1
@@ -334,12 +349,20 @@ public final class InMemoryFileSystem: VirtualFileSystem {
 
     private func modify(_ path: String, _ change: (inout Inode) -> Void) throws(FileSystemError) {
         try state.withLock { s throws(FileSystemError) in
-            let ino = try Self.resolve(s, path, follow: true)
-            guard var node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
-            change(&node)
-            node.ctime = MonotonicClock.epochMilliseconds()
-            s.inodes[ino] = node
+            try Self.modify(&s, try Self.resolve(s, path, follow: true), path: path, change)
         }
+    }
+
+    /// Changes an open file's inode (it may have no name left).
+    private func modify(inode: UInt64, path: String, _ change: (inout Inode) -> Void) throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in try Self.modify(&s, inode, path: path, change) }
+    }
+
+    private static func modify(_ s: inout State, _ ino: UInt64, path: String, _ change: (inout Inode) -> Void) throws(FileSystemError) {
+        guard var node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+        change(&node)
+        node.ctime = MonotonicClock.epochMilliseconds()
+        s.inodes[ino] = node
     }
 
     private static func child(_ s: State, _ dir: UInt64, _ name: String) -> UInt64? {

@@ -65,6 +65,12 @@ public protocol VirtualFileHandle: Sendable {
     func stat() async throws -> FileStatus
     /// Sets the open file's length (`ftruncate`).
     func truncate(length: Int) async throws
+    /// Changes the open file's permission bits (`fchmod`). Default: through the path it was opened by.
+    func chmod(mode: UInt32) async throws
+    /// Changes the open file's owner (`fchown`). Default: through the path it was opened by.
+    func chown(uid: UInt32, gid: UInt32) async throws
+    /// Sets the open file's access and modification times (`futimens`). Default: through the path.
+    func utimes(accessTimeMs: Double, modificationTimeMs: Double) async throws
     /// Releases the file. Called once: when the guest closes the descriptor or its call ends.
     func close() async
 }
@@ -78,7 +84,23 @@ struct PathFollowingFileHandle: VirtualFileHandle {
     func write(offset: Int?, _ data: [UInt8]) async throws -> Int { try await filesystem.write(path, offset: offset, data) }
     func stat() async throws -> FileStatus { try await filesystem.stat(path) }
     func truncate(length: Int) async throws { try await filesystem.truncate(path, length: length) }
+    func chmod(mode: UInt32) async throws { try await filesystem.chmod(path, mode: mode) }
+    func chown(uid: UInt32, gid: UInt32) async throws { try await filesystem.chown(path, uid: uid, gid: gid) }
+    func utimes(accessTimeMs: Double, modificationTimeMs: Double) async throws {
+        try await filesystem.utimes(path, accessTimeMs: accessTimeMs, modificationTimeMs: modificationTimeMs)
+    }
     func close() async {}
+}
+
+extension VirtualFileHandle {
+    /// Default: refused (`EPERM`) — a handle that cannot reach its file's metadata.
+    public func chmod(mode: UInt32) async throws { throw FileSystemError(.notPermitted, path: "") }
+    /// Default: refused (`EPERM`).
+    public func chown(uid: UInt32, gid: UInt32) async throws { throw FileSystemError(.notPermitted, path: "") }
+    /// Default: refused (`EPERM`).
+    public func utimes(accessTimeMs: Double, modificationTimeMs: Double) async throws {
+        throw FileSystemError(.notPermitted, path: "")
+    }
 }
 
 extension VirtualFileSystem {

@@ -171,6 +171,88 @@ struct FileSystemRangedTests {
         }
     }
 
+    /// `fchmod`/`futimes`/`fchown` (and `FileHandle.chmod`/`utimes`) change the open file even
+    /// after it was renamed or unlinked, with Node's argument errors and `EBADF` after close.
+    /// Expected output: Node 22 running the same script on a real directory.
+    @Test func metadataChangesThroughADescriptorReachTheOpenFile() async throws {
+        let script = """
+            const fs = require('fs');
+            const dir = process.env.DIR;
+            const a = dir + '/m.txt', b = dir + '/n.txt';
+            fs.writeFileSync(a, 'x');
+            const fd = fs.openSync(a, 'r+');
+            fs.renameSync(a, b);
+            fs.fchmodSync(fd, 0o600);
+            fs.futimesSync(fd, 1000, new Date(2000000));
+            const st = fs.fstatSync(fd);
+            fs.fchownSync(fd, st.uid, st.gid);
+            console.log('renamed:', (st.mode & 0o777).toString(8), st.atimeMs, st.mtimeMs, (fs.statSync(b).mode & 0o777).toString(8), fs.statSync(b).mtimeMs);
+            fs.unlinkSync(b);
+            fs.fchmod(fd, '644', (err) => {
+              console.log('unlinked:', err, (fs.fstatSync(fd).mode & 0o777).toString(8));
+              try { fs.fchmodSync(fd, 'x'); } catch (e) { console.log(e.code); }
+              try { fs.futimesSync('1', 1, 1); } catch (e) { console.log(e.code); }
+              fs.closeSync(fd);
+              try { fs.fchmodSync(fd, 0o600); } catch (e) { console.log(e.code, e.syscall); }
+              (async () => {
+                fs.writeFileSync(a, 'y');
+                const h = await fs.promises.open(a, 'r');
+                await h.chmod(0o640); await h.utimes(5, 6);
+                const s = await h.stat();
+                console.log('handle:', (s.mode & 0o777).toString(8), s.mtimeMs);
+                await h.close();
+              })();
+            });
+            """
+        let expected = """
+            renamed: 600 1000000 2000000 600 2000000
+            unlinked: null 644
+            ERR_INVALID_ARG_VALUE
+            ERR_INVALID_ARG_TYPE
+            EBADF fchmod
+            handle: 640 6000
+
+            """
+        for (name, fs, keep) in try Self.filesystems() where name != "whole-file" {
+            _ = keep
+            let dir = name == "mounted" ? "/h" : "/r"
+            if name != "mounted" { _ = try await fs.createDirectory(dir, recursive: true, mode: 0o755) }
+            let (runtime, output) = try makeRuntime(NodeDriver(filesystem: fs, permissions: .allowAllFs))
+            let result = try await runtime.exec(script.replacingOccurrences(of: "process.env.DIR", with: "'\(dir)'"))
+            await runtime.dispose()
+            #expect(result.code == 0, "\(name): \(result.errorMessage ?? "")")
+            #expect(output.stdout == expected, "\(name)")
+        }
+    }
+
+    /// A metadata change through a descriptor is checked like the path form: a read grant does not
+    /// allow it (`EACCES`), nor does a read-only host folder (`EROFS`); the file is unchanged.
+    @Test func metadataChangesThroughADescriptorAreChecked() async throws {
+        let host = try HostSandboxDirectory()
+        try Data("x".utf8).write(to: host.root.appendingPathComponent("f.txt"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: host.root.appendingPathComponent("f.txt").path)
+        let script = """
+            const fs = require('fs');
+            const fd = fs.openSync('/d/f.txt', 'r');
+            for (const call of [() => fs.fchmodSync(fd, 0o600), () => fs.futimesSync(fd, 1, 1), () => fs.fchownSync(fd, 0, 0)]) {
+              try { call(); console.log('changed'); } catch (e) { console.log(e.code, e.syscall); }
+            }
+            """
+        let readOnlyGrant = NodeDriver(filesystem: MountedFileSystem(base: InMemoryFileSystem(), mounts: ["/d": try HostFileSystem(root: host.root.path)]),
+                                       permissions: Permissions(fs: .paths(readOnly: ["/d"], readWrite: [])))
+        let readOnlyFolder = NodeDriver(filesystem: MountedFileSystem(base: InMemoryFileSystem(), mounts: ["/d": try HostFileSystem(root: host.root.path, readOnly: true)]),
+                                        permissions: .allowAllFs)
+        for (driver, code) in [(readOnlyGrant, "EACCES"), (readOnlyFolder, "EROFS")] {
+            let (runtime, output) = try makeRuntime(driver)
+            let result = try await runtime.exec(script)
+            await runtime.dispose()
+            #expect(result.code == 0, "\(result.errorMessage ?? "")")
+            #expect(output.stdout == "\(code) fchmod\n\(code) futime\n\(code) fchown\n")
+        }
+        let mode = try FileManager.default.attributesOfItem(atPath: host.root.appendingPathComponent("f.txt").path)[.posixPermissions] as? Int
+        #expect(mode == 0o644)
+    }
+
     /// `readdir` with `recursive` descends into linked directories as Node does (output: Node 22
     /// on the same tree), and a link back up is listed but not followed again.
     @Test func recursiveReaddirFollowsDirectoryLinks() async throws {

@@ -352,7 +352,22 @@ const fdOps = {
   ftruncate: (fd, len = 0) => [{ op: 'fs.ftruncate', args: { fd: validateFd(fd), length: len } }],
   fsync: (fd) => [{ op: 'fs.fsync', args: { fd: validateFd(fd) } }],
   fdatasync: (fd) => [{ op: 'fs.fsync', args: { fd: validateFd(fd) } }],
+  // The path forms' argument checks, with the descriptor in place of the path.
+  fchmod: (fd, ...rest) => onDescriptor('fs.fchmod', validateFd(fd), ops.chmod('/', ...rest)),
+  fchown: (fd, ...rest) => onDescriptor('fs.fchown', validateFd(fd), ops.chown('/', ...rest)),
+  futimes: (fd, ...rest) => onDescriptor('fs.futimes', validateFd(fd), ops.utimes('/', ...rest)),
 };
+
+function onDescriptor(op, fd, [request]) {
+  const { path, ...args } = request.args;
+  return [{ op, args: { fd, ...args } }];
+}
+
+/** Runs a descriptor operation asynchronously: a promise of its (transformed) result. */
+function fdCallAsync(name, ...args) {
+  const [request, transform] = fdOps[name](...args);
+  return internal.callAsync(request.op, request.args).then((r) => (transform ? transform(r) : r));
+}
 
 for (const name of Object.keys(fdOps)) {
   fs[`${name}Sync`] = function (...args) {
@@ -362,8 +377,7 @@ for (const name of Object.keys(fdOps)) {
   };
   fs[name] = function (...args) {
     const cb = maybeCallback(args.pop());
-    const [request, transform] = fdOps[name](...args);
-    internal.callAsync(request.op, request.args).then((r) => cb(null, transform ? transform(r) : r), cb);
+    fdCallAsync(name, ...args).then((r) => cb(null, r), cb);
   };
 }
 
@@ -394,19 +408,6 @@ fs.write = function write(fd, data, ...rest) {
   const a = writeArgs(data, ...rest);
   internal.callAsync('fs.write', { fd, position: a.position }, a.bytes).then((n) => cb(null, n, data), cb);
 };
-for (const [name, op] of [['fchmod', 'chmod'], ['fchown', 'chown'], ['futimes', 'utimes']]) {
-  fs[`${name}Sync`] = function (fd, ...args) {
-    const path = internal.call('fs.fpath', { fd: validateFd(fd) });
-    return fs[`${op}Sync`](path, ...args);
-  };
-  fs[name] = function (fd, ...args) {
-    const cb = maybeCallback(args.pop());
-    let path;
-    try { path = internal.call('fs.fpath', { fd: validateFd(fd) }); } catch (err) { process.nextTick(cb, err); return; }
-    fs[op](path, ...args, cb);
-  };
-}
-
 /** fs.promises.open's handle. */
 class FileHandle extends require('events') {
   constructor(fd) { super(); this.fd = fd; }
@@ -437,11 +438,13 @@ class FileHandle extends require('events') {
     await internal.callAsync('fs.write', { fd: this.fd, position: null }, toBytes(data, encoding));
   }
   appendFile(data, options) { return this.writeFile(data, options); }
-  async stat(options) { return fdOps.fstat(this.fd, options)[1](await internal.callAsync('fs.fstat', { fd: this.fd })); }
+  async stat(options) { return fdCallAsync('fstat', this.fd, options); }
   async truncate(len = 0) { await internal.callAsync('fs.ftruncate', { fd: this.fd, length: len }); }
   async sync() { await internal.callAsync('fs.fsync', { fd: this.fd }); }
   async datasync() { await internal.callAsync('fs.fsync', { fd: this.fd }); }
-  async chmod(mode) { await promises.chmod(internal.call('fs.fpath', { fd: this.fd }), mode); }
+  async chmod(mode) { await fdCallAsync('fchmod', this.fd, mode); }
+  async chown(uid, gid) { await fdCallAsync('fchown', this.fd, uid, gid); }
+  async utimes(atime, mtime) { await fdCallAsync('futimes', this.fd, atime, mtime); }
   async close() {
     if (this.fd === -1) return;
     const fd = this.fd;
