@@ -21,12 +21,18 @@ enum HTTPClientConnection {
     static func exchange(_ request: HTTPRequest, address: IPAddress, tls override: NIOSSLContext? = nil) async throws -> HTTPResponse {
         let collected = Mutex<[UInt8]>([])
         let done = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: Void.self)
-        let streaming = try await stream(request, address: address, tls: override) { event in
-            switch event {
-            case .data(let bytes): collected.withLock { $0 += bytes }
-            case .end: done.succeed(())
-            case .error(let error): done.fail(error)
+        let streaming: HTTPStreamingResponse
+        do {
+            streaming = try await stream(request, address: address, tls: override) { event in
+                switch event {
+                case .data(let bytes): collected.withLock { $0 += bytes }
+                case .end: done.succeed(())
+                case .error(let error): done.fail(error)
+                }
             }
+        } catch {
+            done.fail(error)  // a promise is always completed
+            throw error
         }
         try await withTaskCancellationHandler {
             try await done.futureResult.get()

@@ -130,8 +130,10 @@ struct ChannelStream: NetworkStream {
             }
             return ChannelStream(channel: channel)
         } catch let error as NetworkError {
+            handshake.fail(error)  // a promise is always completed (no connection: no handler did)
             throw error
         } catch {
+            handshake.fail(error)
             throw HTTPClientConnection.describe(error, address: target, port: port)
         }
     }

@@ -168,6 +168,7 @@ final class WebSocketConnection: NetworkWebSocket {
                 }
                 .connect(to: socketAddress).get()
         } catch {
+            upgraded.fail(error)  // a promise is always completed
             throw HTTPClientConnection.describe(error, address: target, port: request.port)
         }
         // The handshake is bounded in time.

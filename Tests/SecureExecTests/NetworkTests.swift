@@ -353,6 +353,28 @@ struct NetworkTests {
         #expect(output.stdout == "TypeError fetch failed ECONNREFUSED\n")
     }
 
+    /// A refused TLS socket and WebSocket fail with ECONNREFUSED in the guest; the host's
+    /// handshake promises are completed on that path too (SwiftNIO stops a debug build that
+    /// drops one — Node's test-tls-connect-hints-option found it).
+    @Test func refusedTLSAndWebSocketConnectionsFailCleanly() async throws {
+        let server = try await LoopbackServer.start()
+        let port = server.port
+        await server.stop()
+        let (result, output) = try await exec("""
+            const tls = require('tls');
+            await new Promise((resolve) => {
+              tls.connect({ host: '127.0.0.1', port: \(port) }).on('error', (e) => { console.log('tls', e.code); resolve(); });
+            });
+            await new Promise((resolve) => {
+              const ws = new WebSocket('ws://127.0.0.1:\(port)/');
+              ws.onerror = () => console.log('websocket error');
+              ws.onclose = (e) => { console.log('websocket close', e.code); resolve(); };
+            });
+            """, networkDriver(exempt: [port]))
+        #expect(result.code == 0, "\(result.errorMessage ?? "") \(output.stderr)")
+        #expect(output.stdout == "tls ECONNREFUSED\nwebsocket error\nwebsocket close 1006\n")
+    }
+
     /// A loopback TLS server with a self-signed certificate (made by the `openssl` command):
     /// refused, because verification is on.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
