@@ -138,6 +138,30 @@ struct RuntimeTests {
         #expect(output.stdout == "undefined 1 undefined undefined\n")
     }
 
+    /// Guest code that puts `get`/`set` on Object.prototype (as Node's test-assert-fail does)
+    /// does not break our own modules: their property descriptors have no prototype.
+    @Test func accessorNamesOnObjectPrototypeDoNotBreakTheRuntime() async throws {
+        let (runtime, output) = try makeRuntime(NodeDriver(permissions: .allowAllFs))
+        let result = try await runtime.exec("""
+            const assert = require('assert'), events = require('events');
+            Object.prototype.get = function () { throw new Error('get called'); };
+            Object.prototype.set = function () { throw new Error('set called'); };
+            assert.throws(() => assert.fail(''), { code: 'ERR_ASSERTION' });
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 3;
+            const e = new events.EventEmitter();
+            e.on('x', (v) => console.log('event', v));
+            e.emit('x', 1);
+            require('fs').writeFileSync('/tmp/p.txt', 'ok');
+            console.log(require('fs').readFileSync('/tmp/p.txt', 'utf8'), new URL('http://a/b').pathname,
+                        Error.stackTraceLimit, Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit').value);
+            Error.stackTraceLimit = limit;
+            delete Object.prototype.get; delete Object.prototype.set;
+            """)
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        #expect(output.stdout == "event 1\nok /b 3 3\n")
+    }
+
     @Test func aLaterRuntimeStartsClean() async throws {
         // In-process engines are pooled: the next runtime may get this one's engine.
         let (first, _) = try makeRuntime()

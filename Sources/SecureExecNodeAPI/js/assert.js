@@ -74,11 +74,11 @@ const kDiffOperators = new Set(['deepStrictEqual', 'strictEqual', 'partialDeepSt
 // properties the comparison looked at rather than two stack traces.
 function copyError(source) {
   const target = Object.assign({ __proto__: Object.getPrototypeOf(source) }, source);
-  Object.defineProperty(target, 'message', { value: source.message });
+  Object.defineProperty(target, 'message', { __proto__: null, value: source.message });
   if (Object.prototype.hasOwnProperty.call(source, 'cause')) {
     let { cause } = source;
     if (isError(cause)) cause = copyError(cause);
-    Object.defineProperty(target, 'cause', { value: cause });
+    Object.defineProperty(target, 'cause', { __proto__: null, value: cause });
   }
   return target;
 }
@@ -396,7 +396,7 @@ class AssertionError extends Error {
     if (hook !== undefined && typeof stack === 'string' && !stack.startsWith('AssertionError [ERR_ASSERTION]')) {
       rendered = hook(this);
       if (typeof rendered === 'string') {
-        Object.defineProperty(this, 'stack', { value: rendered, writable: true, configurable: true, enumerable: false });
+        Object.defineProperty(this, 'stack', { __proto__: null, value: rendered, writable: true, configurable: true, enumerable: false });
       } else {
         rendered = undefined;
       }
@@ -411,7 +411,7 @@ class AssertionError extends Error {
     // already V8-format stack through would garble it; then keep the engine's own frames and
     // let inspect render them (its header then lacks the " [ERR_ASSERTION]" part).
     if (rendered !== undefined && hook(this) !== rendered) {
-      Object.defineProperty(this, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
+      Object.defineProperty(this, 'stack', { __proto__: null, value: stack, writable: true, configurable: true, enumerable: false });
     }
   }
 

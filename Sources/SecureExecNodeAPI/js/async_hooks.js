@@ -102,11 +102,17 @@ function runInContext(context, fn, thisArg, args) {
   }
   try {
     return Reflect.apply(fn, thisArg, args);
+  } catch (err) {
+    // The domain module notes the domain a callback threw in, before its context is left.
+    if (domainHooks.observeThrow !== null) domainHooks.observeThrow(err);
+    throw err;
   } finally {
     currentFrame = savedFrame;
     execution = savedExecution;
   }
 }
+
+const domainHooks = require('internal/domain_hooks');
 
 // A function that runs `fn` in the context captured now. `this` and arguments pass through.
 function wrapCallback(fn, resource) {
@@ -130,8 +136,8 @@ function patchMethod(obj, name, make) {
   if (desc === undefined || typeof desc.value !== 'function' || patched.has(desc.value)) return;
   const original = desc.value;
   const replacement = make(original);
-  Object.defineProperty(replacement, 'name', { value: original.name, configurable: true });
-  Object.defineProperty(replacement, 'length', { value: original.length, configurable: true });
+  Object.defineProperty(replacement, 'name', { __proto__: null, value: original.name, configurable: true });
+  Object.defineProperty(replacement, 'length', { __proto__: null, value: original.length, configurable: true });
   patched.add(replacement);
   Object.defineProperty(obj, name, { ...desc, value: replacement });
 }
@@ -318,8 +324,9 @@ class AsyncResource {
     }
     let self = this;
     Object.defineProperties(bound, {
-      length: { configurable: true, enumerable: false, value: fn.length, writable: false },
+      length: { __proto__: null, configurable: true, enumerable: false, value: fn.length, writable: false },
       asyncResource: {
+        __proto__: null,
         configurable: true,
         enumerable: true,
         get: lazyDeprecate(function () { return self; },
@@ -434,6 +441,6 @@ module.exports = {
   AsyncResource,
 };
 // Not enumerable: the module's public keys stay Node's.
-Object.defineProperty(module.exports, 'install', { value: install, enumerable: false, writable: true, configurable: true });
+Object.defineProperty(module.exports, 'install', { __proto__: null, value: install, enumerable: false, writable: true, configurable: true });
 
 installDefaults();

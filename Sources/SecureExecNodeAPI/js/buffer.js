@@ -157,8 +157,8 @@ function viewBytes(view) {
 const kMaxLength = 2 ** 53 - 1;
 const kStringMaxLength = 536870888;
 const constants = Object.defineProperties({}, {
-  MAX_LENGTH: { value: kMaxLength, writable: false, enumerable: true, configurable: false },
-  MAX_STRING_LENGTH: { value: kStringMaxLength, writable: false, enumerable: true, configurable: false },
+  MAX_LENGTH: { __proto__: null, value: kMaxLength, writable: false, enumerable: true, configurable: false },
+  MAX_STRING_LENGTH: { __proto__: null, value: kStringMaxLength, writable: false, enumerable: true, configurable: false },
 });
 let INSPECT_MAX_BYTES = 50;
 

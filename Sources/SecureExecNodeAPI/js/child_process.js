@@ -571,8 +571,8 @@ function promisified(run) {
     return promise;
   };
 }
-Object.defineProperty(exec, customPromisify, { enumerable: false, value: promisified(exec) });
-Object.defineProperty(execFile, customPromisify, { enumerable: false, value: promisified(execFile) });
+Object.defineProperty(exec, customPromisify, { __proto__: null, enumerable: false, value: promisified(exec) });
+Object.defineProperty(execFile, customPromisify, { __proto__: null, enumerable: false, value: promisified(execFile) });
 
 // -------------------------------------------------------------------------------------------
 // Sync variants: one request, answered with a header and the collected output.

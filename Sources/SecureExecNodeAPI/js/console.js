@@ -29,7 +29,7 @@ function initialize(target, options, stderr, ignoreErrors) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_CONSOLE_WRITABLE_STREAM('stderr');
   }
-  const hidden = (value) => ({ value, writable: true, configurable: true, enumerable: false });
+  const hidden = (value) => ({ __proto__: null, value, writable: true, configurable: true, enumerable: false });
   Object.defineProperties(target, {
     [kStdout]: hidden(stdout),
     [kStderr]: hidden(err),
@@ -132,7 +132,7 @@ methods.error = methods.warn;
 methods.groupCollapsed = methods.group;
 
 for (const [name, fn] of Object.entries(methods)) {
-  Object.defineProperty(Console.prototype, name, { value: fn, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(Console.prototype, name, { __proto__: null, value: fn, writable: true, configurable: true, enumerable: true });
 }
 
 function formatTime(ms) {

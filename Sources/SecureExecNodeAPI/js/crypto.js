@@ -308,7 +308,7 @@ function scrypt(password, salt, keylen, options, callback) {
 
 const { subtle } = require('internal/crypto/webcrypto');
 const webcrypto = { getRandomValues, randomUUID, subtle };
-Object.defineProperty(webcrypto, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+Object.defineProperty(webcrypto, Symbol.toStringTag, { __proto__: null, value: 'Crypto', configurable: true });
 
 const exported = {
   randomBytes,

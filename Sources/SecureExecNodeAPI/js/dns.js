@@ -123,7 +123,7 @@ class PromiseResolver {
 PromiseResolver.prototype.resolve = promises.resolve;
 PromiseResolver.prototype.resolve4 = promises.resolve4;
 PromiseResolver.prototype.resolve6 = promises.resolve6;
-Object.defineProperty(PromiseResolver, 'name', { value: 'Resolver' });
+Object.defineProperty(PromiseResolver, 'name', { __proto__: null, value: 'Resolver' });
 promises.Resolver = PromiseResolver;
 promises.lookupService = async function lookupService() {
   const err = new Error('lookupService is not supported in sandbox');

@@ -252,13 +252,13 @@ const promises = { constants };
 
 for (const name of Object.keys(ops)) {
   fs[`${name}Sync`] = function (...args) { return runSync(name, args); };
-  Object.defineProperty(fs[`${name}Sync`], 'name', { value: `${name}Sync` });
+  Object.defineProperty(fs[`${name}Sync`], 'name', { __proto__: null, value: `${name}Sync` });
   fs[name] = function (...args) {
     const cb = maybeCallback(args.pop());
     // Argument errors throw synchronously, as in Node.
     runAsync(name, args).then((value) => cb(null, value), (err) => cb(err));
   };
-  Object.defineProperty(fs[name], 'name', { value: name });
+  Object.defineProperty(fs[name], 'name', { __proto__: null, value: name });
   promises[name] = async function (...args) { return runAsync(name, args); };
 }
 
@@ -553,7 +553,7 @@ fs.createWriteStream = createWriteStream;
 const kStreamKind = Symbol('fsStreamKind');
 for (const [name, create, kind] of [['ReadStream', createReadStream, 'read'], ['WriteStream', createWriteStream, 'write']]) {
   const ctor = { [name]: function (path, options) { const stream = create(path, options); stream[kStreamKind] = kind; return stream; } }[name];
-  Object.defineProperty(ctor, Symbol.hasInstance, { value: (value) => value != null && value[kStreamKind] === kind });
+  Object.defineProperty(ctor, Symbol.hasInstance, { __proto__: null, value: (value) => value != null && value[kStreamKind] === kind });
   fs[name] = ctor;
 }
 
@@ -995,13 +995,13 @@ fs.cp = function cp(src, dest, options, callback) {
       if (typeof path !== 'number') return byPath[`${name}Sync`](path, data, options);
       writeAll(validateFd(path), data, options, { encoding: 'utf8' });
     };
-    Object.defineProperty(fs[`${name}Sync`], 'name', { value: `${name}Sync` });
+    Object.defineProperty(fs[`${name}Sync`], 'name', { __proto__: null, value: `${name}Sync` });
     fs[name] = function (path, data, ...rest) {
       if (typeof path !== 'number') return byPath[name](path, data, ...rest);
       const cb = maybeCallback(rest.pop());
       writeAllAsync(validateFd(path), data, rest[0], { encoding: 'utf8' }).then(() => cb(null), cb);
     };
-    Object.defineProperty(fs[name], 'name', { value: name });
+    Object.defineProperty(fs[name], 'name', { __proto__: null, value: name });
   }
 }
 
@@ -1016,7 +1016,7 @@ for (const name of ['statSync', 'lstatSync']) {
       throw err;
     }
   };
-  Object.defineProperty(fs[name], 'name', { value: name });
+  Object.defineProperty(fs[name], 'name', { __proto__: null, value: name });
 }
 
 // util.promisify of the calls whose callbacks take several values resolves to an object.

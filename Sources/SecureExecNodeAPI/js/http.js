@@ -343,7 +343,7 @@ class Agent extends EventEmitter {
     this.freeSockets = { __proto__: null };
     this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
     this.keepAlive = this.options.keepAlive || false;
-    this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
+    this.maxSockets = this.options.maxSockets || CallableAgent.defaultMaxSockets;
     this.maxFreeSockets = this.options.maxFreeSockets || 256;
     this.scheduling = this.options.scheduling || 'lifo';
     this.maxTotalSockets = this.options.maxTotalSockets;
@@ -504,9 +504,11 @@ class Agent extends EventEmitter {
     }
   }
 }
-Agent.defaultMaxSockets = Infinity;
+// As in Node, `http.Agent(options)` works without `new` too.
+const CallableAgent = require('internal/callable_class')(Agent);
+CallableAgent.defaultMaxSockets = Infinity;
 
-const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+const globalAgent = new CallableAgent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
 
 // ---------------------------------------------------------------------------------------------
 // ClientRequest
@@ -580,10 +582,15 @@ class ClientRequest extends OutgoingMessage {
     this._tlsOptions = { ca: o.ca, rejectUnauthorized: o.rejectUnauthorized };
     this._signal = o.signal;
     if (o.headers) {
-      const entries = Array.isArray(o.headers) ? pairsFromFlat(o.headers) : Object.entries(o.headers);
-      for (const [name, value] of entries) if (value !== undefined) this.setHeader(name, value);
+      // An array: [[name, value], ...] or Node's flat raw form; names may repeat.
+      const list = Array.isArray(o.headers);
+      const entries = !list ? Object.entries(o.headers) : Array.isArray(o.headers[0]) ? o.headers : pairsFromFlat(o.headers);
+      for (const [name, value] of entries) {
+        if (value === undefined) continue;
+        if (list) this.appendHeader(name, value); else this.setHeader(name, value);
+      }
     }
-    if (o.auth && !this.hasHeader('authorization')) {
+    if (o.auth && !Array.isArray(o.headers) && !this.hasHeader('authorization')) {
       this.setHeader('Authorization', 'Basic ' + Buffer.from(String(o.auth)).toString('base64'));
     }
     if (callback) this.once('response', callback);
@@ -960,7 +967,7 @@ function createServer(options, requestListener) {
 module.exports = {
   METHODS: METHODS.slice(),
   STATUS_CODES,
-  Agent,
+  Agent: CallableAgent,
   ClientRequest,
   IncomingMessage,
   OutgoingMessage,

@@ -36,7 +36,8 @@ class Agent extends http.Agent {
     return name;
   }
 }
-const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+const CallableAgent = require('internal/callable_class')(Agent);
+const globalAgent = new CallableAgent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
 
 function request(url, options, callback) {
   return new http.ClientRequest(url, options, callback, 'https:');
@@ -60,4 +61,4 @@ class Server extends http.Server {
 
 function createServer(options, requestListener) { return new Server(options, requestListener); }
 
-module.exports = { Agent, globalAgent, request, get, createServer, Server: require('internal/callable_class')(Server) };
+module.exports = { Agent: CallableAgent, globalAgent, request, get, createServer, Server: require('internal/callable_class')(Server) };

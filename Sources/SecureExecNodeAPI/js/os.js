@@ -54,5 +54,5 @@ module.exports = {
 };
 // Constants as Node defines them: read-only, still configurable.
 for (const [name, value] of [['EOL', '\n'], ['devNull', '/dev/null']]) {
-  Object.defineProperty(module.exports, name, { value, writable: false, enumerable: true, configurable: true });
+  Object.defineProperty(module.exports, name, { __proto__: null, value, writable: false, enumerable: true, configurable: true });
 }

@@ -57,7 +57,7 @@ const performance = {
   timerify: (fn) => fn,
   nodeTiming: { name: 'node', entryType: 'node', startTime: 0, duration: 0 },
 };
-Object.defineProperty(performance, Symbol.toStringTag, { value: 'Performance', configurable: true });
+Object.defineProperty(performance, Symbol.toStringTag, { __proto__: null, value: 'Performance', configurable: true });
 
 class PerformanceObserver {
   constructor(callback) { this.callback = callback; }

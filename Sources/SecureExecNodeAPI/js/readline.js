@@ -750,7 +750,7 @@ function LegacyInterface(input, output, completer, terminal) {
 }
 Object.setPrototypeOf(LegacyInterface.prototype, Interface.prototype);
 Object.setPrototypeOf(LegacyInterface, Interface);
-Object.defineProperty(LegacyInterface, 'name', { value: 'Interface' });
+Object.defineProperty(LegacyInterface, 'name', { __proto__: null, value: 'Interface' });
 
 LegacyInterface.prototype.question = function question(query, options, cb) {
   cb = typeof options === 'function' ? options : cb;
@@ -812,6 +812,7 @@ const legacyMethods = {
 };
 for (const [name, symbol] of Object.entries(legacyMethods)) {
   Object.defineProperty(LegacyInterface.prototype, name, {
+    __proto__: null,
     value(...args) { return this[symbol](...args); },
     writable: true,
     configurable: true,
@@ -830,6 +831,7 @@ const legacyFields = {
 };
 for (const [name, symbol] of Object.entries(legacyFields)) {
   Object.defineProperty(LegacyInterface.prototype, name, {
+    __proto__: null,
     get() { return this[symbol]; },
     set(value) { this[symbol] = value; },
     configurable: true,
@@ -858,6 +860,7 @@ module.exports = {
 
 // For readline/promises (not part of the public shape).
 Object.defineProperty(module.exports, Symbol.for('secureexec.readline.internals'), {
+  __proto__: null,
   value: { Interface, InterfaceConstructor, kQuestion, kQuestionCancel, kQuestionReject, CSI },
   enumerable: false,
 });

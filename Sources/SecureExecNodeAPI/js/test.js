@@ -23,7 +23,7 @@ function testFailure(cause, failureType) {
     ? cause.message : String(cause);
   const err = new Error(message);
   err.code = 'ERR_TEST_FAILURE';
-  Object.defineProperty(err, 'cause', { value: cause, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(err, 'cause', { __proto__: null, value: cause, enumerable: false, writable: true, configurable: true });
   err.failureType = failureType;
   return err;
 }
@@ -92,7 +92,7 @@ function mockedFunction(context) {
     context.record(call);
     return call.result;
   };
-  Object.defineProperty(mocked, 'mock', { value: context, enumerable: false, configurable: false });
+  Object.defineProperty(mocked, 'mock', { __proto__: null, value: context, enumerable: false, configurable: false });
   return mocked;
 }
 

@@ -177,9 +177,9 @@ Object.assign(WriteStream.prototype, {
   getWindowSize() { return [this.columns ?? 80, this.rows ?? 24]; },
 });
 for (const name of Object.keys(WriteStream.prototype)) {
-  Object.defineProperty(WriteStream.prototype, name, { enumerable: false });
+  Object.defineProperty(WriteStream.prototype, name, { __proto__: null, enumerable: false });
 }
-Object.defineProperty(ReadStream.prototype, 'setRawMode', { enumerable: false });
+Object.defineProperty(ReadStream.prototype, 'setRawMode', { __proto__: null, enumerable: false });
 
 inheritFromSocket();
 

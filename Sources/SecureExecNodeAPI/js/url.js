@@ -1567,10 +1567,11 @@ class URLSearchParamsIterator {
 // Node's iterator prototype has no `constructor`, an enumerable next() and inherits from
 // %IteratorPrototype%.
 delete URLSearchParamsIterator.prototype.constructor;
-Object.defineProperty(URLSearchParamsIterator.prototype, 'next', { enumerable: true });
+Object.defineProperty(URLSearchParamsIterator.prototype, 'next', { __proto__: null, enumerable: true });
 Object.setPrototypeOf(URLSearchParamsIterator.prototype,
                       Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
 Object.defineProperty(URLSearchParamsIterator.prototype, Symbol.toStringTag, {
+  __proto__: null,
   value: 'URLSearchParams Iterator', writable: false, enumerable: false, configurable: true,
 });
 
@@ -1581,14 +1582,16 @@ function createSearchParamsIterator(params, kind) {
 // Web IDL layout as in Node: operations and attributes enumerable, @@iterator === entries.
 for (const key of ['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries',
                    'forEach', 'keys', 'values', 'toString']) {
-  const desc = Object.getOwnPropertyDescriptor(URLSearchParams.prototype, key);
+  const desc = { __proto__: null, ...Object.getOwnPropertyDescriptor(URLSearchParams.prototype, key) };
   desc.enumerable = true;
   Object.defineProperty(URLSearchParams.prototype, key, desc);
 }
 Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, {
+  __proto__: null,
   value: 'URLSearchParams', writable: false, enumerable: false, configurable: true,
 });
 Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+  __proto__: null,
   value: URLSearchParams.prototype.entries, writable: true, enumerable: false, configurable: true,
 });
 
@@ -1955,15 +1958,16 @@ class URL {
 // Web IDL layout as in Node: accessors and operations enumerable, statics enumerable.
 for (const key of ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname',
                    'port', 'pathname', 'search', 'searchParams', 'hash', 'toJSON']) {
-  const desc = Object.getOwnPropertyDescriptor(URL.prototype, key);
+  const desc = { __proto__: null, ...Object.getOwnPropertyDescriptor(URL.prototype, key) };
   desc.enumerable = true;
   Object.defineProperty(URL.prototype, key, desc);
 }
 Object.defineProperty(URL.prototype, Symbol.toStringTag, {
+  __proto__: null,
   value: 'URL', writable: false, enumerable: false, configurable: true,
 });
 for (const key of ['parse', 'canParse', 'createObjectURL', 'revokeObjectURL']) {
-  const desc = Object.getOwnPropertyDescriptor(URL, key);
+  const desc = { __proto__: null, ...Object.getOwnPropertyDescriptor(URL, key) };
   desc.enumerable = true;
   Object.defineProperty(URL, key, desc);
 }

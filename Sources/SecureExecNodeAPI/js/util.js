@@ -55,7 +55,7 @@ function nodeError(code, Base, args, fallbackMessage) {
   const Ctor = errors && errors.codes && errors.codes[code];
   if (typeof Ctor === 'function') return new Ctor(...args);
   const err = new Base(fallbackMessage);
-  ObjectDefineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  ObjectDefineProperty(err, 'code', { __proto__: null, value: code, enumerable: true, writable: true, configurable: true });
   return err;
 }
 
@@ -148,6 +148,7 @@ function deprecate(fn, msg, code) {
   // The wrapper keeps fn's prototype chain, length and prototype object.
   ObjectSetPrototypeOf(deprecated, fn);
   ObjectDefineProperty(deprecated, 'length', {
+    __proto__: null,
     value: fn.length, writable: false, enumerable: false, configurable: true,
   });
   if (fn.prototype) deprecated.prototype = fn.prototype;
@@ -168,6 +169,7 @@ function inherits(ctor, superCtor) {
     throw invalidArgType('superCtor.prototype', 'Object', superCtor.prototype);
   }
   ObjectDefineProperty(ctor, 'super_', {
+    __proto__: null,
     value: superCtor, writable: true, configurable: true,
   });
   ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);

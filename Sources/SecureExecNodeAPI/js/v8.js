@@ -906,7 +906,7 @@ function readProperties(des, object, endTag) {
     const key = readObject(des);
     if (typeof key !== 'string' && typeof key !== 'number') throw invalidData();
     const value = readObject(des);
-    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
     count++;
   }
   readTag(des);
@@ -947,12 +947,12 @@ function readError(des) {
   // A real error object (with the engine's error brand) carrying exactly these properties.
   const real = new Ctor();
   for (const key of Reflect.ownKeys(real)) delete real[key];
-  Object.defineProperty(real, 'stack', { value: stack, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(real, 'stack', { __proto__: null, value: stack, writable: true, enumerable: false, configurable: true });
   if (message !== undefined) {
-    Object.defineProperty(real, 'message', { value: message, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(real, 'message', { __proto__: null, value: message, writable: true, enumerable: false, configurable: true });
   }
   if (hasCause) {
-    Object.defineProperty(real, 'cause', { value: cause, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(real, 'cause', { __proto__: null, value: cause, writable: true, enumerable: false, configurable: true });
   }
   return remember(des, real);
 }

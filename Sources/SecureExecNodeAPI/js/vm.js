@@ -133,7 +133,7 @@ function compileFunction(code, params, options = {}) {
   }
   // eslint-disable-next-line no-new-func
   const fn = new Function(...(params ?? []), code);
-  Object.defineProperty(fn, 'name', { value: '', configurable: true });
+  Object.defineProperty(fn, 'name', { __proto__: null, value: '', configurable: true });
   return fn;
 }
 

@@ -485,5 +485,5 @@ module.exports.codes = codes;
 // The legacy top-level constants (Z_NO_FLUSH, …): read-only and not enumerable, as in Node.
 for (const key of Object.keys(constants)) {
   if (key.startsWith('BROTLI_')) continue;
-  Object.defineProperty(module.exports, key, { value: constants[key], writable: false, enumerable: false, configurable: false });
+  Object.defineProperty(module.exports, key, { __proto__: null, value: constants[key], writable: false, enumerable: false, configurable: false });
 }

@@ -81,7 +81,7 @@ const internal = {
 
 const builtinCache = new Map();
 const publicBuiltins = new Set(settings.builtins);
-const unsupportedModules = new Set(['cluster', 'inspector', 'inspector/promises', 'repl', 'trace_events', 'wasi', 'domain']);
+const unsupportedModules = new Set(['cluster', 'inspector', 'inspector/promises', 'repl', 'trace_events', 'wasi']);
 
 function requireBuiltin(name) {
   const cached = builtinCache.get(name);
@@ -161,13 +161,13 @@ function configureClocks(timing, frozenNow) {
       ? Reflect.construct(RealDate, [frozenNow], new.target)
       : Reflect.construct(RealDate, args, new.target);
   };
-  ObjectDefineProperty(FrozenDate, 'length', { value: 7 });
+  ObjectDefineProperty(FrozenDate, 'length', { __proto__: null, value: 7 });
   FrozenDate.prototype = RealDate.prototype;
-  ObjectDefineProperty(RealDate.prototype, 'constructor', { value: FrozenDate, writable: true, configurable: true });
-  ObjectDefineProperty(FrozenDate, 'now', { value: function now() { return frozenNow; }, writable: false, configurable: false });
+  ObjectDefineProperty(RealDate.prototype, 'constructor', { __proto__: null, value: FrozenDate, writable: true, configurable: true });
+  ObjectDefineProperty(FrozenDate, 'now', { __proto__: null, value: function now() { return frozenNow; }, writable: false, configurable: false });
   FrozenDate.parse = RealDate.parse;
   FrozenDate.UTC = RealDate.UTC;
-  ObjectDefineProperty(globalThis, 'Date', { value: FrozenDate, writable: false, configurable: false, enumerable: false });
+  ObjectDefineProperty(globalThis, 'Date', { __proto__: null, value: FrozenDate, writable: false, configurable: false, enumerable: false });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,10 +182,11 @@ const loop = requireBuiltin('internal/loop');
 internal.loop = loop;
 
 function defineGlobal(name, value) {
-  ObjectDefineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable: false });
 }
 function defineLazyGlobal(name, load) {
   ObjectDefineProperty(globalThis, name, {
+    __proto__: null,
     configurable: true,
     enumerable: false,
     get() {
@@ -244,8 +245,8 @@ for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) defineLazyGlobal(nam
 // The embedder's host functions (HostFunctions), installed before any guest code runs.
 if (settings.hostFunctions !== undefined) requireBuiltin('internal/host_functions').install(settings.hostFunctions);
 // This JSC has no Symbol.dispose/asyncDispose yet; Node 22 code (and ours) expects them.
-if (typeof Symbol.dispose !== 'symbol') ObjectDefineProperty(Symbol, 'dispose', { value: SymbolFor('nodejs.dispose') });
-if (typeof Symbol.asyncDispose !== 'symbol') ObjectDefineProperty(Symbol, 'asyncDispose', { value: SymbolFor('nodejs.asyncDispose') });
+if (typeof Symbol.dispose !== 'symbol') ObjectDefineProperty(Symbol, 'dispose', { __proto__: null, value: SymbolFor('nodejs.dispose') });
+if (typeof Symbol.asyncDispose !== 'symbol') ObjectDefineProperty(Symbol, 'asyncDispose', { __proto__: null, value: SymbolFor('nodejs.asyncDispose') });
 // JSC's own console prints nothing; ours replaces it (lazily, above). Its leftover properties
 // and the engine's non-Node globals go.
 for (const name of ['WebAssembly']) delete globalThis[name];
@@ -269,6 +270,7 @@ function markHandled(promise) {
 }
 const PromiseThen = Promise.prototype.then;
 ObjectDefineProperty(Promise.prototype, 'then', {
+  __proto__: null,
   value: {
     then(onFulfilled, onRejected) {
       if (rejections.length > 0) markHandled(this);
@@ -288,12 +290,13 @@ ObjectDefineProperty(Promise.prototype, 'then', {
 // (PromiseResolve): that read marks the report stale too.
 const PromiseConstructor = Promise;
 ObjectDefineProperty(Promise.prototype, 'constructor', {
+  __proto__: null,
   get() {
     if (rejections.length > 0) markHandled(this);
     return PromiseConstructor;
   },
   set(value) {
-    ObjectDefineProperty(this, 'constructor', { value, writable: true, configurable: true, enumerable: true });
+    ObjectDefineProperty(this, 'constructor', { __proto__: null, value, writable: true, configurable: true, enumerable: true });
   },
   configurable: true,
   enumerable: false,

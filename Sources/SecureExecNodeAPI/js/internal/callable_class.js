@@ -9,9 +9,9 @@ module.exports = function callableClass(Class) {
     return Reflect.construct(Class, args, new.target || Callable);
   };
   Object.setPrototypeOf(Callable, Class);
-  Object.defineProperty(Callable, 'prototype', { value: Class.prototype, writable: false });
-  Object.defineProperty(Class.prototype, 'constructor', { value: Callable, writable: true, configurable: true, enumerable: false });
-  Object.defineProperty(Callable, 'name', { value: Class.name, configurable: true });
-  Object.defineProperty(Callable, 'length', { value: Class.length, configurable: true });
+  Object.defineProperty(Callable, 'prototype', { __proto__: null, value: Class.prototype, writable: false });
+  Object.defineProperty(Class.prototype, 'constructor', { __proto__: null, value: Callable, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(Callable, 'name', { __proto__: null, value: Class.name, configurable: true });
+  Object.defineProperty(Callable, 'length', { __proto__: null, value: Class.length, configurable: true });
   return Callable;
 };

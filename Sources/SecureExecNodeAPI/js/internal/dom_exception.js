@@ -17,8 +17,9 @@ const disusedNames = new Set(['DOMStringSizeError', 'NoDataAllowedError', 'Valid
 function invalidThis() {
   const err = new TypeError();
   Object.defineProperties(err, {
-    message: { value: 'Value of "this" must be of DOMException', enumerable: false, writable: true, configurable: true },
+    message: { __proto__: null, value: 'Value of "this" must be of DOMException', enumerable: false, writable: true, configurable: true },
     toString: {
+      __proto__: null,
       value() { return `${this.name} [ERR_INVALID_THIS]: ${this.message}`; },
       enumerable: false,
       writable: true,
@@ -46,6 +47,7 @@ class DOMException {
       name = `${options.name}`;
       if ('cause' in options) {
         Object.defineProperty(self, 'cause', {
+          __proto__: null,
           value: options.cause, configurable: true, writable: true, enumerable: false,
         });
       }
@@ -69,10 +71,10 @@ class DOMException {
 
 Object.setPrototypeOf(DOMException.prototype, Error.prototype);
 Object.defineProperties(DOMException.prototype, {
-  [Symbol.toStringTag]: { configurable: true, value: 'DOMException' },
-  name: { enumerable: true, configurable: true },
-  message: { enumerable: true, configurable: true },
-  code: { enumerable: true, configurable: true },
+  [Symbol.toStringTag]: { __proto__: null, configurable: true, value: 'DOMException' },
+  name: { __proto__: null, enumerable: true, configurable: true },
+  message: { __proto__: null, enumerable: true, configurable: true },
+  code: { __proto__: null, enumerable: true, configurable: true },
 });
 
 // The legacy code table: [name, constant, value]. Constants live on both the constructor and
@@ -105,7 +107,7 @@ const kCodes = [
   ['DataCloneError', 'DATA_CLONE_ERR', 25],
 ];
 for (const [name, constant, value] of kCodes) {
-  const desc = { enumerable: true, value };
+  const desc = { __proto__: null, enumerable: true, value };
   Object.defineProperty(DOMException, constant, desc);
   Object.defineProperty(DOMException.prototype, constant, desc);
   codeByName.set(name, value);

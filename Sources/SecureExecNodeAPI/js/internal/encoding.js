@@ -43,7 +43,7 @@ function nodeError(code, Base, args, message) {
 // A TypeError with a fixed message (Node throws these from C++ without the usual "Received").
 function plainCodeError(code, Base, message) {
   const err = new Base(message);
-  Object.defineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(err, 'code', { __proto__: null, value: code, enumerable: true, writable: true, configurable: true });
   return err;
 }
 
@@ -513,11 +513,11 @@ class TextEncoder {
 function makeEnumerable(proto, names, tag) {
   const descriptors = {};
   for (const name of names) {
-    const desc = ObjectGetOwnPropertyDescriptor(proto, name);
+    const desc = { __proto__: null, ...ObjectGetOwnPropertyDescriptor(proto, name) };
     desc.enumerable = true;
     descriptors[name] = desc;
   }
-  descriptors[Symbol.toStringTag] = { value: tag, writable: false, enumerable: false, configurable: true };
+  descriptors[Symbol.toStringTag] = { __proto__: null, value: tag, writable: false, enumerable: false, configurable: true };
   ObjectDefineProperties(proto, descriptors);
 }
 makeEnumerable(TextDecoder.prototype, ['decode', 'encoding', 'fatal', 'ignoreBOM'], 'TextDecoder');

@@ -512,7 +512,7 @@ const stackAccessor = {
   set stack(value) {
     const found = stateOf(this);
     if (found === undefined || found.holder !== this) {
-      ObjectDefineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: true });
+      ObjectDefineProperty(this, 'stack', { __proto__: null, value, writable: true, configurable: true, enumerable: true });
       return;
     }
     found.state.value = value;
@@ -520,7 +520,7 @@ const stackAccessor = {
   },
 };
 const stackDescriptor = ObjectGetOwnPropertyDescriptor(stackAccessor, 'stack');
-const accessorDescriptor = { get: stackDescriptor.get, set: stackDescriptor.set, enumerable: false, configurable: true };
+const accessorDescriptor = { __proto__: null, get: stackDescriptor.get, set: stackDescriptor.set, enumerable: false, configurable: true };
 
 /** Gives `object` a lazy V8 `stack` from the JSC stack string `raw`. */
 function install(object, raw, skip, skipAll) {
@@ -566,6 +566,7 @@ function constructorName(fn) {
 
 function makeHandler(target, proxyRef) {
   return {
+    __proto__: null,
     construct(t, args, newTarget) {
       const err = ReflectConstruct(target, args, newTarget === proxyRef.proxy ? target : newTarget);
       finishNew(err, newTarget === proxyRef.proxy ? undefined : newTarget);
@@ -606,15 +607,18 @@ function wrap(Ctor, parentProxy) {
     };
     handler.getOwnPropertyDescriptor = (t, key) => {
       const own = Reflect.getOwnPropertyDescriptor(t, key);
+      // Descriptors without a prototype: the engine reads the trap's result as a descriptor, and
+      // guest code may have put `get` or `set` on Object.prototype.
+      if (own !== undefined) Object.setPrototypeOf(own, null);
       // (A frozen Error keeps the engine's descriptor: a Proxy may not report it otherwise.)
       if (key !== 'stackTraceLimit' || (own !== undefined && !own.configurable)) return own;
-      return userLimit === undefined ? undefined : { value: userLimit, writable: true, enumerable: true, configurable: true };
+      return userLimit === undefined ? undefined : { __proto__: null, value: userLimit, writable: true, enumerable: true, configurable: true };
     };
     handler.defineProperty = (t, key, desc) => {
       if (key === 'stackTraceLimit') {
         if (ObjectHasOwn(desc, 'value')) { userLimit = desc.value; syncEngineLimit(); }
         // Freezing Error (non-configurable, read-only) must reach the engine's own property.
-        if (desc.configurable === false || desc.writable === false) return Reflect.defineProperty(t, key, { ...desc, value: userLimit });
+        if (desc.configurable === false || desc.writable === false) return Reflect.defineProperty(t, key, { __proto__: null, ...desc, value: userLimit });
         return true;
       }
       return Reflect.defineProperty(t, key, desc);
@@ -627,11 +631,11 @@ function wrap(Ctor, parentProxy) {
   }
   const proxy = new Proxy(Ctor, handler);
   proxyRef.proxy = proxy;
-  ObjectDefineProperty(Ctor.prototype, 'constructor', { value: proxy, writable: true, configurable: true, enumerable: false });
+  ObjectDefineProperty(Ctor.prototype, 'constructor', { __proto__: null, value: proxy, writable: true, configurable: true, enumerable: false });
   if (parentProxy !== undefined) ObjectSetPrototypeOf(Ctor, parentProxy);
   proxies.set(Ctor, proxy);
   sourceTexts.set(proxy, `function ${constructorName(Ctor)}() {\n    [native code]\n}`);
-  ObjectDefineProperty(globalThis, constructorName(Ctor), { value: proxy, writable: true, configurable: true, enumerable: false });
+  ObjectDefineProperty(globalThis, constructorName(Ctor), { __proto__: null, value: proxy, writable: true, configurable: true, enumerable: false });
   return proxy;
 }
 
@@ -1021,6 +1025,7 @@ function callSource(fn) {
 
 ErrorProxy = wrap(RealError, undefined);
 ObjectDefineProperty(RealError, 'captureStackTrace', {
+  __proto__: null,
   value: {
     captureStackTrace(object, fn) { captureStackTrace(object, fn); },
   }.captureStackTrace,
@@ -1028,11 +1033,12 @@ ObjectDefineProperty(RealError, 'captureStackTrace', {
   configurable: true,
   enumerable: false,
 });
-ObjectDefineProperty(RealError, 'prepareStackTrace', { value: defaultPrepare, writable: true, configurable: true, enumerable: false });
+ObjectDefineProperty(RealError, 'prepareStackTrace', { __proto__: null, value: defaultPrepare, writable: true, configurable: true, enumerable: false });
 
 // The constructors print as the engine's own functions, not as Proxies.
 const FunctionToString = Function.prototype.toString;
 ObjectDefineProperty(Function.prototype, 'toString', {
+  __proto__: null,
   value: {
     toString() {
       const text = ReflectApply(WeakMapGet, sourceTexts, [this]);
@@ -1047,6 +1053,7 @@ ObjectDefineProperty(Function.prototype, 'toString', {
 // JSON.parse: V8's messages (JSC's have no position), from the text it was given.
 const JSONParse = JSON.parse;
 ObjectDefineProperty(JSON, 'parse', {
+  __proto__: null,
   value: {
     parse(text, reviver) {
       try {

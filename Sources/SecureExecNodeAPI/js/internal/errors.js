@@ -290,6 +290,7 @@ function makeNodeErrorWithCode(Base, key) {
         super();
         this.code = key;
         Object.defineProperty(this, 'message', {
+          __proto__: null,
           value: getMessage(key, args, this),
           enumerable: false,
           writable: true,
@@ -313,6 +314,7 @@ function makeNodeErrorWithCode(Base, key) {
   // Node's validators throw through `ERR_X.HideStackFramesError` to trim stack
   // frames; the trimming is a V8 nicety, so the alias is the class itself.
   Object.defineProperty(NodeError, 'HideStackFramesError', {
+    __proto__: null,
     value: NodeError, writable: true, enumerable: false, configurable: true,
   });
   return NodeError;
@@ -337,17 +339,19 @@ class SystemError extends Error {
 
     this.code = key;
     Object.defineProperties(this, {
-      [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
-      name: { value: 'SystemError', enumerable: false, writable: true, configurable: true },
-      message: { value: message, enumerable: false, writable: true, configurable: true },
-      info: { value: context, enumerable: true, configurable: true, writable: false },
+      [kIsNodeError]: { __proto__: null, value: true, enumerable: false, writable: false, configurable: true },
+      name: { __proto__: null, value: 'SystemError', enumerable: false, writable: true, configurable: true },
+      message: { __proto__: null, value: message, enumerable: false, writable: true, configurable: true },
+      info: { __proto__: null, value: context, enumerable: true, configurable: true, writable: false },
       errno: {
+        __proto__: null,
         get() { return context.errno; },
         set: (value) => { context.errno = value; },
         enumerable: true,
         configurable: true,
       },
       syscall: {
+        __proto__: null,
         get() { return context.syscall; },
         set: (value) => { context.syscall = value; },
         enumerable: true,
@@ -358,6 +362,7 @@ class SystemError extends Error {
     for (const prop of ['path', 'dest']) {
       if (context[prop] === undefined) continue;
       Object.defineProperty(this, prop, {
+        __proto__: null,
         get() { return context[prop] != null ? context[prop].toString() : context[prop]; },
         set: (value) => { context[prop] = value ? lazyBuffer().from(value.toString()) : undefined; },
         enumerable: true,
@@ -382,6 +387,7 @@ function makeSystemErrorWithCode(key) {
     }
   }
   Object.defineProperty(NodeError, 'HideStackFramesError', {
+    __proto__: null,
     value: NodeError, writable: true, enumerable: false, configurable: true,
   });
   return NodeError;
@@ -395,6 +401,7 @@ function makeSystemErrorWithCode(key) {
 function E(key, message, Base, ...otherBases) {
   messages.set(key, message);
   Object.defineProperty(codes, key, {
+    __proto__: null,
     configurable: true,
     enumerable: true,
     get() {
@@ -404,11 +411,11 @@ function E(key, message, Base, ...otherBases) {
       for (let i = 0; i < otherBases.length; i++) {
         ErrClass[otherBases[i].name] = makeNodeErrorWithCode(otherBases[i], key);
       }
-      Object.defineProperty(codes, key, { value: ErrClass, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(codes, key, { __proto__: null, value: ErrClass, writable: true, configurable: true, enumerable: true });
       return ErrClass;
     },
     set(value) {
-      Object.defineProperty(codes, key, { value, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(codes, key, { __proto__: null, value, writable: true, configurable: true, enumerable: true });
     },
   });
 }
@@ -991,6 +998,7 @@ E('ERR_IP_BLOCKED', (ip) => `IP(${ip}) is blocked by net.BlockList`, Error);
 E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
   if (exactUrl) {
     Object.defineProperty(this, 'url', {
+      __proto__: null,
       value: `${exactUrl}`, enumerable: true, writable: true, configurable: true,
     });
   }
@@ -1075,6 +1083,7 @@ E('ERR_TLS_CERT_ALTNAME_INVALID', function(reason, host, cert) {
 
 E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
   Object.defineProperty(this, 'url', {
+    __proto__: null,
     value: exactUrl, enumerable: true, writable: true, configurable: true,
   });
   return `Directory import '${path}' is not supported resolving ES modules imported from ${base}`;
@@ -1485,7 +1494,7 @@ function isStackOverflowError(err) {
 const kArrowMessage = Symbol('kArrowMessage');
 function setArrowMessage(err, arrowMessage) {
   try {
-    Object.defineProperty(err, kArrowMessage, { value: arrowMessage, configurable: true });
+    Object.defineProperty(err, kArrowMessage, { __proto__: null, value: arrowMessage, configurable: true });
   } catch {
     // Non-extensible values simply do not get one.
   }

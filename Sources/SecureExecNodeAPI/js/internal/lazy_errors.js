@@ -11,12 +11,13 @@ function load() {
 
 /** `codes.ERR_X` as a constructor that builds the real ERR_X error. */
 const codes = new Proxy({ __proto__: null }, {
+  __proto__: null,
   get(target, name) {
     if (typeof name !== 'string') return undefined;
     let forward = target[name];
     if (forward === undefined) {
       forward = function (...args) { return Reflect.construct(load().codes[name], args); };
-      Object.defineProperty(forward, 'name', { value: name });
+      Object.defineProperty(forward, 'name', { __proto__: null, value: name });
       target[name] = forward;
     }
     return forward;

@@ -5,6 +5,7 @@
 
 const { natives, settings } = internal;
 
+const domainHooks = require('internal/domain_hooks');
 /** Thrown by process.exit() to unwind guest code; never reported. */
 const exitSentinel = Object.freeze({ __proto__: null, exit: true });
 
@@ -109,6 +110,15 @@ function fatal(err, code, header) {
 function handleUncaught(err) {
   if (err === exitSentinel) throw err;
   internal.errorStacks.normalize(err);
+  if (domainHooks.handleUncaught !== null) {
+    try {
+      if (domainHooks.handleUncaught(err)) return;
+    } catch (err2) {
+      // A domain's error handler threw and no outer domain took it: that error is uncaught.
+      if (err2 === exitSentinel) throw err2;
+      err = err2;
+    }
+  }
   if (internal.processHasListeners('uncaughtException')) {
     try {
       process.emit('uncaughtException', err, 'uncaughtException');

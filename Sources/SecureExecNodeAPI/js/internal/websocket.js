@@ -267,7 +267,7 @@ class WebSocket extends EventTarget {
 }
 
 for (const [name, value] of [['CONNECTING', CONNECTING], ['OPEN', OPEN], ['CLOSING', CLOSING], ['CLOSED', CLOSED]]) {
-  Object.defineProperty(WebSocket.prototype, name, { value, enumerable: true });
+  Object.defineProperty(WebSocket.prototype, name, { __proto__: null, value, enumerable: true });
 }
 for (const name of ['open', 'error', 'close', 'message']) defineEventHandler(WebSocket.prototype, name);
 

@@ -28,7 +28,7 @@ class KeyObject {
     if (type !== 'secret' && type !== 'public' && type !== 'private') throw new (errors().codes.ERR_INVALID_ARG_VALUE)('type', type);
     if (typeof handle !== 'object' || handle === null) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('handle', 'object', handle);
     this[kKeyType] = type;
-    Object.defineProperty(this, kMaterial, { value: handle, enumerable: false });
+    Object.defineProperty(this, kMaterial, { __proto__: null, value: handle, enumerable: false });
   }
   get type() { return this[kKeyType]; }
   static from(key) {
@@ -43,7 +43,7 @@ class KeyObject {
     return a.length === b.length && require('crypto').timingSafeEqual(a, b);
   }
 }
-Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { value: 'KeyObject', configurable: true });
+Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, { __proto__: null, value: 'KeyObject', configurable: true });
 
 class SecretKeyObject extends KeyObject {
   constructor(handle) { super('secret', handle); }
@@ -357,7 +357,7 @@ function generateKeyPair(type, options, callback) {
 }
 
 // util.promisify(generateKeyPair) resolves to { publicKey, privateKey }, as in Node.
-Object.defineProperty(generateKeyPair, Symbol.for('nodejs.util.promisify.customArgs'), { value: ['publicKey', 'privateKey'] });
+Object.defineProperty(generateKeyPair, Symbol.for('nodejs.util.promisify.customArgs'), { __proto__: null, value: ['publicKey', 'privateKey'] });
 
 function generateKeySync(type, options) {
   validators().validateString(type, 'type');
@@ -646,7 +646,7 @@ function createVerify(algorithm, options) { return new Verify(algorithm, options
 function callable(Class, name) {
   const fn = { [name]: function (...args) { return Reflect.construct(Class, args, new.target ?? fn); } }[name];
   fn.prototype = Class.prototype;
-  Object.defineProperty(Class.prototype, 'constructor', { value: fn, writable: true, configurable: true });
+  Object.defineProperty(Class.prototype, 'constructor', { __proto__: null, value: fn, writable: true, configurable: true });
   Object.setPrototypeOf(fn, Class); // statics (ECDH.convertKey) stay reachable
   return fn;
 }

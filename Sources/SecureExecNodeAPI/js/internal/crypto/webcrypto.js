@@ -34,11 +34,11 @@ class CryptoKey {
     return `CryptoKey ${inspect(fields, { ...options, depth: options.depth === null ? null : options.depth - 1 })}`;
   }
 }
-Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
+Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { __proto__: null, value: 'CryptoKey', configurable: true });
 
 function makeCryptoKey(keyObject, algorithm, extractable, usages) {
   const key = new CryptoKey(kConstructing);
-  Object.defineProperty(key, kKeyObject, { value: { keyObject, algorithm, extractable, usages: [...usages] }, enumerable: false });
+  Object.defineProperty(key, kKeyObject, { __proto__: null, value: { keyObject, algorithm, extractable, usages: [...usages] }, enumerable: false });
   return key;
 }
 
@@ -517,10 +517,11 @@ class SubtleCrypto {
 class Crypto {
   constructor() { throw illegalConstructor(); }
 }
-Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { value: 'SubtleCrypto', configurable: true });
+Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, { __proto__: null, value: 'SubtleCrypto', configurable: true });
 const methods = { digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt, deriveBits, deriveKey, wrapKey, unwrapKey };
 for (const [name, fn] of Object.entries(methods)) {
   Object.defineProperty(SubtleCrypto.prototype, name, {
+    __proto__: null,
     // Every method reports argument errors as a rejected promise, as WebCrypto does.
     value: { async [name](...args) { return fn(...args); } }[name], writable: true, configurable: true, enumerable: true,
   });

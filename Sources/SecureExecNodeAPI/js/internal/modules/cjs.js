@@ -15,7 +15,7 @@ const extensions = Object.create(null);
 
 /** An own data property, whatever setters Object.prototype has (guest code may add them). */
 function setOwn(object, key, value) {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
 }
 
 function Module(id = '', parent) {
@@ -26,7 +26,7 @@ function Module(id = '', parent) {
   this.loaded = false;
   this.children = [];
   this.paths = [];
-  Object.defineProperty(this, 'parent', { value: parent, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(this, 'parent', { __proto__: null, value: parent, writable: true, configurable: true, enumerable: false });
   if (parent && parent.children) parent.children.push(this);
 }
 

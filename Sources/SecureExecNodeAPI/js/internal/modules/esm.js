@@ -160,12 +160,12 @@ function packageType(dir) {
 
 function makeNamespace() {
   const ns = Object.create(null);
-  Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+  Object.defineProperty(ns, Symbol.toStringTag, { __proto__: null, value: 'Module' });
   return ns;
 }
 
 function defineExport(ns, name, getter) {
-  Object.defineProperty(ns, name, { get: getter, set: undefined, enumerable: true, configurable: true });
+  Object.defineProperty(ns, name, { __proto__: null, get: getter, set: undefined, enumerable: true, configurable: true });
 }
 
 /** A namespace over plain values: builtins, CommonJS, JSON. */
@@ -450,7 +450,7 @@ function requireModule(id, parentFile) {
   if (!('default' in ns) || '__esModule' in ns) return ns;
   if (record.requireFacade === undefined) {
     const facade = makeNamespace();
-    Object.defineProperty(facade, '__esModule', { value: true, enumerable: true, writable: false, configurable: false });
+    Object.defineProperty(facade, '__esModule', { __proto__: null, value: true, enumerable: true, writable: false, configurable: false });
     each(Object.keys(ns), (name) => { defineExport(facade, name, () => ns[name]); });
     record.requireFacade = Object.preventExtensions(facade);
   }

@@ -2415,7 +2415,7 @@ function transform(source, options) {
     getters.push(`${propertyKey(name)}:()=>${value}`);
   }
   prologue += `${P}export({${getters.join(',')}});`;
-  if (p.defaultFnName) prologue += `${intrinsic('Object')}.defineProperty(${P}default,"name",{value:"default"});`;
+  if (p.defaultFnName) prologue += `${intrinsic('Object')}.defineProperty(${P}default,"name",{ __proto__: null,value:"default"});`;
   prologue += 'yield;';
 
   // Apply the edits.

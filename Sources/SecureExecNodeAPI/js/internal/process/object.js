@@ -27,6 +27,7 @@ const emitterMethods = ['on', 'once', 'off', 'emit', 'addListener', 'removeListe
 const lazyEmitter = Object.create(Object.prototype);
 for (const name of emitterMethods) {
   Object.defineProperty(lazyEmitter, name, {
+    __proto__: null,
     configurable: true,
     get() {
       upgradeProcess(require('events'));
@@ -34,12 +35,12 @@ for (const name of emitterMethods) {
     },
     set(value) {
       upgradeProcess(require('events'));
-      Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(this, name, { __proto__: null, value, writable: true, configurable: true, enumerable: true });
     },
   });
 }
 Object.setPrototypeOf(process, lazyEmitter);
-Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
+Object.defineProperty(process, Symbol.toStringTag, { __proto__: null, value: 'process', configurable: true });
 
 function loop() { return internal.loop; }
 function errors() { return require('internal/errors'); }
@@ -100,6 +101,7 @@ process.umask = function (mask) {
 
 const envTarget = Object.create(null);
 process.env = new Proxy(envTarget, {
+  __proto__: null,
   get(_, name) {
     if (typeof name !== 'string') return undefined;
     return internal.call('env.get', { name });
@@ -133,7 +135,7 @@ process.env = new Proxy(envTarget, {
     if (typeof name !== 'string') return undefined;
     const value = internal.call('env.get', { name });
     if (value === undefined) return undefined;
-    return { value, writable: true, enumerable: true, configurable: true };
+    return { __proto__: null, value, writable: true, enumerable: true, configurable: true };
   },
 });
 
@@ -210,6 +212,7 @@ function validateExitCode(code) {
 
 let exitCodeValue;
 Object.defineProperty(process, 'exitCode', {
+  __proto__: null,
   enumerable: true,
   configurable: false,
   get() { return exitCodeValue; },
@@ -306,6 +309,8 @@ process._linkedBinding = notSupported('_linkedBinding');
 process.dlopen = notSupported('dlopen');
 process.setUncaughtExceptionCaptureCallback = notSupported('setUncaughtExceptionCaptureCallback');
 process.hasUncaughtExceptionCaptureCallback = () => false;
+// The active domain (the `domain` module makes this live once loaded).
+process.domain = null;
 process.setSourceMapsEnabled = () => {};
 process.getActiveResourcesInfo = () => [];
 process.report = Object.freeze({ getReport: notSupported('report.getReport'), writeReport: notSupported('report.writeReport') });
@@ -350,15 +355,16 @@ function makeWriter(fd) {
 // Made on first use; assignable, as in Node.
 for (const [name, fd] of [['stdout', 1], ['stderr', 2]]) {
   Object.defineProperty(process, name, {
+    __proto__: null,
     configurable: true,
     enumerable: true,
     get() {
       const writer = makeWriter(fd);
-      Object.defineProperty(process, name, { value: writer, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(process, name, { __proto__: null, value: writer, writable: true, configurable: true, enumerable: true });
       return writer;
     },
     set(value) {
-      Object.defineProperty(process, name, { value, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(process, name, { __proto__: null, value, writable: true, configurable: true, enumerable: true });
     },
   });
 }
@@ -400,6 +406,7 @@ function makeStdin() {
 }
 let stdin;
 Object.defineProperty(process, 'stdin', {
+  __proto__: null,
   configurable: true,
   enumerable: true,
   get() { return stdin ??= makeStdin(); },

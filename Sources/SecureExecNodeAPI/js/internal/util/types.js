@@ -478,5 +478,5 @@ module.exports = {
 };
 
 // Not part of util.types; shared with internal/util/inspect.
-Object.defineProperty(module.exports, 'typedArrayName', { value: typedArrayName, enumerable: false });
-Object.defineProperty(module.exports, 'functionKind', { value: functionKind, enumerable: false });
+Object.defineProperty(module.exports, 'typedArrayName', { __proto__: null, value: typedArrayName, enumerable: false });
+Object.defineProperty(module.exports, 'functionKind', { __proto__: null, value: functionKind, enumerable: false });
