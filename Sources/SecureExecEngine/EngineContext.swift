@@ -20,6 +20,12 @@ package final class EngineContext {
         ref = JSGlobalContextCreateInGroup(vm.group, nil)
     }
 
+    /// A context whose global object is of `globalClass` (see ``ContextifiedRealm``).
+    init(vm: EngineVM, globalClass: JSClassRef) {
+        self.vm = vm
+        ref = JSGlobalContextCreateInGroup(vm.group, globalClass)
+    }
+
     deinit { JSGlobalContextRelease(ref) }
 
     package var globalObject: JSObjectRef { JSContextGetGlobalObject(ref) }

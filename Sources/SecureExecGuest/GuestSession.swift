@@ -18,6 +18,10 @@ final class GuestSession {
     private var hooks: JSObjectRef?
     /// The `zlib` module's streams (freed with the session).
     private let compression = CompressionStreams(limit: 4096)
+    /// Realms made by `vm.createContext`, by their global object (freed with the session).
+    private var realms: [JSObjectRef: ContextifiedRealm] = [:]
+    /// At most this many `vm` contexts per call (each is a whole set of builtins).
+    static let maxRealms = 1024
     private var nextRequestID: UInt32 = 0
     private var pendingAsync = 0
     private var pendingRejections = false
@@ -33,6 +37,8 @@ final class GuestSession {
 
     deinit {
         if let hooks { context.unprotect(hooks) }
+        // The vm realms go first: nothing of theirs may outlive the guest's own context.
+        realms.removeAll()
     }
 
     init(runtime: GuestRuntime, vm: EngineVM) {
@@ -329,6 +335,28 @@ final class GuestSession {
             guard let name = ctx.toSwiftString(call[0]),
                   let script = try self.runtime.compiledBuiltin(name, in: ctx) else { return ctx.undefined }
             return try ctx.evaluate(script)
+        }
+        // vm.createContext(sandbox) → the new realm's global object.
+        define("contextCreate") { [unowned self] call throws(JSThrow) in
+            guard let sandbox = ctx.toObject(call[0]) else {
+                throw JSThrow(ctx.makeError(name: "TypeError", message: "a context needs an object"))
+            }
+            guard self.realms.count < Self.maxRealms else {
+                throw JSThrow(ctx.makeError(name: "RangeError", message: "ERR_RESOURCE_BUDGET_EXCEEDED: at most \(Self.maxRealms) vm contexts per call"))
+            }
+            let realm = ContextifiedRealm(vm: self.vm, sandbox: sandbox)
+            self.realms[realm.globalObject] = realm
+            return realm.globalObject
+        }
+        // (global, source, filename, line) → the completion value of the script in that realm.
+        define("contextEvaluate") { [unowned self] call throws(JSThrow) in
+            guard let global = ctx.toObject(call[0]), let realm = self.realms[global],
+                  let source = ctx.toSwiftString(call[1]) else {
+                throw JSThrow(ctx.makeError(name: "TypeError", message: "not a vm context"))
+            }
+            let file = ctx.isString(call[2]) ? ctx.toSwiftString(call[2]) : nil
+            let line = Int32(clamping: Int(max(1, min(1e9, ctx.toNumber(call[3]).isNaN ? 1 : ctx.toNumber(call[3])))))
+            return try realm.context.evaluate(source, sourceURL: file, startingLine: line)
         }
         define("randomFill") { call in
             ctx.withBytes(of: call[0]) { bytes in

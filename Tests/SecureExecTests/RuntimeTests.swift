@@ -205,6 +205,29 @@ struct RuntimeTests {
         #expect(output.stdout == "cluster is not supported in sandbox\ninspector is not supported in sandbox\nrepl is not supported in sandbox\n")
     }
 
+    /// A `vm` context is a second realm with nothing but ECMAScript builtins: no natives, no
+    /// bridge, no require. Recursion through a contextified Proxy ends in a RangeError, the
+    /// number of contexts per call is bounded, and the runtime serves the next call.
+    @Test func vmContextsReachNothingOfTheHost() async throws {
+        let (runtime, output) = try makeRuntime(limits: ResourceLimits(memoryMB: 512))
+        let result = try await runtime.exec("""
+            const vm = require('vm');
+            const names = vm.runInNewContext('Object.getOwnPropertyNames(globalThis)');
+            console.log(names.filter((n) => /natives|internal|bridge|require|process|host/i.test(n)).length,
+                        vm.runInNewContext('typeof Function("return this")().process'));
+            const loop = new Proxy({}, { has: () => true, get: (t, k) => (k === Symbol.unscopables ? undefined : vm.runInContext('again', c)) });
+            const c = vm.createContext(loop);
+            try { vm.runInContext('start', c); } catch (e) { console.log(e.name); }
+            try { for (let i = 0; i < 2000; i++) vm.createContext({}); } catch (e) { console.log(e.code); }
+            """)
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        #expect(output.stdout == "0 undefined\nRangeError\nERR_RESOURCE_BUDGET_EXCEEDED\n")
+        let next = try await runtime.exec("console.log(require('vm').runInNewContext('a * 2', { a: 21 }))")
+        #expect(next.code == 0)
+        #expect(output.stdout.hasSuffix("ERR_RESOURCE_BUDGET_EXCEEDED\n42\n"))
+        await runtime.dispose()
+    }
+
     @Test func nodeInternalsAreNotReachable() async throws {
         let (_, output) = try await exec("""
             for (const m of ['internal/bootstrap', 'internal/loop', 'node:internal/errors']) {

@@ -1,21 +1,28 @@
 'use strict';
-// The `vm` module, reduced to what one JavaScriptCore context can do:
+// The `vm` module on JavaScriptCore:
 //   - runInThisContext(code) / Script#runInThisContext(): indirect eval in the guest's global
 //     scope (var declarations become globals, as in Node); options such as filename,
 //     lineOffset, timeout and breakOnSigint are accepted and ignored (the sandbox's own CPU
 //     budget applies instead of `timeout`).
+//   - createContext(object) makes a second realm in the same engine (natives.contextCreate): a
+//     fresh set of builtins whose global variables are `object`'s properties (reads, writes,
+//     deletes and enumeration of global names go to the object, as with V8's interceptors).
+//     runInContext / runInNewContext / Script#runInContext evaluate code there; compileFunction
+//     accepts a `parsingContext`. The realm has nothing but the ECMAScript builtins (no
+//     require, process, console output or timers, as in Node) and shares the call's CPU and
+//     memory limits; at most 1024 contexts per call. vm.constants.DONT_CONTEXTIFY gives the
+//     realm's own global object.
 //   - new Script(code): syntax is checked up front by compiling the code as a function body
 //     (never run), so most SyntaxErrors surface at construction like Node; top-level `return`
 //     is only rejected when the script runs.
-//   - compileFunction(code, params): the Function constructor, in this context.
-//   - No second context can be created: createContext, runInContext, runInNewContext (and the
-//     Script methods of the same names) throw Error code ERR_NOT_SUPPORTED_IN_SANDBOX with
-//     message 'vm.<name> is not supported in sandbox'. isContext() is therefore always false.
+//   - compileFunction(code, params): the Function constructor, in this context or another.
 //   - createCachedData() returns an empty Buffer; supplied cachedData is always rejected.
+//   - Not supported: vm.Module / SourceTextModule, `timeout`, `microtaskMode`, `breakOnSigint`.
 
 const {
   codes: { ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
+const { natives } = internal;
 const {
   validateArray,
   validateObject,
@@ -28,6 +35,31 @@ function notSupported(name) {
   const err = new Error(`vm.${name} is not supported in sandbox`);
   err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
   return err;
+}
+
+// Contextified objects (and DONT_CONTEXTIFY globals) -> the realm's global object.
+const contexts = new WeakMap();
+
+function contextGlobal(value, name) {
+  const global = (value !== null && (typeof value === 'object' || typeof value === 'function')) ? contexts.get(value) : undefined;
+  if (global === undefined) throw new ERR_INVALID_ARG_TYPE(name, 'vm.Context', value);
+  return global;
+}
+
+/** A new realm for `sandbox`; its global object. */
+function newRealm(sandbox) {
+  try {
+    return natives.contextCreate(sandbox);
+  } catch (err) {
+    if (typeof err?.message === 'string' && err.message.startsWith('ERR_RESOURCE_BUDGET_EXCEEDED')) err.code = 'ERR_RESOURCE_BUDGET_EXCEEDED';
+    throw err;
+  }
+}
+
+function evaluateIn(global, code, options) {
+  const filename = options.filename === undefined ? 'evalmachine.<anonymous>' : `${options.filename}`;
+  const line = 1 + (Number.isInteger(options.lineOffset) ? options.lineOffset : 0);
+  return natives.contextEvaluate(global, code, filename, line);
 }
 
 // Indirect eval: global scope, not this module's.
@@ -46,6 +78,7 @@ function getOptions(options) {
 
 class Script {
   #code;
+  #options;
 
   constructor(code, options = {}) {
     code = `${code}`;
@@ -59,6 +92,7 @@ class Script {
     // eslint-disable-next-line no-new-func
     new Function(code);
     this.#code = code;
+    this.#options = { filename: options.filename, lineOffset: options.lineOffset };
     // Magic comments, as V8 reports them.
     this.sourceURL = lastMagicComment(code, 'sourceURL');
     this.sourceMapURL = lastMagicComment(code, 'sourceMappingURL');
@@ -73,12 +107,14 @@ class Script {
     return runCode(this.#code);
   }
 
-  runInContext() {
-    throw notSupported('runInContext');
+  runInContext(contextifiedObject, options) {
+    const global = contextGlobal(contextifiedObject, 'contextifiedObject');
+    return evaluateIn(global, this.#code, { ...this.#options, ...getOptions(options) });
   }
 
-  runInNewContext() {
-    throw notSupported('runInNewContext');
+  runInNewContext(contextObject, options) {
+    const context = createContext(contextObject, getContextOptions(options));
+    return this.runInContext(context, options);
   }
 
   createCachedData() {
@@ -103,20 +139,35 @@ function runInThisContext(code, options) {
 
 function isContext(object) {
   validateObject(object, 'object', kValidateObjectAllowArray);
-  // No contextified object can exist in the sandbox.
-  return false;
+  return contexts.has(object);
 }
 
-function createContext() {
-  throw notSupported('createContext');
+function getContextOptions(options) {
+  if (options === undefined || options === null || typeof options !== 'object') return {};
+  return { name: options.contextName, origin: options.contextOrigin, codeGeneration: options.contextCodeGeneration };
 }
 
-function runInContext() {
-  throw notSupported('runInContext');
+function createContext(contextObject = {}, options = {}) {
+  if (contextObject === constants.DONT_CONTEXTIFY) {
+    const global = newRealm({ __proto__: null });
+    contexts.set(global, global);
+    return global;
+  }
+  if (isContext(contextObject)) return contextObject;
+  validateObject(options, 'options');
+  if (options.name !== undefined) validateString(options.name, 'options.name');
+  if (options.origin !== undefined) validateString(options.origin, 'options.origin');
+  if (options.codeGeneration !== undefined) validateObject(options.codeGeneration, 'options.codeGeneration');
+  contexts.set(contextObject, newRealm(contextObject));
+  return contextObject;
 }
 
-function runInNewContext() {
-  throw notSupported('runInNewContext');
+function runInContext(code, contextifiedObject, options) {
+  return createScript(code, options).runInContext(contextifiedObject, options);
+}
+
+function runInNewContext(code, contextObject, options) {
+  return createScript(code, options).runInNewContext(contextObject, options);
 }
 
 function compileFunction(code, params, options = {}) {
@@ -126,13 +177,15 @@ function compileFunction(code, params, options = {}) {
     params.forEach((param, i) => validateString(param, `params[${i}]`));
   }
   validateObject(options, 'options');
-  if (options.parsingContext !== undefined) throw notSupported('compileFunction with parsingContext');
+  let global;
+  if (options.parsingContext !== undefined) global = contextGlobal(options.parsingContext, 'options.parsingContext');
   if (options.contextExtensions !== undefined) {
     validateArray(options.contextExtensions, 'options.contextExtensions');
     if (options.contextExtensions.length > 0) throw notSupported('compileFunction with contextExtensions');
   }
   // eslint-disable-next-line no-new-func
-  const fn = new Function(...(params ?? []), code);
+  const fn = global === undefined ? new Function(...(params ?? []), code)
+    : evaluateIn(global, `(function (${(params ?? []).join(', ')}) {\n${code}\n})`, options);
   Object.defineProperty(fn, 'name', { __proto__: null, value: '', configurable: true });
   return fn;
 }
