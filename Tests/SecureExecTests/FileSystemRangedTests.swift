@@ -225,6 +225,26 @@ struct FileSystemRangedTests {
         }
     }
 
+    /// What an fs callback (or a stream's listener) throws is an uncaught exception, as in Node
+    /// (origin 'uncaughtException'), not an unhandled rejection of a promise of ours.
+    @Test func anExceptionInAnFsCallbackIsUncaught() async throws {
+        let (runtime, output) = try makeRuntime(NodeDriver(permissions: .allowAllFs))
+        let result = try await runtime.exec("""
+            const fs = require('fs');
+            fs.writeFileSync('/tmp/a.txt', 'abc');
+            process.on('unhandledRejection', (r) => console.log('unhandledRejection', r.message));
+            process.on('uncaughtException', (e, origin) => console.log('uncaughtException', e.message, origin));
+            fs.stat('/nope', () => { throw new Error('stat'); });
+            fs.readFile('/tmp/a.txt', () => { throw new Error('readFile'); });
+            fs.createReadStream('/tmp/a.txt').on('data', () => { throw new Error('data listener'); });
+            """)
+        await runtime.dispose()
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        let lines = output.stdout.split(separator: "\n").sorted()
+        #expect(lines == ["uncaughtException data listener uncaughtException", "uncaughtException readFile uncaughtException",
+                          "uncaughtException stat uncaughtException"], "\(output.stdout)")
+    }
+
     /// A metadata change through a descriptor is checked like the path form: a read grant does not
     /// allow it (`EACCES`), nor does a read-only host folder (`EROFS`); the file is unchanged.
     @Test func metadataChangesThroughADescriptorAreChecked() async throws {

@@ -233,6 +233,21 @@ const ops = {
   },
 };
 
+// Node calls an fs callback from its event loop: what the callback throws is an uncaught
+// exception ('uncaughtException', domains), not a rejection of some promise of ours. `settle`
+// calls `cb` with `toArgs(value)` (default `[null, value]`) or `[err]`.
+function settle(promise, cb, toArgs = (value) => [null, value]) {
+  promise.then((value) => deliver(cb, toArgs(value)), (err) => deliver(cb, [err]));
+}
+
+function deliver(cb, args) {
+  try {
+    Reflect.apply(cb, undefined, args);
+  } catch (err) {
+    internal.loop.handleUncaught(err);
+  }
+}
+
 function runSync(name, args) {
   const [request, transform] = ops[name](...args);
   const result = internal.call(request.op, request.args, request.bytes);
@@ -256,7 +271,7 @@ for (const name of Object.keys(ops)) {
   fs[name] = function (...args) {
     const cb = maybeCallback(args.pop());
     // Argument errors throw synchronously, as in Node.
-    runAsync(name, args).then((value) => cb(null, value), (err) => cb(err));
+    settle(runAsync(name, args), cb);
   };
   Object.defineProperty(fs[name], 'name', { __proto__: null, value: name });
   promises[name] = async function (...args) { return runAsync(name, args); };
@@ -377,7 +392,7 @@ for (const name of Object.keys(fdOps)) {
   };
   fs[name] = function (...args) {
     const cb = maybeCallback(args.pop());
-    fdCallAsync(name, ...args).then((r) => cb(null, r), cb);
+    settle(fdCallAsync(name, ...args), cb);
   };
 }
 
@@ -394,8 +409,8 @@ fs.read = function read(fd, buffer, offset, length, position, callback) {
   const cb = maybeCallback(args.reverse().find((x) => typeof x === 'function'));
   const a = readArgs(typeof buffer === 'function' ? {} : buffer, typeof offset === 'function' ? undefined : offset,
     typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position);
-  internal.callAsync('fs.read', { fd, length: a.length, position: a.position })
-    .then((bytes) => cb(null, copyInto(a.buffer, a.offset, bytes), a.buffer), cb);
+  settle(internal.callAsync('fs.read', { fd, length: a.length, position: a.position }), cb,
+    (bytes) => [null, copyInto(a.buffer, a.offset, bytes), a.buffer]);
 };
 fs.writeSync = function writeSync(fd, data, offset, length, position) {
   validateFd(fd);
@@ -406,7 +421,7 @@ fs.write = function write(fd, data, ...rest) {
   validateFd(fd);
   const cb = maybeCallback(rest.pop());
   const a = writeArgs(data, ...rest);
-  internal.callAsync('fs.write', { fd, position: a.position }, a.bytes).then((n) => cb(null, n, data), cb);
+  settle(internal.callAsync('fs.write', { fd, position: a.position }, a.bytes), cb, (n) => [null, n, data]);
 };
 /** fs.promises.open's handle. */
 class FileHandle extends require('events') {
@@ -506,11 +521,12 @@ function createReadStream(path, options) {
     read(size) {
       const want = Math.min(size, end === Infinity ? size : end - (position ?? 0) + 1);
       if (want <= 0) { this.push(null); return; }
-      internal.callAsync('fs.read', { fd, length: want, position: position ?? null }).then((bytes) => {
+      settle(internal.callAsync('fs.read', { fd, length: want, position: position ?? null }), (err, bytes) => {
+        if (err) { this.destroy(err); return; }
         if (position !== undefined) position += bytes.length;
         stream.bytesRead += bytes.length;
         this.push(bytes.length > 0 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null);
-      }, (err) => this.destroy(err));
+      });
     },
   });
   describeStream(stream, path, fd);
@@ -531,11 +547,12 @@ function createWriteStream(path, options) {
     defaultEncoding: opts.encoding,
     ...descriptorLifecycle(path, opts, () => fd, (opened) => { fd = opened; }, () => stream),
     write(chunk, encoding, callback) {
-      internal.callAsync('fs.write', { fd, position: position ?? null }, chunk).then((n) => {
+      settle(internal.callAsync('fs.write', { fd, position: position ?? null }, chunk), (err, n) => {
+        if (err) { callback(err); return; }
         if (position !== undefined) position += n;
         stream.bytesWritten += n;
         callback();
-      }, callback);
+      });
     },
   });
   describeStream(stream, path, fd);
@@ -604,8 +621,8 @@ fs.readv = function readv(fd, buffers, position, callback) {
   validateBuffers(buffers);
   maybeCallback(callback);
   const length = vectorLength(buffers);
-  internal.callAsync('fs.read', { fd, length, position: vectorPosition(position) })
-    .then((bytes) => callback(null, scatter(buffers, bytes), buffers), callback);
+  settle(internal.callAsync('fs.read', { fd, length, position: vectorPosition(position) }), callback,
+    (bytes) => [null, scatter(buffers, bytes), buffers]);
 };
 fs.writevSync = function writevSync(fd, buffers, position) {
   validateFd(fd);
@@ -618,8 +635,8 @@ fs.writev = function writev(fd, buffers, position, callback) {
   validateFd(fd);
   validateBuffers(buffers);
   maybeCallback(callback);
-  internal.callAsync('fs.write', { fd, position: vectorPosition(position) }, gather(buffers))
-    .then((n) => callback(null, n, buffers), callback);
+  settle(internal.callAsync('fs.write', { fd, position: vectorPosition(position) }, gather(buffers)), callback,
+    (n) => [null, n, buffers]);
 };
 FileHandle.prototype.readv = async function readv(buffers, position) {
   validateBuffers(buffers);
@@ -717,7 +734,8 @@ fs.opendir = function opendir(path, options, callback) {
   if (typeof options === 'function') { callback = options; options = undefined; }
   maybeCallback(callback);
   const [request, toDir] = opendirRequest(path, options);
-  internal.callAsync(request.op, request.args).then((entries) => callback(null, toDir(entries)), (err) => callback(asOpendirError(err)));
+  settle(internal.callAsync(request.op, request.args).catch((err) => { throw asOpendirError(err); }), callback,
+    (entries) => [null, toDir(entries)]);
 };
 promises.opendir = async function opendir(path, options) {
   const [request, toDir] = opendirRequest(path, options);
@@ -748,7 +766,7 @@ fs.statfs = function statfs(path, options, callback) {
   if (typeof options === 'function') { callback = options; options = undefined; }
   maybeCallback(callback);
   const [request, make] = statfsRequest(path, options);
-  internal.callAsync(request.op, request.args).then((r) => callback(null, make(r)), callback);
+  settle(internal.callAsync(request.op, request.args), callback, (r) => [null, make(r)]);
 };
 promises.statfs = async function statfs(path, options) {
   const [request, make] = statfsRequest(path, options);
@@ -939,7 +957,7 @@ promises.cp = async function cp(src, dest, options) {
 fs.cp = function cp(src, dest, options, callback) {
   if (typeof options === 'function') { callback = options; options = undefined; }
   maybeCallback(callback);
-  promises.cp(src, dest, options).then(() => callback(null), callback);
+  settle(promises.cp(src, dest, options), callback, () => [null]);
 };
 
 // readFile/writeFile/appendFile on a descriptor: from (and at) its current position, in chunks.
@@ -970,10 +988,10 @@ fs.cp = function cp(src, dest, options, callback) {
     const { encoding } = getOptions(rest[0], { encoding: null });
     const chunks = [];
     const next = () => internal.callAsync('fs.read', { fd, length: kChunk, position: null }).then((bytes) => {
-      if (bytes.length === 0) { cb(null, finish(chunks, encoding)); return; }
+      if (bytes.length === 0) { deliver(cb, [null, finish(chunks, encoding)]); return; }
       chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       next();
-    }, cb);
+    }, (err) => deliver(cb, [err]));
     next();
   };
   const writeAll = (fd, data, options, defaults) => {
@@ -999,7 +1017,7 @@ fs.cp = function cp(src, dest, options, callback) {
     fs[name] = function (path, data, ...rest) {
       if (typeof path !== 'number') return byPath[name](path, data, ...rest);
       const cb = maybeCallback(rest.pop());
-      writeAllAsync(validateFd(path), data, rest[0], { encoding: 'utf8' }).then(() => cb(null), cb);
+      settle(writeAllAsync(validateFd(path), data, rest[0], { encoding: 'utf8' }), cb, () => [null]);
     };
     Object.defineProperty(fs[name], 'name', { __proto__: null, value: name });
   }
@@ -1039,7 +1057,7 @@ fs.exists = function exists(path, callback) {
   maybeCallback(callback);
   let target;
   try { target = toPath(path); } catch { process.nextTick(callback, false); return; }
-  internal.callAsync('fs.access', { path: target, mode: 0 }).then(() => callback(true), () => callback(false));
+  settle(internal.callAsync('fs.access', { path: target, mode: 0 }).then(() => true, () => false), callback, (found) => [found]);
 };
 fs.realpathSync.native = fs.realpathSync;
 fs.realpath.native = fs.realpath;
