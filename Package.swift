@@ -52,7 +52,8 @@ let package = Package(
         // so the same code runs in a lean worker process.
         .target(
             name: "SecureExecGuest",
-            dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecCompression", "CSecureExecSystem"],
+            dependencies: ["SecureExecEngine", "SecureExecBridge", "SecureExecNodeAPI", "CSecureExecCompression", "CSecureExecSystem",
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // zlib and brotli for the guest's `zlib` module (Debian: zlib1g-dev, libbrotli-dev). They
@@ -99,7 +100,8 @@ let package = Package(
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio"),
-                           .product(name: "NIOSSL", package: "swift-nio-ssl")],
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SecureExecCLITests", dependencies: ["SecureExecCLI"], swiftSettings: swiftSettings),

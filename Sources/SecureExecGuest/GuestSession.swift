@@ -18,6 +18,8 @@ final class GuestSession {
     private var hooks: JSObjectRef?
     /// The `zlib` module's streams (freed with the session).
     private let compression = CompressionStreams(limit: 4096)
+    /// The `crypto` module's running hashes and HMACs (freed with the session).
+    private let hashes = HashStates(limit: 4096)
     /// Realms made by `vm.createContext`, by their global object (freed with the session).
     private var realms: [JSObjectRef: ContextifiedRealm] = [:]
     /// At most this many `vm` contexts per call (each is a whole set of builtins).
@@ -335,6 +337,42 @@ final class GuestSession {
             guard let name = ctx.toSwiftString(call[0]),
                   let script = try self.runtime.compiledBuiltin(name, in: ctx) else { return ctx.undefined }
             return try ctx.evaluate(script)
+        }
+        // crypto hashes: (algorithm, key bytes or undefined) → id; (id, bytes); (id) → digest; (id) → copy's id.
+        func hashFailure(_ failure: HashStates.Failure) -> JSThrow {
+            switch failure {
+            case .unknownAlgorithm: return JSThrow(ctx.makeError(name: "Error", message: "Digest method not supported"))
+            case .tooMany: return JSThrow(ctx.makeError(name: "RangeError", message: "ERR_RESOURCE_BUDGET_EXCEEDED: at most \(self.hashes.limit) unfinished hashes per call"))
+            case .unknownState: return JSThrow(ctx.makeError(name: "Error", message: "ERR_CRYPTO_HASH_FINALIZED"))
+            }
+        }
+        define("hashCreate") { [unowned self] call throws(JSThrow) in
+            guard let algorithm = ctx.toSwiftString(call[0]) else { throw hashFailure(.unknownAlgorithm) }
+            var key: [UInt8]?
+            ctx.withBytes(of: call[1]) { bytes in if let bytes { key = Array(bytes) } }
+            do throws(HashStates.Failure) {
+                return ctx.number(Double(try self.hashes.create(algorithm, key: key)))
+            } catch { throw hashFailure(error) }
+        }
+        define("hashUpdate") { [unowned self] call throws(JSThrow) in
+            let id = Int(ctx.toNumber(call[0]))
+            var failure: HashStates.Failure?
+            ctx.withBytes(of: call[1]) { bytes in
+                do throws(HashStates.Failure) { try self.hashes.update(id, bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)) } catch { failure = error }
+            }
+            if let failure { throw hashFailure(failure) }
+            return ctx.undefined
+        }
+        define("hashDigest") { [unowned self] call throws(JSThrow) in
+            do throws(HashStates.Failure) {
+                let digest = try self.hashes.finish(Int(ctx.toNumber(call[0])))
+                return digest.withUnsafeBytes { ctx.uint8Array(copying: $0) }
+            } catch { throw hashFailure(error) }
+        }
+        define("hashCopy") { [unowned self] call throws(JSThrow) in
+            do throws(HashStates.Failure) {
+                return ctx.number(Double(try self.hashes.copy(Int(ctx.toNumber(call[0])))))
+            } catch { throw hashFailure(error) }
         }
         // vm.createContext(sandbox) → the new realm's global object.
         define("contextCreate") { [unowned self] call throws(JSThrow) in

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SecureExec
 import Testing
@@ -112,6 +113,33 @@ struct CryptoTests {
     """
 
     static let nodeWrapper = "const INPUT = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));\n"
+
+    /// Hashes run beside the engine: more data than one bridge payload (16 MiB) hashes in
+    /// chunks, Hash/Hmac are streams, and unfinished hashes per call are bounded. Digests: the
+    /// host's own swift-crypto on the same bytes.
+    @Test func hashesAreStreamsOverAnyAmountOfData() async throws {
+        let (runtime, output) = try makeRuntime(limits: ResourceLimits(memoryMB: 512))
+        let result = try await runtime.exec("""
+            const crypto = require('crypto');
+            const chunk = Buffer.alloc(12 << 20, 0x61);
+            const h = crypto.createHash('sha256');
+            for (let i = 0; i < 3; i++) h.update(chunk);
+            console.log(h.digest('hex'));
+            const piped = await new Promise((resolve) => {
+              require('stream').Readable.from([Buffer.from('ab'), Buffer.from('c')])
+                .pipe(crypto.createHmac('sha1', 'key')).on('data', (d) => resolve(d.toString('hex')));
+            });
+            console.log(piped);
+            const kept = [];
+            try { for (let i = 0; i < 5000; i++) kept.push(crypto.createHash('md5')); } catch (e) { console.log(e.name, kept.length); }
+            """)
+        await runtime.dispose()
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        let big = SHA256.hash(data: [UInt8](repeating: 0x61, count: 36 << 20)).map { String(format: "%02x", $0) }.joined()
+        let mac = HMAC<Insecure.SHA1>.authenticationCode(for: Array("abc".utf8), using: SymmetricKey(data: Array("key".utf8)))
+            .map { String(format: "%02x", $0) }.joined()
+        #expect(output.stdout == "\(big)\n\(mac)\nRangeError 4096\n")
+    }
 
     @Test func whatTheSandboxMakesNodeAccepts() async throws {
         let (result, output) = try await exec(Self.produce + "\nconsole.log(JSON.stringify(out));")

@@ -1,11 +1,13 @@
 'use strict';
 // crypto: randomness from the host kernel (through a native that fills guest memory; no host
-// effect, so no permission); hashes, HMACs, key derivation, ciphers (internal/crypto/cipher),
-// asymmetric keys and signatures (internal/crypto/keys) and WebCrypto (internal/crypto/webcrypto)
-// computed by the host with swift-crypto. What is missing throws "not supported in sandbox" —
+// effect, so no permission); hashes and HMACs computed beside the engine (natives, swift-crypto);
+// key derivation, ciphers (internal/crypto/cipher), asymmetric keys and signatures
+// (internal/crypto/keys) and WebCrypto (internal/crypto/webcrypto) computed by the host with
+// swift-crypto. What is missing throws "not supported in sandbox" —
 // never silently succeeds.
 
 const { Buffer } = require('buffer');
+const { natives } = internal;
 const cipher = require('internal/crypto/cipher');
 const keys = require('internal/crypto/keys');
 
@@ -110,8 +112,9 @@ function unsupported(name) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hashes and HMACs: data is gathered in the guest and digested by the host in one call (inputs
-// are bounded by the bridge's payload limit).
+// Hashes and HMACs: running states kept beside the engine (natives.hashCreate/Update/Digest/
+// Copy), fed chunk by chunk, so any amount of data can be hashed within the CPU budget. Hash and
+// Hmac are Transform streams as in Node (written data is hashed, the digest is the output).
 
 const hashAlgorithms = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'];
 
@@ -141,39 +144,76 @@ function output(bytes, encoding) {
   return encoding === undefined || encoding === 'buffer' ? buffer : buffer.toString(encoding);
 }
 
-class Hash {
-  constructor(algorithm, chunks = [], key) {
-    this._algorithm = checkAlgorithm(algorithm);
-    this._chunks = chunks;
-    this._key = key;
-    this._finalized = false;
+const kState = Symbol('kState');
+const kFinalized = Symbol('kFinalized');
+
+class Hash extends require('stream').Transform {
+  constructor(algorithm, options, key, copyOf) {
+    super(options);
+    const name = checkAlgorithm(algorithm);
+    this[kFinalized] = false;
+    this[kState] = copyOf !== undefined ? natives.hashCopy(copyOf) : natives.hashCreate(name, key);
+    this._algorithm = name;
   }
   update(data, encoding) {
-    if (this._finalized) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
-    this._chunks.push(Buffer.from(toBytes(data, encoding)));
+    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    natives.hashUpdate(this[kState], toBytes(data, encoding));
     return this;
   }
   digest(encoding) {
-    if (this._finalized) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
-    this._finalized = true;
-    const data = Buffer.concat(this._chunks);
-    this._chunks = [];
-    if (this._key === undefined) return output(internal.call('crypto.hash', { algorithm: this._algorithm }, data), encoding);
-    const payload = Buffer.concat([this._key, data]);
-    return output(internal.call('crypto.hmac', { algorithm: this._algorithm, keyLength: this._key.length }, payload), encoding);
+    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    this[kFinalized] = true;
+    return output(natives.hashDigest(this[kState]), encoding);
   }
-  copy() {
-    if (this._finalized) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
-    return new Hash(this._algorithm, this._chunks.slice(), this._key);
+  copy(options) {
+    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    return new Hash(this._algorithm, options, undefined, this[kState]);
+  }
+  _transform(chunk, encoding, callback) {
+    this.update(chunk, encoding);
+    callback();
+  }
+  _flush(callback) {
+    this.push(this.digest());
+    callback();
   }
 }
 
-function createHash(algorithm, options) { return new Hash(algorithm); }
-function createHmac(algorithm, key) {
-  const keyBytes = typeof key === 'object' && key !== null && key.type === 'secret' && key.export
-    ? key.export() : toBytes(key, undefined, 'key');
-  return new Hash(algorithm, [], Buffer.from(keyBytes));
+class Hmac extends require('stream').Transform {
+  constructor(algorithm, key, options) {
+    super(options);
+    const name = checkAlgorithm(algorithm);
+    if (key === undefined || key === null) {
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)('key', ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'KeyObject', 'CryptoKey'], key);
+    }
+    const keyBytes = typeof key === 'object' && key.type === 'secret' && typeof key.export === 'function'
+      ? key.export() : toBytes(key, options?.encoding, 'key');
+    this[kFinalized] = false;
+    this[kState] = natives.hashCreate(name, keyBytes);
+  }
+  update(data, encoding) {
+    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    natives.hashUpdate(this[kState], toBytes(data, encoding));
+    return this;
+  }
+  digest(encoding) {
+    // As in Node, a second digest of an HMAC is empty rather than an error.
+    if (this[kFinalized]) return output(new Uint8Array(0), encoding);
+    this[kFinalized] = true;
+    return output(natives.hashDigest(this[kState]), encoding);
+  }
+  _transform(chunk, encoding, callback) {
+    this.update(chunk, encoding);
+    callback();
+  }
+  _flush(callback) {
+    this.push(this.digest());
+    callback();
+  }
 }
+
+function createHash(algorithm, options) { return new Hash(algorithm, options); }
+function createHmac(algorithm, key, options) { return new Hmac(algorithm, key, options); }
 function hash(algorithm, data, outputEncoding = 'hex') {
   return createHash(algorithm).update(data).digest(outputEncoding);
 }
@@ -335,7 +375,8 @@ const exported = {
   scrypt,
   scryptSync,
   hash,
-  Hash,
+  Hash: require('internal/callable_class')(Hash),
+  Hmac: require('internal/callable_class')(Hmac),
   getCiphers: cipher.getCiphers,
   getCipherInfo: cipher.getCipherInfo,
   createCipheriv: cipher.createCipheriv,
