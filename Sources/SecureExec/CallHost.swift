@@ -19,6 +19,8 @@ final class CallHost: Sendable {
     private let sink = Mutex<HostEventSink?>(nil)
     /// The call's child processes (ChildProcessOperations.swift).
     let children: ChildProcessTable
+    /// The channel to the parent of a forked `node` child (nil otherwise).
+    let ipc: IPCChannel?
     /// The runtime's host functions, when it has any (`host.call`).
     let hostFunctions: HostFunctionCalls?
     /// Work to do when the call ends (kill children, close sockets and servers).
@@ -52,8 +54,9 @@ final class CallHost: Sendable {
 
     init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?,
          moduleGrants: [PathPrefix] = [], children: ChildProcessTable = ChildProcessTable(),
-         hostFunctions: HostFunctionCalls? = nil) {
+         hostFunctions: HostFunctionCalls? = nil, ipc: IPCChannel? = nil) {
         self.driver = driver
+        self.ipc = ipc
         self.children = children
         self.hostFunctions = hostFunctions
         self.moduleGrants = moduleGrants
@@ -165,7 +168,19 @@ final class CallHost: Sendable {
         case "env.delete": return try await envDelete(args)
         case "env.keys": return await envKeys()
         case "process.chdir": return try await chdir(args)
-        case "process.kill", "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill":
+        case "ipc.ready", "ipc.send", "ipc.disconnect":
+            guard let ipc else { throw GuestError(code: "ERR_IPC_CHANNEL_CLOSED", message: "Channel closed") }
+            switch op {
+            case "ipc.ready":
+                onCallEnd { ipc.disconnect() }
+                ipc.childReady(self)
+                return .undefined
+            case "ipc.send": return .value(.bool(try ipc.sendToParent(binary ?? [])))
+            default:
+                ipc.disconnect()
+                return .undefined
+            }
+        case "process.kill", "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill", "child.send", "child.disconnect":
             return try await ChildProcessOperations(host: self).perform(op, args, binary)
         case "net.fetch", "net.cancel", "net.bodyRead", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
              "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close",

@@ -33,6 +33,8 @@ final class ChildProcessTable: Sendable {
 
     struct State {
         var live: [Int: any RunningCommand] = [:]
+        /// Message channels of forked `node` children, by guest id.
+        var channels: [Int: IPCChannel] = [:]
         /// Children that finished before `start` registered them (a fast `echo`).
         var finishedEarly: Set<Int> = []
         var cleanupRegistered = false
@@ -83,6 +85,12 @@ struct ChildProcessOperations {
             return .undefined
         case "child.end":
             try live(args).closeInput()
+            return .undefined
+        case "child.send":
+            guard let channel = table.state.withLock({ $0.channels[(try? args.int("id")) ?? -1] }) else { return .value(false) }
+            return .value(.bool(try channel.sendToChild(binary ?? [])))
+        case "child.disconnect":
+            table.state.withLock({ $0.channels[(try? args.int("id")) ?? -1] })?.disconnect()
             return .undefined
         case "child.kill":
             let signal = try args.int("signal")
@@ -149,7 +157,7 @@ struct ChildProcessOperations {
     }
 
     /// Starts the request (counted against the limit, killed when the call ends).
-    private func start(_ request: CommandRequest, id: Int, syscall: String,
+    private func start(_ request: CommandRequest, id: Int, syscall: String, ipc: IPCChannel? = nil,
                        events: @escaping @Sendable (CommandEvent) -> Void) async throws -> any RunningCommand {
         guard let executor = host.driver.commandExecutor else { throw Self.spawnError(syscall, request.command, code: "ENOSYS", reason: nil) }
         let admitted = table.state.withLock { !$0.ended && $0.live[id] == nil } && table.budget.acquire()
@@ -158,7 +166,10 @@ struct ChildProcessOperations {
         do {
             if executor.sandboxesNode && !request.shell && isNode(request.command) {
                 guard table.depth < ChildProcessTable.maxDepth else { throw CommandError("EAGAIN") }
-                child = try await NestedNodeCommand.start(request, host: host, events: events)
+                child = try await NestedNodeCommand.start(request, host: host, ipc: ipc, events: events)
+            } else if ipc != nil {
+                // A message channel exists only to a sandboxed `node`.
+                throw CommandError("ENOTSUP")
             } else {
                 child = try await executor.spawn(request, events: events)
             }
@@ -190,11 +201,12 @@ struct ChildProcessOperations {
         guard first else { return }
         let table = table
         host.onCallEnd {
-            let children = table.state.withLock { state -> [any RunningCommand] in
+            let (children, channels) = table.state.withLock { state -> ([any RunningCommand], [IPCChannel]) in
                 state.ended = true
-                defer { state.live.removeAll() }
-                return Array(state.live.values)
+                defer { state.live.removeAll(); state.channels.removeAll() }
+                return (Array(state.live.values), Array(state.channels.values))
             }
+            for channel in channels { channel.disconnect() }
             await withTaskGroup(of: Void.self) { group in
                 for child in children { group.addTask { await child.terminate() } }
             }
@@ -209,9 +221,33 @@ struct ChildProcessOperations {
         let id = try args.int("id")
         let request = try await authorize(args, syscall: "spawn")
         let host = host
+        var channel: IPCChannel?
+        if args.bool("ipc") == true {
+            let made = IPCChannel(maxMessageBytes: host.limits.maxJSONPayloadBytes) { [weak host] event in
+                switch event {
+                case .message(let json): host?.emit("child", ["type": "message", "id": .number(Double(id))], binary: json)
+                case .disconnect: host?.emit("child", ["type": "disconnect", "id": .number(Double(id))])
+                }
+            }
+            table.state.withLock { $0.channels[id] = made }
+            channel = made
+        }
+        let child: any RunningCommand
+        do {
+            child = try await start(request, id: id, syscall: "spawn", ipc: channel, events: spawnEvents(id: id))
+        } catch {
+            table.state.withLock { _ = $0.channels.removeValue(forKey: id) }
+            throw error
+        }
+        return .value(["pid": .number(Double(child.pid))])
+    }
+
+    /// A spawned child's events to the guest (`child` events), until its pipes and exit are done.
+    private func spawnEvents(id: Int) -> @Sendable (CommandEvent) -> Void {
+        let host = host
         let table = table
         let progress = Mutex((exited: false, ends: 0))
-        let child = try await start(request, id: id, syscall: "spawn") { event in
+        return { event in
             var message: [String: JSONValue] = ["id": .number(Double(id))]
             var bytes: [UInt8]?
             var finished = false
@@ -228,9 +264,11 @@ struct ChildProcessOperations {
                 finished = progress.withLock { $0.exited = true; return $0.ends == 2 }
             }
             host.emit("child", .object(message), binary: bytes)
-            if finished { table.finished(id) }
+            if finished {
+                table.state.withLock { _ = $0.channels.removeValue(forKey: id) }
+                table.finished(id)
+            }
         }
-        return .value(["pid": .number(Double(child.pid))])
     }
 
     // MARK: - spawnSync

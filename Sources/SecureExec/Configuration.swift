@@ -233,6 +233,8 @@ public struct ExecOptions: Sendable {
     public var wallClock: Duration?
     public var timingMitigation: TimingMitigation?
     public var onStdio: StdioHandler?
+    /// The channel to the parent when this call is a forked `node` child (set by the library).
+    var ipc: IPCChannel?
 
     public init(filePath: String? = nil, env: [String: String]? = nil, cwd: String? = nil, stdin: String? = nil,
                 argv: [String]? = nil, cpuTime: Duration? = nil, wallClock: Duration? = nil,

@@ -64,7 +64,7 @@ final class NestedNodeCommand: RunningCommand, Sendable {
         return .run(code: String(decoding: bytes, as: UTF8.self), filePath: path, argv: [execPath, path] + args.dropFirst())
     }
 
-    static func start(_ request: CommandRequest, host: CallHost,
+    static func start(_ request: CommandRequest, host: CallHost, ipc: IPCChannel? = nil,
                       events: @escaping @Sendable (CommandEvent) -> Void) async throws -> NestedNodeCommand {
         let plan: Plan
         do {
@@ -92,7 +92,8 @@ final class NestedNodeCommand: RunningCommand, Sendable {
                 exit = CommandExit(code: code)
             case .run(let code, let filePath, let argv):
                 let input = request.input.map { String(decoding: $0, as: UTF8.self) }
-                let options = ExecOptions(filePath: filePath, cwd: request.cwd, stdin: input, argv: argv)
+                var options = ExecOptions(filePath: filePath, cwd: request.cwd, stdin: input, argv: argv)
+                options.ipc = ipc
                 // Killed before it started: it does not start.
                 let result = command.killedBy.withLock({ $0 }) == nil ? try? await runtime.exec(code, options: options) : nil
                 if let signal = command.killedBy.withLock({ $0 }) {
@@ -101,6 +102,8 @@ final class NestedNodeCommand: RunningCommand, Sendable {
                     exit = CommandExit(code: result?.code ?? 1)
                 }
             }
+            // The child is gone: so is its end of the channel.
+            ipc?.disconnect()
             await runtime.dispose()
             events(.stdoutEnd)
             events(.stderrEnd)

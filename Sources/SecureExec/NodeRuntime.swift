@@ -205,6 +205,7 @@ public final class NodeRuntime: Sendable {
             "frozenTimeMs": .number((Date().timeIntervalSince1970 * 1000).rounded(.down)),
             "maxTimers": .number(Double(limits.maxTimers)),
             "stdin": options.stdin.map(JSONValue.string) ?? .null,
+            "ipc": .bool(options.ipc != nil),
         ]
         let cpu = options.cpuTime ?? limits.cpuTime
         let execution = GuestExecution(
@@ -215,7 +216,8 @@ public final class NodeRuntime: Sendable {
         let host = CallHost(driver: driver, limits: limits, env: env, onStdio: options.onStdio ?? onStdio,
                             moduleGrants: moduleGrants, children: ChildProcessTable(isolation: isolation, depth: nestingDepth,
                                                                        budget: childBudget ?? ChildBudget(limit: limits.maxChildProcesses)),
-                            hostFunctions: hostFunctions.isEmpty ? nil : HostFunctionCalls(functions: hostFunctions, limits: limits))
+                            hostFunctions: hostFunctions.isEmpty ? nil : HostFunctionCalls(functions: hostFunctions, limits: limits),
+                            ipc: options.ipc)
         host.hostFunctions?.attach(to: host)
         network.attach(host.network)
         return (execution, host)

@@ -57,10 +57,11 @@ function notSupported(what) {
 }
 
 function stdioFlags(stdio) {
+  let ipc = false;
   if (Array.isArray(stdio)) {
-    const ipc = stdio.filter((s) => s === 'ipc').length;
-    if (ipc > 1) throw new (lazy.errors.codes.ERR_IPC_ONE_PIPE)();
-    if (ipc === 1) throw notSupported('ipc');
+    const count = stdio.filter((s) => s === 'ipc').length;
+    if (count > 1) throw new (lazy.errors.codes.ERR_IPC_ONE_PIPE)();
+    ipc = count === 1;
   }
   // true: a pipe to the guest; false: /dev/null. 'inherit' pipes and forwards to our stdio.
   let list;
@@ -68,13 +69,16 @@ function stdioFlags(stdio) {
   else if (stdio === 'ignore' || stdio === 'inherit') list = [stdio, stdio, stdio];
   else if (Array.isArray(stdio)) list = [stdio[0], stdio[1], stdio[2]];
   else throw new (lazy.errors.codes.ERR_INVALID_ARG_VALUE)('stdio', stdio);
-  return list.map((s, fd) => {
+  const flags = list.map((s, fd) => {
     if (s === undefined || s === null || s === 'pipe' || s === 'overlapped') return 'pipe';
     if (s === 'ignore' || s === 'inherit') return s;
     if (s === fd) return 'inherit';
-    if (s === 'ipc') throw notSupported('ipc');
+    if (s === 'ipc') return 'ignore';
     return 'pipe';
   });
+  // A message channel to the child (only a sandboxed `node` can have one).
+  flags.ipc = ipc;
+  return flags;
 }
 
 function rejectNullBytes(value, name) {
@@ -173,6 +177,7 @@ function hostRequest(n) {
     shell: n.shell,
     argv0: n.argv0,
     stdio: n.stdio.map((s) => s !== 'ignore'),
+    ipc: n.stdio.ipc === true,
   };
 }
 
@@ -275,6 +280,7 @@ class ChildProcess extends EventEmitter {
     this._alive = true;
     this.pid = answer.pid;
     children.set(id, this);
+    if (n.stdio.ipc) this._setupChannel();
     internal.loop.refHandle();
     this._refed = true;
     if (n.stdio[0] !== 'pipe' && n.stdio[0] !== 'ignore') internal.call('child.end', { id });
@@ -289,8 +295,34 @@ class ChildProcess extends EventEmitter {
       case 'stdoutEnd': this._out?.push(null); break;
       case 'stderrEnd': this._err?.push(null); break;
       case 'exit': this._onExit(message.code, signalName(message.signal)); break;
+      case 'message': if (bytes) require('internal/ipc').receive(this, bytes); break;
+      case 'disconnect': this._channelClosed(); break;
       default: break;
     }
+  }
+
+  /** The parent's end of a message channel (fork, or 'ipc' in stdio). */
+  _setupChannel() {
+    this.connected = true;
+    this.channel = { fd: 3, ref: () => this.ref(), unref: () => this.unref() };
+    Object.defineProperty(this, '_channel', { __proto__: null, get: () => this.channel, configurable: true, enumerable: false });
+    this.send = (message, handle, options, callback) => require('internal/ipc').sendMessage(
+      this, (bytes) => internal.call('child.send', { id: this._id }, bytes), message, handle, options, callback);
+    this.disconnect = () => {
+      if (!this.connected) {
+        this.emit('error', new (lazy.errors.codes.ERR_IPC_DISCONNECTED)());
+        return;
+      }
+      internal.call('child.disconnect', { id: this._id });
+      this._channelClosed();
+    };
+  }
+
+  _channelClosed() {
+    if (!this.connected) return;
+    this.connected = false;
+    this.channel = null;
+    process.nextTick(() => this.emit('disconnect'));
   }
 
   _onExit(code, signal) {
@@ -579,6 +611,7 @@ Object.defineProperty(execFile, customPromisify, { __proto__: null, enumerable: 
 
 function spawnSync(file, args, options) {
   const n = normalizeSpawnArguments(file, args, options);
+  if (n.stdio.ipc) throw new (lazy.errors.codes.ERR_IPC_SYNC_FORK)();
   const opts = n.options;
   const maxBuffer = opts.maxBuffer == null ? 1024 * 1024 : opts.maxBuffer;
   validateTimeout(opts.timeout);
@@ -672,15 +705,61 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
-function fork() {
-  const err = new Error('child_process.fork is not supported in sandbox');
-  err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
-  throw err;
+/**
+ * `fork(modulePath, args, options)`: a sandboxed `node` child running `modulePath`, with a
+ * message channel (`child.send`, `process.send` in the child).
+ */
+function fork(modulePath, args, options) {
+  const { validateObject, validateArray } = lazy.validators;
+  modulePath = validatedPath(modulePath, 'modulePath');
+  if (args === undefined || args === null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args');
+  }
+  if (options !== undefined && options !== null) validateObject(options, 'options');
+  options = { ...options, shell: false };
+  options.execPath = options.execPath || process.execPath;
+  rejectNullBytes(options.execPath, 'options.execPath');
+  const execArgv = options.execArgv || process.execArgv;
+  execArgv.forEach((a, i) => rejectNullBytes(a, `options.execArgv[${i}]`));
+  const withChannel = (stdio) => {
+    switch (stdio) {
+      case 'ignore': case 'overlapped': case 'pipe': return [stdio, stdio, stdio, 'ipc'];
+      case 'inherit': return [0, 1, 2, 'ipc'];
+      default: throw new (lazy.errors.codes.ERR_INVALID_ARG_VALUE)('stdio', stdio);
+    }
+  };
+  if (typeof options.stdio === 'string') {
+    options.stdio = withChannel(options.stdio);
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = withChannel(options.silent ? 'pipe' : 'inherit');
+  } else if (!options.stdio.includes('ipc')) {
+    throw new (lazy.errors.codes.ERR_CHILD_PROCESS_IPC_REQUIRED)('options.stdio');
+  }
+  if (options.serialization !== undefined && options.serialization !== 'json') {
+    throw notSupported(`serialization '${options.serialization}'`);
+  }
+  return spawn(options.execPath, [...execArgv, modulePath, ...args], options);
+}
+
+/** Node's getValidatedPath: a string, Buffer or file URL without NUL bytes. */
+function validatedPath(value, name) {
+  if (value instanceof URL) value = require('url').fileURLToPath(value);
+  else if (value instanceof Uint8Array) value = Buffer.from(value).toString('utf8');
+  if (typeof value !== 'string') throw new (lazy.errors.codes.ERR_INVALID_ARG_TYPE)(name, ['string', 'Buffer', 'URL'], value);
+  if (value.includes('\u0000')) {
+    throw new (lazy.errors.codes.ERR_INVALID_ARG_VALUE)(name, value, 'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return value;
 }
 
 module.exports = {
   ChildProcess,
-  _forkChild() { fork(); },
+  _forkChild() {},
   exec,
   execFile,
   execFileSync,

@@ -343,6 +343,8 @@ return {
     settings.maxTimers = call.maxTimers;
     internal.setProcessCall(call);
     configureClocks(call.timing, call.frozenTimeMs);
+    // A forked `node` child: process.send and friends, talking to the parent.
+    if (call.ipc === true) requireBuiltin('internal/ipc').setupChild();
   },
   runMain(code, filename, kind) {
     loop.runGuarded(() => {
