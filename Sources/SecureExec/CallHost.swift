@@ -21,6 +21,8 @@ final class CallHost: Sendable {
     let children: ChildProcessTable
     /// The channel to the parent of a forked `node` child (nil otherwise).
     let ipc: IPCChannel?
+    /// A nested `node` child's streamed stdin (nil otherwise).
+    let stdinFeed: NestedInput?
     /// The runtime's host functions, when it has any (`host.call`).
     let hostFunctions: HostFunctionCalls?
     /// Work to do when the call ends (kill children, close sockets and servers).
@@ -54,9 +56,10 @@ final class CallHost: Sendable {
 
     init(driver: NodeDriver, limits: ResourceLimits, env: [String: String], onStdio: StdioHandler?,
          moduleGrants: [PathPrefix] = [], children: ChildProcessTable = ChildProcessTable(),
-         hostFunctions: HostFunctionCalls? = nil, ipc: IPCChannel? = nil) {
+         hostFunctions: HostFunctionCalls? = nil, ipc: IPCChannel? = nil, stdinFeed: NestedInput? = nil) {
         self.driver = driver
         self.ipc = ipc
+        self.stdinFeed = stdinFeed
         self.children = children
         self.hostFunctions = hostFunctions
         self.moduleGrants = moduleGrants
@@ -168,6 +171,11 @@ final class CallHost: Sendable {
         case "env.delete": return try await envDelete(args)
         case "env.keys": return await envKeys()
         case "process.chdir": return try await chdir(args)
+        case "stdin.ready":
+            guard let stdinFeed else { return .undefined }
+            onCallEnd { stdinFeed.close() }
+            stdinFeed.attach(self)
+            return .undefined
         case "ipc.ready", "ipc.send", "ipc.disconnect":
             guard let ipc else { throw GuestError(code: "ERR_IPC_CHANNEL_CLOSED", message: "Channel closed") }
             switch op {

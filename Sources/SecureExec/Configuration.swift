@@ -235,6 +235,8 @@ public struct ExecOptions: Sendable {
     public var onStdio: StdioHandler?
     /// The channel to the parent when this call is a forked `node` child (set by the library).
     var ipc: IPCChannel?
+    /// The parent's writes to this nested `node` child's stdin (set by the library).
+    var stdinFeed: NestedInput?
 
     public init(filePath: String? = nil, env: [String: String]? = nil, cwd: String? = nil, stdin: String? = nil,
                 argv: [String]? = nil, cpuTime: Duration? = nil, wallClock: Duration? = nil,

@@ -8,8 +8,8 @@ import Synchronization
 ///
 /// Supported forms: `node -e code [args]`, `node -p expr [args]`, `node file.js [args]`
 /// (read through the parent's filesystem after its fs `read` check), `node -v`, and `node`
-/// alone, which runs what arrives as `input` (`spawnSync`). A streamed stdin is not delivered:
-/// the nested runtime starts at once with an empty `process.stdin`.
+/// alone, which runs what arrives as `input` (`spawnSync`). A `spawn`ed child's stdin pipe is
+/// streamed to its `process.stdin` (``NestedInput``); `node` alone runs only `input`.
 final class NestedNodeCommand: RunningCommand, Sendable {
     let pid: Int32
     private let runtime: NodeRuntime
@@ -18,8 +18,12 @@ final class NestedNodeCommand: RunningCommand, Sendable {
 
     private static let nextPid = Atomic<Int32>(1000)
 
-    private init(runtime: NodeRuntime) {
+    /// The child's streamed stdin (a `spawn` with a stdin pipe; `spawnSync` gives `input` at once).
+    private let input: NestedInput?
+
+    private init(runtime: NodeRuntime, input: NestedInput?) {
         self.runtime = runtime
+        self.input = input
         pid = Self.nextPid.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
@@ -81,7 +85,8 @@ final class NestedNodeCommand: RunningCommand, Sendable {
                                       isolation: host.children.isolation, onStdio: { event in
                                           events(event.channel == .stdout ? .stdout(event.bytes) : .stderr(event.bytes))
                                       }, nestingDepth: host.children.depth + 1, childBudget: host.children.budget)
-        let command = NestedNodeCommand(runtime: runtime)
+        let command = NestedNodeCommand(runtime: runtime,
+                                        input: request.input == nil && request.pipeStdin ? NestedInput() : nil)
         // Off the caller's executor (in-process, a sync request runs on the engine's thread).
         Task(executorPreference: globalConcurrentExecutor) {
             let exit: CommandExit
@@ -94,6 +99,7 @@ final class NestedNodeCommand: RunningCommand, Sendable {
                 let input = request.input.map { String(decoding: $0, as: UTF8.self) }
                 var options = ExecOptions(filePath: filePath, cwd: request.cwd, stdin: input, argv: argv)
                 options.ipc = ipc
+                options.stdinFeed = command.input
                 // Killed before it started: it does not start.
                 let result = command.killedBy.withLock({ $0 }) == nil ? try? await runtime.exec(code, options: options) : nil
                 if let signal = command.killedBy.withLock({ $0 }) {
@@ -102,8 +108,9 @@ final class NestedNodeCommand: RunningCommand, Sendable {
                     exit = CommandExit(code: result?.code ?? 1)
                 }
             }
-            // The child is gone: so is its end of the channel.
+            // The child is gone: so is its end of the channel, and its stdin.
             ipc?.disconnect()
+            command.input?.close()
             await runtime.dispose()
             events(.stdoutEnd)
             events(.stderrEnd)
@@ -118,9 +125,12 @@ final class NestedNodeCommand: RunningCommand, Sendable {
         return command
     }
 
-    func writeInput(_ bytes: [UInt8]) async throws {}
+    func writeInput(_ bytes: [UInt8]) async throws {
+        guard let input else { throw CommandError("EPIPE") }
+        try input.write(bytes)
+    }
 
-    func closeInput() {}
+    func closeInput() { input?.end() }
 
     func signal(_ signal: Int32) -> Bool {
         let alive = !finished.withLock { $0.done }

@@ -206,6 +206,7 @@ public final class NodeRuntime: Sendable {
             "maxTimers": .number(Double(limits.maxTimers)),
             "stdin": options.stdin.map(JSONValue.string) ?? .null,
             "ipc": .bool(options.ipc != nil),
+            "stdinStream": .bool(options.stdinFeed != nil),
         ]
         let cpu = options.cpuTime ?? limits.cpuTime
         let execution = GuestExecution(
@@ -217,7 +218,7 @@ public final class NodeRuntime: Sendable {
                             moduleGrants: moduleGrants, children: ChildProcessTable(isolation: isolation, depth: nestingDepth,
                                                                        budget: childBudget ?? ChildBudget(limit: limits.maxChildProcesses)),
                             hostFunctions: hostFunctions.isEmpty ? nil : HostFunctionCalls(functions: hostFunctions, limits: limits),
-                            ipc: options.ipc)
+                            ipc: options.ipc, stdinFeed: options.stdinFeed)
         host.hostFunctions?.attach(to: host)
         network.attach(host.network)
         return (execution, host)

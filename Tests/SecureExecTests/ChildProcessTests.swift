@@ -513,6 +513,30 @@ struct ChildProcessTests {
             """)
     }
 
+    /// A spawned `node` child reads its stdin pipe as the parent writes it (before and after
+    /// it starts reading), through `pipe`, and `end` ends it; without a reader it still exits.
+    @Test func aNestedNodeReadsItsStdinAsItIsWritten() async throws {
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            const child = cp.spawn('node', ['-e', `
+              const chunks = [];
+              process.stdin.on('data', (d) => chunks.push(d));
+              process.stdin.on('end', () => console.log(Buffer.concat(chunks).toString().toUpperCase()));
+            `]);
+            child.stdout.on('data', (d) => process.stdout.write(d));
+            child.stdin.write('early ');
+            setTimeout(() => {
+              require('stream').Readable.from(['piped ', 'text']).pipe(child.stdin);
+            }, 20);
+            await new Promise((resolve) => child.on('close', resolve));
+            const quiet = cp.spawn('node', ['-e', 'console.log("no reader")']);
+            quiet.stdout.on('data', (d) => process.stdout.write(d));
+            await new Promise((resolve) => quiet.on('close', (code) => { console.log('closed', code); resolve(); }));
+            """, Self.driver(["node"]))
+        #expect(result.code == 0, "\(result.errorMessage ?? "")")
+        #expect(output.stdout == "EARLY PIPED TEXT\nno reader\nclosed 0\n")
+    }
+
     /// A message channel exists only to a sandboxed `node`, never to a host program; a sync
     /// fork is refused as in Node.
     @Test func aMessageChannelOnlyReachesASandboxedNode() async throws {

@@ -340,6 +340,7 @@ return {
   configure(callConfig) {
     const call = JSONParse(callConfig);
     settings.stdin = call.stdin;
+    settings.stdinStream = call.stdinStream === true;
     settings.maxTimers = call.maxTimers;
     internal.setProcessCall(call);
     configureClocks(call.timing, call.frozenTimeMs);

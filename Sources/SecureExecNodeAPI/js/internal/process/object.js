@@ -369,39 +369,56 @@ for (const [name, fd] of [['stdout', 1], ['stderr', 2]]) {
   });
 }
 
+// process.stdin: a Readable over the call's input — the whole text given with the call
+// (ExecOptions.stdin, the CLI's piped stdin), or, for a nested `node` spawned with a stdin pipe,
+// what the parent writes as it writes it (host `stdin` events after `stdin.ready`). Reading it
+// keeps the process alive until it ends (not while paused), as in Node.
 function makeStdin() {
-  const EventEmitter = require('events');
-  const stdin = new EventEmitter();
+  const { Readable } = require('stream');
+  const { Buffer } = require('buffer');
+  const streamed = settings.stdinStream === true;
+  const data = settings.stdin;
+  let started = false;
+  let ended = false;
+  let refed = false;
+  const ref = () => {
+    if (!refed && !ended) { refed = true; internal.loop.refHandle(); }
+  };
+  const unref = () => {
+    if (refed) { refed = false; internal.loop.unrefHandle(); }
+  };
+  const finish = () => {
+    if (ended) return;
+    unref();
+    ended = true;
+    stdin.push(null);
+  };
+  const stdin = new Readable({
+    highWaterMark: 64 * 1024,
+    read() {
+      if (ended) return;
+      if (stdin.readableFlowing !== false) ref();
+      if (started) return;
+      started = true;
+      if (streamed) {
+        internal.loop.onHostEvent('stdin', (message, bytes) => {
+          if (message?.type === 'data' && bytes) stdin.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          else if (message?.type === 'end') finish();
+        });
+        internal.call('stdin.ready', {});
+      } else {
+        setImmediate(() => {
+          if (typeof data === 'string' && data.length > 0) stdin.push(Buffer.from(data, 'utf8'));
+          finish();
+        });
+      }
+    },
+  });
+  stdin.on('pause', unref);
+  stdin.on('resume', () => { if (started) ref(); });
   stdin.fd = 0;
   stdin.isTTY = false;
-  const data = settings.stdin;
-  let delivered = false;
-  let encoding;
-  stdin.setEncoding = (enc) => { encoding = enc; return stdin; };
-  stdin.resume = () => { deliver(); return stdin; };
-  stdin.pause = () => stdin;
-  stdin.read = () => null;
   stdin.setRawMode = () => { throw new Error('setRawMode is not supported: stdin is not a TTY'); };
-  function deliver() {
-    if (delivered) return;
-    delivered = true;
-    internal.loop.refHandle();
-    setImmediate(() => {
-      internal.loop.unrefHandle();
-      if (typeof data === 'string' && data.length > 0) {
-        const chunk = encoding ? data : require('buffer').Buffer.from(data, 'utf8');
-        stdin.emit('data', chunk);
-      }
-      stdin.emit('end');
-      stdin.emit('close');
-    });
-  }
-  stdin.on('newListener', (event) => {
-    if (event === 'data' || event === 'readable' || event === 'end') deliver();
-  });
-  stdin[Symbol.asyncIterator] = async function* () {
-    if (typeof data === 'string' && data.length > 0) yield encoding ? data : require('buffer').Buffer.from(data, 'utf8');
-  };
   return stdin;
 }
 let stdin;
