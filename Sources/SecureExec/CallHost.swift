@@ -23,6 +23,9 @@ final class CallHost: Sendable {
     let ipc: IPCChannel?
     /// A nested `node` child's streamed stdin (nil otherwise).
     let stdinFeed: NestedInput?
+    /// Whether `terminate()` reached this call before its engine started it; the engine asks
+    /// once the call can be stopped (set once, before the call is handed to the engine).
+    nonisolated(unsafe) var stoppedBeforeStart: @Sendable () -> Bool = { false }
     /// The runtime's host functions, when it has any (`host.call`).
     let hostFunctions: HostFunctionCalls?
     /// Work to do when the call ends (kill children, close sockets and servers).

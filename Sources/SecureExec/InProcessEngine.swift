@@ -38,6 +38,8 @@ final class InProcessEngine: Sendable {
         let executor = EngineThreadExecutor()
         stopSignal.reset()
         current.withLock { $0 = (inbox, executor) }
+        // A terminate() that came while the call was on its way could not reach it.
+        if host.stoppedBeforeStart() { stop(reason: .terminated) }
         host.attach { kind, json, binary in inbox.post(.event(kind: kind, json: json, binary: binary)) }
         let timer = wallClock.map { limit in
             HostTimer(after: limit) { [weak self] in self?.stop(reason: .wallClockLimit) }

@@ -10,6 +10,8 @@ final class NestedInput: Sendable {
         var pendingBytes = 0
         var ended = false
         var closed = false
+        /// `node` alone waits for its whole script (``readAll()``).
+        var reader: CheckedContinuation<[UInt8]?, Never>?
     }
 
     private let state = Mutex(State())
@@ -31,12 +33,33 @@ final class NestedInput: Sendable {
 
     /// The end of stdin (`child.stdin.end()`).
     func end() {
-        let child = state.withLock { state -> CallHost?? in
-            guard !state.closed, !state.ended else { return .none }
+        let (child, reader, all) = state.withLock { state -> (CallHost??, CheckedContinuation<[UInt8]?, Never>?, [UInt8]) in
+            guard !state.closed, !state.ended else { return (.none, nil, []) }
             state.ended = true
-            return .some(state.child)
+            guard let reader = state.reader else { return (.some(state.child), nil, []) }
+            state.reader = nil
+            defer { state.pending = []; state.pendingBytes = 0 }
+            return (.none, reader, state.pending.flatMap { $0 })
         }
         if case .some(let host?) = child { host.emit("stdin", ["type": "end"]) }
+        reader?.resume(returning: all)
+    }
+
+    /// Everything written until the end (`node` run with its script on stdin); nil when the
+    /// child is stopped first.
+    func readAll() async -> [UInt8]? {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> [UInt8]?? in
+                if state.closed { return .some(nil) }
+                if state.ended {
+                    defer { state.pending = []; state.pendingBytes = 0 }
+                    return .some(state.pending.flatMap { $0 })
+                }
+                state.reader = continuation
+                return .none
+            }
+            if case .some(let result) = ready { continuation.resume(returning: result) }
+        }
     }
 
     /// The child's guest started reading: what waited is delivered, in order, then the end if
@@ -54,11 +77,14 @@ final class NestedInput: Sendable {
 
     /// The child is gone: later writes fail with `EPIPE`.
     func close() {
-        state.withLock { state in
+        let reader = state.withLock { state -> CheckedContinuation<[UInt8]?, Never>? in
             state.closed = true
             state.child = nil
             state.pending = []
             state.pendingBytes = 0
+            defer { state.reader = nil }
+            return state.reader
         }
+        reader?.resume(returning: nil)
     }
 }

@@ -31,6 +31,8 @@ final class NestedNodeCommand: RunningCommand, Sendable {
     enum Plan {
         case run(code: String, filePath: String?, argv: [String])
         case answer(stdout: String, stderr: String, code: Int32)
+        /// `node` alone with a stdin pipe: the script is what arrives on stdin, until its end.
+        case runStdin(argv: [String])
     }
 
     static func plan(_ request: CommandRequest, host: CallHost) async throws -> Plan {
@@ -56,6 +58,7 @@ final class NestedNodeCommand: RunningCommand, Sendable {
             if flag == "--" { break }
         }
         guard let file = args.first else {
+            if request.input == nil && request.pipeStdin { return .runStdin(argv: [execPath]) }
             let input = request.input.map { String(decoding: $0, as: UTF8.self) } ?? ""
             return .run(code: input, filePath: nil, argv: [execPath])
         }
@@ -95,6 +98,18 @@ final class NestedNodeCommand: RunningCommand, Sendable {
                 if !stdout.isEmpty { events(.stdout(Array(stdout.utf8))) }
                 if !stderr.isEmpty { events(.stderr(Array(stderr.utf8))) }
                 exit = CommandExit(code: code)
+            case .runStdin(let argv):
+                // The script is read to its end first (a stopped child stops waiting).
+                let script = await command.input?.readAll()
+                if let signal = command.killedBy.withLock({ $0 }) {
+                    exit = CommandExit(code: nil, signal: signal)
+                } else if let script {
+                    let options = ExecOptions(cwd: request.cwd, argv: argv)
+                    let result = try? await runtime.exec(String(decoding: script, as: UTF8.self), options: options)
+                    exit = command.killedBy.withLock({ $0 }).map { CommandExit(code: nil, signal: $0) } ?? CommandExit(code: result?.code ?? 1)
+                } else {
+                    exit = CommandExit(code: nil, signal: SIGKILL)
+                }
             case .run(let code, let filePath, let argv):
                 let input = request.input.map { String(decoding: $0, as: UTF8.self) }
                 var options = ExecOptions(filePath: filePath, cwd: request.cwd, stdin: input, argv: argv)
@@ -136,6 +151,7 @@ final class NestedNodeCommand: RunningCommand, Sendable {
         let alive = !finished.withLock { $0.done }
         guard alive, signal != 0 else { return alive }
         killedBy.withLock { $0 = $0 ?? signal }
+        input?.close()  // a child still waiting for its script stops waiting
         runtime.terminate()
         return true
     }

@@ -28,6 +28,9 @@ public final class NodeRuntime: Sendable {
     private let hostFunctions: [String: HostFunction.Callable]
     private let queue = CallQueue()
     private let disposed = Atomic(false)
+    /// Calls are numbered as they are submitted; `terminate()` stops every call submitted
+    /// before it, including one still waiting for its turn or for its engine to start it.
+    let tickets = CallTickets()
     /// 0 for a runtime the embedder created; +1 for each nested `node` (NestedNodeCommand.swift).
     let nestingDepth: Int
     /// The child-process budget of the call that started this nested runtime (nil: per call).
@@ -152,8 +155,10 @@ public final class NodeRuntime: Sendable {
     /// The worker process's id in process isolation (for tests and diagnostics).
     var workerProcessID: Int32? { engineSlot.withLock { ($0 as? WorkerEngine)?.workerProcessID } }
 
-    /// Stops the running call now (it ends with code 124 and "execution terminated").
+    /// Stops the running call now (it ends with code 124 and "execution terminated"), and every
+    /// call submitted before this that has not started yet; later calls run as usual.
     public func terminate() {
+        tickets.stopSubmitted()
         engineSlot.withLock { $0?.stop(reason: .terminated) }
     }
 
@@ -177,9 +182,15 @@ public final class NodeRuntime: Sendable {
 
     private func perform(_ kind: GuestExecution.Kind, code: String, options: ExecOptions) async throws -> GuestOutcome {
         guard !disposed.load(ordering: .relaxed) else { throw SecureExecError(.disposed, "the runtime was disposed") }
+        let ticket = tickets.submit()
         return try await queue.serialized {
             guard !self.disposed.load(ordering: .relaxed) else { throw SecureExecError(.disposed, "the runtime was disposed") }
+            if self.tickets.isStopped(ticket) {
+                return GuestOutcome(reason: .terminated, code: 124, errorMessage: GuestOutcome.message(for: .terminated))
+            }
             let (execution, host) = self.prepare(kind, code: code, options: options)
+            let tickets = self.tickets
+            host.stoppedBeforeStart = { tickets.isStopped(ticket) }
             let wallClock = options.wallClock ?? self.limits.wallClock
             guard let engine = self.engineSlot.withLock({ $0 }) else {
                 throw SecureExecError(.disposed, "the runtime was disposed")
@@ -258,6 +269,17 @@ public struct SecureExecError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(code): \(message)" }
+}
+
+/// Submission numbers of a runtime's calls and how far `terminate()` reached.
+final class CallTickets: Sendable {
+    private let state = Mutex((submitted: 0, stoppedThrough: 0))
+
+    func submit() -> Int { state.withLock { $0.submitted += 1; return $0.submitted } }
+    /// How many calls were submitted so far (for tests).
+    var submitted: Int { state.withLock { $0.submitted } }
+    func stopSubmitted() { state.withLock { $0.stoppedThrough = $0.submitted } }
+    func isStopped(_ ticket: Int) -> Bool { state.withLock { ticket <= $0.stoppedThrough } }
 }
 
 /// Runs calls one at a time, in arrival order.

@@ -165,6 +165,8 @@ final class WorkerEngine: EngineBackend {
             timer = wallClock.map { limit in
                 HostTimer(after: limit) { [weak self] in self?.stop(reason: .wallClockLimit) }
             }
+            // A terminate() that came while the call was on its way could not reach it.
+            if host.stoppedBeforeStart() { stop(reason: .terminated) }
         }
     }
 

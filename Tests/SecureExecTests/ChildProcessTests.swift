@@ -532,9 +532,18 @@ struct ChildProcessTests {
             const quiet = cp.spawn('node', ['-e', 'console.log("no reader")']);
             quiet.stdout.on('data', (d) => process.stdout.write(d));
             await new Promise((resolve) => quiet.on('close', (code) => { console.log('closed', code); resolve(); }));
+            // `node` alone runs the script it reads from stdin; killed while waiting, it ends.
+            const fromStdin = cp.spawn('node');
+            fromStdin.stdout.on('data', (d) => process.stdout.write(d));
+            fromStdin.stdin.write('console.log(1 + ');
+            fromStdin.stdin.end('2, process.argv.length)');
+            await new Promise((resolve) => fromStdin.on('close', resolve));
+            const waiting = cp.spawn('node');
+            setTimeout(() => waiting.kill(), 20);
+            await new Promise((resolve) => waiting.on('close', (code, signal) => { console.log('killed', code, signal); resolve(); }));
             """, Self.driver(["node"]))
         #expect(result.code == 0, "\(result.errorMessage ?? "")")
-        #expect(output.stdout == "EARLY PIPED TEXT\nno reader\nclosed 0\n")
+        #expect(output.stdout == "EARLY PIPED TEXT\nno reader\nclosed 0\n3 1\nkilled null SIGTERM\n")
     }
 
     /// A message channel exists only to a sandboxed `node`, never to a host program; a sync

@@ -1,5 +1,5 @@
 import Foundation
-import SecureExec
+@testable import SecureExec
 import Testing
 
 @Suite("Event loop, limits and clocks", .timeLimit(.minutes(2)))
@@ -125,6 +125,22 @@ struct EventLoopTests {
         try await Task.sleep(for: .milliseconds(50))
         runtime.terminate()
         #expect(try await result.code == 124)
+    }
+
+    /// terminate() right after a call was submitted (before its engine started it) still
+    /// stops it; a call submitted afterwards runs.
+    @Test func terminateStopsACallThatHasNotStartedYet() async throws {
+        let (runtime, output) = try makeRuntime()
+        async let first = runtime.exec("setTimeout(() => console.log('first ran'), 30000)")
+        async let second = runtime.exec("console.log('second ran')")
+        while runtime.tickets.submitted < 2 { try await Task.sleep(for: .milliseconds(1)) }
+        runtime.terminate()
+        #expect(try await first.code == 124)
+        #expect(try await second.code == 124)
+        let third = try await runtime.exec("console.log('third ran')")
+        #expect(third.code == 0)
+        #expect(output.stdout == "third ran\n")
+        await runtime.dispose()
     }
 
     @Test func frozenClocksStandStill() async throws {
