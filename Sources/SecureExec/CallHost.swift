@@ -162,8 +162,15 @@ final class CallHost: Sendable {
 
     /// Handles an event (no answer) synchronously, in the order the guest sent it.
     func handleEvent(_ request: BridgeRequest) {
-        guard request.operation == "stdio.write", let args = try? Arguments(request) else { return }
-        _ = write(args, request.binary)
+        guard let args = try? Arguments(request) else { return }
+        switch request.operation {
+        case "stdio.write": _ = write(args, request.binary)
+        // A dgram socket's next datagram (the guest took the last one), and closing one: cheap,
+        // answerless, in the guest's order.
+        case "udp.read": (network.stream((try? args.int("id")) ?? 0) as? SandboxUDPSocket)?.read()
+        case "udp.close": network.removeStream((try? args.int("id")) ?? 0)?.close()
+        default: break
+        }
     }
 
     private func dispatch(_ op: String, _ args: Arguments, _ binary: [UInt8]?) async throws -> BridgeResponse {
@@ -197,7 +204,9 @@ final class CallHost: Sendable {
              "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close",
              "http.poolClose":
             return try await NetworkOperations(host: self).perform(op, args, binary)
-        case "ws.connect", "ws.send", "ws.close", "ws.terminate": return try await NetworkOperations(host: self).perform(op, args, binary)
+        case "ws.connect", "ws.send", "ws.close", "ws.terminate", "udp.bind", "udp.send", "udp.connect", "udp.disconnect",
+             "udp.read", "udp.close":
+            return try await NetworkOperations(host: self).perform(op, args, binary)
         case "crypto.pbkdf2", "crypto.scrypt":
             // Deliberately slow derivations (seconds at high costs): off the shared pool.
             return try await BlockingWork.run { try CryptoOperations.perform(op, args, binary) }

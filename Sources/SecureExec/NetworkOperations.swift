@@ -46,6 +46,8 @@ struct NetworkOperations {
             return try await performNet(op, args, binary)
         case "ws.connect", "ws.send", "ws.close", "ws.terminate":
             return try await performWebSocket(op, args, binary)
+        case "udp.bind", "udp.send", "udp.connect", "udp.disconnect", "udp.read", "udp.close":
+            return try await performUDP(op, args, binary)
         default:
             throw GuestError(code: "ERR_SANDBOX_UNKNOWN_OPERATION", message: "unknown bridge operation '\(op)'")
         }
@@ -103,8 +105,10 @@ struct NetworkOperations {
     }
 
     /// Runs the whole gate for a connection to `url` and returns where to connect.
+    /// `ownPort` maps a port to one of the sandbox's own listeners of the URL's protocol (default:
+    /// its TCP and HTTP servers, by their guest port).
     func gate(_ url: ParsedURL, op: NetworkAccessRequest.Operation, method: String?,
-              reportURL: Bool = true) async throws -> Destination {
+              reportURL: Bool = true, ownPort: ((Int) -> Int?)? = nil) async throws -> Destination {
         let adapter = host.driver.network
         var addresses: [IPAddress]
         let hostname: String
@@ -131,7 +135,7 @@ struct NetworkOperations {
         }
         // A server the sandbox opened: loopback only, to its real port; no adapter policy.
         if !addresses.isEmpty, addresses.allSatisfy(\.isLoopback),
-           let hostPort = state.hostPort(forGuestPort: url.port) {
+           let hostPort = ownPort.map({ $0(url.port) }) ?? state.hostPort(forGuestPort: url.port) {
             return Destination(url: url, address: IPAddress(v4: 0x7F00_0001), port: hostPort, hostname: hostname, ownServer: true)
         }
         for address in addresses {

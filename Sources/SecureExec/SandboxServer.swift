@@ -250,6 +250,11 @@ final class NetworkCallState: Sendable {
 
     func removeStream(_ id: Int) -> (any NetworkStream)? { inner.withLock { $0.streams.removeValue(forKey: id) } }
 
+    /// The loopback ports of the call's own UDP sockets.
+    var udpPorts: Set<Int> {
+        inner.withLock { Set($0.streams.values.compactMap { ($0 as? SandboxUDPSocket)?.localPort }) }
+    }
+
     /// A server id for a new listen: refused once the call has ended, past ``maxServers``, or when
     /// the guest asks for a port one of its servers already has.
     private func reserveServer(guestPort: Int) throws -> Int {
