@@ -10,14 +10,14 @@
 #   --jobs N   files run in parallel (default: nproc)
 #   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
-# CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run; 'test-child-process-*' files get
-# --allow-run.
+# CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run. Every file may start `node` and use
+# the loopback network; 'test-child-process-*' files may start any program (--allow-run).
 # The suite is fetched once into .node-tests-cache/ (git-ignored) by node-tests.sh
 # ($NODE_TESTS_SH, default /work/shared/tools/node-tests.sh).
 #
 # Each file runs as `secure-exec run` with read access to the staging tree (Node's test/ with our
 # own tools/conformance/common as test/common), write access to a temporary folder of its own,
-# the environment, and timing mitigation off. A file passes when it exits 0, is skipped when it
+# the environment, the loopback network, `node` as a program, and timing mitigation off. A file passes when it exits 0, is skipped when it
 # also printed Node's skip marker ("1..0 # Skipped:", common.skip), and fails otherwise (.mjs files
 # run as ES modules, like any other file).
 # Writes tools/conformance/results.txt ("pass|fail|skip NAME" per file), keeps every file's output
@@ -81,15 +81,17 @@ cp -R "$here/common" "$stage/test/common"
 run_one() {
   local name="$1" file="$stage/test/parallel/$1" tmp="$stage/tmp/$1" status rc start
   mkdir -p "$tmp"
-  # Child-process files may start programs (`node` is a nested sandboxed runtime).
-  local run_grant=
+  # Every file may start `node` (a nested sandboxed runtime, as Node's tests re-run themselves
+  # with process.execPath) and use the loopback network (servers and clients on this machine);
+  # child-process files may start any program.
+  local run_grant=--allow-run=node
   [[ "$name" == test-child-process-* ]] && run_grant=--allow-run
   start=$(date +%s%N)
   rc=0
   (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
-      SECURE_EXEC_TEST_TMPDIR="$tmp" \
+      SECURE_EXEC_TEST_TMPDIR="$tmp" NODE_COMMON_PORT="$(( 20000 + $(cksum <<<"$name" | cut -d' ' -f1) % 40000 ))" \
       timeout -k 2 "$timeout_s" "$cli" run \
-        --allow-read="$stage" --allow-write="$tmp" --allow-env \
+        --allow-read="$stage" --allow-write="$tmp" --allow-env --allow-net=127.0.0.0/8,::1,localhost \
         --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} $run_grant \
         "$file" </dev/null >"$logs/$name.out" 2>"$logs/$name.err") || rc=$?
   echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$name.rc"
