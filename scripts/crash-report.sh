@@ -7,8 +7,11 @@ binary=".build/debug/SecureExecPackageTests.xctest"
 for core in core core.[0-9]*; do
   [ -f "$core" ] || continue
   echo "== crash report: $core ==" >&2
+  # A worker's dump (its engine crashed) is read with the worker's binary.
+  exe="$binary"
+  if command -v file >/dev/null && file "$core" | grep -q "secure-exec-worker"; then exe=".build/debug/secure-exec-worker"; fi
   if command -v gdb >/dev/null; then
-    gdb -batch -q -ex 'p $_siginfo' -ex "thread apply all bt 40" "$binary" "$core" 2>&1 | grep -v "^\[New LWP" | head -2000 >&2
+    gdb -batch -q -ex 'p $_siginfo' -ex "thread apply all bt 40" "$exe" "$core" 2>&1 | grep -v "^\[New LWP\|^During symbol reading" | head -2000 >&2
   fi
   rm -f "$core"
 done

@@ -55,8 +55,10 @@ final class GuestSession {
     /// CPU budget and stop requests: the latency of `terminate()` and the CPU limit's overshoot.
     /// Not shorter: JavaScriptCore 2.50 aborts the process (a RELEASE_ASSERT in
     /// `VMTraps::requestThreadStopIfNeeded`) when its watchdog timer fires while the engine thread
-    /// is still handling the previous firing, which a short period makes likely on a loaded machine.
-    static let watchdogPeriod = 0.05
+    /// is still inside the handling of the previous firing — which needs the engine thread to be
+    /// descheduled inside that handling for a whole period. 10 ms made it likely on a loaded
+    /// machine; 50 ms still let it happen under a heavily overloaded CI run.
+    static let watchdogPeriod = 0.1
 
     /// Runs one call in this (bootstrapped) context.
     func run(_ execution: GuestExecution, transport: any GuestTransport, inbox: Mailbox<GuestInbound>) -> GuestOutcome {
@@ -247,7 +249,7 @@ final class GuestSession {
             guard let entry = context.toObject(function) else { return false }
             // Our own code runs here, before any call: no budget to enforce, but the VM's
             // watchdog must not refer to an earlier session.
-            vm.setWatchdog(period: 0.05) { false }
+            vm.setWatchdog(period: Self.watchdogPeriod) { false }
             let result = try context.call(entry, [natives, config])
             hooks = context.toObject(result)
             // Only Swift holds the hooks (and through them our loop and loader): keep them from

@@ -128,6 +128,21 @@ let workloads: [Workload] = [
                  require(BENCH.modules + 'markdown-it');
                  console.log(JSON.stringify({ 'lodash': [lodash], 'markdown-it': [performance.now() - t] }));
                  """),
+    Workload(key: "nodeapi", title: "Node API: Buffer, util.inspect, hashing, gzip",
+             description: "Per operation: `Buffer.from(string).toString('base64')` of 1 KB, `util.inspect` of a nested object, `createHash('sha256').update(1 KB).digest('hex')`, `gzipSync` + `gunzipSync` of 64 KB of text (SecureExec: hashing and zlib run beside the engine).",
+             script: """
+                 const util = require('util'), crypto = require('crypto'), zlib = require('zlib');
+                 const text = 'x'.repeat(1024);
+                 const bytes = Buffer.alloc(1024, 7);
+                 const object = { a: [1, 2, { b: 'c', d: [3, 4, 5] }], e: new Map([[1, 2]]), f: 'text', g: { h: { i: { j: 1 } } } };
+                 const big = Buffer.from('lorem ipsum dolor sit amet '.repeat(2500));
+                 console.log(JSON.stringify({
+                   'Buffer base64 1 KB': batches(20, 500, () => Buffer.from(text).toString('base64')),
+                   'util.inspect': batches(20, 200, () => util.inspect(object)),
+                   'sha256 1 KB': batches(20, 500, () => crypto.createHash('sha256').update(bytes).digest('hex')),
+                   'gzip + gunzip 64 KB': batches(10, 10, () => zlib.gunzipSync(zlib.gzipSync(big))),
+                 }));
+                 """),
     Workload(key: "fetch", title: "fetch to a loopback server",
              description: "Sequential `fetch` + `text()` of a 2-byte answer from a Node HTTP server on 127.0.0.1 (SecureExec: the port exempted from the SSRF policy), per request.",
              script: """
