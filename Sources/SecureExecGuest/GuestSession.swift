@@ -398,6 +398,20 @@ final class GuestSession {
             let line = Int32(clamping: Int(max(1, min(1e9, ctx.toNumber(call[3]).isNaN ? 1 : ctx.toNumber(call[3])))))
             return try realm.context.evaluate(source, sourceURL: file, startingLine: line)
         }
+        // Buffer's base64/base64url encoder (buffer.js falls back to JavaScript without it):
+        // (bytes, start, end, url) → string.
+        define("base64Encode") { call in
+            let start = Int(max(0, ctx.toNumber(call[1])))
+            let end = Int(max(0, ctx.toNumber(call[2])))
+            let url = JSValueToBoolean(ctx.ref, call[3])
+            return ctx.withBytes(of: call[0]) { bytes -> JSValueRef in
+                guard let bytes, start <= end, end <= bytes.count else { return ctx.string("") }
+                let units = Base64.encode(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), url: url)
+                let text = units.withUnsafeBufferPointer { JSStringCreateWithCharacters($0.baseAddress, $0.count) }
+                defer { JSStringRelease(text) }
+                return JSValueMakeString(ctx.ref, text)
+            }
+        }
         define("randomFill") { call in
             ctx.withBytes(of: call[0]) { bytes in
                 guard let bytes, let base = bytes.baseAddress else { return }
@@ -519,5 +533,47 @@ func fillRandom(_ buffer: UnsafeMutableRawBufferPointer) {
             for i in 0..<count { buffer[index + i] = bytes[i] }
         }
         index += count
+    }
+}
+
+/// Base64 (RFC 4648) as UTF-16 code units, ready for a JavaScript string.
+enum Base64 {
+    private static let standard = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf16)
+    private static let urlSafe = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf16)
+
+    /// Standard alphabet with `=` padding, or base64url without padding.
+    static func encode(_ bytes: UnsafeRawBufferPointer, url: Bool) -> [UInt16] {
+        let whole = bytes.count / 3 * 3
+        let rest = bytes.count - whole
+        let length = whole / 3 * 4 + (rest == 0 ? 0 : url ? rest + 1 : 4)
+        return (url ? urlSafe : standard).withUnsafeBufferPointer { table in
+            [UInt16](unsafeUninitializedCapacity: length) { out, count in
+                var i = 0, k = 0
+                while i < whole {
+                    let v = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+                    out[k] = table[Int(v >> 18)]
+                    out[k + 1] = table[Int((v >> 12) & 0x3f)]
+                    out[k + 2] = table[Int((v >> 6) & 0x3f)]
+                    out[k + 3] = table[Int(v & 0x3f)]
+                    i += 3
+                    k += 4
+                }
+                if rest == 1 {
+                    let v = UInt32(bytes[i])
+                    out[k] = table[Int(v >> 2)]
+                    out[k + 1] = table[Int((v & 0x03) << 4)]
+                    k += 2
+                    if !url { out[k] = 0x3d; out[k + 1] = 0x3d; k += 2 }
+                } else if rest == 2 {
+                    let v = UInt32(bytes[i]) << 8 | UInt32(bytes[i + 1])
+                    out[k] = table[Int(v >> 10)]
+                    out[k + 1] = table[Int((v >> 4) & 0x3f)]
+                    out[k + 2] = table[Int((v & 0x0f) << 2)]
+                    k += 3
+                    if !url { out[k] = 0x3d; k += 1 }
+                }
+                count = k
+            }
+        }
     }
 }
