@@ -398,6 +398,27 @@ final class GuestSession {
             let line = Int32(clamping: Int(max(1, min(1e9, ctx.toNumber(call[3]).isNaN ? 1 : ctx.toNumber(call[3])))))
             return try realm.context.evaluate(source, sourceURL: file, startingLine: line)
         }
+        // Buffer's UTF-8 encoder (buffer.js falls back to JavaScript without it):
+        // (bytes, string, offset, length) → bytes written (no partial character; a lone
+        // surrogate is EF BF BD) and (string) → its UTF-8 length.
+        define("utf8Write") { call in
+            guard ctx.isString(call[1]), let text = JSValueToStringCopy(ctx.ref, call[1], nil) else { return ctx.number(0) }
+            defer { JSStringRelease(text) }
+            let offset = Int(max(0, ctx.toNumber(call[2])))
+            let length = Int(max(0, ctx.toNumber(call[3])))
+            let units = UnsafeBufferPointer(start: JSStringGetCharactersPtr(text), count: JSStringGetLength(text))
+            let written = ctx.withBytes(of: call[0]) { bytes -> Int in
+                guard let bytes, let base = bytes.baseAddress, offset <= bytes.count else { return 0 }
+                let room = min(length, bytes.count - offset)
+                return UTF8Units.write(units, into: UnsafeMutableRawPointer(mutating: base + offset).assumingMemoryBound(to: UInt8.self), capacity: room)
+            }
+            return ctx.number(Double(written))
+        }
+        define("utf8ByteLength") { call in
+            guard ctx.isString(call[0]), let text = JSValueToStringCopy(ctx.ref, call[0], nil) else { return ctx.number(0) }
+            defer { JSStringRelease(text) }
+            return ctx.number(Double(UTF8Units.length(UnsafeBufferPointer(start: JSStringGetCharactersPtr(text), count: JSStringGetLength(text)))))
+        }
         // Buffer's base64/base64url encoder (buffer.js falls back to JavaScript without it):
         // (bytes, start, end, url) → string.
         define("base64Encode") { call in
@@ -575,5 +596,68 @@ enum Base64 {
                 count = k
             }
         }
+    }
+}
+
+/// UTF-16 code units to UTF-8 as Node's Buffer writes them: a lone surrogate is U+FFFD, and a
+/// character that does not fit whole is not written.
+enum UTF8Units {
+    static func length(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+        var total = 0
+        var i = 0
+        while i < units.count {
+            let c = units[i]
+            if c < 0x80 { total += 1 } else if c < 0x800 { total += 2 } else if c >= 0xd800, c <= 0xdbff, i + 1 < units.count,
+                                                                             units[i + 1] & 0xfc00 == 0xdc00 {
+                total += 4
+                i += 1
+            } else { total += 3 }
+            i += 1
+        }
+        return total
+    }
+
+    static func write(_ units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        var p = 0
+        var i = 0
+        while i < units.count {
+            var c = UInt32(units[i])
+            if c < 0x80 {
+                if p >= capacity { break }
+                out[p] = UInt8(c)
+                p += 1
+                i += 1
+                continue
+            }
+            if c < 0x800 {
+                if p + 2 > capacity { break }
+                out[p] = UInt8(0xc0 | (c >> 6))
+                out[p + 1] = UInt8(0x80 | (c & 0x3f))
+                p += 2
+                i += 1
+                continue
+            }
+            if c >= 0xd800, c <= 0xdfff {
+                if c <= 0xdbff, i + 1 < units.count, units[i + 1] & 0xfc00 == 0xdc00 {
+                    if p + 4 > capacity { break }
+                    let cp = ((c - 0xd800) << 10) + (UInt32(units[i + 1]) - 0xdc00) + 0x10000
+                    out[p] = UInt8(0xf0 | (cp >> 18))
+                    out[p + 1] = UInt8(0x80 | ((cp >> 12) & 0x3f))
+                    out[p + 2] = UInt8(0x80 | ((cp >> 6) & 0x3f))
+                    out[p + 3] = UInt8(0x80 | (cp & 0x3f))
+                    p += 4
+                    i += 2
+                    continue
+                }
+                c = 0xfffd
+            }
+            if p + 3 > capacity { break }
+            out[p] = UInt8(0xe0 | (c >> 12))
+            out[p + 1] = UInt8(0x80 | ((c >> 6) & 0x3f))
+            out[p + 2] = UInt8(0x80 | (c & 0x3f))
+            p += 3
+            i += 1
+        }
+        return p
     }
 }
