@@ -86,6 +86,17 @@ struct FileSystemRangedTests {
         ]
     }
 
+    /// Runs `script` with fs access on one of ``filesystems()``: `process.env.DIR` in it names a
+    /// folder of that filesystem (made first unless it is the mounted host folder).
+    static func run(_ script: String, on fs: any VirtualFileSystem, name: String) async throws -> (dir: String, result: ExecResult, stdout: String) {
+        let dir = name == "mounted" ? "/h" : "/r"
+        if name != "mounted" { _ = try await fs.createDirectory(dir, recursive: true, mode: 0o755) }
+        let (runtime, output) = try makeRuntime(NodeDriver(filesystem: fs, permissions: .allowAllFs))
+        let result = try await runtime.exec(script.replacingOccurrences(of: "process.env.DIR", with: "'\(dir)'"))
+        await runtime.dispose()
+        return (dir, result, output.stdout)
+    }
+
     @Test func rangedReadsAndWritesOnEveryFilesystem() async throws {
         for (name, fs, keep) in try Self.filesystems() {
             _ = keep
@@ -154,13 +165,9 @@ struct FileSystemRangedTests {
             """
         let expected = "unlinked: hello world false 11 0\nrenamed: B+more false\nreplaced: old contents new\ntruncated: B\nhandle: new 3\n"
         for (name, fs, keep) in try Self.filesystems() where name != "whole-file" {
-            let dir = name == "mounted" ? "/h" : "/r"
-            if name != "mounted" { _ = try await fs.createDirectory(dir, recursive: true, mode: 0o755) }
-            let (runtime, output) = try makeRuntime(NodeDriver(filesystem: fs, permissions: .allowAllFs))
-            let result = try await runtime.exec(script.replacingOccurrences(of: "process.env.DIR", with: "'\(dir)'"))
-            await runtime.dispose()
+            let (dir, result, stdout) = try await Self.run(script, on: fs, name: name)
             #expect(result.code == 0, "\(name): \(result.errorMessage ?? "")")
-            #expect(output.stdout == expected, "\(name)")
+            #expect(stdout == expected, "\(name)")
             // The unlinked file is gone once closed; the moved one is where it was moved.
             let left = try await fs.readDirectory(dir).map(\.name)
             #expect(left.contains("b.txt") && !left.contains("a.txt") && !left.contains("c.txt"), "\(name): \(left)")
@@ -213,15 +220,10 @@ struct FileSystemRangedTests {
             handle: 640 6000
 
             """
-        for (name, fs, keep) in try Self.filesystems() where name != "whole-file" {
-            _ = keep
-            let dir = name == "mounted" ? "/h" : "/r"
-            if name != "mounted" { _ = try await fs.createDirectory(dir, recursive: true, mode: 0o755) }
-            let (runtime, output) = try makeRuntime(NodeDriver(filesystem: fs, permissions: .allowAllFs))
-            let result = try await runtime.exec(script.replacingOccurrences(of: "process.env.DIR", with: "'\(dir)'"))
-            await runtime.dispose()
+        for (name, fs, _) in try Self.filesystems() where name != "whole-file" {
+            let (_, result, stdout) = try await Self.run(script, on: fs, name: name)
             #expect(result.code == 0, "\(name): \(result.errorMessage ?? "")")
-            #expect(output.stdout == expected, "\(name)")
+            #expect(stdout == expected, "\(name)")
         }
     }
 

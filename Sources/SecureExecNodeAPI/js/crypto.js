@@ -147,27 +147,12 @@ function output(bytes, encoding) {
 const kState = Symbol('kState');
 const kFinalized = Symbol('kFinalized');
 
-class Hash extends require('stream').Transform {
-  constructor(algorithm, options, key, copyOf) {
-    super(options);
-    const name = checkAlgorithm(algorithm);
-    this[kFinalized] = false;
-    this[kState] = copyOf !== undefined ? natives.hashCopy(copyOf) : natives.hashCreate(name, key);
-    this._algorithm = name;
-  }
+/** What Hash and Hmac share: a running state fed by `update` and by the stream side. */
+class Digest extends require('stream').Transform {
   update(data, encoding) {
     if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
     natives.hashUpdate(this[kState], toBytes(data, encoding));
     return this;
-  }
-  digest(encoding) {
-    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
-    this[kFinalized] = true;
-    return output(natives.hashDigest(this[kState]), encoding);
-  }
-  copy(options) {
-    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
-    return new Hash(this._algorithm, options, undefined, this[kState]);
   }
   _transform(chunk, encoding, callback) {
     this.update(chunk, encoding);
@@ -179,7 +164,26 @@ class Hash extends require('stream').Transform {
   }
 }
 
-class Hmac extends require('stream').Transform {
+class Hash extends Digest {
+  constructor(algorithm, options, key, copyOf) {
+    super(options);
+    const name = checkAlgorithm(algorithm);
+    this[kFinalized] = false;
+    this[kState] = copyOf !== undefined ? natives.hashCopy(copyOf) : natives.hashCreate(name, key);
+    this._algorithm = name;
+  }
+  digest(encoding) {
+    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    this[kFinalized] = true;
+    return output(natives.hashDigest(this[kState]), encoding);
+  }
+  copy(options) {
+    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
+    return new Hash(this._algorithm, options, undefined, this[kState]);
+  }
+}
+
+class Hmac extends Digest {
   constructor(algorithm, key, options) {
     super(options);
     const name = checkAlgorithm(algorithm);
@@ -191,24 +195,11 @@ class Hmac extends require('stream').Transform {
     this[kFinalized] = false;
     this[kState] = natives.hashCreate(name, keyBytes);
   }
-  update(data, encoding) {
-    if (this[kFinalized]) throw new (errors().codes.ERR_CRYPTO_HASH_FINALIZED)();
-    natives.hashUpdate(this[kState], toBytes(data, encoding));
-    return this;
-  }
   digest(encoding) {
     // As in Node, a second digest of an HMAC is empty rather than an error.
     if (this[kFinalized]) return output(new Uint8Array(0), encoding);
     this[kFinalized] = true;
     return output(natives.hashDigest(this[kState]), encoding);
-  }
-  _transform(chunk, encoding, callback) {
-    this.update(chunk, encoding);
-    callback();
-  }
-  _flush(callback) {
-    this.push(this.digest());
-    callback();
   }
 }
 

@@ -68,11 +68,6 @@ function notSupported(what) {
   return err;
 }
 
-function systemError(err) {
-  // Host errors arrive as Node-shaped errors already; add the errno Node gives them.
-  return err;
-}
-
 class Socket extends EventEmitter {
   constructor(type, listener) {
     super();
@@ -181,7 +176,7 @@ class Socket extends EventEmitter {
         this._release();
         const queue = this._queue;
         this._queue = undefined;
-        this.emit('error', systemError(err));
+        this.emit('error', err);
         if (queue !== undefined) for (const job of queue) job(err);
       });
     return this;
