@@ -28,8 +28,9 @@ final class CallHost: Sendable {
     nonisolated(unsafe) var stoppedBeforeStart: @Sendable () -> Bool = { false }
     /// The runtime's host functions, when it has any (`host.call`).
     let hostFunctions: HostFunctionCalls?
-    /// Work to do when the call ends (kill children, close sockets and servers).
-    private let cleanups = Mutex<[@Sendable () async -> Void]>([])
+    /// Work to do when the call ends (kill children, close sockets and servers), and whether it
+    /// has ended (work registered after that runs at once).
+    private let cleanups = Mutex<(work: [@Sendable () async -> Void], ended: Bool)>(([], false))
     /// Sandbox servers and network work in flight (NetworkOperations.swift).
     let network: NetworkCallState
 
@@ -88,17 +89,22 @@ final class CallHost: Sendable {
         sink(kind, value.isNull ? [] : value.jsonBytes, binary)
     }
 
-    /// Registers work to run when the call ends, however it ends.
+    /// Registers work to run when the call ends, however it ends. A handler still running when
+    /// its call was stopped (a child that started just after) gets its work done at once.
     func onCallEnd(_ body: @escaping @Sendable () async -> Void) {
-        cleanups.withLock { $0.append(body) }
+        let late = cleanups.withLock { state -> Bool in
+            if !state.ended { state.work.append(body) }
+            return state.ended
+        }
+        if late { Task { await body() } }
     }
 
     /// Ends the call: no more events reach the guest, and every registered clean-up runs.
     func callEnded() async {
         sink.withLock { $0 = nil }
-        let work = cleanups.withLock { list -> [@Sendable () async -> Void] in
-            defer { list.removeAll() }
-            return list
+        let work = cleanups.withLock { state -> [@Sendable () async -> Void] in
+            defer { state.work.removeAll(); state.ended = true }
+            return state.work
         }
         for body in work.reversed() { await body() }
     }

@@ -175,18 +175,39 @@ final class InProcessTransport: GuestTransport {
 }
 
 /// Runs the jobs of tasks that prefer it on the thread that waits for a synchronous bridge call
-/// (the engine thread in-process, the reader thread for a worker).
+/// (the engine thread in-process, the reader thread for a worker). One per call: once stopped,
+/// every wait returns at once and the jobs of handlers still running move to the global pool
+/// (nobody waits for them here any more; they finish there, or their call-end clean-up ends them).
 final class EngineThreadExecutor: TaskExecutor, @unchecked Sendable {
-    // @unchecked: the only state is a thread-safe mailbox.
+    // @unchecked: the mailbox is thread-safe and `stopped` is only touched under `lock`.
     enum Work { case job(UnownedJob), reply(BridgeResponse), stop }
     private let work = Mailbox<Work>()
+    private let lock = Mutex(false)  // stopped
 
-    func enqueue(_ job: consuming ExecutorJob) { work.post(.job(UnownedJob(job))) }
-    func post(_ item: Work) { work.post(item) }
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let stopped = lock.withLock { stopped -> Bool in
+            if !stopped { work.post(.job(job)) }
+            return stopped
+        }
+        if stopped { Self.runElsewhere(job) }
+    }
+
+    func post(_ item: Work) {
+        if case .stop = item { lock.withLock { $0 = true } }
+        work.post(item)
+    }
+
+    private static func runElsewhere(_ job: UnownedJob) {
+        DispatchQueue.global().async { job.runSynchronously(on: globalConcurrentExecutor.asUnownedTaskExecutor()) }
+    }
+
+    private static let terminated = BridgeResponse.failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
 
     /// Answers `request` with `host`, running the handler's jobs on the calling thread until the
     /// answer is ready (or a stop arrives).
     func handle(_ request: BridgeRequest, with host: CallHost) -> BridgeResponse {
+        guard !lock.withLock({ $0 }) else { return Self.terminated }
         Task(executorPreference: self) { [self] in post(.reply(await host.handle(request))) }
         while let next = work.take(until: nil) {
             switch next {
@@ -194,10 +215,13 @@ final class EngineThreadExecutor: TaskExecutor, @unchecked Sendable {
             case .reply(let reply) where reply.id == request.id: return reply
             case .reply: continue
             case .stop:
-                work.post(.stop)  // keep the stop visible to later waits
-                return .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
+                // Jobs that came before the stop: nothing here runs them any more.
+                while let left = work.poll() {
+                    if case .job(let job) = left { Self.runElsewhere(job) }
+                }
+                return Self.terminated
             }
         }
-        return .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
+        return Self.terminated
     }
 }

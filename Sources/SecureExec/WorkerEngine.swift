@@ -20,7 +20,8 @@ final class WorkerEngine: EngineBackend {
         var worker: Worker?
         var host: CallHost?
         var pending: CheckedContinuation<GuestOutcome, Never>?
-        /// Runs sync requests' handlers on the reader thread (no thread hop).
+        /// Runs the running call's sync requests' handlers on the reader thread (no thread hop);
+        /// one per call, so a stop that comes before a sync request still reaches it.
         var inline: EngineThreadExecutor?
         /// Why the running call was stopped from here (memory limit, a kill after terminate).
         var killedFor: GuestOutcome.Reason?
@@ -157,6 +158,7 @@ final class WorkerEngine: EngineBackend {
         return await withCheckedContinuation { continuation in
             state.withLock {
                 $0.host = host
+                $0.inline = EngineThreadExecutor()
                 $0.pending = continuation
                 $0.killedFor = nil
                 $0.callNumber += 1
@@ -202,7 +204,11 @@ final class WorkerEngine: EngineBackend {
             s.killedFor = s.killedFor ?? reason
             return true
         }
-        if running { Glibc.kill(-worker.pid, SIGKILL) }
+        guard running else { return }
+        // The reader may be answering a sync request (a `spawnSync` waiting for its child): the
+        // stop frees it to see the worker's end.
+        state.withLock { $0.inline?.post(.stop) }
+        Glibc.kill(-worker.pid, SIGKILL)
     }
 
     /// Polls the worker's resident memory every few milliseconds while a call runs.
@@ -246,10 +252,8 @@ final class WorkerEngine: EngineBackend {
                     host.handleEvent(request)  // output, in order
                 } else if request.mode == .sync {
                     // The worker waits for this answer and sends nothing else meanwhile.
-                    let executor = EngineThreadExecutor()
-                    state.withLock { $0.inline = executor }
+                    let executor = state.withLock { $0.inline } ?? EngineThreadExecutor()
                     let response = executor.handle(request, with: host)
-                    state.withLock { $0.inline = nil }
                     worker.reply(response)
                     answeredSync = true
                 } else {
@@ -267,7 +271,7 @@ final class WorkerEngine: EngineBackend {
                 }
             case .outcome(let outcome):
                 let pending = state.withLock { s -> CheckedContinuation<GuestOutcome, Never>? in
-                    defer { s.pending = nil; s.host = nil }
+                    defer { s.pending = nil; s.host = nil; s.inline = nil }
                     return s.pending
                 }
                 pending?.resume(returning: outcome)
@@ -282,7 +286,7 @@ final class WorkerEngine: EngineBackend {
         waitpid(worker.pid, &status, 0)
         let (pending, killedFor) = state.withLock { s -> (CheckedContinuation<GuestOutcome, Never>?, GuestOutcome.Reason?) in
             if s.worker === worker { s.worker = nil }
-            defer { s.pending = nil; s.host = nil }
+            defer { s.pending = nil; s.host = nil; s.inline = nil }
             return (s.pending, s.killedFor)
         }
         guard let pending else { return }

@@ -372,6 +372,30 @@ struct ChildProcessTests {
         #expect(survivors.isEmpty, "still running: \(survivors)")
     }
 
+    @Test func aStopThatComesBeforeASyncSpawnReachesIt() async throws {
+        // The host is still busy with the guest's output (a slow stdout handler) when the wall
+        // clock runs out; the `execFileSync` the guest sent meanwhile reaches the host only after
+        // the stop. It must be refused, not run a child the call then waits for.
+        let marker = "1000.\(UInt32.random(in: 100_000...999_999))"
+        let runtime = try NodeRuntime(systemDriver: Self.driver(["sh"]), isolation: testIsolation) { event in
+            if String(decoding: event.bytes, as: UTF8.self).contains("slow") { Thread.sleep(forTimeInterval: 3) }
+        }
+        let started = ContinuousClock.now
+        let result = try await runtime.exec("""
+            console.log('slow');
+            require('child_process').execFileSync('sh', ['-c', 'sleep \(marker); true']);
+            """, options: ExecOptions(wallClock: .seconds(1)))
+        await runtime.dispose()
+        #expect(result.code == 124, "\(result)")
+        #expect(ContinuousClock.now - started < .seconds(60))
+        var survivors = Self.processes(matching: marker)
+        for _ in 0..<100 where !survivors.isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+            survivors = Self.processes(matching: marker)
+        }
+        #expect(survivors.isEmpty, "still running: \(survivors)")
+    }
+
     @Test func terminatingTheRuntimeEndsItsChildren() async throws {
         let (runtime, output) = try makeRuntime(Self.driver(["sh"]))
         let call = Task {
