@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
 out=.build-docs
+# SwiftPM's cached build plan can miss source files added since the last build: drop it (cheap).
+rm -f "$out"/build/*.yaml "$out"/build/debug/description.json
 swift build --target SecureExec --scratch-path "$out/build" \
   -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$out/symbols-all" >&2
 rm -rf "$out/symbols" && mkdir -p "$out/symbols"

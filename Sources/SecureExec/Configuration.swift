@@ -163,13 +163,20 @@ public struct ModuleAccess: Sendable {
     /// Guest folders searched for bare specifiers after the `node_modules` walk, like `NODE_PATH`
     /// entries (the CLI's `--module-path`). Readable, never writable.
     public var searchPaths: [String]
+    /// Whether these folders are taken as unchanging while a runtime lives. Default true: what
+    /// module resolution found in them and their files' text are kept beside the engine and given
+    /// again to the runtime's later calls without asking the host (each call still evaluates
+    /// every module afresh), as an installed `node_modules` is read once by a Node process. Set
+    /// false when the host changes these folders between calls of one runtime.
+    public var cachesAcrossCalls: Bool
 
     /// Where ``nodeModules`` appears in the guest.
     public static let mountPoint = "/root/node_modules"
 
-    public init(nodeModules: String? = nil, searchPaths: [String] = []) {
+    public init(nodeModules: String? = nil, searchPaths: [String] = [], cachesAcrossCalls: Bool = true) {
         self.nodeModules = nodeModules
         self.searchPaths = searchPaths
+        self.cachesAcrossCalls = cachesAcrossCalls
     }
 }
 

@@ -10,17 +10,17 @@ struct FileSystemOperations {
         switch op {
         case "fs.readFile":
             let path = try args.path("path")
-            try await authorize(.read, path: path, syscall: "open")
+            let granted = try await authorization(.read, path: path, syscall: "open")
             let bytes = try await run("open", path) { try await vfs.readFile(path) }
             if bytes.count > host.limits.maxBinaryPayloadBytes {
                 throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
                                  message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: fs.readFile exceeds \(host.limits.maxBinaryPayloadBytes) bytes (got \(bytes.count))",
                                  name: "RangeError")
             }
-            if (try args.optionalString("encoding")) == "utf8" {
-                return .value(.string(String(decoding: bytes, as: UTF8.self)))
-            }
-            return .bytes(bytes)
+            var response: BridgeResponse = (try args.optionalString("encoding")) == "utf8"
+                ? .value(.string(String(decoding: bytes, as: UTF8.self))) : .bytes(bytes)
+            response.lasting = granted.lasting
+            return response
 
         case "fs.writeFile":
             let path = try args.path("path")
@@ -33,7 +33,12 @@ struct FileSystemOperations {
         case "fs.stat":
             let path = try args.path("path")
             let follow = args.bool("follow") ?? true
-            if args.bool("probe") == true, follow { return .value(try await probeStatus(path)) }
+            if args.bool("probe") == true, follow {
+                let (status, lasting) = try await probeStatus(path)
+                var response = BridgeResponse.value(status)
+                response.lasting = lasting
+                return response
+            }
             try await authorize(follow ? .stat : .lstat, path: path, syscall: follow ? "stat" : "lstat")
             let status = try await run(follow ? "stat" : "lstat", path) {
                 follow ? try await vfs.stat(path) : try await vfs.lstat(path)
@@ -47,17 +52,23 @@ struct FileSystemOperations {
             let paths = try args.stringArray("paths")
             guard paths.count <= 64 else { throw GuestError.invalidArgument("at most 64 paths per probe") }
             var results: [JSONValue] = []
+            var lasting = true
             for raw in paths {
                 let status: JSONValue
                 do {
-                    status = try await probeStatus(try Arguments.guestPath(raw, name: "paths"))
+                    let probed = try await probeStatus(try Arguments.guestPath(raw, name: "paths"))
+                    status = probed.status
+                    lasting = lasting && probed.lasting
                 } catch let error as GuestError where error.code == "EACCES" {
                     status = .bool(false)
+                    lasting = false
                 }
                 results.append(status)
                 if case .object(let fields) = status, fields["type"] == .string("file") { break }
             }
-            return .value(.array(results))
+            var response = BridgeResponse.value(.array(results))
+            response.lasting = lasting
+            return response
 
         case "fs.access":
             let path = try args.path("path")
@@ -376,6 +387,18 @@ struct FileSystemOperations {
     /// the check saw (every symlink followed, or only the folder's for operations on a link).
     @discardableResult
     func authorize(_ op: FsAccessRequest.Operation, path: String, destination: String? = nil, syscall: String) async throws -> String? {
+        try await authorization(op, path: path, destination: destination, syscall: syscall).resolvedPath
+    }
+
+    /// What ``authorize(_:path:destination:syscall:)`` found: the resolved path, and whether the
+    /// answer about it may be kept for the runtime's later calls (a read that only module
+    /// folders taken as unchanging granted: no permission check was asked, nothing can change).
+    struct Authorization {
+        var resolvedPath: String?
+        var lasting: Bool
+    }
+
+    func authorization(_ op: FsAccessRequest.Operation, path: String, destination: String? = nil, syscall: String) async throws -> Authorization {
         // Operations on a link itself (unlink, lstat, readlink, rename…) resolve only its folder:
         // the link's target is not what they touch.
         let resolvedPath = Self.actsOnLink.contains(op) ? await resolvedParent(path) : await resolved(path)
@@ -389,7 +412,9 @@ struct FileSystemOperations {
                                         reason: "read-only module folder")
             }
             // …and readable without it.
-            if writes.isEmpty, reads.allSatisfy({ p in grants.contains { $0.contains(p) } }) { return resolvedPath }
+            if writes.isEmpty, reads.allSatisfy({ p in grants.contains { $0.contains(p) } }) {
+                return Authorization(resolvedPath: resolvedPath, lasting: host.driver.moduleAccess.cachesAcrossCalls)
+            }
         }
         let decision: PermissionDecision
         if let check = host.driver.permissions.fs { decision = await check.decide(request) } else { decision = .deny }
@@ -397,7 +422,7 @@ struct FileSystemOperations {
             throw GuestError.system("EACCES", "permission denied", syscall: syscall, path: path,
                                     dest: destination, reason: decision.reason)
         }
-        return resolvedPath
+        return Authorization(resolvedPath: resolvedPath, lasting: false)
     }
 
     static let actsOnLink: Set<FsAccessRequest.Operation> = [.rm, .rmdir, .lstat, .readlink, .rename, .symlink, .link]
@@ -430,21 +455,21 @@ struct FileSystemOperations {
     /// A module resolution probe: the status with the real path it resolved to (Node loads module
     /// files through symlinks; it is the path the permission check already saw), or null for a
     /// missing path — the loader probes many, and an error per absence is most of what one costs.
-    private func probeStatus(_ path: String) async throws -> JSONValue {
-        let resolvedPath: String?
+    /// `lasting`: the answer may be kept for the runtime's later calls (``Authorization``).
+    private func probeStatus(_ path: String) async throws -> (status: JSONValue, lasting: Bool) {
+        let granted = try await authorization(.stat, path: path, syscall: "stat")
         let status: FileStatus
-        do {
-            resolvedPath = try await authorize(.stat, path: path, syscall: "stat")
-            status = try await run("stat", path) { try await vfs.stat(path) }
-        } catch let error as GuestError where error.code == "ENOENT" || error.code == "ENOTDIR" {
-            return .null
+        switch await Self.attempt({ try await vfs.stat(path) }) {
+        case .success(let found): status = found
+        case .failure(let error) where error.code == .noEntry || error.code == .notDirectory: return (.null, granted.lasting)
+        case .failure(let error): throw Self.guestError(error, syscall: "stat", path: path)
         }
         var json = Self.json(status)
-        if let resolvedPath, resolvedPath != path, case .object(var fields) = json {
+        if let resolvedPath = granted.resolvedPath, resolvedPath != path, case .object(var fields) = json {
             fields["realPath"] = .string(resolvedPath)
             json = .object(fields)
         }
-        return json
+        return (json, granted.lasting)
     }
 
     private func run<T>(_ syscall: String, _ path: String, _ dest: String? = nil,

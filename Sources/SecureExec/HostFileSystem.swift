@@ -20,6 +20,9 @@ public final class HostFileSystem: VirtualFileSystem {
     /// Whether every change is refused with `EROFS`.
     public let readOnly: Bool
     private let rootDescriptor: Int32
+    /// Where the root directory is on the host, as last read (it is read again if the directory
+    /// moved).
+    private let rootLocation = Mutex<String?>(nil)
 
     /// Opens `root`. Throws when it is not a directory or this platform cannot confine paths.
     public init(root: String, readOnly: Bool = false) throws {
@@ -454,13 +457,22 @@ public final class HostFileSystem: VirtualFileSystem {
         let fd = try open(path, se_o_path)
         defer { close(fd) }
         // Where the confined descriptor really is, as a guest path (relative to the root).
-        guard let resolved = Self.descriptorPath(fd), let rootPath = Self.descriptorPath(rootDescriptor) else {
-            throw FileSystemError(.io, path: path)
+        guard let resolved = Self.descriptorPath(fd) else { throw FileSystemError(.io, path: path) }
+        for fresh in [false, true] {
+            guard let rootPath = rootPath(fresh: fresh) else { throw FileSystemError(.io, path: path) }
+            if resolved == rootPath { return "/" }
+            let prefix = rootPath == "/" ? "/" : rootPath + "/"
+            if resolved.hasPrefix(prefix) { return "/" + resolved.dropFirst(prefix.count) }
         }
-        if resolved == rootPath { return "/" }
-        let prefix = rootPath == "/" ? "/" : rootPath + "/"
-        guard resolved.hasPrefix(prefix) else { throw FileSystemError(.accessDenied, path: path) }
-        return "/" + resolved.dropFirst(prefix.count)
+        throw FileSystemError(.accessDenied, path: path)
+    }
+
+    /// The root's host path: the one read before, unless `fresh`.
+    private func rootPath(fresh: Bool) -> String? {
+        if !fresh, let known = rootLocation.withLock({ $0 }) { return known }
+        let read = Self.descriptorPath(rootDescriptor)
+        rootLocation.withLock { $0 = read }
+        return read
     }
 
     private static func descriptorPath(_ fd: Int32) -> String? {

@@ -41,12 +41,17 @@ public struct BridgeResponse: Sendable {
     public var status: Status
     public var json: [UInt8]
     public var binary: [UInt8]?
+    /// The host says this answer stays true for the rest of the runtime's life (it is about
+    /// files in module folders taken as unchanging): the engine may keep it and give it again
+    /// for the same request in later calls of the same runtime, without asking.
+    public var lasting: Bool
 
-    public init(id: UInt32 = 0, status: Status, json: [UInt8] = [], binary: [UInt8]? = nil) {
+    public init(id: UInt32 = 0, status: Status, json: [UInt8] = [], binary: [UInt8]? = nil, lasting: Bool = false) {
         self.id = id
         self.status = status
         self.json = json
         self.binary = binary
+        self.lasting = lasting
     }
 
     public static func value(_ value: JSONValue) -> BridgeResponse { BridgeResponse(status: .ok, json: value.jsonBytes) }

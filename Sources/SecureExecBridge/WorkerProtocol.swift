@@ -48,7 +48,7 @@ extension WorkerMessage {
             w.u64(e.cpuTimeLimitNanoseconds); w.u64(UInt64(e.maxOutputBytes)); w.u64(UInt64(e.maxJSONPayload))
             w.u64(UInt64(e.maxBinaryPayload)); w.u64(UInt64(e.maxTimers))
         case .response(let r):
-            w.u8(3); w.u32(r.id); w.u8(r.status.rawValue); w.bytes(r.json); w.optionalBytes(r.binary)
+            w.u8(3); w.u32(r.id); w.u8(r.status.rawValue | (r.lasting ? 0x80 : 0)); w.bytes(r.json); w.optionalBytes(r.binary)
         case .event(let kind, let json, let binary):
             w.u8(4); w.string(kind); w.bytes(json); w.optionalBytes(binary)
         case .terminate(let reason):
@@ -81,8 +81,10 @@ extension WorkerMessage {
                 maxBinaryPayload: Int(clamping: try r.u64()), maxTimers: Int(clamping: try r.u64())))
         case 3:
             let id = try r.u32()
-            guard let status = BridgeResponse.Status(rawValue: try r.u8()) else { throw WorkerChannelError("bad status") }
-            message = .response(BridgeResponse(id: id, status: status, json: try r.bytes(), binary: try r.optionalBytes()))
+            let raw = try r.u8()
+            guard let status = BridgeResponse.Status(rawValue: raw & 0x7f) else { throw WorkerChannelError("bad status") }
+            message = .response(BridgeResponse(id: id, status: status, json: try r.bytes(), binary: try r.optionalBytes(),
+                                               lasting: raw & 0x80 != 0))
         case 4: message = .event(kind: try r.string(), json: try r.bytes(), binary: try r.optionalBytes())
         case 5: message = .terminate(reason: try r.u8())
         case 6:

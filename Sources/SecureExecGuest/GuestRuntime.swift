@@ -18,6 +18,8 @@ package final class GuestRuntime {
     private var prepared: GuestSession?
     /// What our module compilers made of guest files, kept for this runtime's later calls.
     package let moduleCache = ModuleCompileCache()
+    /// The host's lasting answers (module folders' files), kept for this runtime's later calls.
+    package let lastingAnswers = LastingAnswers()
 
     package init(configuration: JSONValue, stop: StopSignal, cpuClock: @escaping () -> UInt64) {
         vm = EngineVM()
@@ -32,6 +34,7 @@ package final class GuestRuntime {
     package func reconfigure(_ configuration: JSONValue) {
         // Another runtime (tenant) from now on: nothing compiled for the previous one is kept.
         moduleCache.removeAll()
+        lastingAnswers.removeAll()
         guard configuration != self.configuration else { return }
         self.configuration = configuration
         prepared = nil

@@ -479,7 +479,9 @@ final class GuestSession {
         let request = BridgeRequest(id: nextRequestID, mode: mode, operation: operation, json: json, binary: binary)
         switch mode {
         case .sync:
+            if let kept = runtime.lastingAnswers.answer(request) { return responseValue(kept) }
             let response = transport.callSync(request)
+            runtime.lastingAnswers.keep(response, for: request)
             if let reason = runtime.stop.reason {
                 // The call was stopped while it waited: it ends with the stop's result, whatever
                 // the guest does with the error it sees now (the watchdog ends it at once).

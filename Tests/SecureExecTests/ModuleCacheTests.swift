@@ -94,14 +94,91 @@ import Testing
         #expect(output.stdout == "y.json\nexact file\nz.e69\nbar\nMODULE_NOT_FOUND\n")
     }
 
+    // MARK: - Lasting answers (module folders taken as unchanging)
+
+    /// A host `node_modules` folder with package `pkg` (main without extension, a relative
+    /// require) whose text says `tag`.
+    static func packages(_ tag: String) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("se-lasting-\(UUID().uuidString)")
+        try writePackage(root, tag)
+        return root
+    }
+
+    static func writePackage(_ root: URL, _ tag: String) throws {
+        let lib = root.appendingPathComponent("pkg/lib")
+        try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
+        try #"{ "name": "pkg", "main": "lib/main" }"#.write(to: root.appendingPathComponent("pkg/package.json"), atomically: false, encoding: .utf8)
+        try "module.exports = require('./tag');".write(to: lib.appendingPathComponent("main.js"), atomically: false, encoding: .utf8)
+        try "module.exports = '\(tag)';".write(to: lib.appendingPathComponent("tag.js"), atomically: false, encoding: .utf8)
+    }
+
+    @Test(arguments: [true, false])
+    func moduleFoldersAreReadOncePerRuntimeUnlessToldOtherwise(caches: Bool) async throws {
+        let root = try Self.packages("v1")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plain = FileManager.default.temporaryDirectory.appendingPathComponent("se-plain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: plain) }
+        try "module.exports = 'p1';".write(to: plain.appendingPathComponent("p.js"), atomically: false, encoding: .utf8)
+        let driver = NodeDriver(filesystem: try HostFileSystem(root: plain.path, readOnly: true), permissions: .allowAllFs,
+                                moduleAccess: ModuleAccess(nodeModules: root.path, cachesAcrossCalls: caches))
+        let (runtime, output) = try makeRuntime(driver)
+        let script = "console.log(require('pkg'), require('/p.js'), require('fs').existsSync('/root/node_modules/pkg/lib/new.js'))"
+        #expect(try await runtime.exec(script).code == 0)
+        // The host changes both folders between calls.
+        try Self.writePackage(root, "v2")
+        try "module.exports = 'p2';".write(to: plain.appendingPathComponent("p.js"), atomically: false, encoding: .utf8)
+        try "".write(to: root.appendingPathComponent("pkg/lib/new.js"), atomically: false, encoding: .utf8)
+        #expect(try await runtime.exec(script).code == 0)
+        await runtime.dispose()
+        // Files outside module folders are always read as they are now; module folders are
+        // read once per runtime unless the embedder says they change.
+        #expect(output.stdout == "v1 p1 false\n" + (caches ? "v1 p2 true\n" : "v2 p2 true\n"))
+    }
+
+    @Test func runtimesNeverSeeAnotherRuntimesModuleFolders() async throws {
+        // One after another (an engine returned to the pool serves the next runtime), the same
+        // guest path with different packages behind it.
+        for tag in ["t1", "t2", "t3"] {
+            let root = try Self.packages(tag)
+            defer { try? FileManager.default.removeItem(at: root) }
+            let driver = NodeDriver(moduleAccess: ModuleAccess(nodeModules: root.path))
+            let (runtime, output) = try makeRuntime(driver)
+            for _ in 0..<2 { #expect(try await runtime.exec("console.log(require('pkg'))").code == 0) }
+            await runtime.dispose()
+            #expect(output.stdout == "\(tag)\n\(tag)\n")
+        }
+    }
+
+    @Test func onlyTheHostsLastingAnswersAreKept() {
+        let answers = LastingAnswers(capacity: 4096)
+        let request = BridgeRequest(id: 1, mode: .sync, operation: "fs.readFile", json: Array(#"{"path":"/a"}"#.utf8))
+        answers.keep(.value("x"), for: request)
+        #expect(answers.count == 0)
+        var lasting = BridgeResponse.value("x")
+        lasting.lasting = true
+        answers.keep(lasting, for: BridgeRequest(id: 2, mode: .sync, operation: "fs.writeFile", json: request.json))
+        answers.keep(lasting, for: BridgeRequest(id: 3, mode: .sync, operation: "fs.readFile", json: request.json, binary: [1]))
+        #expect(answers.count == 0)
+        answers.keep(lasting, for: request)
+        #expect(answers.count == 1)
+        #expect(answers.answer(BridgeRequest(id: 9, mode: .sync, operation: "fs.readFile", json: request.json))?.json == lasting.json)
+        #expect(answers.answer(BridgeRequest(id: 9, mode: .sync, operation: "fs.stat", json: request.json)) == nil)
+    }
+
     @Test func anEngineServingAnotherRuntimeStartsEmpty() {
         let configuration: JSONValue = ["cwd": "/"]
         let runtime = GuestRuntime(configuration: configuration, stop: StopSignal(), cpuClock: { 0 })
         runtime.moduleCache.store(kind: "cjs", filename: "/root/a.js", source: "a", value: "[]\n")
         #expect(runtime.moduleCache.count == 1)
+        var lasting = BridgeResponse.value("x")
+        lasting.lasting = true
+        runtime.lastingAnswers.keep(lasting, for: BridgeRequest(id: 1, mode: .sync, operation: "fs.readFile", json: [1]))
+        #expect(runtime.lastingAnswers.count == 1)
         // The same configuration still means another runtime (tenant): nothing is kept.
         runtime.reconfigure(configuration)
         #expect(runtime.moduleCache.count == 0)
+        #expect(runtime.lastingAnswers.count == 0)
         #expect(runtime.moduleCache.value(kind: "cjs", filename: "/root/a.js", source: "a") == nil)
     }
 

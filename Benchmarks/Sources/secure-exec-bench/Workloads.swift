@@ -12,6 +12,11 @@ struct Workload {
     var description: String
     /// Fresh processes (peers) or calls (SecureExec) whose samples are pooled.
     var executions: Int = 1
+    /// Reports the first execution apart from the later ones (SecureExec's first call on a new
+    /// runtime; for spawned peers every execution is a first one).
+    var firstApart = false
+    /// SecureExec mounts the synthetic module graph's `node_modules` through `ModuleAccess`.
+    var usesGraph = false
     var script: String
 }
 
@@ -28,8 +33,9 @@ struct Fixtures {
     func prelude(for contestant: Contestant) -> String {
         let data = contestant.isOurs ? "/" : directory.path + "/"
         let modules = contestant.isOurs ? "" : Self.nodeModules + "/"
+        let graph = contestant.isOurs ? "" : graphModules.path + "/"
         return """
-            const BENCH = { data: \(quoted(data)), modules: \(quoted(modules)), url: \(quoted(serverURL)) };
+            const BENCH = { data: \(quoted(data)), modules: \(quoted(modules)), graph: \(quoted(graph)), url: \(quoted(serverURL)) };
             function batches(count, size, op) {
               const out = [];
               for (let b = 0; b <= count; b++) {
@@ -56,7 +62,40 @@ struct Fixtures {
         "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 
-    /// Writes the inputs: 1 KB and 1 MB binary files and a ≈ 230 KB Markdown document.
+    /// The synthetic graph's packages (a `node_modules` folder).
+    var graphModules: URL { directory.appendingPathComponent("graph/node_modules") }
+
+    /// A graph of 1 000 CommonJS modules: package `app` requires 40 packages of 25 files each
+    /// (`main` in `package.json`, extension-less relative requires inside a package, and each
+    /// package requiring the next one by name).
+    static func writeGraph(in modules: URL) throws {
+        let packages = 40, files = 25
+        func write(_ text: String, _ path: String) throws {
+            let url = modules.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+        }
+        var app = "let total = 0;\n"
+        for p in 0..<packages { app += "total += require('pkg-\(p)').sum;\n" }
+        try write(app + "module.exports = total;\n", "app/index.js")
+        try write(#"{ "name": "app", "version": "1.0.0" }"#, "app/package.json")
+        for p in 0..<packages {
+            try write(#"{ "name": "pkg-\#(p)", "version": "1.0.0", "main": "lib/main" }"#, "pkg-\(p)/package.json")
+            var main = "'use strict';\nconst parts = [];\n"
+            for f in 1..<files - 1 { main += "parts.push(require('./part\(f)'));\n" }
+            if p + 1 < packages { main += "require('pkg-\(p + 1)');\n" }
+            main += "exports.sum = parts.reduce((a, b) => a + b.value, 0) + require('../util/helper.js').value;\n"
+            try write(main, "pkg-\(p)/lib/main.js")
+            for f in 1..<files - 1 {
+                let body = (0..<20).map { "function f\($0)(x) { return x * \($0) + \(f); }" }.joined(separator: "\n")
+                try write("'use strict';\n\(body)\nmodule.exports = { value: f3(\(f)) };\n", "pkg-\(p)/lib/part\(f).js")
+            }
+            try write("module.exports = { value: \(p) };\n", "pkg-\(p)/util/helper.js")
+        }
+    }
+
+    /// Writes the inputs: 1 KB and 1 MB binary files, a ≈ 230 KB Markdown document and the
+    /// synthetic module graph.
     static func create(serverURL: String) throws -> Fixtures {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("secure-exec-bench-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
@@ -89,7 +128,9 @@ struct Fixtures {
                 """
         }
         try markdown.write(to: directory.appendingPathComponent("big.md"), atomically: false, encoding: .utf8)
-        return Fixtures(directory: directory, serverURL: serverURL)
+        let fixtures = Fixtures(directory: directory, serverURL: serverURL)
+        try writeGraph(in: fixtures.graphModules)
+        return fixtures
     }
 }
 
@@ -127,6 +168,15 @@ let workloads: [Workload] = [
                  t = performance.now();
                  require(BENCH.modules + 'markdown-it');
                  console.log(JSON.stringify({ 'lodash': [lodash], 'markdown-it': [performance.now() - t] }));
+                 """),
+    Workload(key: "graph", title: "Synthetic module graph: 1 000 files",
+             description: "`require('app')` of a generated graph of 1 000 CommonJS files in 41 packages (`main` without extension, extension-less relative requires, packages found by walking up `node_modules`); SecureExec mounts that `node_modules` through `ModuleAccess`. The first call on a new runtime apart from later calls; each peer execution is a new process.",
+             executions: 11, firstApart: true, usesGraph: true,
+             script: """
+                 const t = performance.now();
+                 const total = require(BENCH.graph + 'app');
+                 if (typeof total !== 'number') throw new Error('bad graph');
+                 console.log(JSON.stringify({ '': [performance.now() - t] }));
                  """),
     Workload(key: "nodeapi", title: "Node API: Buffer, util.inspect, hashing, gzip",
              description: "Per operation: `Buffer.from(string).toString('base64')` of 1 KB, `util.inspect` of a nested object, `createHash('sha256').update(1 KB).digest('hex')`, `gzipSync` + `gunzipSync` of 64 KB of text (SecureExec: hashing and zlib run beside the engine).",
@@ -169,8 +219,9 @@ extension Workload {
     func samples(_ execute: () async throws -> String) async throws -> [(String, Stats)] {
         var pooled: [String: [Double]] = [:]
         var order: [String] = []
-        for _ in 0..<executions {
-            for (name, values) in try decodeSamples(try await execute()) {
+        for execution in 0..<executions {
+            for (key, values) in try decodeSamples(try await execute()) {
+                let name = firstApart ? (execution == 0 ? "first call" : "later calls") + (key.isEmpty ? "" : " \(key)") : key
                 if pooled[name] == nil { order.append(name) }
                 pooled[name, default: []] += values.map { $0 / 1000 }
             }

@@ -7,7 +7,7 @@ import SecureExec
 //   --output FILE    the full report (default: standard output)
 //   --summary FILE   the summary table alone (the README's copy)
 //   BENCH_ONLY=a,b   only these measures: cold, warm, memory, bridge, readfile, cpu, modules,
-//                    nodeapi, fetch, server, host, errors
+//                    graph, nodeapi, fetch, server, host, errors
 
 func log(_ message: String) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
 
@@ -38,11 +38,12 @@ guard let portLine = server.readLine(), let port = Int(portLine) else { throw Be
 let fixtures = try Fixtures.create(serverURL: "http://127.0.0.1:\(port)/")
 
 /// A runtime that may read the fixtures, load Debian's packages and reach the loopback server.
-@MainActor func makeRuntime(_ contestant: Contestant) throws -> NodeRuntime {
+/// `graph`: Node modules from the synthetic graph instead of Debian's packages.
+@MainActor func makeRuntime(_ contestant: Contestant, graph: Bool = false) throws -> NodeRuntime {
     let driver = NodeDriver(filesystem: try HostFileSystem(root: fixtures.directory.path, readOnly: true),
                             network: DefaultNetworkAdapter(loopbackExemptPorts: [port]),
                             permissions: Permissions(fs: .allow, network: .allow),
-                            moduleAccess: ModuleAccess(nodeModules: Fixtures.nodeModules))
+                            moduleAccess: ModuleAccess(nodeModules: graph ? fixtures.graphModules.path : Fixtures.nodeModules))
     return try NodeRuntime(systemDriver: driver, limits: ResourceLimits(memoryMB: 1024), timingMitigation: .off,
                            isolation: isolation(contestant))
 }
@@ -174,7 +175,7 @@ for workload in workloads where enabled(workload.key) {
     log("\(workload.key) …")
     var measure = Measure(key: workload.key, title: workload.title, description: workload.description)
     for contestant in ours {
-        let runtime = try makeRuntime(contestant)
+        let runtime = try makeRuntime(contestant, graph: workload.usesGraph)
         let code = fixtures.prelude(for: contestant) + workload.script
         for (variant, stats) in try await workload.samples({ try await runGuest(runtime, code) }) {
             measure.add(contestant, variant, stats)
@@ -298,7 +299,7 @@ try? FileManager.default.removeItem(at: fixtures.directory)
 let report = Report(machine: machineDescription(peers: peers, miniRacer: miniRacer, loadAtStart: loadAtStart),
                     measures: measures,
                     summaryVariants: ["cold": "back to back", "memory": "10 runtimes", "readfile": "1 KB",
-                                      "modules": "markdown-it", "host": "sync", "errors": "new Error('x')",
+                                      "modules": "markdown-it", "graph": "later calls", "host": "sync", "errors": "new Error('x')",
                                       "nodeapi": "sha256 1 KB"])
 if let path = option("--output") {
     try report.markdown.write(toFile: path, atomically: true, encoding: .utf8)
