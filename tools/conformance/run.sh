@@ -2,13 +2,15 @@
 # Run Node's own test/parallel suite (Node 18.20.4, from Debian's source package) inside the
 # sandbox and record which files pass.
 #
-# Usage: tools/conformance/run.sh [--check | --update] [--jobs N] [--only GLOB] [--timeout SEC] [CLI]
+# Usage: tools/conformance/run.sh [--check | --update] [--jobs N] [--only GLOB] [--dir DIR] [--timeout SEC] [CLI]
 #   CLI        the secure-exec binary (default: $(swift build --show-bin-path)/secure-exec, built
 #              when missing)
 #   --check    exit non-zero when a file listed in expected-pass.txt no longer passes
 #   --update   rewrite expected-pass.txt with the files that pass now
 #   --jobs N   files run in parallel (default: nproc)
 #   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
+#   --dir D    run the files of test/D instead of test/parallel (e.g. es-module); they are
+#              named D/FILE in the results and in expected-pass.txt
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
 # CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run. Every file may start `node` and use
 # the loopback network; 'test-child-process-*' files may start any program (--allow-run).
@@ -31,6 +33,7 @@ cache="$root/.node-tests-cache"
 mode=run
 jobs="$(nproc)"
 only='test-*'
+folder=parallel
 timeout_s=10
 cli=
 
@@ -41,7 +44,8 @@ while [ $# -gt 0 ]; do
     --jobs) jobs="$2"; shift ;;
     --only) only="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --dir) folder="$2"; shift ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) cli="$1" ;;
   esac
@@ -79,13 +83,17 @@ cp -R "$here/common" "$stage/test/common"
 
 # --- one test file ---------------------------------------------------------------------------
 run_one() {
-  local name="$1" file="$stage/test/parallel/$1" tmp="$stage/tmp/$1" status rc start
+  # NAME is a file of test/parallel, or DIR/FILE for another folder of Node's test/.
+  local name="$1" file tmp status rc start log
+  case "$name" in */*) file="$stage/test/$name" ;; *) file="$stage/test/parallel/$name" ;; esac
+  log="${name//\//__}"
+  tmp="$stage/tmp/$log"
   mkdir -p "$tmp"
   # Every file may start `node` (a nested sandboxed runtime, as Node's tests re-run themselves
   # with process.execPath) and use the loopback network (servers and clients on this machine);
   # child-process files may start any program.
   local run_grant=--allow-run=node
-  [[ "$name" == test-child-process-* ]] && run_grant=--allow-run
+  [[ "${name##*/}" == test-child-process-* ]] && run_grant=--allow-run
   start=$(date +%s%N)
   rc=0
   (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
@@ -93,23 +101,24 @@ run_one() {
       timeout -k 2 "$timeout_s" "$cli" run \
         --allow-read="$stage" --allow-write="$tmp" --allow-env --allow-net=127.0.0.0/8,::1,localhost \
         --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} $run_grant \
-        "$file" </dev/null >"$logs/$name.out" 2>"$logs/$name.err") || rc=$?
-  echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$name.rc"
+        "$file" </dev/null >"$logs/$log.out" 2>"$logs/$log.err") || rc=$?
+  echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$log.rc"
   if [ "$rc" -ne 0 ]; then
     status=fail
-  elif grep -q '^1\.\.0 # Skipped:' "$logs/$name.out"; then
+  elif grep -q '^1\.\.0 # Skipped:' "$logs/$log.out"; then
     status=skip
   else
     status=pass
   fi
-  echo "$status $name" >"$logs/$name.status"
+  echo "$status $name" >"$logs/$log.status"
   rm -rf "$tmp"
 }
 export -f run_one
 export stage logs cli timeout_s CONFORMANCE_EXTRA_FLAGS
 
 start=$(date +%s)
-(cd "$stage/test/parallel" && compgen -G "$only" | grep -E '\.(js|mjs)$' | sort) \
+prefix=""; [ "$folder" = parallel ] || prefix="$folder/"
+(cd "$stage/test/$folder" && compgen -G "$only" | grep -E '\.(js|mjs)$' | sort | sed "s|^|$prefix|") \
   | xargs -P "$jobs" -I{} bash -c 'run_one "$1"' _ {}
 elapsed=$(( $(date +%s) - start ))
 
@@ -136,7 +145,7 @@ fi
 # test-stream2-*/test-stream3-* count as stream and test-event-*/test-eventemitter-* as events.
 awk '
   {
-    m = $2; sub(/^test-/, "", m); sub(/\.m?js$/, "", m)
+    m = $2; sub(/^.*\//, "", m); sub(/^test-/, "", m); sub(/\.m?js$/, "", m)
     if (m ~ /^(string-decoder|child-process|diagnostics-channel|worker-threads|trace-events)(-|$)/) {
       split(m, w, "-"); m = w[1] "_" w[2]
     } else { sub(/-.*$/, "", m) }

@@ -125,18 +125,32 @@ PromiseResolver.prototype.resolve4 = promises.resolve4;
 PromiseResolver.prototype.resolve6 = promises.resolve6;
 Object.defineProperty(PromiseResolver, 'name', { __proto__: null, value: 'Resolver' });
 promises.Resolver = PromiseResolver;
-promises.lookupService = async function lookupService() {
+/** Reverse lookups are not offered; the arguments are still checked first, as in Node. */
+function checkLookupService(address, port) {
+  if (arguments.length < 2) throw new (require('internal/errors').codes.ERR_MISSING_ARGS)('address', 'port');
+  const { validateString, validatePort } = require('internal/validators');
+  validateString(address, 'address');
+  if (require('net').isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
+  validatePort(port);
   const err = new Error('lookupService is not supported in sandbox');
   err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
-  throw err;
+  return err;
+}
+promises.lookupService = function lookupService(address, port) {
+  return Promise.reject(checkLookupService.apply(undefined, arguments));
 };
+function lookupService(address, port, callback) {
+  const err = checkLookupService.apply(undefined, Array.prototype.slice.call(arguments, 0, 2));
+  require('internal/validators').validateFunction(callback, 'callback');
+  process.nextTick(callback, err);
+}
 promises.getServers = () => [];
 promises.setServers = () => {};
 promises.setDefaultResultOrder = () => {};
 promises.getDefaultResultOrder = () => 'verbatim';
 
 module.exports = {
-  lookup, resolve, resolve4, resolve6, Resolver, promises,
+  lookup, lookupService, resolve, resolve4, resolve6, Resolver, promises,
   getServers() { return []; },
   setServers() {},
   setDefaultResultOrder() {},

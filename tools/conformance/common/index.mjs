@@ -65,6 +65,11 @@ export const {
   isLinuxPPCBE,
   hasIPv6,
   PIPE,
+  buildType,
+  parseTestFlags,
 } = shared;
+
+export const getPort = () => shared.PORT;
+export { createRequire };
 
 export default shared;

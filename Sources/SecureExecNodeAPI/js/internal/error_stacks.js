@@ -333,7 +333,7 @@ function parseStack(raw) {
 }
 
 function fileText(f) {
-  if (f.esm) return `file://${encodeURI(f.file)}`;
+  if (f.esm) return ReflectApply(StringStartsWith, f.file, ["data:"]) ? f.file : `file://${encodeURI(f.file)}`;
   return f.file;
 }
 
@@ -741,6 +741,8 @@ function sourceArrow(err) {
   try {
     const json = ReflectApply(WeakMapGet, jsonSources, [err]);
     if (json !== undefined) return jsonArrow(json);
+    const syntax = ReflectApply(WeakMapGet, syntaxLocations, [err]);
+    if (syntax !== undefined) return syntaxArrow(syntax);
     const found = stateOf(err);
     if (found === undefined || found.holder !== err) return undefined;
     const frames = framesOf({ ...found.state, limit: 1 });
@@ -1095,4 +1097,28 @@ for (const [fn, name] of [[Function.prototype.toString, 'toString'], [JSON.parse
 for (const Ctor of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) wrap(Ctor, ErrorProxy);
 if (typeof AggregateError === 'function') wrap(AggregateError, ErrorProxy);
 
-module.exports = { normalize, registerFile, v8StackText, sourceArrow, callSource, parseStack, frameText };
+// Syntax errors our module compilers report → where in which text, for Node's arrow.
+const syntaxLocations = new WeakMap();
+
+/** Remembers where syntax error `err` points (`label` as the arrow's header names the file). */
+function registerSyntaxLocation(err, label, source, line, column) {
+  if (err !== null && typeof err === 'object') ReflectApply(WeakMapSet, syntaxLocations, [err, { label, source, line, column }]);
+}
+
+function syntaxArrow({ label, source, line, column }) {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const next = ReflectApply(StringIndexOf, source, ['\n', start]);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  let end = ReflectApply(StringIndexOf, source, ['\n', start]);
+  if (end < 0) end = source.length;
+  let text = ReflectApply(StringSlice, source, [start, end]);
+  if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = ReflectApply(StringSlice, text, [0, -1]);
+  let pad = '';
+  for (let i = 0; i < column - 1 && i < text.length; i++) pad += text.charCodeAt(i) === 9 ? '\t' : ' ';
+  return `${label}:${line}\n${text}\n${pad}^\n\n`;
+}
+
+module.exports = { normalize, registerFile, registerSyntaxLocation, v8StackText, sourceArrow, callSource, parseStack, frameText };

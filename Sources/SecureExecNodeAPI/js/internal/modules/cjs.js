@@ -324,8 +324,24 @@ function resolveFilenameAsIs(request, parent, isMain, options) {
     ? options.paths.flatMap((p) => nodeModulePaths(path.resolve(process.cwd(), p)))
     : (parent && parent.paths && parent.paths.length ? parent.paths : nodeModulePaths(base)).concat(Module.globalPaths);
   const conditions = (options && options.conditions) || requireConditions;
-  if (request.startsWith('#')) return resolveImports(request, base, conditions, parent);
+  if (request.startsWith('#')) {
+    const found = resolveImports(request, base, conditions, parent, options !== undefined && options.esm === true);
+    if (found !== undefined) return found;
+  }
   const { name, subpath } = splitPackageSpecifier(request);
+  // A package may import itself by its own name, through its "exports" (PACKAGE_SELF_RESOLVE).
+  if (parent && parent.filename && !(options && Array.isArray(options.paths))) {
+    for (let dir = base; ; dir = path.dirname(dir)) {
+      const own = readPackage(dir);
+      if (own !== undefined) {
+        if (own.name === name && own.exports !== undefined && own.exports !== null) {
+          return resolveExports(dir, own.exports, subpath, conditions, request, parent, options !== undefined && options.esm === true);
+        }
+        break;
+      }
+      if (dir === '/') break;
+    }
+  }
   const dirList = dirs;
   for (let i = 0; i < dirList.length; i++) {
     const dir = dirList[i];
@@ -339,7 +355,7 @@ function resolveFilenameAsIs(request, parent, isMain, options) {
     if (packageStatus === null && candidate.startsWith(packageDir + '/')) continue;
     const pkg = packageStatus && packageStatus.type === 'directory' ? readPackage(packageDir) : undefined;
     if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
-      return resolveExports(packageDir, pkg.exports, subpath, conditions, request, parent);
+      return resolveExports(packageDir, pkg.exports, subpath, conditions, request, parent, options !== undefined && options.esm === true);
     }
     const found = resolveAsPath(candidate);
     if (found) return found;
@@ -359,94 +375,184 @@ function splitPackageSpecifier(request) {
   return { name, subpath: rest.length > 0 ? `./${rest}` : '.' };
 }
 
-/** `#name` through the nearest package.json's "imports" map (Node's PACKAGE_IMPORTS_RESOLVE). */
-function resolveImports(request, fromDir, conditions, parent) {
+/** `#name` through the nearest package.json's "imports" map (Node's PACKAGE_IMPORTS_RESOLVE).
+ *  For `require`, a nearest package.json without "imports" lets the request go on as a package
+ *  name (Node's CommonJS back-compat); `import` fails. */
+function resolveImports(request, fromDir, conditions, parent, esm) {
+  const errs = require('internal/errors').codes;
+  const base = parent && parent.filename ? parent.filename : undefined;
+  if (request === '#' || request.startsWith('#/') || request.endsWith('/')) {
+    throw new errs.ERR_INVALID_MODULE_SPECIFIER(request, 'is not a valid internal imports specifier name', base);
+  }
+  let packageDir;
   for (let dir = fromDir; ; dir = path.dirname(dir)) {
     const pkg = readPackage(dir);
     if (pkg !== undefined) {
+      packageDir = dir;
       if (pkg.imports !== null && typeof pkg.imports === 'object') {
-        return resolveExports(dir, pkg.imports, request, conditions, request, parent, true);
+        const found = resolveMap(dir, pkg.imports, request, conditions, base, true);
+        if (found !== null && found !== undefined) return found;
+      } else if (!esm) {
+        return undefined;
       }
       break;
     }
     if (dir === '/') break;
   }
-  const err = new TypeError(`Package import specifier "${request}" is not defined${parent && parent.filename ? ` imported from ${parent.filename}` : ''}`);
-  err.code = 'ERR_PACKAGE_IMPORT_NOT_DEFINED';
-  throw err;
+  if (packageDir === undefined && !esm) return undefined;
+  throw new errs.ERR_PACKAGE_IMPORT_NOT_DEFINED(request, packageDir === undefined ? undefined : `${packageDir === '/' ? '' : packageDir}/`, base);
 }
 
-/** Node's PACKAGE_EXPORTS_RESOLVE: subpaths, `*` patterns, condition objects, arrays (also the
- *  "imports" map, whose keys start with `#`). */
-function resolveExports(packageDir, exportsField, subpath, conditions, request, parent, isImports = false) {
+/** Node's PACKAGE_EXPORTS_RESOLVE for `subpath` ('.' or './x') of the package in `packageDir`. */
+function resolveExports(packageDir, exportsField, subpath, conditions, request, parent, esm) {
+  const base = esm && parent && parent.filename ? parent.filename : undefined;
   let map = exportsField;
   const keys = map !== null && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : [];
-  const isSubpathMap = isImports || (keys.length > 0 && keys[0].startsWith('.'));
-  if (!isSubpathMap) map = { '.': exportsField };
-  let target;
-  let match = '';
-  if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes('*')) {
-    target = map[subpath];
-  } else {
-    // The longest pattern key whose prefix and suffix fit.
-    let best;
-    const keyList = Object.keys(map);
-    for (let i = 0; i < keyList.length; i++) {
-      const key = keyList[i];
-      const star = key.indexOf('*');
-      if (star < 0) continue;
-      const prefix = key.slice(0, star);
-      const suffix = key.slice(star + 1);
-      if (subpath.startsWith(prefix) && subpath.length >= key.length && subpath.endsWith(suffix) &&
-          (best === undefined || prefix.length > best.prefix.length)) {
-        best = { key, prefix, match: subpath.slice(prefix.length, subpath.length - suffix.length) };
+  if (keys.length > 0) {
+    const dotted = keys[0].startsWith('.');
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i].startsWith('.') !== dotted) {
+        throw new (require('internal/errors').codes.ERR_INVALID_PACKAGE_CONFIG)(path.join(packageDir, 'package.json'), base,
+          '"exports" cannot contain some keys starting with \'.\' and some not. The exports object must either be an object of package subpath keys or an object of main entry condition name keys only.');
       }
     }
-    if (best !== undefined) {
-      target = map[best.key];
-      match = best.match;
-    }
   }
-  const resolved = resolveExportsTarget(packageDir, target, match, conditions);
-  if (resolved === undefined || resolved === null) {
-    const err = new Error(subpath === '.'
-      ? `No "exports" main defined in ${path.join(packageDir, 'package.json')}`
-      : `Package subpath '${subpath}' is not defined by "exports" in ${path.join(packageDir, 'package.json')}`);
-    err.code = 'ERR_PACKAGE_PATH_NOT_EXPORTED';
-    throw err;
+  if (typeof map === 'string' || Array.isArray(map) || keys.length === 0 || !keys[0].startsWith('.')) map = { '.': exportsField };
+  const found = resolveMap(packageDir, map, subpath, conditions, base, false);
+  if (found === null || found === undefined) {
+    throw new (require('internal/errors').codes.ERR_PACKAGE_PATH_NOT_EXPORTED)(`${packageDir}/`, subpath, base);
   }
-  if (!isFile(resolved)) throw notFound(request, parent);
-  return resolved;
+  return found;
 }
 
-function resolveExportsTarget(packageDir, target, match, conditions) {
-  if (typeof target === 'string') {
-    if (!target.startsWith('./')) return undefined;
-    const file = path.resolve(packageDir, target.replace(/\*/g, match));
-    // A target may not leave its package.
-    return file === packageDir || file.startsWith(packageDir + '/') ? file : undefined;
+/** An "exports" or "imports" map: the exact key, else the best `*` pattern (Node's
+ *  PACKAGE_IMPORTS_EXPORTS_RESOLVE). A file path, or null/undefined for no match. */
+function resolveMap(packageDir, map, key, conditions, base, isImports) {
+  if (Object.prototype.hasOwnProperty.call(map, key) && !key.includes('*') && !key.endsWith('/')) {
+    return resolveTarget(packageDir, map[key], '', key, base, false, isImports, conditions);
   }
-  if (Array.isArray(target)) {
-    const targetList = target;
-    for (let i = 0; i < targetList.length; i++) {
-      const entry = targetList[i];
-      const found = resolveExportsTarget(packageDir, entry, match, conditions);
-      if (found !== undefined && found !== null) return found;
+  let best;
+  let bestMatch = '';
+  const keyList = Object.keys(map);
+  for (let i = 0; i < keyList.length; i++) {
+    const candidate = keyList[i];
+    const star = candidate.indexOf('*');
+    if (star < 0 || candidate.lastIndexOf('*') !== star || !key.startsWith(candidate.slice(0, star))) continue;
+    const trailer = candidate.slice(star + 1);
+    // Node's PATTERN_KEY_COMPARE: the longer prefix, then the longer key.
+    if (key.length >= candidate.length && key.endsWith(trailer) &&
+        (best === undefined || star > best.indexOf('*') || (star === best.indexOf('*') && candidate.length > best.length))) {
+      best = candidate;
+      bestMatch = key.slice(star, key.length - trailer.length);
     }
-    return undefined;
+  }
+  if (best === undefined) return undefined;
+  return resolveTarget(packageDir, map[best], bestMatch, best, base, true, isImports, conditions);
+}
+
+// Segments a target or a pattern match may not contain (`.`, `..`, `node_modules`, also
+// percent-encoded); empty segments are only deprecated.
+const invalidSegment = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
+const forbiddenSegment = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
+
+function invalidTarget(packageDir, key, target, isImports, base) {
+  const shown = typeof target === 'object' && target !== null ? JSON.stringify(target, null, '') : `${target}`;
+  return new (require('internal/errors').codes.ERR_INVALID_PACKAGE_TARGET)(`${packageDir}/`, key, shown, isImports, base);
+}
+
+/** Node's PACKAGE_TARGET_RESOLVE: a file path, null (excluded), or undefined (no condition met). */
+function resolveTarget(packageDir, target, match, key, base, pattern, isImports, conditions) {
+  if (typeof target === 'string') return resolveTargetString(packageDir, target, match, key, base, pattern, isImports, conditions);
+  if (Array.isArray(target)) {
+    if (target.length === 0) return null;
+    let last;
+    for (let i = 0; i < target.length; i++) {
+      let found;
+      try {
+        found = resolveTarget(packageDir, target[i], match, key, base, pattern, isImports, conditions);
+      } catch (err) {
+        last = err;
+        if (err && err.code === 'ERR_INVALID_PACKAGE_TARGET') continue;
+        throw err;
+      }
+      if (found === undefined) continue;
+      if (found === null) { last = null; continue; }
+      return found;
+    }
+    if (last === undefined || last === null) return last;
+    throw last;
   }
   if (target !== null && typeof target === 'object') {
     const targetKeys = Object.keys(target);
     for (let i = 0; i < targetKeys.length; i++) {
-      const key = targetKeys[i];
-      if (key === 'default' || conditions.includes(key)) {
-        const found = resolveExportsTarget(packageDir, target[key], match, conditions);
-        if (found !== undefined) return found;
+      const condition = targetKeys[i];
+      if (/^\d+$/.test(condition)) {
+        throw new (require('internal/errors').codes.ERR_INVALID_PACKAGE_CONFIG)(path.join(packageDir, 'package.json'), base,
+          '"exports" cannot contain numeric property keys.');
+      }
+    }
+    for (let i = 0; i < targetKeys.length; i++) {
+      const condition = targetKeys[i];
+      if (condition === 'default' || conditions.includes(condition)) {
+        const found = resolveTarget(packageDir, target[condition], match, key, base, pattern, isImports, conditions);
+        if (found === undefined) continue;
+        return found;
       }
     }
     return undefined;
   }
-  return target === null ? null : undefined;
+  if (target === null) return null;
+  throw invalidTarget(packageDir, key, target, isImports, base);
+}
+
+function resolveTargetString(packageDir, target, match, key, base, pattern, isImports, conditions) {
+  if (match !== '' && !pattern && !target.endsWith('/')) throw invalidTarget(packageDir, key, target, isImports, base);
+  const substitute = (text) => (pattern ? text.replace(/\*/g, () => match) : text + match);
+  if (!target.startsWith('./')) {
+    if (isImports && !target.startsWith('../') && !target.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(target)) {
+      // An "imports" target naming another package resolves as that package, from this one.
+      const from = new Module(path.join(packageDir, 'package.json'), null);
+      from.filename = path.join(packageDir, 'package.json');
+      from.paths = nodeModulePaths(packageDir);
+      return resolveFilenameAsIs(substitute(target), from, false, { conditions });
+    }
+    throw invalidTarget(packageDir, key, target, isImports, base);
+  }
+  if (forbiddenSegment.test(target.slice(2))) throw invalidTarget(packageDir, key, target, isImports, base);
+  const resolvedTarget = path.resolve(packageDir, target);
+  if (resolvedTarget !== packageDir && !resolvedTarget.startsWith(packageDir === '/' ? '/' : `${packageDir}/`)) {
+    throw invalidTarget(packageDir, key, target, isImports, base);
+  }
+  if (match !== '' && forbiddenSegment.test(match)) {
+    const request = pattern ? key.replace('*', () => match) : key + match;
+    throw new (require('internal/errors').codes.ERR_INVALID_MODULE_SPECIFIER)(request,
+      `request is not a valid match in pattern "${key}" for the "${isImports ? 'imports' : 'exports'}" resolution of ${path.join(packageDir, 'package.json')}`, base);
+  }
+  const text = match === '' ? target : substitute(target);
+  // The result is a URL in Node: an encoded separator is refused, other escapes decoded.
+  if (/%2f|%5c/i.test(text)) {
+    throw new (require('internal/errors').codes.ERR_INVALID_MODULE_SPECIFIER)(
+      path.join(packageDir, text), 'must not include encoded "/" or "\\" characters', base);
+  }
+  let decoded = text;
+  if (text.includes('%')) {
+    try { decoded = decodeURIComponent(text); } catch { decoded = text; }
+  }
+  // Empty segments (`a//b`) are deprecated in targets and matches, not refused: kept as written.
+  const file = packageDir + (packageDir === '/' ? '' : '/') + decoded.slice(2);
+  if (!isFile(file)) {
+    // `import` (its conditions) says what a folder is; `require` finds no module there.
+    if (conditions.includes('import') && isDirectory(file)) {
+      const err = new Error(`Directory import '${file}' is not supported resolving ES modules imported from ${base}`);
+      err.code = 'ERR_UNSUPPORTED_DIR_IMPORT';
+      err.url = require('url').pathToFileURL(file).href;
+      throw err;
+    }
+    const err = notFound(file, null);
+    err.path = path.join(packageDir, 'package.json');
+    throw err;
+  }
+  return file;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,9 +21,28 @@ function transformCached(source, filename) {
   if (typeof source !== 'string') return transform(source, { filename });
   const stored = natives.moduleCacheGet('esm', filename, source);
   if (stored !== undefined) return JSONParse(stored);
-  const compiled = transform(source, { filename });
+  let compiled;
+  try {
+    compiled = transform(source, { filename });
+  } catch (err) {
+    throw asNodeSyntaxError(err, filename, source);
+  }
   natives.moduleCacheSet('esm', filename, source, JSONStringify(compiled));
   return compiled;
+}
+
+/** A syntax error of our compiler as Node shows one: the message alone; the file, line and column
+ *  in the arrow printed above an uncaught error (`file:///…:line`, the line, a caret). */
+function asNodeSyntaxError(err, filename, source) {
+  if (!(err instanceof SyntaxError) || typeof err.reason !== 'string' || typeof err.line !== 'number') return err;
+  const { reason, line, column } = err;
+  err.message = reason;
+  delete err.reason;
+  delete err.filename;
+  delete err.line;
+  delete err.column;
+  internal.errorStacks.registerSyntaxLocation(err, fileURL(filename), source, line, column);
+  return err;
 }
 
 // Index loops over arrays: guest code may break Array.prototype[Symbol.iterator] and still import.
@@ -31,8 +50,54 @@ function each(list, fn) {
   for (let i = 0; i < list.length; i++) fn(list[i]);
 }
 
+/** A module's URL: its file's, or the `data:` URL it came from. */
 function fileURL(filename) {
+  if (filename.startsWith('data:')) return filename;
   return require('url').pathToFileURL(filename).href;
+}
+
+/** A relative or absolute specifier (or `file:` URL) as a path: resolved as a URL against the
+ *  importer's, so percent-escapes are decoded as in Node; an escaped `/` or `\` is refused. */
+function specifierPath(specifier, parentFile) {
+  if (!specifier.startsWith('file:') && !/%|[?#]/.test(specifier)) return path.resolve(path.dirname(parentFile), specifier);
+  const url = new URL(specifier, fileURL(parentFile));
+  if (/%2f|%5c/i.test(url.pathname)) {
+    const err = new TypeError(`Invalid module "${url.pathname}" must not include encoded "/" or "\\" characters imported from ${parentFile}`);
+    err.code = 'ERR_INVALID_MODULE_SPECIFIER';
+    throw err;
+  }
+  return require('url').fileURLToPath(url);
+}
+
+/** `data:` URL modules: their media type and text (`;base64` decoded). */
+function parseDataURL(url) {
+  const match = /^data:([^,]*?)(;base64)?,([\s\S]*)$/.exec(url);
+  if (match === null) {
+    const err = new TypeError(`Invalid URL`);
+    err.code = 'ERR_INVALID_URL';
+    err.input = url;
+    throw err;
+  }
+  const mime = match[1].split(';')[0].trim().toLowerCase();
+  let body;
+  try {
+    body = match[2] ? require('buffer').Buffer.from(decodeURIComponent(match[3]), 'base64').toString('utf8') : decodeURIComponent(match[3]);
+  } catch {
+    const err = new TypeError(`Invalid URL`);
+    err.code = 'ERR_INVALID_URL';
+    err.input = url;
+    throw err;
+  }
+  return { mime, body };
+}
+
+function dataFormat(url) {
+  const { mime } = parseDataURL(url);
+  if (mime === 'text/javascript' || mime === 'application/javascript') return 'esm';
+  if (mime === 'application/json') return 'json';
+  const err = new RangeError(`Unknown module format: ${mime} for URL ${url}`);
+  err.code = 'ERR_UNKNOWN_MODULE_FORMAT';
+  throw err;
 }
 
 function errors() { return require('internal/errors'); }
@@ -70,17 +135,32 @@ function resolve(specifier, parentFile) {
     return `node:${name}`;
   }
   if (internal.isPublicBuiltin(specifier)) return `node:${specifier}`;
-  if (specifier.startsWith('file:')) specifier = require('url').fileURLToPath(specifier);
+  if (specifier.startsWith('data:')) {
+    parseDataURL(specifier);
+    return specifier;
+  }
+  if (parentFile.startsWith('data:') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(specifier)) {
+    // A data: module has no folder: only absolute URLs and builtins resolve from it.
+    const err = new TypeError(`Failed to resolve module specifier "${specifier}" from "${parentFile}": Invalid relative URL or base scheme is not hierarchical.`);
+    err.code = 'ERR_UNSUPPORTED_RESOLVE_REQUEST';
+    throw err;
+  }
+  if (specifier.startsWith('file:')) specifier = specifierPath(specifier, parentFile);
   const base = path.dirname(parentFile);
   if (specifier.startsWith('#')) {
     const { Module } = require('internal/modules/cjs');
     const parent = new Module(parentFile, null);
     parent.filename = parentFile;
-    const id = Module._resolveFilename(specifier, parent, false, { conditions: ['node', 'import', 'default'] });
+    let id;
+    try {
+      id = Module._resolveFilename(specifier, parent, false, { conditions: ['node', 'import', 'default'], esm: true });
+    } catch (err) {
+      throw esmNotFound(err, specifier, parentFile);
+    }
     return id.startsWith('node:') || !internal.isPublicBuiltin(id) ? id : `node:${id}`;
   }
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) {
-    const filename = path.resolve(base, specifier);
+    const filename = specifierPath(specifier, parentFile);
     const type = statType(filename);
     if (type === 'file') return realPaths.get(filename) ?? filename;
     if (type === 'directory') {
@@ -91,18 +171,46 @@ function resolve(specifier, parentFile) {
     throw notFound(filename, parentFile);
   }
   // A package: reuse CommonJS's node_modules walk (package.json main/index).
+  checkPackageName(specifier, parentFile);
   const { Module } = require('internal/modules/cjs');
   try {
     const parent = new Module(parentFile, null);
     parent.filename = parentFile;
     parent.paths = Module._nodeModulePaths(base);
-    return Module._resolveFilename(specifier, parent, false, { conditions: ['node', 'import', 'default'] });
+    return Module._resolveFilename(specifier, parent, false, { conditions: ['node', 'import', 'default'], esm: true });
   } catch (err) {
-    if (err && err.code === 'MODULE_NOT_FOUND') {
-      const e = new Error(`Cannot find package '${specifier}' imported from ${parentFile}`);
-      e.code = 'ERR_MODULE_NOT_FOUND';
-      throw e;
-    }
+    throw esmNotFound(err, specifier, parentFile);
+  }
+}
+
+/** CommonJS's MODULE_NOT_FOUND as `import` reports it: the file a package map named is missing
+ *  (`Cannot find module '/path'`), or the package itself (`Cannot find package 'name'`). */
+function esmNotFound(err, specifier, parentFile) {
+  if (!err || err.code !== 'MODULE_NOT_FOUND') return err;
+  const target = typeof err.path === 'string' && err.path.endsWith('/package.json') && /^Cannot find module '(.*)'/.exec(err.message);
+  const e = target
+    ? new Error(`Cannot find module '${target[1]}' imported from ${parentFile}`)
+    : new Error(`Cannot find package '${specifier}' imported from ${parentFile}`);
+  e.code = 'ERR_MODULE_NOT_FOUND';
+  if (target) e.url = fileURL(target[1]);
+  return e;
+}
+
+/** Node's package name rules for a bare specifier (`@scope/name`, no `%` or `\\`, not `.`-led). */
+function checkPackageName(specifier, parentFile) {
+  const slash = specifier.indexOf('/');
+  let name;
+  let valid = true;
+  if (specifier.startsWith('@')) {
+    if (slash < 0 || slash === specifier.length - 1) valid = false;
+    const second = specifier.indexOf('/', slash + 1);
+    name = second < 0 ? specifier : specifier.slice(0, second);
+  } else {
+    name = slash < 0 ? specifier : specifier.slice(0, slash);
+  }
+  if (!valid || name.startsWith('.') || name.includes('%') || name.includes('\\') || name.length === 0) {
+    const err = new TypeError(`Invalid module "${specifier}" is not a valid package name imported from ${parentFile}`);
+    err.code = 'ERR_INVALID_MODULE_SPECIFIER';
     throw err;
   }
 }
@@ -110,6 +218,7 @@ function resolve(specifier, parentFile) {
 /** How a file is loaded: esm, commonjs or json (Node's rules: extension, then package type). */
 const formats = new Map();
 function formatOf(filename) {
+  if (filename.startsWith('data:')) return dataFormat(filename);
   if (filename.endsWith('.mjs')) return 'esm';
   if (filename.endsWith('.cjs')) return 'commonjs';
   if (filename.endsWith('.json')) return 'json';
@@ -200,13 +309,14 @@ function recordFor(id, parentFile) {
     return record;
   }
   const format = formatOf(id);
+  const text = () => (id.startsWith('data:') ? parseDataURL(id).body : readText(id));
   if (format === 'json') {
-    const value = JSON.parse(readText(id));
+    const value = JSON.parse(text());
     record = { id, kind: 'json', status: 'evaluated', namespace: finishNamespace(valueNamespace(value, [])) };
   } else if (format === 'commonjs') {
     record = { id, kind: 'commonjs', status: 'linked', namespace: undefined };
   } else {
-    const source = readText(id);
+    const source = text();
     const compiled = transformCached(source, id);
     record = { id, kind: 'esm', status: 'new', source, compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined };
   }
@@ -347,7 +457,11 @@ function checkImports(record, seen = new Set()) {
  *  it awaits at top level, else undefined. */
 function evaluate(record, seen = new Set()) {
   if (record.kind !== 'esm') return undefined;
-  if (record.evaluation !== undefined || seen.has(record)) return record.evaluation?.promise;
+  if (record.evaluation !== undefined) {
+    if (record.evaluation.error !== undefined) throw record.evaluation.error.value;
+    return record.evaluation.promise;
+  }
+  if (seen.has(record)) return undefined;
   seen.add(record);
   const pending = [];
   for (let i = 0; i < record.deps.length; i++) {
@@ -359,16 +473,58 @@ function evaluate(record, seen = new Set()) {
     if (p !== undefined) pending.push(p);
   }
   const run = () => {
-    const result = record.generator.next();
-    if (result && typeof result.then === 'function') return result.then(() => undefined);
+    let result;
+    try {
+      result = record.generator.next();
+    } catch (err) {
+      throw explainCommonJSGlobal(err, record.id);
+    }
+    if (result && typeof result.then === 'function') {
+      return result.then(() => undefined, (err) => { throw explainCommonJSGlobal(err, record.id); });
+    }
     return undefined;
   };
   // A module whose dependencies are all done starts at once (its body runs synchronously up to
-  // its first await), as the spec's evaluation order requires.
-  const promise = pending.length > 0 ? Promise.all(pending).then(run) : run();
-  record.evaluation = { promise };
+  // its first await), as the spec's evaluation order requires. It counts as evaluating from
+  // now on (an import() of itself meanwhile waits for nothing more); an error it throws is
+  // thrown again to every later importer.
+  const evaluation = { promise: undefined, error: undefined };
+  record.evaluation = evaluation;
   record.status = 'evaluated';
-  return promise;
+  try {
+    evaluation.promise = pending.length > 0 ? Promise.all(pending).then(run) : run();
+  } catch (err) {
+    evaluation.error = { value: err };
+    throw err;
+  }
+  return evaluation.promise;
+}
+
+/** Node's hint on a CommonJS variable used in an ES module (`require is not defined in ES module
+ *  scope, you can use import instead`, and why a `.js` file is one). */
+function explainCommonJSGlobal(err, id) {
+  if (!(err instanceof ReferenceError)) return err;
+  internal.errorStacks.normalize(err);  // the engine's wording in V8's first
+  if (typeof err.message !== 'string') return err;
+  const match = /^(require|module|exports|__filename|__dirname) is not defined$/.exec(err.message);
+  if (match === null) return err;
+  let message = `${match[1]} is not defined in ES module scope`;
+  if (match[1] === 'require') message += ', you can use import instead';
+  if (id.endsWith('.js')) {
+    const dir = path.dirname(id);
+    let scope = dir;
+    for (;;) {
+      if (statType(path.join(scope, 'package.json')) === 'file') break;
+      const parent = path.dirname(scope);
+      if (parent === scope) { scope = undefined; break; }
+      scope = parent;
+    }
+    if (scope !== undefined && packageType(dir) === 'module') {
+      message += `\nThis file is being treated as an ES module because it has a '.js' file extension and '${path.join(scope, 'package.json')}' contains "type": "module". To treat it as a CommonJS script, rename it to use the '.cjs' file extension.`;
+    }
+  }
+  err.message = message;
+  return err;
 }
 
 /** Async (top-level await) modules finish instantiating one microtask after their first step;
@@ -459,10 +615,17 @@ function requireModule(id, parentFile) {
 
 function makeImportMeta(filename) {
   const meta = Object.create(null);
-  meta.dirname = path.dirname(filename);
-  meta.filename = filename;
+  if (!filename.startsWith('data:')) {
+    meta.dirname = path.dirname(filename);
+    meta.filename = filename;
+  }
   meta.main = filename === mainFile;
   meta.resolve = (specifier) => {
+    specifier = String(specifier);
+    // A relative or absolute URL is resolved without looking for the file (as in Node 20+).
+    if (!filename.startsWith('data:') && (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/'))) {
+      return new URL(specifier, fileURL(filename)).href;
+    }
     const id = resolve(specifier, filename);
     return id.startsWith('node:') ? id : fileURL(id);
   };

@@ -40,7 +40,7 @@ for (const name of emitterMethods) {
   });
 }
 Object.setPrototypeOf(process, lazyEmitter);
-Object.defineProperty(process, Symbol.toStringTag, { __proto__: null, value: 'process', configurable: true });
+Object.defineProperty(process, Symbol.toStringTag, { __proto__: null, value: 'process', writable: true, enumerable: false, configurable: false });
 
 function loop() { return internal.loop; }
 function errors() { return require('internal/errors'); }

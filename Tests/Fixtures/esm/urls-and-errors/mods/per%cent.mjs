@@ -1,0 +1,1 @@
+export default 'percent in the file name';

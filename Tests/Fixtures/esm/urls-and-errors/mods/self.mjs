@@ -1,0 +1,2 @@
+export const before = 'self';
+export const again = import('./self.mjs');
