@@ -13,6 +13,8 @@ if ! dpkg -s node-semver node-yaml >/dev/null 2>&1; then
 fi
 export SWIFT_BACKTRACE=enable=no
 start=$SECONDS
+# SwiftPM's cached build plan can miss source files added to the main package: drop it (cheap).
+rm -f Examples/.build/*.yaml Examples/.build/debug/description.json
 swift build --package-path Examples
 # The runtimes' engine runs in secure-exec-worker, which must sit beside the executables.
 swift build --package-path Examples --product secure-exec-worker

@@ -64,6 +64,24 @@ struct RuntimeTests {
         #expect(output.stderr.hasSuffix("\n\nNode.js v22.20.0\n"))
     }
 
+    @Test func syntaxErrorsPointAtTheirLineAsNodeDoes() async throws {
+        // Node 22's output for each (checked with node22): the file and line, the line, a caret under
+        // the token, then the error alone; the engine's own line/column/sourceURL properties are gone.
+        let fs = InMemoryFileSystem()
+        try fs.write("/root/bad.js", contents: "function f() {\n  return 1 +;\n}\n")
+        try fs.write("/root/bad.mjs", contents: "import fs from 'fs';\nlet x = [1, 2;\n")
+        for (file, header, line, caret) in [("bad.js", "/root/bad.js", "  return 1 +;", "            ^"),
+                                            ("bad.mjs", "file:///root/bad.mjs", "let x = [1, 2;", "             ^")] {
+            let (result, output) = try await exec("require('./\(file)')", NodeDriver(filesystem: fs, permissions: .allowAllFs))
+            #expect(result.code == 1)
+            #expect(output.stderr.hasPrefix("\(header):2\n\(line)\n\(caret)\n\nSyntaxError: Unexpected token ';'\n"), "\(output.stderr)")
+        }
+        let (_, output) = try await exec("""
+            try { require('./bad.js') } catch (e) { console.log(Object.keys(e).length, e.message) }
+            """, NodeDriver(filesystem: fs, permissions: .allowAllFs))
+        #expect(output.stdout == "0 Unexpected token ';'\n")
+    }
+
     @Test func unhandledRejectionsExitOne() async throws {
         let (result, _) = try await exec("Promise.reject(new Error('boom'))")
         #expect(result.code == 1)

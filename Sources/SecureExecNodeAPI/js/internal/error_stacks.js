@@ -1121,4 +1121,47 @@ function syntaxArrow({ label, source, line, column }) {
   return `${label}:${line}\n${text}\n${pad}^\n\n`;
 }
 
-module.exports = { normalize, registerFile, registerSyntaxLocation, v8StackText, sourceArrow, callSource, parseStack, frameText };
+/** A syntax error the engine threw compiling `source` (labelled `label` in the arrow): V8's
+ *  wording, the engine's own `line`/`column`/`sourceURL` properties removed (V8 has none), and
+ *  Node's arrow. The engine gives the line; the caret goes under the token the message names
+ *  (its first use on that line), at the end for an unexpected end, else at the line's start. */
+function locateEngineSyntaxError(err, label, source) {
+  try {
+    if (!(err instanceof SyntaxError)) return;
+    const lineDesc = ObjectGetOwnPropertyDescriptor(err, 'line');
+    const line = dataValue(lineDesc);
+    if (typeof line !== 'number' || line < 1) return;
+    normalize(err);
+    delete err.line;
+    delete err.column;
+    delete err.sourceURL;
+    const message = typeof err.message === 'string' ? err.message : '';
+    let start = 0;
+    for (let n = 1; n < line; n++) {
+      const next = ReflectApply(StringIndexOf, source, ['\n', start]);
+      if (next < 0) return;
+      start = next + 1;
+    }
+    let end = ReflectApply(StringIndexOf, source, ['\n', start]);
+    if (end < 0) end = source.length;
+    const text = ReflectApply(StringSlice, source, [start, end]);
+    let column = -1;
+    const token = /^Unexpected (?:token|identifier|strict mode reserved word|reserved word) '(.+)'$/.exec(message);
+    if (token !== null) column = ReflectApply(StringIndexOf, text, [token[1]]);
+    else if (message === 'Unexpected end of input') column = text.length;
+    else if (message === 'Unexpected string') column = text.search(/['"]/);
+    else if (message === 'Unexpected number') column = text.search(/\d/);
+    if (column < 0) column = text.search(/\S/);
+    if (column < 0) column = 0;
+    registerSyntaxLocation(err, label, source, line, column + 1);
+  } catch {
+    // Keep the error as the engine made it.
+  }
+}
+
+/** Whether `err` is a syntax error whose place in the source is known (see `sourceArrow`). */
+function hasSyntaxLocation(err) {
+  return err !== null && typeof err === 'object' && ReflectApply(WeakMapHas, syntaxLocations, [err]);
+}
+
+module.exports = { normalize, registerFile, registerSyntaxLocation, locateEngineSyntaxError, hasSyntaxLocation, v8StackText, sourceArrow, callSource, parseStack, frameText };

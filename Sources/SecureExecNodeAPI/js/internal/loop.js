@@ -94,7 +94,9 @@ function fatal(err, code, header) {
     } else {
       // Node's "arrow": where it was thrown, the source line and a caret.
       const arrow = internal.errorStacks.sourceArrow(err);
-      text = `${arrow ?? ''}${require('internal/util/inspect').inspect(err)}\n`;
+      // A syntax error prints its stack as Node's does (Node's own frames are its loader's).
+      const stack = internal.errorStacks.hasSyntaxLocation(err) ? err.stack : undefined;
+      text = `${arrow ?? ''}${typeof stack === 'string' ? stack : require('internal/util/inspect').inspect(err)}\n`;
     }
     text += `\nNode.js ${process.version}\n`;
   } catch {

@@ -640,6 +640,7 @@ function compileWrapper(content, filename, allowAwait) {
           try { return compile('async function', original); } catch { /* the first error */ }
         }
       }
+      internal.errorStacks.locateEngineSyntaxError(err, filename, original);
     }
     throw err;
   }

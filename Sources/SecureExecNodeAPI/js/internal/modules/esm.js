@@ -353,7 +353,13 @@ function link(record) {
     return recordFor(id, record.id);
   });
   each(record.deps, (dep) => { link(dep); });
-  const fn = natives.compile(`${record.compiled.code}`, record.id);
+  let fn;
+  try {
+    fn = natives.compile(`${record.compiled.code}`, record.id);
+  } catch (err) {
+    internal.errorStacks.locateEngineSyntaxError(err, fileURL(record.id), record.source);
+    throw err;
+  }
   internal.errorStacks.registerFile(record.id, record.compiled.lineOneOffset, true, record.source, record.compiled.edits);
   const meta = makeImportMeta(record.id);
   let exported = false;
