@@ -561,6 +561,20 @@ struct NetworkTests {
                 "\(output.stdout)")
     }
 
+    /// A server socket nobody reads still notices its peer's end, ends and closes (as in Node):
+    /// nothing keeps the call alive once the client is gone and the server closed.
+    @Test func anUnreadServerSocketClosesWithItsPeer() async throws {
+        let (result, output) = try await exec("""
+            const net = require('net');
+            const server = net.createServer().listen(0, function () {
+              const client = net.createConnection(this.address().port, () => setTimeout(() => client.destroy(), 20))
+                .on('close', () => server.close(() => console.log('server closed')));
+            });
+            """, networkDriver(), wallClock: .seconds(20))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "server closed\n")
+    }
+
     @Test func listenIsGated() async throws {
         let (_, output) = try await exec("""
             const server = require('http').createServer(() => {});

@@ -179,7 +179,12 @@ class Socket extends Duplex {
         if (this.push(chunk)) this._requestRead();
         break;
       }
-      case 'end': this.push(null); break;
+      case 'end':
+        // As Node: the end is noticed even with nobody reading (a server's unread socket then
+        // ends and closes when its peer does).
+        this.push(null);
+        this.read(0);
+        break;
       case 'error': {
         const err = new Error(event.message);
         err.code = event.code;
