@@ -470,6 +470,9 @@ class FileHandle extends require('events') {
   [Symbol.asyncDispose]() { return this.close(); }
   createReadStream(options) { return createReadStream(undefined, { ...getOptions(options, {}), fd: this }); }
   createWriteStream(options) { return createWriteStream(undefined, { ...getOptions(options, {}), fd: this }); }
+  readLines(options) {
+    return require('readline').createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
 }
 promises.open = async function open(path, flags, mode) {
   const [request] = fdOps.open(path, flags, mode);
@@ -480,99 +483,213 @@ fs.FileHandle = FileHandle;
 // ---------------------------------------------------------------------------------------------
 // Streams over descriptors.
 
-/** The descriptor life cycle both stream kinds share: open in construct(), close in destroy(). */
-function descriptorLifecycle(path, opts, getFd, setFd, stream) {
-  return {
-    construct(callback) {
-      if (getFd() !== null) { callback(); return; }
-      fs.open(path, opts.flags, 0o666, (err, opened) => {
-        if (err) { callback(err); return; }
-        setFd(opened);
-        stream().fd = opened;
-        stream().pending = false;
-        stream().emit('open', opened);
-        stream().emit('ready');
+// fs.ReadStream / fs.WriteStream as Node's: constructors callable with or without `new` (and with
+// `.call(this)` from an old-style subclass), over `options.fs` (default: this module), whose
+// `open` a subclass or a caller may replace (Node's back-compat for patched `open()`).
+const kIsPerformingIO = Symbol('kIsPerformingIO');
+const kIoDone = Symbol('kIoDone');
+const kFs = Symbol('kFs');
+
+const openReadFs = require('util').deprecate(function open() { /* the stream opens itself */ },
+  'ReadStream.prototype.open() is deprecated', 'DEP0135');
+const openWriteFs = require('util').deprecate(function open() { /* the stream opens itself */ },
+  'WriteStream.prototype.open() is deprecated', 'DEP0135');
+
+/** Options and descriptor common to both kinds; returns the options for the stream base. */
+function setUpFileStream(stream, path, options, flags, fsMethods) {
+  const { validateInteger, validateFunction } = require('internal/validators');
+  options = { ...getOptions(options, {}) };
+  const fd = options.fd instanceof FileHandle ? options.fd.fd : options.fd;
+  stream[kFs] = options.fs || fs;
+  if (fd === undefined || fd === null) {
+    stream.fd = null;
+    for (let i = 0; i < fsMethods.length; i++) {
+      const names = fsMethods[i];
+      if (!names.some((name) => typeof stream[kFs][name] === 'function')) {
+        validateFunction(stream[kFs][names[0]], `options.fs.${names[0]}`);
+      }
+    }
+    // Checked as any path; kept as given (a URL becomes its path), as Node does.
+    const checked = toPath(path);
+    stream.path = typeof path === 'string' || path instanceof Uint8Array ? path : checked;
+  } else {
+    validateInteger(fd, 'fd', 0, 2147483647);
+    stream.fd = fd;
+    stream.path = undefined;  // as Node: a stream over a descriptor has no path
+  }
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  stream.flags = options.flags === undefined ? flags : options.flags;
+  stream.mode = options.mode === undefined ? 0o666 : options.mode;
+  stream[kIsPerformingIO] = false;
+  return options;
+}
+
+/** Opens the file before the first read or write; a replaced `open()` is called instead and its
+ *  'open' or 'error' event ends the construction. */
+function constructFileStream(callback) {
+  const stream = this;
+  if (typeof stream.fd === 'number') { callback(); return; }
+  if (stream.open !== openReadFs && stream.open !== openWriteFs) {
+    const emit = stream.emit;
+    stream.emit = function (...args) {
+      if (args[0] === 'open') {
+        this.emit = emit;
         callback();
-      });
-    },
-    destroy(err, callback) {
-      if (getFd() === null || !opts.autoClose) { callback(err); return; }
-      fs.close(getFd(), (closeErr) => callback(err || closeErr));
-    },
+        Reflect.apply(emit, this, args);
+      } else if (args[0] === 'error') {
+        this.emit = emit;
+        callback(args[1]);
+      } else {
+        Reflect.apply(emit, this, args);
+      }
+    };
+    stream.open();
+    return;
+  }
+  stream[kFs].open(stream.path, stream.flags, stream.mode, (err, fd) => {
+    if (err) { callback(err); return; }
+    stream.fd = fd;
+    callback();
+    stream.emit('open', stream.fd);
+    stream.emit('ready');
+  });
+}
+
+/** Closes the descriptor once no read or write is under way. */
+function destroyFileStream(err, callback) {
+  const close = (error) => {
+    if (!this.fd && this.fd !== 0) { callback(error); return; }
+    const fd = this.fd;
+    this.fd = null;
+    this[kFs].close(fd, (closeError) => callback(closeError || error));
   };
+  if (this[kIsPerformingIO]) this.once(kIoDone, (ioError) => close(err || ioError));
+  else close(err);
 }
 
-function describeStream(stream, path, fd) {
-  stream.path = typeof path === 'string' ? path : undefined;
-  stream.fd = fd;
-  stream.pending = fd === null;
+function ReadStream(path, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+  const { validateInteger } = require('internal/validators');
+  options = setUpFileStream(this, path, options, 'r', [['open'], ['read'], ['close']]);
+  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+  this.start = options.start;
+  this.end = options.end === undefined ? Infinity : options.end;
+  this.pos = undefined;
+  this.bytesRead = 0;
+  if (this.start !== undefined) {
+    validateInteger(this.start, 'start', 0);
+    this.pos = this.start;
+  }
+  if (this.end !== Infinity) {
+    validateInteger(this.end, 'end', 0);
+    if (this.start !== undefined && this.start > this.end) {
+      throw new (errors().codes.ERR_OUT_OF_RANGE)('start', `<= "end" (here: ${this.end})`, this.start);
+    }
+  }
+  Reflect.apply(require('stream').Readable, this, [options]);
 }
-
-function createReadStream(path, options) {
+{
   const { Readable } = require('stream');
-  const opts = getOptions(options, { flags: 'r', encoding: null, fd: null, start: undefined, end: Infinity, highWaterMark: 64 * 1024, autoClose: true });
-  let fd = opts.fd instanceof FileHandle ? opts.fd.fd : opts.fd ?? null;
-  let position = opts.start;
-  const end = opts.end;
-  const stream = new Readable({
-    highWaterMark: opts.highWaterMark,
-    encoding: opts.encoding ?? undefined,
-    ...descriptorLifecycle(path, opts, () => fd, (opened) => { fd = opened; }, () => stream),
-    read(size) {
-      const want = Math.min(size, end === Infinity ? size : end - (position ?? 0) + 1);
-      if (want <= 0) { this.push(null); return; }
-      settle(internal.callAsync('fs.read', { fd, length: want, position: position ?? null }), (err, bytes) => {
-        if (err) { this.destroy(err); return; }
-        if (position !== undefined) position += bytes.length;
-        stream.bytesRead += bytes.length;
-        this.push(bytes.length > 0 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null);
-      });
-    },
-  });
-  describeStream(stream, path, fd);
-  stream[kStreamKind] = 'read';
-  stream.bytesRead = 0;
-  stream.close = (cb) => { if (cb) stream.once('close', cb); stream.destroy(); };
-  return stream;
+  Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+  Object.setPrototypeOf(ReadStream, Readable);
 }
+Object.defineProperty(ReadStream.prototype, 'autoClose', {
+  __proto__: null,
+  get() { return this._readableState.autoDestroy; },
+  set(value) { this._readableState.autoDestroy = value; },
+  configurable: true,
+});
+Object.defineProperty(ReadStream.prototype, 'pending', { __proto__: null, get() { return this.fd === null; }, configurable: true });
+ReadStream.prototype.open = openReadFs;
+ReadStream.prototype._construct = constructFileStream;
+ReadStream.prototype._read = function _read(n) {
+  n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
+  if (n <= 0) { this.push(null); return; }
+  const buffer = Buffer.allocUnsafeSlow(n);
+  this[kIsPerformingIO] = true;
+  this[kFs].read(this.fd, buffer, 0, n, this.pos ?? null, (err, bytesRead, filled) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) { this.emit(kIoDone, err); return; }
+    if (err) { this.destroy(err); return; }
+    if (bytesRead > 0) {
+      if (this.pos !== undefined) this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      const data = filled === undefined ? buffer : filled;
+      this.push(bytesRead === data.length ? data : Buffer.from(data.subarray(0, bytesRead)));
+    } else {
+      this.push(null);
+    }
+  });
+};
+ReadStream.prototype._destroy = destroyFileStream;
+ReadStream.prototype.close = function close(callback) {
+  if (typeof callback === 'function') require('stream').finished(this, callback);
+  this.destroy();
+};
 
-function createWriteStream(path, options) {
-  const { Writable } = require('stream');
-  const opts = getOptions(options, { flags: 'w', encoding: 'utf8', fd: null, start: undefined, highWaterMark: 16 * 1024, autoClose: true });
-  let fd = opts.fd instanceof FileHandle ? opts.fd.fd : opts.fd ?? null;
-  let position = opts.start;
-  const stream = new Writable({
-    highWaterMark: opts.highWaterMark,
-    decodeStrings: true,
-    defaultEncoding: opts.encoding,
-    ...descriptorLifecycle(path, opts, () => fd, (opened) => { fd = opened; }, () => stream),
-    write(chunk, encoding, callback) {
-      settle(internal.callAsync('fs.write', { fd, position: position ?? null }, chunk), (err, n) => {
-        if (err) { callback(err); return; }
-        if (position !== undefined) position += n;
-        stream.bytesWritten += n;
-        callback();
-      });
-    },
-  });
-  describeStream(stream, path, fd);
-  stream[kStreamKind] = 'write';
-  stream.bytesWritten = 0;
-  stream.close = (cb) => { if (cb) stream.once('close', cb); stream.end(); };
-  return stream;
+function WriteStream(path, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+  const { validateInteger } = require('internal/validators');
+  options = setUpFileStream(this, path, options, 'w', [['open'], ['write', 'writev'], ['close']]);
+  options.decodeStrings = true;
+  this.start = options.start;
+  this.pos = undefined;
+  this.bytesWritten = 0;
+  if (this.start !== undefined) {
+    validateInteger(this.start, 'start', 0);
+    this.pos = this.start;
+  }
+  Reflect.apply(require('stream').Writable, this, [options]);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
+{
+  const { Writable } = require('stream');
+  Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+  Object.setPrototypeOf(WriteStream, Writable);
+}
+Object.defineProperty(WriteStream.prototype, 'autoClose', {
+  __proto__: null,
+  get() { return this._writableState.autoDestroy; },
+  set(value) { this._writableState.autoDestroy = value; },
+  configurable: true,
+});
+Object.defineProperty(WriteStream.prototype, 'pending', { __proto__: null, get() { return this.fd === null; }, configurable: true });
+WriteStream.prototype.open = openWriteFs;
+WriteStream.prototype._construct = constructFileStream;
+WriteStream.prototype._write = function _write(data, encoding, callback) {
+  this[kIsPerformingIO] = true;
+  this[kFs].write(this.fd, data, 0, data.length, this.pos ?? null, (err, bytes) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      callback(err);
+      this.emit(kIoDone, err);
+      return;
+    }
+    if (err) { callback(err); return; }
+    this.bytesWritten += bytes;
+    callback();
+  });
+  if (this.pos !== undefined) this.pos += data.length;
+};
+WriteStream.prototype._destroy = destroyFileStream;
+WriteStream.prototype.close = function close(callback) {
+  if (callback) {
+    if (this.closed) { process.nextTick(callback); return; }
+    this.on('close', callback);
+  }
+  // With autoClose off, the end still closes the stream.
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+
+function createReadStream(path, options) { return new ReadStream(path, options); }
+function createWriteStream(path, options) { return new WriteStream(path, options); }
 
 fs.createReadStream = createReadStream;
 fs.createWriteStream = createWriteStream;
-
-// fs.ReadStream / fs.WriteStream: callable with or without `new`, and `instanceof` recognises the
-// streams createReadStream/createWriteStream make (they are not subclassable like Node's).
-const kStreamKind = Symbol('fsStreamKind');
-for (const [name, create, kind] of [['ReadStream', createReadStream, 'read'], ['WriteStream', createWriteStream, 'write']]) {
-  const ctor = { [name]: function (path, options) { const stream = create(path, options); stream[kStreamKind] = kind; return stream; } }[name];
-  Object.defineProperty(ctor, Symbol.hasInstance, { __proto__: null, value: (value) => value != null && value[kStreamKind] === kind });
-  fs[name] = ctor;
-}
+fs.ReadStream = ReadStream;
+fs.WriteStream = WriteStream;
 
 // ---------------------------------------------------------------------------------------------
 // readv / writev: one ranged host read (scattered into the buffers) or one ranged write of the
