@@ -568,14 +568,18 @@ struct NetworkTests {
     /// the guest after the client closes); in-process it always ends.
     @Test func anUnreadServerSocketClosesWithItsPeer() async throws {
         try await withKnownIssue("process isolation under load: the call sometimes never ends", isIntermittent: true) {
+            // Each step on stderr, so that a failure shows where the call stopped.
             let (result, output) = try await exec("""
                 const net = require('net');
+                const step = (s) => process.stderr.write(s + '\\n');
                 const server = net.createServer().listen(0, function () {
-                  const client = net.createConnection(this.address().port, () => setTimeout(() => client.destroy(), 20))
-                    .on('close', () => server.close(() => console.log('server closed')));
+                  step('listening');
+                  const client = net.createConnection(this.address().port, () => { step('connected'); setTimeout(() => client.destroy(), 20); })
+                    .on('close', () => { step('client closed'); server.close(() => console.log('server closed')); });
                 });
+                server.on('connection', (socket) => { step('accepted'); socket.on('end', () => step('peer ended')).on('close', () => step('socket closed')); });
                 """, networkDriver(), wallClock: .seconds(10))
-            #expect(result.code == 0, "\(result)")
+            #expect(result.code == 0, "\(result) steps: \(output.stderr)")
             #expect(output.stdout == "server closed\n")
         } when: {
             ProcessInfo.processInfo.environment["SECUREEXEC_TEST_ISOLATION"] != "in-process"
