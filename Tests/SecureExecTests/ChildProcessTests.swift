@@ -343,6 +343,17 @@ struct ChildProcessTests {
         }
     }
 
+    /// Expects that no host process with `marker` in its command line is left (waits at most 5 s
+    /// for them to go).
+    static func expectNoSurvivors(_ marker: String) async throws {
+        var survivors = processes(matching: marker)
+        for _ in 0..<100 where !survivors.isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+            survivors = processes(matching: marker)
+        }
+        #expect(survivors.isEmpty, "still running: \(survivors)")
+    }
+
     @Test func childrenDieWithATimedOutCall() async throws {
         // A call stopped by its wall-clock limit, both while the guest waits in its event loop and
         // while it is blocked in a synchronous spawn. Each child sleeps for a duration no other
@@ -364,12 +375,7 @@ struct ChildProcessTests {
         #expect(looping.code == 124, "\(looping)")
         #expect(blocked.code == 124, "\(blocked)")
         #expect(ContinuousClock.now - started < .seconds(60))
-        var survivors = Self.processes(matching: marker)
-        for _ in 0..<100 where !survivors.isEmpty {
-            try await Task.sleep(for: .milliseconds(50))
-            survivors = Self.processes(matching: marker)
-        }
-        #expect(survivors.isEmpty, "still running: \(survivors)")
+        try await Self.expectNoSurvivors(marker)
     }
 
     @Test func aStopThatComesBeforeASyncSpawnReachesIt() async throws {
@@ -388,12 +394,7 @@ struct ChildProcessTests {
         await runtime.dispose()
         #expect(result.code == 124, "\(result)")
         #expect(ContinuousClock.now - started < .seconds(60))
-        var survivors = Self.processes(matching: marker)
-        for _ in 0..<100 where !survivors.isEmpty {
-            try await Task.sleep(for: .milliseconds(50))
-            survivors = Self.processes(matching: marker)
-        }
-        #expect(survivors.isEmpty, "still running: \(survivors)")
+        try await Self.expectNoSurvivors(marker)
     }
 
     @Test func terminatingTheRuntimeEndsItsChildren() async throws {

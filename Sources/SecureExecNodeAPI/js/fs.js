@@ -567,6 +567,23 @@ function destroyFileStream(err, callback) {
   else close(err);
 }
 
+/** What both kinds share on their prototypes: the base stream, `autoClose` (the base's
+ *  autoDestroy, in its `stateKey` state), `pending`, the deprecated `open`, opening and closing. */
+function fileStreamPrototype(Ctor, Base, stateKey, open) {
+  Object.setPrototypeOf(Ctor.prototype, Base.prototype);
+  Object.setPrototypeOf(Ctor, Base);
+  Object.defineProperty(Ctor.prototype, 'autoClose', {
+    __proto__: null,
+    get() { return this[stateKey].autoDestroy; },
+    set(value) { this[stateKey].autoDestroy = value; },
+    configurable: true,
+  });
+  Object.defineProperty(Ctor.prototype, 'pending', { __proto__: null, get() { return this.fd === null; }, configurable: true });
+  Ctor.prototype.open = open;
+  Ctor.prototype._construct = constructFileStream;
+  Ctor.prototype._destroy = destroyFileStream;
+}
+
 function ReadStream(path, options) {
   if (!(this instanceof ReadStream)) return new ReadStream(path, options);
   const { validateInteger } = require('internal/validators');
@@ -588,20 +605,7 @@ function ReadStream(path, options) {
   }
   Reflect.apply(require('stream').Readable, this, [options]);
 }
-{
-  const { Readable } = require('stream');
-  Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
-  Object.setPrototypeOf(ReadStream, Readable);
-}
-Object.defineProperty(ReadStream.prototype, 'autoClose', {
-  __proto__: null,
-  get() { return this._readableState.autoDestroy; },
-  set(value) { this._readableState.autoDestroy = value; },
-  configurable: true,
-});
-Object.defineProperty(ReadStream.prototype, 'pending', { __proto__: null, get() { return this.fd === null; }, configurable: true });
-ReadStream.prototype.open = openReadFs;
-ReadStream.prototype._construct = constructFileStream;
+fileStreamPrototype(ReadStream, require('stream').Readable, '_readableState', openReadFs);
 ReadStream.prototype._read = function _read(n) {
   n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
   if (n <= 0) { this.push(null); return; }
@@ -621,7 +625,6 @@ ReadStream.prototype._read = function _read(n) {
     }
   });
 };
-ReadStream.prototype._destroy = destroyFileStream;
 ReadStream.prototype.close = function close(callback) {
   if (typeof callback === 'function') require('stream').finished(this, callback);
   this.destroy();
@@ -642,20 +645,7 @@ function WriteStream(path, options) {
   Reflect.apply(require('stream').Writable, this, [options]);
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
-{
-  const { Writable } = require('stream');
-  Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
-  Object.setPrototypeOf(WriteStream, Writable);
-}
-Object.defineProperty(WriteStream.prototype, 'autoClose', {
-  __proto__: null,
-  get() { return this._writableState.autoDestroy; },
-  set(value) { this._writableState.autoDestroy = value; },
-  configurable: true,
-});
-Object.defineProperty(WriteStream.prototype, 'pending', { __proto__: null, get() { return this.fd === null; }, configurable: true });
-WriteStream.prototype.open = openWriteFs;
-WriteStream.prototype._construct = constructFileStream;
+fileStreamPrototype(WriteStream, require('stream').Writable, '_writableState', openWriteFs);
 WriteStream.prototype._write = function _write(data, encoding, callback) {
   this[kIsPerformingIO] = true;
   this[kFs].write(this.fd, data, 0, data.length, this.pos ?? null, (err, bytes) => {
@@ -671,7 +661,6 @@ WriteStream.prototype._write = function _write(data, encoding, callback) {
   });
   if (this.pos !== undefined) this.pos += data.length;
 };
-WriteStream.prototype._destroy = destroyFileStream;
 WriteStream.prototype.close = function close(callback) {
   if (callback) {
     if (this.closed) { process.nextTick(callback); return; }
