@@ -51,6 +51,30 @@ package final class EngineContext {
         return result ?? undefined
     }
 
+    /// Evaluates an engine string as a classic script named `sourceURL`.
+    package func evaluate(_ source: JSStringRef, sourceURL: String) throws(JSThrow) -> JSValueRef {
+        let url = JSStringRef.make(sourceURL)
+        defer { JSStringRelease(url) }
+        var exception: JSValueRef?
+        let result = JSEvaluateScript(ref, source, nil, url, 1, &exception)
+        if let exception { throw JSThrow(exception) }
+        return result ?? undefined
+    }
+
+    /// Parses and compiles `source` once for evaluation in any context of this VM, or nil when it
+    /// does not parse (evaluate it as text to get the engine's own `SyntaxError`).
+    package func compileIfValid(_ source: JSStringRef, sourceURL: String) -> CompiledScript? {
+        let url = JSStringRef.make(sourceURL)
+        defer { JSStringRelease(url) }
+        var errorMessage: JSStringRef?
+        var errorLine: Int32 = 0
+        guard let script = JSScriptCreateFromString(vm.group, url, 1, source, &errorMessage, &errorLine) else {
+            if let errorMessage { JSStringRelease(errorMessage) }
+            return nil
+        }
+        return CompiledScript(script: script, group: vm.group)
+    }
+
     /// Parses and compiles once; evaluate the result in any context of the same VM.
     package func compile(_ source: String, sourceURL: String) throws(JSThrow) -> CompiledScript {
         let src = JSStringRef.make(source)

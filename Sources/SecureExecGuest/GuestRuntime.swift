@@ -20,6 +20,8 @@ package final class GuestRuntime {
     package let moduleCache = ModuleCompileCache()
     /// The host's lasting answers (module folders' files), kept for this runtime's later calls.
     package let lastingAnswers = LastingAnswers()
+    /// Guest scripts this runtime's VM has parsed, for its later calls.
+    package let scripts = CompiledScriptCache()
 
     package init(configuration: JSONValue, stop: StopSignal, cpuClock: @escaping () -> UInt64) {
         vm = EngineVM()
@@ -35,6 +37,7 @@ package final class GuestRuntime {
         // Another runtime (tenant) from now on: nothing compiled for the previous one is kept.
         moduleCache.removeAll()
         lastingAnswers.removeAll()
+        scripts.removeAll()
         guard configuration != self.configuration else { return }
         self.configuration = configuration
         prepared = nil
@@ -74,6 +77,7 @@ package final class GuestRuntime {
         if vm.hasTerminated {
             // JSC may terminate the next entry at once after a termination: start afresh.
             builtinCache.removeAll()
+            scripts.removeAll()
             vm = EngineVM()
         }
         return outcome

@@ -307,11 +307,15 @@ final class GuestSession {
             if let function = ctx.toObject(call[0]) { try ctx.setUnhandledRejectionCallback(function) }
             return ctx.undefined
         }
-        define("compile") { call throws(JSThrow) in
+        define("compile") { [unowned self] call throws(JSThrow) in
             // Evaluates a classic script (a module wrapper) under the guest file name, so errors
-            // and stacks carry guest paths.
-            guard let source = ctx.toSwiftString(call[0]), let file = ctx.toSwiftString(call[1]) else {
-                return ctx.undefined
+            // and stacks carry guest paths. Parsed once per runtime (CompiledScriptCache); a text
+            // that does not parse is evaluated as text, for the engine's own SyntaxError.
+            guard ctx.isString(call[1]), let file = ctx.toSwiftString(call[1]),
+                  let source = ctx.engineString(call[0]) else { return ctx.undefined }
+            defer { JSStringRelease(source) }
+            if let script = self.runtime.scripts.script(for: source, filename: file, in: ctx) {
+                return try ctx.evaluate(script)
             }
             return try ctx.evaluate(source, sourceURL: file)
         }

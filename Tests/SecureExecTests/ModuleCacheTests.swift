@@ -1,6 +1,7 @@
 import Foundation
 import SecureExec
 import SecureExecBridge
+import SecureExecEngine
 import SecureExecGuest
 import Testing
 
@@ -176,10 +177,47 @@ import Testing
         runtime.lastingAnswers.keep(lasting, for: BridgeRequest(id: 1, mode: .sync, operation: "fs.readFile", json: [1]))
         #expect(runtime.lastingAnswers.count == 1)
         // The same configuration still means another runtime (tenant): nothing is kept.
+        let context = EngineContext(vm: EngineVM())
+        let source = JSStringRef.make("1")
+        defer { JSStringRelease(source) }
+        _ = runtime.scripts.script(for: source, filename: "/root/a.js", in: context)
+        #expect(runtime.scripts.count == 1)
         runtime.reconfigure(configuration)
+        #expect(runtime.scripts.count == 0)
         #expect(runtime.moduleCache.count == 0)
         #expect(runtime.lastingAnswers.count == 0)
         #expect(runtime.moduleCache.value(kind: "cjs", filename: "/root/a.js", source: "a") == nil)
+    }
+
+    @Test func parsedScriptsAreKeptForTheSameTextOnly() throws {
+        let vm = EngineVM()
+        let cache = CompiledScriptCache(capacity: 256)
+        func script(_ text: String, _ file: String = "/a.js") -> CompiledScript? {
+            let context = EngineContext(vm: vm)
+            let source = JSStringRef.make(text)
+            defer { JSStringRelease(source) }
+            return cache.script(for: source, filename: file, in: context)
+        }
+        let first = try #require(script("(function () { return 1; })"))
+        #expect(script("(function () { return 1; })") === first)
+        #expect(cache.count == 1)
+        // Another text for the same file replaces it; another file is kept beside it.
+        #expect(script("(function () { return 2; })") !== first)
+        #expect(script("(function () { return 1; })", "/b.js") !== first)
+        #expect(cache.count == 2)
+        // A text that does not parse is not kept (the caller evaluates it for the engine's error).
+        #expect(script("(function () { return ; )") == nil)
+        #expect(cache.count == 2)
+        // A kept script evaluated in another fresh context makes that context's own function.
+        let context = EngineContext(vm: vm)
+        let made = try context.evaluate(first)
+        let value = try context.call(try #require(context.toObject(made)), [])
+        #expect(context.toNumber(value) == 1)
+        // Too large for the capacity: parsed but not kept.
+        #expect(script(String(repeating: " ", count: 100) + "1", "/big.js") != nil)
+        #expect(cache.count == 2)
+        cache.removeAll()
+        #expect(cache.count == 0)
     }
 
     @Test func entriesMatchOnlyTheSameText() {
