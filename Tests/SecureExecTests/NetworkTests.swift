@@ -562,10 +562,9 @@ struct NetworkTests {
     }
 
     /// A server socket nobody reads still notices its peer's end, ends and closes (as in Node):
-    /// nothing keeps the call alive once the client is gone and the server closed.
-    /// A server socket nobody reads still notices its peer's end, ends and closes (as in Node):
-    /// nothing keeps the call alive once the client is gone and the server closed. (With process
-    /// isolation in the full suite this call has taken up to 30 s of wall clock: the default limit.)
+    /// nothing keeps the call alive once the client is gone and the server closed. (In the full
+    /// suite this test takes ≈ 30 s, as do the other tests that start first: the suite starts
+    /// about a hundred runtimes at once, and their workers boot together on two cores.)
     @Test func anUnreadServerSocketClosesWithItsPeer() async throws {
         // Each step on stderr, so that a failure shows where the call stopped.
         let (result, output) = try await exec("""
