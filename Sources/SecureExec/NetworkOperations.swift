@@ -28,7 +28,9 @@ struct NetworkOperations {
         case "http.poolClose": return try poolClose(args)
         case "http.respondStart":
             let (id, response) = try Self.answer(args, nil)
-            state.startAnswer(id, response)
+            // The head goes out with the first part (one packet, as Node sends it) unless the
+            // guest flushes it now (`flushHeaders`).
+            state.startAnswer(id, response, flush: args.bool("flush") == true)
             return .undefined
         case "http.respondChunk":
             try await state.write(try args.int("req"), binary ?? [])

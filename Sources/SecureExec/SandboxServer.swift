@@ -359,8 +359,8 @@ final class NetworkCallState: Sendable {
     }
 
     /// The head of a streamed answer (the body follows with ``write(_:_:)``).
-    func startAnswer(_ id: Int, _ response: SandboxServerResponse) {
-        inner.withLock { $0.pending[id] }?.start(response)
+    func startAnswer(_ id: Int, _ response: SandboxServerResponse, flush: Bool) {
+        inner.withLock { $0.pending[id] }?.start(response, flush: flush)
     }
 
     /// A part of a streamed answer; returns once the connection took it.
@@ -500,10 +500,10 @@ final class SandboxResponseWriter: Sendable {
         }
     }
 
-    func start(_ response: SandboxServerResponse) {
+    func start(_ response: SandboxServerResponse, flush: Bool) {
         loop.execute { [bound, request] in
             let (handler, context) = bound.value
-            handler.writeStart(context: context, request: request, response: response)
+            handler.writeStart(context: context, request: request, response: response, flush: flush)
         }
     }
 
@@ -622,6 +622,15 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
         return (headers, guestWantsClose)
     }
 
+    /// The body length the guest's headers declare (a single valid Content-Length), if any.
+    private static func contentLength(_ response: SandboxServerResponse) -> Int? {
+        let values = response.headers.filter { $0.name.lowercased() == "content-length" }
+        guard values.count == 1, let raw = values.first?.value else { return nil }
+        let value = raw.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        guard !value.isEmpty, value.count <= 15, value.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return value.reduce(0) { $0 * 10 + Int($1 - 48) }
+    }
+
     private static func bodyAllowed(_ request: HTTPRequestHead, _ status: Int) -> Bool {
         request.method != .HEAD && status != 204 && status != 304 && !(100..<200).contains(status)
     }
@@ -647,26 +656,33 @@ fileprivate final class SandboxRequestHandler: ChannelInboundHandler {
         }
     }
 
-    fileprivate func writeStart(context: ChannelHandlerContext, request: HTTPRequestHead, response: SandboxServerResponse) {
+    fileprivate func writeStart(context: ChannelHandlerContext, request: HTTPRequestHead, response: SandboxServerResponse,
+                                flush: Bool) {
         guard !started else { return }
         started = true
         let status = HTTPResponseStatus(statusCode: response.status, reasonPhrase: response.statusText ?? "")
         var (headers, guestWantsClose) = headers(response)
         streamBody = Self.bodyAllowed(request, response.status)
+        // A length the guest set frames the body, as in Node (no chunks); otherwise chunked, but
         // HTTP/1.0 has no chunked encoding: the end of the connection ends the body.
-        let chunked = streamBody && request.version.minor >= 1
-        streamKeepAlive = request.isKeepAlive && !guestWantsClose && (chunked || !streamBody)
+        let length = Self.contentLength(response)
+        let chunked = streamBody && length == nil && request.version.minor >= 1
+        streamKeepAlive = request.isKeepAlive && !guestWantsClose && (chunked || length != nil || !streamBody)
+        if streamBody, let length { headers.add(name: "Content-Length", value: String(length)) }
         if chunked { headers.add(name: "Transfer-Encoding", value: "chunked") }
         headers.add(name: "Connection", value: streamKeepAlive ? "keep-alive" : "close")
-        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))),
-                              promise: nil)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        if flush { context.flush() }
     }
 
     fileprivate func writeChunk(context: ChannelHandlerContext, bytes: [UInt8]) -> EventLoopFuture<Void> {
         guard started, context.channel.isActive else {
             return context.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
         }
-        guard streamBody, !bytes.isEmpty else { return context.eventLoop.makeSucceededVoidFuture() }
+        guard streamBody, !bytes.isEmpty else {
+            context.flush()  // the head, if it still waits for a part
+            return context.eventLoop.makeSucceededVoidFuture()
+        }
         let promise = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: promise)
         return promise.futureResult

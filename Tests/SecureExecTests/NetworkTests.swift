@@ -726,6 +726,34 @@ struct NetworkTests {
         #expect(output.stdout == "chunked null\nfirst\nok\n-end\n200 2 null\n")
     }
 
+    /// A streamed answer whose length the guest set is framed by that length (no chunks, the
+    /// connection kept alive), and its head leaves with the first part, in one packet as Node
+    /// sends it — so a client that reacts to the head already has the body.
+    @Test func aStreamedAnswerKeepsTheGuestsLengthAndLeavesWithItsFirstPart() async throws {
+        let (result, output) = try await exec("""
+            const http = require('http');
+            const net = require('net');
+            const server = http.createServer((req, res) => {
+              res.writeHead(200, { 'Content-Length': 12 });
+              res.write('hello world\\n');
+              res.end();
+            });
+            server.listen(0, () => {
+              const socket = net.connect(server.address().port, '127.0.0.1', () => {
+                socket.write('GET / HTTP/1.1\\r\\nHost: x\\r\\nConnection: keep-alive\\r\\n\\r\\n');
+              });
+              socket.once('data', (data) => {
+                const text = data.toString().replace(/Date: [^\\r]*\\r\\n/, '');
+                console.log(JSON.stringify(text));
+                socket.destroy();
+                server.close();
+              });
+            });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == #""HTTP/1.1 200 OK\r\nContent-Length: 12\r\nConnection: keep-alive\r\n\r\nhello world\n""# + "\n")
+    }
+
     @Test(.timeLimit(.minutes(1))) func theHostReachesASandboxServer() async throws {
         let (lines, continuation) = AsyncStream<String>.makeStream()
         let output = Output()

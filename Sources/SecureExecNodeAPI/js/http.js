@@ -859,17 +859,18 @@ class ServerResponse extends OutgoingMessage {
   }
 
   /** Sends the head of a streamed answer (once). */
-  _start() {
+  _start(flush = false) {
     if (this._started === undefined) {
       const status = this.statusCode;
       if (status < 100 || status > 999) return Promise.reject(new ERR_HTTP_INVALID_STATUS_CODE(status));
       this.headersSent = true;
-      this._started = internal.callAsync('http.respondStart', this._head());
+      // The head leaves with the first part of the body (one packet, as in Node) unless flushed.
+      this._started = internal.callAsync('http.respondStart', { ...this._head(), flush });
     }
     return this._started;
   }
 
-  flushHeaders() { this._start().catch(() => {}); }
+  flushHeaders() { this._start(true).catch(() => {}); }
 
   // A chunk written before end() streams (chunked); `end(data)` alone answers in one piece.
   _write(chunk, encoding, callback) {

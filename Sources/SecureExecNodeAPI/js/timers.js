@@ -41,11 +41,12 @@ class Timeout {
   ref() { loop.setTimerRef(this, true); return this; }
   unref() { loop.setTimerRef(this, false); return this; }
   hasRef() { return this._ref; }
+  /** Re-arms the timer from now, even after it fired (as Node); not once cleared. */
   refresh() {
-    if (this._active) {
-      loop.unscheduleTimer(this);
-      loop.scheduleTimer(this, true);
-    }
+    if (!(this._idleTimeout >= 0)) return this;
+    if (this._active) loop.unscheduleTimer(this);
+    this._destroyed = false;
+    loop.scheduleTimer(this, true);
     return this;
   }
   close() { clearTimeout(this); return this; }
@@ -84,8 +85,85 @@ function clearTimeout(timer) {
     byId.delete(timer[kId]);
     timer._destroyed = true;
     timer._repeat = null;
+    // As Node's unenroll: a later refresh() or active() does not start it again.
+    timer._idleTimeout = -1;
     loop.unscheduleTimer(timer);
+  } else if (typeof timer === 'object' && timer._onTimeout) {
+    // An object enrolled with timers.enroll (Node clears its callback too).
+    timer._onTimeout = null;
+    unenrollItem(timer);
   }
+}
+
+// The deprecated list API (timers.enroll/unenroll/active/_unrefActive) on any object with an
+// `_onTimeout` method: each enrolled object is scheduled through a record of its own.
+const enrolled = new WeakMap(); // object → its timer record
+
+function timerDuration(msecs, name) {
+  const { validateNumber } = require('internal/validators');
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${TIMEOUT_MAX}.`,
+                        'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
+function unenrollItem(item) {
+  const record = enrolled.get(item);
+  if (record !== undefined) loop.unscheduleTimer(record);
+  if (item._destroyed) return;
+  item._destroyed = true;
+  item._idleNext = null;
+  item._idlePrev = null;
+  item._idleTimeout = -1;
+}
+
+function enroll(item, msecs) {
+  internal.warnOnce('DEP0095', 'timers.enroll() is deprecated. Please use setTimeout instead.', 'DeprecationWarning', 'DEP0095');
+  msecs = timerDuration(msecs, 'msecs');
+  if (item._idleNext) unenrollItem(item);
+  item._idleNext = item;
+  item._idlePrev = item;
+  item._idleTimeout = msecs;
+}
+
+/** Starts (or restarts) an enrolled object's timer, ref'd or not. */
+function activate(item, ref) {
+  if (item instanceof Timeout) {
+    if (item._ref !== ref) ref ? item.ref() : item.unref();
+    item.refresh();
+    return;
+  }
+  const msecs = item._idleTimeout;
+  if (msecs === undefined || msecs < 0) return;
+  let record = enrolled.get(item);
+  if (record === undefined) {
+    record = {
+      _idleTimeout: msecs, _timerArgs: undefined, _repeat: null, _ref: ref, _active: false, _destroyed: false,
+      _onTimeout() {
+        // Taken off its list before the callback (as Node): the callback may enroll it again.
+        item._idleNext = null;
+        item._idlePrev = null;
+        if (!item._onTimeout) { item._destroyed = true; return; }
+        item._onTimeout();
+      },
+    };
+    enrolled.set(item, record);
+  }
+  if (record._active) loop.unscheduleTimer(record);
+  record._ref = ref;
+  record._idleTimeout = msecs;
+  item._idleStart = Math.trunc(loop.now);
+  if (!item._idleNext) item._idleNext = item;
+  if (!item._idlePrev) item._idlePrev = item;
+  item._destroyed = false;
+  loop.scheduleTimer(record, true);
 }
 
 class Immediate {
@@ -121,7 +199,18 @@ module.exports = {
   setImmediate,
   clearImmediate,
   get promises() { return promises ??= require('timers/promises'); },
-  // Deprecated internals some packages still touch.
-  active(timer) { if (timer instanceof Timeout) timer.refresh(); },
-  unenroll(timer) { clearTimeout(timer); },
+  // The deprecated list API some packages still use.
+  enroll,
+  unenroll(item) {
+    internal.warnOnce('DEP0096', 'timers.unenroll() is deprecated. Please use clearTimeout instead.', 'DeprecationWarning', 'DEP0096');
+    clearTimeout(item);
+  },
+  active(item) {
+    internal.warnOnce('DEP0126', 'timers.active() is deprecated. Please use timeout.refresh() instead.', 'DeprecationWarning', 'DEP0126');
+    activate(item, true);
+  },
+  _unrefActive(item) {
+    internal.warnOnce('DEP0127', 'timers._unrefActive() is deprecated. Please use timeout.refresh() instead.', 'DeprecationWarning', 'DEP0127');
+    activate(item, false);
+  },
 };

@@ -173,6 +173,10 @@ function configureClocks(timing, frozenNow) {
 // ---------------------------------------------------------------------------------------------
 // The guest's process, console and timers.
 
+// This JSC has no Symbol.dispose/asyncDispose yet; Node 22 code (and ours) expects them.
+if (typeof Symbol.dispose !== 'symbol') ObjectDefineProperty(Symbol, 'dispose', { __proto__: null, value: SymbolFor('nodejs.dispose') });
+if (typeof Symbol.asyncDispose !== 'symbol') ObjectDefineProperty(Symbol, 'asyncDispose', { __proto__: null, value: SymbolFor('nodejs.asyncDispose') });
+
 // The object exists before any module loads, so modules loaded while it is being built (events,
 // errors, …) hold the same `process` their functions use later.
 process = {};
@@ -244,9 +248,6 @@ defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
 for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) defineLazyGlobal(name, () => requireBuiltin('internal/crypto/webcrypto')[name]);
 // The embedder's host functions (HostFunctions), installed before any guest code runs.
 if (settings.hostFunctions !== undefined) requireBuiltin('internal/host_functions').install(settings.hostFunctions);
-// This JSC has no Symbol.dispose/asyncDispose yet; Node 22 code (and ours) expects them.
-if (typeof Symbol.dispose !== 'symbol') ObjectDefineProperty(Symbol, 'dispose', { __proto__: null, value: SymbolFor('nodejs.dispose') });
-if (typeof Symbol.asyncDispose !== 'symbol') ObjectDefineProperty(Symbol, 'asyncDispose', { __proto__: null, value: SymbolFor('nodejs.asyncDispose') });
 // JSC's own console prints nothing; ours replaces it (lazily, above). Its leftover properties
 // and the engine's non-Node globals go.
 for (const name of ['WebAssembly']) delete globalThis[name];

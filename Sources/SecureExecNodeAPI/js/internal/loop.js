@@ -4,6 +4,7 @@
 // phase here ends with Node's tick processing: all nextTicks, then all microtasks, repeated.
 
 const { natives, settings } = internal;
+const ReflectApply = Reflect.apply;
 
 const domainHooks = require('internal/domain_hooks');
 /** Thrown by process.exit() to unwind guest code; never reported. */
@@ -31,7 +32,7 @@ function processTicks() {
       const tick = tickQueue[tickHead++];
       try {
         const { callback, args } = tick;
-        if (args.length === 0) callback(); else Reflect.apply(callback, undefined, args);
+        if (args.length === 0) callback(); else ReflectApply(callback, undefined, args);
       } catch (err) {
         handleUncaught(err);
       }
@@ -276,7 +277,8 @@ function scheduleTimer(timer, isNew) {
     if (timer._ref) refedTimers++;
   }
   timer._active = true;
-  timer._due = loopNow + timer._idleTimeout;
+  // Whole milliseconds, as Node's timer lists (1.1 and 1.8 ms run with 1 ms, in creation order).
+  timer._due = loopNow + Math.trunc(timer._idleTimeout);
   timer._entry = { due: timer._due, seq: timerSeq++, timer };
   heapPush(timer._entry);
 }
@@ -304,18 +306,30 @@ function runTimers(nowMs) {
     if (entry.due > loopNow) break;
     heapPop();
     const timer = entry.timer;
-    const repeat = timer._repeat;
-    if (repeat === null) unscheduleTimer(timer);
+    if (!timer._onTimeout) {
+      // A timer whose callback was taken away ends without running (as Node's listOnTimeout).
+      unscheduleTimer(timer);
+      timer._destroyed = true;
+      continue;
+    }
+    // As in Node, a timer stays active (and counted) while its callback runs.
     runGuarded(() => {
       const { _onTimeout: callback, _timerArgs: args } = timer;
-      if (args === undefined) callback.call(timer); else Reflect.apply(callback, timer, args);
+      ReflectApply(callback, timer, args === undefined ? [] : args);
     });
-    if (repeat !== null && timer._active && timer._entry === entry) {
-      // An interval reschedules from the time its callback ran (Node: start + repeat).
-      timer._idleTimeout = repeat;
-      timer._due = loopNow + repeat;
-      timer._entry = { due: timer._due, seq: timerSeq++, timer };
-      heapPush(timer._entry);
+    // Unless the callback cleared or refreshed it: an interval reschedules from the time its
+    // callback ran (Node: start + repeat), anything else ends.
+    if (timer._active && timer._entry === entry) {
+      const repeat = timer._repeat;
+      if (repeat !== null && repeat !== undefined && timer._idleTimeout !== -1) {
+        timer._idleTimeout = repeat;
+        timer._due = loopNow + Math.trunc(repeat);
+        timer._entry = { due: timer._due, seq: timerSeq++, timer };
+        heapPush(timer._entry);
+      } else {
+        unscheduleTimer(timer);
+        timer._destroyed = true;
+      }
     }
   }
   while (heap.length > 0 && heap[0].timer === null) heapPop();
@@ -370,7 +384,7 @@ function runImmediates() {
     clearImmediateEntry(immediate);
     runGuarded(() => {
       const { _onImmediate: callback, _argv: args } = immediate;
-      if (args === undefined) callback.call(immediate); else Reflect.apply(callback, immediate, args);
+      ReflectApply(callback, immediate, args === undefined ? [] : args);
     });
   }
 }
@@ -383,6 +397,13 @@ function refHandle() { refedHandles++; }
 function unrefHandle() { refedHandles--; }
 
 function activeCount() { return refedTimers + refedImmediates + refedHandles; }
+/** process.getActiveResourcesInfo's timers and immediates (ref'd ones, as Node counts them). */
+function activeResources() {
+  const list = [];
+  for (let i = 0; i < refedTimers; i++) list.push('Timeout');
+  for (let i = 0; i < refedImmediates; i++) list.push('Immediate');
+  return list;
+}
 /** Whether anything ref'd keeps the loop alive (1) or not (0). */
 function isAlive() { return activeCount() > 0 ? 1 : 0; }
 
@@ -416,6 +437,7 @@ module.exports = {
   runImmediates,
   hasImmediates,
   isAlive,
+  activeResources,
   refHandle,
   unrefHandle,
   onHostEvent,

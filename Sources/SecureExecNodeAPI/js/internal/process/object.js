@@ -312,7 +312,7 @@ process.hasUncaughtExceptionCaptureCallback = () => false;
 // The active domain (the `domain` module makes this live once loaded).
 process.domain = null;
 process.setSourceMapsEnabled = () => {};
-process.getActiveResourcesInfo = () => [];
+process.getActiveResourcesInfo = function getActiveResourcesInfo() { return loop().activeResources(); };
 process.report = Object.freeze({ getReport: notSupported('report.getReport'), writeReport: notSupported('report.writeReport') });
 
 // ---------------------------------------------------------------------------------------------
