@@ -236,6 +236,7 @@ final class SandboxTCPServer: Sendable {
             .childChannelInitializer { [weak state, weak host] channel in
                 guard let state, let host, let streamID = try? state.reserveStreamID() else { return channel.close() }
                 let remote = channel.remoteAddress
+                let local = channel.localAddress
                 let emit = NetworkOperations.streamEmitter(host: host, state: state, id: streamID)
                 let announce: @Sendable () -> Void = { [weak state, weak host] in
                     guard let state, let host, state.register(stream: ChannelStream(channel: channel), id: streamID) else { return }
@@ -243,6 +244,8 @@ final class SandboxTCPServer: Sendable {
                         "type": "connection", "server": .number(Double(id)), "id": .number(Double(streamID)),
                         "remoteAddress": .string(remote?.ipAddress ?? "127.0.0.1"),
                         "remotePort": .number(Double(remote?.port ?? 0)),
+                        "localAddress": .string(local?.ipAddress ?? "127.0.0.1"),
+                        "localPort": .number(Double(local?.port ?? 0)),
                     ]))
                 }
                 guard let tls else {
@@ -387,8 +390,13 @@ extension NetworkOperations {
         guard state.register(stream: stream, id: id) else {
             throw GuestError(code: "ERR_SOCKET_CLOSED", message: "the call has ended")
         }
-        return .value(["id": .number(Double(id)), "remoteAddress": .string(connectedTo.connectable.description),
-                       "remotePort": .number(Double(port))])
+        var answer: [String: JSONValue] = ["id": .number(Double(id)), "remoteAddress": .string(connectedTo.connectable.description),
+                                           "remotePort": .number(Double(port))]
+        if let local = (stream as? ChannelStream)?.channel.localAddress {
+            answer["localAddress"] = .string(local.ipAddress ?? "127.0.0.1")
+            answer["localPort"] = .number(Double(local.port ?? 0))
+        }
+        return .value(.object(answer))
     }
 
     /// `{port, host?}` → `{id, port}`: a TCP server on the host's loopback (op `listen`,

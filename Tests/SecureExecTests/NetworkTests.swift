@@ -581,6 +581,28 @@ struct NetworkTests {
         #expect(output.stdout == "server closed\n")
     }
 
+    /// As Node: a server without a host is bound when listen() returns (its address is known at
+    /// once, 'listening' follows), bytes written before the connection count in bytesWritten,
+    /// and an idle socket's setTimeout fires 'timeout'.
+    @Test func serversBindAtOnceAndIdleSocketsTimeOut() async throws {
+        let (result, output) = try await exec("""
+            const net = require('net');
+            const server = net.createServer((socket) => { socket.on('data', () => {}); });
+            server.listen(0);
+            const port = server.address().port;
+            console.log(typeof port, server.listening);
+            server.on('listening', () => console.log('listening'));
+            const client = net.connect(port, '127.0.0.1');
+            client.write('abc');
+            console.log('queued', client.bytesWritten, client.bufferSize);
+            client.setTimeout(30, () => { console.log('timeout', client.bytesWritten); client.destroy(); server.close(); });
+            try { client.setTimeout(-1); } catch (e) { console.log(e.code); }
+            try { net.connect(); } catch (e) { console.log(e.code); }
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "number true\nqueued 3 3\nERR_OUT_OF_RANGE\nERR_MISSING_ARGS\nlistening\ntimeout 3\n")
+    }
+
     @Test func listenIsGated() async throws {
         let (_, output) = try await exec("""
             const server = require('http').createServer(() => {});

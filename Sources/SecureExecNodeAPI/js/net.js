@@ -8,8 +8,12 @@ const EventEmitter = require('events');
 const { Duplex } = require('stream');
 const { Buffer } = require('buffer');
 const {
-  codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED },
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_IP_ADDRESS, ERR_MISSING_ARGS,
+    ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED,
+  },
 } = require('internal/errors');
+const { getTimerDuration, validateFunction, validateNumber, validatePort } = require('internal/validators');
 
 const sockets = new Map(); // host id -> Socket
 const servers = new Map(); // host id -> Server
@@ -38,23 +42,25 @@ function listen() {
   });
 }
 
-function isIPv4(input) {
-  return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(String(input));
-}
+// Node's own grammar (internal/net): dotted quads without leading zeros; IPv6 in any of its
+// forms, with an optional trailing IPv4 part and zone index.
+const v4Seg = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
+const v4Str = `(?:${v4Seg}\\.){3}${v4Seg}`;
+const IPv4Reg = new RegExp(`^${v4Str}$`);
+const v6Seg = '(?:[0-9a-fA-F]{1,4})';
+const IPv6Reg = new RegExp('^(?:' +
+  `(?:${v6Seg}:){7}(?:${v6Seg}|:)|` +
+  `(?:${v6Seg}:){6}(?:${v4Str}|:${v6Seg}|:)|` +
+  `(?:${v6Seg}:){5}(?::${v4Str}|(?::${v6Seg}){1,2}|:)|` +
+  `(?:${v6Seg}:){4}(?:(?::${v6Seg}){0,1}:${v4Str}|(?::${v6Seg}){1,3}|:)|` +
+  `(?:${v6Seg}:){3}(?:(?::${v6Seg}){0,2}:${v4Str}|(?::${v6Seg}){1,4}|:)|` +
+  `(?:${v6Seg}:){2}(?:(?::${v6Seg}){0,3}:${v4Str}|(?::${v6Seg}){1,5}|:)|` +
+  `(?:${v6Seg}:){1}(?:(?::${v6Seg}){0,4}:${v4Str}|(?::${v6Seg}){1,6}|:)|` +
+  `(?::(?:(?::${v6Seg}){0,5}:${v4Str}|(?::${v6Seg}){1,7}|:))` +
+')(?:%[0-9a-zA-Z-.:]{1,})?$');
 
-function isIPv6(input) {
-  const s = String(input);
-  if (!s.includes(':') || /[^0-9a-fA-F:.%]/.test(s.split('%')[0])) return false;
-  const [addr] = s.split('%');
-  const double = addr.split('::');
-  if (double.length > 2) return false;
-  let groups = addr.split(':').filter((g) => g !== '');
-  const last = groups[groups.length - 1];
-  let count = groups.length;
-  if (last !== undefined && last.includes('.')) { if (!isIPv4(last)) return false; count += 1; groups = groups.slice(0, -1); }
-  if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
-  return double.length === 2 ? count < 8 : count === 8;
-}
+function isIPv4(input) { return IPv4Reg.test(`${input}`); }
+function isIPv6(input) { return IPv6Reg.test(`${input}`); }
 
 function isIP(input) { return isIPv4(input) ? 4 : isIPv6(input) ? 6 : 0; }
 
@@ -67,9 +73,38 @@ function hostError(error, host, port) {
   return error;
 }
 
+/** `(port[, host][, cb])`, `(path[, cb])` or `(options[, cb])` → [options, cb or null] (Node's
+ *  normalizeArgs: a string that is not a number is a pipe path). */
+function normalizeArgs(args) {
+  if (args.length === 0) return [{}, null];
+  const arg0 = args[0];
+  let options = {};
+  if (typeof arg0 === 'object' && arg0 !== null) {
+    options = arg0;
+  } else if (typeof arg0 === 'string' && !(Number(arg0) >= 0)) {
+    options.path = arg0;
+  } else {
+    options.port = arg0;
+    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+  }
+  const cb = args[args.length - 1];
+  return [options, typeof cb === 'function' ? cb : null];
+}
+
 class Socket extends Duplex {
   constructor(options = {}) {
-    super({ allowHalfOpen: options.allowHalfOpen ?? false, decodeStrings: true, emitClose: false, autoDestroy: true });
+    if (typeof options === 'number') options = { fd: options };
+    else if (options === undefined || options === null) options = {};
+    for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+      if (options[key]) throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
+    }
+    const streamOptions = { allowHalfOpen: options.allowHalfOpen ?? false, decodeStrings: true, emitClose: false, autoDestroy: true };
+    for (const key of ['highWaterMark', 'readableHighWaterMark', 'writableHighWaterMark']) {
+      if (options[key] !== undefined) streamOptions[key] = options[key];
+    }
+    super(streamOptions);
+    this.timeout = 0;
+    this._timer = null;
     this._id = undefined;
     this._refed = true;
     this._holding = false;
@@ -82,10 +117,22 @@ class Socket extends Duplex {
     this.bytesRead = 0;
     this._bytesWritten = 0;
     this._pendingWrite = null;
+    this._pendingBytes = 0;
     this.server = null;
   }
 
-  get bytesWritten() { return this._bytesWritten; }
+  /** Bytes handed to the host plus those still queued (as Node counts them). */
+  get bytesWritten() {
+    const queued = this.writableBuffer;
+    if (!queued) return undefined;
+    let bytes = this._bytesWritten + this._pendingBytes;
+    for (const entry of queued) {
+      bytes += typeof entry.chunk === 'string' ? Buffer.byteLength(entry.chunk, entry.encoding) : entry.chunk.length;
+    }
+    return bytes;
+  }
+  get bufferSize() { return this.writableLength; }
+  get _connecting() { return this.connecting; }
   get pending() { return this._id === undefined; }
   get readyState() {
     if (this.connecting) return 'opening';
@@ -96,19 +143,36 @@ class Socket extends Duplex {
   }
 
   connect(...args) {
-    let options;
-    let callback;
-    if (typeof args[args.length - 1] === 'function') callback = args.pop();
-    if (args[0] !== null && typeof args[0] === 'object') options = args[0];
-    else options = { port: args[0], host: args[1] };
-    if (callback) this.once('connect', callback);
-    const port = Number(options.port);
-    const host = options.host === undefined ? 'localhost' : String(options.host);
-    if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-      const err = new RangeError(`Port should be > 0 and < 65536. Received ${options.port}.`);
-      err.code = 'ERR_SOCKET_BAD_PORT';
-      throw err;
+    const [options, callback] = normalizeArgs(args);
+    if (callback !== null) this.once('connect', callback);
+    if (options.port === undefined && options.path == null) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+    if (options.path != null) {
+      // No Unix domain sockets here (nothing in the sandbox listens on a path): refused where
+      // the path exists, ENOENT where it does not.
+      const path = String(options.path);
+      let exists = false;
+      try { exists = require('fs').existsSync(path); } catch { /* not visible: as missing */ }
+      const code = exists ? 'ECONNREFUSED' : 'ENOENT';
+      const err = new Error(`connect ${code} ${path}`);
+      Object.assign(err, { errno: exists ? -111 : -2, code, syscall: 'connect', address: path });
+      process.nextTick(() => this.destroy(err));
+      return this;
     }
+    const { localAddress, localPort } = options;
+    if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress);
+    if (localPort) validateNumber(localPort, 'options.localPort');
+    if (options.hints !== undefined && (typeof options.hints !== 'number' || (options.hints & ~(0x400 | 0x800 | 0x100)) !== 0)) {
+      throw new ERR_INVALID_ARG_VALUE('hints', options.hints);
+    }
+    if (options.host !== undefined && options.host !== null && typeof options.host !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.host', 'string', options.host);
+    }
+    if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], options.port);
+    }
+    const port = validatePort(options.port);
+    const host = options.host || 'localhost';
+    if (this._timer !== null) this._timer.refresh();
     listen();
     this.connecting = true;
     this._hold();
@@ -124,7 +188,7 @@ class Socket extends Duplex {
     internal.callAsync('net.connect', request).then((info) => {
       this.connecting = false;
       if (this.destroyed) { internal.callAsync('net.destroy', { id: info.id }).catch(() => {}); this._release(); return; }
-      this._attach(info.id, info.remoteAddress, info.remotePort);
+      this._attach(info.id, info.remoteAddress, info.remotePort, info.localAddress, info.localPort);
       this.emit('connect');
       if (this._tls) { this.authorized = this._tls.rejectUnauthorized !== false; this.emit('secureConnect'); }
       this.emit('ready');
@@ -136,13 +200,14 @@ class Socket extends Duplex {
     return this;
   }
 
-  _attach(id, remoteAddress, remotePort) {
+  _attach(id, remoteAddress, remotePort, localAddress = '127.0.0.1', localPort = 0) {
     this._id = id;
     this.remoteAddress = remoteAddress;
     this.remotePort = remotePort;
     this.remoteFamily = isIP(remoteAddress) === 6 ? 'IPv6' : 'IPv4';
-    this.localAddress = '127.0.0.1';
-    this.localPort = 0;
+    this.localAddress = localAddress;
+    this.localPort = localPort;
+    this.localFamily = isIP(localAddress) === 6 ? 'IPv6' : 'IPv4';
     sockets.set(id, this);
     this._readPending = false;
     this._hold();
@@ -175,6 +240,7 @@ class Socket extends Duplex {
         const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         this.bytesRead += chunk.length;
         this._readPending = false;
+        if (this._timer !== null) this._timer.refresh();
         // Ask for more only while the reader keeps up (backpressure reaches the host socket).
         if (this.push(chunk)) this._requestRead();
         break;
@@ -193,10 +259,15 @@ class Socket extends Duplex {
         break;
       }
       case 'close':
+        // The connection is gone: the readable side ends first ('end' is emitted once what
+        // arrived is read, as after Node's EOF), then the socket is destroyed.
         sockets.delete(this._id);
-        this.push(null);
         this._release();
-        if (!this.destroyed) this.destroy();
+        if (this.destroyed) break;
+        if (this.readableEnded) { this.destroy(); break; }
+        this.once('end', () => process.nextTick(() => { if (!this.destroyed) this.destroy(); }));
+        this.push(null);
+        this.read(0);
         break;
     }
   }
@@ -211,14 +282,18 @@ class Socket extends Duplex {
   }
 
   _write(chunk, encoding, callback) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
     if (this._id === undefined) {
       if (!this.connecting) { callback(new ERR_SOCKET_CLOSED()); return; }
-      this._pendingWrite = () => this._write(chunk, encoding, callback);
+      this._pendingBytes += bytes.length;
+      this._pendingWrite = () => { this._pendingBytes -= bytes.length; this._write(bytes, 'buffer', callback); };
       return;
     }
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
     this._bytesWritten += bytes.length;
-    internal.callAsync('net.write', { id: this._id }, bytes).then(() => callback(), (error) => callback(error));
+    internal.callAsync('net.write', { id: this._id }, bytes).then(() => {
+      if (this._timer !== null) this._timer.refresh();
+      callback();
+    }, (error) => callback(error));
   }
 
   _final(callback) {
@@ -231,9 +306,12 @@ class Socket extends Duplex {
   }
 
   _destroy(error, callback) {
+    if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
     if (this._id !== undefined) {
       internal.callAsync('net.destroy', { id: this._id }).catch(() => {});
       sockets.delete(this._id);
+      this._id = undefined;
+      this._closed = true;
     }
     this._release();
     callback(error);
@@ -246,13 +324,32 @@ class Socket extends Duplex {
   }
 
   address() {
-    return this._id === undefined ? {} : { address: this.localAddress, family: 'IPv4', port: this.localPort };
+    return this._id === undefined ? {} : { address: this.localAddress, family: this.localFamily, port: this.localPort };
   }
 
   setEncoding(encoding) { super.setEncoding(encoding); return this; }
-  setTimeout(msecs, callback) { if (callback) this.once('timeout', callback); return this; }
-  setNoDelay() { return this; }
-  setKeepAlive() { return this; }
+  /** An idle timeout: 'timeout' once nothing was read or written for `msecs` (unref'd). */
+  setTimeout(msecs, callback) {
+    if (this.destroyed) return this;
+    this.timeout = msecs;
+    msecs = getTimerDuration(msecs, 'msecs');
+    if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
+    if (msecs === 0) {
+      if (callback !== undefined) {
+        validateFunction(callback, 'callback');
+        this.removeListener('timeout', callback);
+      }
+    } else {
+      this._timer = setTimeout(() => this.emit('timeout'), msecs).unref();
+      if (callback !== undefined) {
+        validateFunction(callback, 'callback');
+        this.once('timeout', callback);
+      }
+    }
+    return this;
+  }
+  setNoDelay(enable) { this._noDelay = enable === undefined ? true : !!enable; return this; }
+  setKeepAlive(enable, initialDelay) { this._keepAlive = !!enable; this._keepAliveDelay = ~~(initialDelay / 1000); return this; }
   ref() { if (!this._refed) { this._refed = true; if (this._holding) internal.loop.refHandle(); } return this; }
   unref() { if (this._refed) { if (this._holding) internal.loop.unrefHandle(); this._refed = false; } return this; }
   resetAndDestroy() { return this.destroy(); }
@@ -279,25 +376,55 @@ class Server extends EventEmitter {
   _release() { if (this._holding) { this._holding = false; internal.loop.unrefHandle(); } }
 
   listen(...args) {
-    let port = 0;
-    let host;
-    let callback;
-    if (typeof args[args.length - 1] === 'function') callback = args.pop();
-    if (args[0] !== null && typeof args[0] === 'object') { port = args[0].port ?? 0; host = args[0].host; }
-    else { if (args[0] !== undefined && args[0] !== null) port = args[0]; if (typeof args[1] === 'string') host = args[1]; }
-    if (typeof port === 'string' && /^\d+$/.test(port)) port = Number(port);
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
-      const err = new RangeError(`options.port should be >= 0 and < 65536. Received ${typeof port === 'string' ? `type string ('${port}')` : `type number (${port})`}.`);
-      err.code = 'ERR_SOCKET_BAD_PORT';
-      throw err;
-    }
+    const [normalized, callback] = normalizeArgs(args);
+    let options = normalized;
     if (this._id !== undefined || this._pending) throw new ERR_SERVER_ALREADY_LISTEN();
-    if (callback) this.once('listening', callback);
-    this._requestedHost = host === undefined || host === null ? undefined : String(host);
+    if (options._handle || options.handle || (typeof options.fd === 'number' && options.fd >= 0)) {
+      throw new Error('net.Server.listen(handle) is not supported in sandbox');
+    }
+    if (args.length === 0 || typeof args[0] === 'function' || (options.port === undefined && 'port' in options) || options.port === null) {
+      options = { ...options, port: 0 };
+    }
+    if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+      if (typeof options.path === 'string' && options.path !== '' && !(Number(options.path) >= 0)) {
+        throw new Error('net.Server.listen(path) is not supported in sandbox (no Unix domain sockets)');
+      }
+      if (!('port' in options) && !('path' in options)) {
+        throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+      }
+      throw new ERR_INVALID_ARG_VALUE('options', options);
+    }
+    const port = validatePort(options.port, 'options.port');
+    const host = options.host === undefined || options.host === null || options.host === '' ? undefined : String(options.host);
+    if (callback !== null) this.once('listening', callback);
+    this._requestedHost = host;
     this._prepareListen();
-    this._pending = true;
     this._hold();
-    internal.callAsync(this._listenOperation, this._listenArguments({ port, host: host === undefined ? undefined : String(host) })).then((info) => {
+    const request = this._listenArguments({ port, host });
+    if (host === undefined) {
+      // As Node (no host to look up): bound before listen() returns, so address() answers at
+      // once; 'listening' (or 'error') follows on the next tick.
+      let info;
+      try {
+        info = internal.call(this._listenOperation, request);
+      } catch (error) {
+        this._release();
+        process.nextTick(() => this.emit('error', error));
+        return this;
+      }
+      this._listening(info);
+      process.nextTick(() => { if (this.listening && this._id === info.id) this.emit('listening'); });
+      return this;
+    }
+    this._pending = true;
+    // Servers bind the host's loopback: an address of another interface is not available.
+    if (isIP(host) && !/^(127\.|0\.0\.0\.0$|::$|::1$|::ffff:127\.)/i.test(host)) {
+      const err = new Error(`listen EADDRNOTAVAIL: address not available ${host}:${port}`);
+      Object.assign(err, { errno: -99, code: 'EADDRNOTAVAIL', syscall: 'listen', address: host, port });
+      process.nextTick(() => { this._pending = false; this._release(); this.emit('error', err); });
+      return this;
+    }
+    internal.callAsync(this._listenOperation, request).then((info) => {
       this._pending = false;
       if (this._closeWhenListening) {
         // As in Node, a server closed right after listen() never emits 'listening'.
@@ -306,10 +433,7 @@ class Server extends EventEmitter {
         internal.callAsync(this._closeOperation, { id: info.id }).finally(() => this.emit('close'));
         return;
       }
-      this._id = info.id;
-      this._port = info.port;
-      this._registerListening(info);
-      this.listening = true;
+      this._listening(info);
       this.emit('listening');
     }, (error) => {
       this._pending = false;
@@ -324,6 +448,13 @@ class Server extends EventEmitter {
     return this;
   }
 
+  _listening(info) {
+    this._id = info.id;
+    this._port = info.port;
+    this._registerListening(info);
+    this.listening = true;
+  }
+
   // What a kind of server changes (http.Server overrides these): the host operations, the event
   // listener it needs, and the table that routes host events to it.
   get _listenOperation() { return 'net.listen'; }
@@ -336,7 +467,7 @@ class Server extends EventEmitter {
   _accept(event) {
     const socket = this._makeSocket();
     socket.server = this;
-    socket._attach(event.id, event.remoteAddress, event.remotePort);
+    socket._attach(event.id, event.remoteAddress, event.remotePort, event.localAddress, event.localPort);
     this._emitConnection(socket);
   }
   _makeSocket() { return new Socket({ allowHalfOpen: this._options.allowHalfOpen }); }

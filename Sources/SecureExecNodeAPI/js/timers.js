@@ -99,21 +99,6 @@ function clearTimeout(timer) {
 // `_onTimeout` method: each enrolled object is scheduled through a record of its own.
 const enrolled = new WeakMap(); // object → its timer record
 
-function timerDuration(msecs, name) {
-  const { validateNumber } = require('internal/validators');
-  validateNumber(msecs, name);
-  if (msecs < 0 || !Number.isFinite(msecs)) {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
-  }
-  if (msecs > TIMEOUT_MAX) {
-    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${TIMEOUT_MAX}.`,
-                        'TimeoutOverflowWarning');
-    return TIMEOUT_MAX;
-  }
-  return msecs;
-}
-
 function unenrollItem(item) {
   const record = enrolled.get(item);
   if (record !== undefined) loop.unscheduleTimer(record);
@@ -126,7 +111,7 @@ function unenrollItem(item) {
 
 function enroll(item, msecs) {
   internal.warnOnce('DEP0095', 'timers.enroll() is deprecated. Please use setTimeout instead.', 'DeprecationWarning', 'DEP0095');
-  msecs = timerDuration(msecs, 'msecs');
+  msecs = require('internal/validators').getTimerDuration(msecs, 'msecs');
   if (item._idleNext) unenrollItem(item);
   item._idleNext = item;
   item._idlePrev = item;

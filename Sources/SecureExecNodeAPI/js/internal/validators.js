@@ -290,7 +290,24 @@ const checkRangesOrGetDefault = hideStackFrames((number, name, lower, upper, def
   return number;
 });
 
+/** A timer duration as timers.enroll and socket.setTimeout take it (Node's getTimerDuration):
+ *  a non-negative finite number, at most 2^31 - 1 (larger ones warn and are truncated). */
+function getTimerDuration(msecs, name) {
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  const max = 2 ** 31 - 1;
+  if (msecs > max) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${max}.`,
+                        'TimeoutOverflowWarning');
+    return max;
+  }
+  return msecs;
+}
+
 module.exports = {
+  getTimerDuration,
   isInt32,
   isUint32,
   normalizeEncoding,
