@@ -57,6 +57,28 @@ struct EventLoopTests {
         #expect(output.stdout == "10,args,30,i1,i2,i3\n")
     }
 
+    /// Node's timer details: a timer counts as active while its callback runs, delays are whole
+    /// milliseconds (1.1 and 1.8 run with 1, in creation order), refresh() re-arms a fired timer,
+    /// a timer without a callback ends, and the deprecated enroll/active API works.
+    @Test func timersKeepNodesDetails() async throws {
+        let (result, output) = try await exec("""
+            const timers = require('timers');
+            const order = [];
+            for (const d of [1, 1.8, 1.1, 1]) setTimeout(() => order.push(d), d);
+            const t = setTimeout(() => {
+              const n = process.getActiveResourcesInfo().filter((x) => x === 'Timeout').length;
+              if (!t.refreshed) { t.refreshed = true; order.push('active:' + n); t.refresh(); return; }
+              console.log(order.join(), typeof item._idleStart);
+            }, 3);
+            const gone = setInterval(() => order.push('never'), 1); gone._onTimeout = null;
+            const item = { _onTimeout() { order.push('enrolled'); } };
+            process.on('warning', () => {});
+            timers.enroll(item, 2); timers.active(item);
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "1,1.8,1.1,1,enrolled,active:1 number\n")
+    }
+
     @Test func unrefTimersDoNotKeepTheCallAlive() async throws {
         let (result, output) = try await exec("setTimeout(() => console.log('never'), 5000).unref(); console.log('done')")
         #expect(result.code == 0)

@@ -308,6 +308,32 @@ struct FileSystemRangedTests {
         #expect(try fs.contents(of: "/f").count == 1001)
     }
 
+    /// Argument errors as Node throws them, before anything reaches the host.
+    @Test func descriptorArgumentsAreCheckedAsNodeChecksThem() async throws {
+        let memory = InMemoryFileSystem(directories: ["/tmp"])
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            const fd = fs.openSync('/tmp/f', 'w+');
+            const codes = [];
+            const attempt = (f) => { try { f(); codes.push('none'); } catch (e) { codes.push(e.code); } };
+            attempt(() => fs.writeSync(fd, Buffer.alloc(0), -1));
+            attempt(() => fs.writeSync(fd, Buffer.from('abc'), { length: 5 }));
+            attempt(() => fs.write(fd, Buffer.from('abcd'), NaN, 4, 0, () => {}));
+            attempt(() => fs.read(fd, Buffer.alloc(4), 0, 4, () => {}, () => {}));
+            attempt(() => fs.truncate('/tmp/f', '', () => {}));
+            attempt(() => fs.chownSync('/tmp/f', 'x', 1));
+            attempt(() => fs.symlinkSync('a', '/tmp/l', 'bad'));
+            attempt(() => fs.openSync('/tmp/f', 4294967296));
+            attempt(() => fs.openSync('/tmp/missing', fs.constants.O_WRONLY));
+            attempt(() => fs.readdirSync('/tmp', 'no-such-encoding'));
+            attempt(() => new fs.Dir());
+            console.log(codes.join());
+            """, NodeDriver(filesystem: memory, permissions: .allowAllFs))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "ERR_OUT_OF_RANGE,ERR_OUT_OF_RANGE,ERR_OUT_OF_RANGE,ERR_INVALID_ARG_TYPE,ERR_INVALID_ARG_TYPE,"
+                + "ERR_INVALID_ARG_TYPE,ERR_FS_INVALID_SYMLINK_TYPE,ERR_OUT_OF_RANGE,ENOENT,ERR_INVALID_ARG_VALUE,ERR_MISSING_ARGS\n")
+    }
+
     /// A 1-byte write through a descriptor is a 1-byte ranged write, not a rewrite of the file.
     @Test func descriptorIOIsRanged() async throws {
         let memory = InMemoryFileSystem(directories: ["/tmp"])

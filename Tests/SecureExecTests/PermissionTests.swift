@@ -130,6 +130,31 @@ struct PermissionTests {
         #expect(count.withLock { $0 } >= 9)
     }
 
+    /// process.env as Node's: what is not a variable comes from Object.prototype, values are
+    /// converted as strings (a Symbol is a TypeError), and only plain data descriptors define.
+    @Test func envBehavesAsNodes() async throws {
+        let (result, output) = try await exec("""
+            'use strict';
+            console.log(process.env.hasOwnProperty === Object.prototype.hasOwnProperty, Object.hasOwn(process.env, 'hasOwnProperty'));
+            process.env.N = 42; console.log(typeof process.env.N);
+            try { process.env.S = Symbol('s'); } catch (e) { console.log(e.name); }
+            try { Object.defineProperty(process.env, 'G', { get() { return 1; } }); } catch (e) { console.log(e.code, e.message); }
+            try { Object.defineProperty(process.env, 'W', { value: 'w', writable: false }); } catch (e) { console.log(e.code); }
+            Object.defineProperty(process.env, 'D', { value: 'd', writable: true, enumerable: true, configurable: true });
+            console.log(process.env.D, Object.keys(process.env).sort().join());
+            """, NodeDriver(permissions: .allowAllEnv))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            true false
+            string
+            TypeError
+            ERR_INVALID_OBJECT_DEFINE_PROPERTY 'process.env' does not accept an accessor(getter/setter) descriptor
+            ERR_INVALID_OBJECT_DEFINE_PROPERTY
+            d D,N
+
+            """)
+    }
+
     @Test func envAllowListBuilder() async throws {
         let driver = NodeDriver(permissions: Permissions(env: .allow(names: ["PATH"])),
                                 processConfig: ProcessConfig(env: ["PATH": "/bin", "HOME": "/root"]))

@@ -80,6 +80,11 @@ for dir in test doc; do
 done
 rm -rf "$stage/test/common"
 cp -R "$here/common" "$stage/test/common"
+# Node's own helpers that ours does not replace (dns packets, TLS fixtures, snapshots, …) come
+# from the fetched suite as they are.
+for helper in "$cache/test/common/"*.js; do
+  [ -e "$stage/test/common/$(basename "$helper")" ] || cp "$helper" "$stage/test/common/"
+done
 
 # --- one test file ---------------------------------------------------------------------------
 run_one() {

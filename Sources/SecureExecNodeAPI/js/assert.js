@@ -771,7 +771,8 @@ function getActual(fn) {
   try {
     fn();
   } catch (e) {
-    return e;
+    // What guest code would see in its own catch clause: engine errors in V8's words.
+    return internal.errorStacks.normalize(e);
   }
   return NO_EXCEPTION_SENTINEL;
 }
@@ -797,7 +798,7 @@ async function waitForActual(promiseFn) {
   try {
     await resultPromise;
   } catch (e) {
-    return e;
+    return internal.errorStacks.normalize(e);
   }
   return NO_EXCEPTION_SENTINEL;
 }

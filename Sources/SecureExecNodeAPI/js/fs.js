@@ -127,8 +127,9 @@ function encodeResult(bytes, encoding) {
 
 const ops = {
   readFile(path, options) {
-    const { encoding, flag } = getOptions(options, { encoding: null, flag: 'r' });
+    const { encoding, flag, signal } = getOptions(options, { encoding: null, flag: 'r' });
     validateEncoding(encoding);
+    if (signal !== undefined) require('internal/validators').validateAbortSignal(signal, 'options.signal');
     return [{ op: 'fs.readFile', args: { path: toPath(path), flag } }, (bytes) => encodeResult(bytes, encoding)];
   },
   writeFile(path, data, options) {
@@ -152,6 +153,7 @@ const ops = {
   },
   readdir(path, options) {
     const { withFileTypes, encoding, recursive } = getOptions(options, { withFileTypes: false, encoding: 'utf8', recursive: false });
+    validateEncoding(encoding);
     const dir = toPath(path);
     return [{ op: 'fs.readdir', args: { path: dir, recursive: !!recursive } }, (entries) => {
       if (withFileTypes) {
@@ -170,6 +172,7 @@ const ops = {
   },
   mkdtemp(prefix, options) {
     const { encoding } = getOptions(options, { encoding: 'utf8' });
+    validateEncoding(encoding);
     if (prefix instanceof Uint8Array) prefix = Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength).toString();
     else if (prefix !== null && typeof prefix === 'object' && typeof prefix.href === 'string') prefix = require('url').fileURLToPath(prefix);
     if (typeof prefix !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('prefix', 'string', prefix);
@@ -194,13 +197,18 @@ const ops = {
   },
   realpath(path, options) {
     const { encoding } = getOptions(options, { encoding: 'utf8' });
+    validateEncoding(encoding);
     return [{ op: 'fs.realpath', args: { path: toPath(path) } }, (p) => (encoding === 'buffer' ? Buffer.from(p) : p)];
   },
   readlink(path, options) {
     const { encoding } = getOptions(options, { encoding: 'utf8' });
+    validateEncoding(encoding);
     return [{ op: 'fs.readlink', args: { path: toPath(path) } }, (p) => (encoding === 'buffer' ? Buffer.from(p) : p)];
   },
-  symlink(target, path) {
+  symlink(target, path, type) {
+    if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' && type !== 'junction') {
+      throw new (errors().codes.ERR_FS_INVALID_SYMLINK_TYPE)(type);
+    }
     if (typeof target !== 'string' && !(target instanceof Uint8Array) && !(target instanceof URL)) {
       throw new (errors().codes.ERR_INVALID_ARG_TYPE)('target', ['string', 'Buffer', 'URL'], target);
     }
@@ -215,7 +223,11 @@ const ops = {
     return [{ op: 'fs.chmod', args: { path: toPath(path), mode: require('internal/validators').parseFileMode(mode, 'mode') } }];
   },
   chown(path, uid, gid) {
-    return [{ op: 'fs.chown', args: { path: toPath(path), uid, gid } }];
+    const { validateInteger } = require('internal/validators');
+    const p = toPath(path);
+    validateInteger(uid, 'uid', -1, 2 ** 32 - 1);
+    validateInteger(gid, 'gid', -1, 2 ** 32 - 1);
+    return [{ op: 'fs.chown', args: { path: p, uid, gid } }];
   },
   utimes(path, atime, mtime) {
     const toMs = (t, name) => {
@@ -228,8 +240,10 @@ const ops = {
   },
   truncate(path, len = 0) {
     // A descriptor (deprecated in Node, still accepted): ftruncate.
-    if (typeof path === 'number') return [{ op: 'fs.ftruncate', args: { fd: validateFd(path), length: len } }];
-    return [{ op: 'fs.truncate', args: { path: toPath(path), length: len } }];
+    if (typeof path === 'number') return fdOps.ftruncate(path, len);
+    const p = toPath(path);
+    require('internal/validators').validateInteger(len, 'len');
+    return [{ op: 'fs.truncate', args: { path: p, length: Math.max(0, len) } }];
   },
 };
 
@@ -295,8 +309,11 @@ function flagsString(flags) {
     return flags.replace(/s/g, '');
   }
   if (typeof flags === 'number') {
+    require('internal/validators').validateInt32(flags, 'flags');
     const { O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND, O_EXCL } = constants;
     const acc = flags & 3;
+    // Writing to a file that must exist (no O_CREAT): opened as 'r+', which fails where it is missing.
+    if (acc !== 0 && !(flags & (O_CREAT | O_TRUNC | O_APPEND))) return 'r+';
     let f = (flags & O_APPEND) ? 'a' : (flags & (O_CREAT | O_TRUNC)) || acc === O_WRONLY ? 'w' : 'r';
     if (flags & O_EXCL) f += 'x';
     if (acc === O_RDWR) f += '+';
@@ -341,30 +358,61 @@ function copyInto(target, offset, bytes) {
   return bytes.length;
 }
 
-/** writeSync/write arguments → { bytes, position }. */
-function writeArgs(data, offsetOrPosition, lengthOrEncoding, position) {
-  if (typeof data === 'string') {
-    const pos = typeof offsetOrPosition === 'number' && offsetOrPosition >= 0 ? offsetOrPosition : null;
-    return { bytes: Buffer.from(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : 'utf8'), position: pos };
+/** Node's validateOffsetLengthWrite. */
+function checkWriteRange(offset, length, byteLength) {
+  const { codes } = errors();
+  if (offset > byteLength) throw new codes.ERR_OUT_OF_RANGE('offset', `<= ${byteLength}`, offset);
+  if (length > byteLength - offset) throw new codes.ERR_OUT_OF_RANGE('length', `<= ${byteLength - offset}`, length);
+  if (length < 0) throw new codes.ERR_OUT_OF_RANGE('length', '>= 0', length);
+  require('internal/validators').validateInt32(length, 'length', 0);
+}
+
+/** A string written with `encoding` (hex needs an even length, as Node checks). */
+function stringBytes(data, encoding) {
+  if (encoding === undefined || encoding === null || typeof encoding === 'function') encoding = 'utf8';
+  if (String(encoding).toLowerCase() === 'hex' && data.length % 2 !== 0) {
+    throw new (errors().codes.ERR_INVALID_ARG_VALUE)('encoding', encoding, `is invalid for data of length ${data.length}`);
   }
-  if (!ArrayBuffer.isView(data)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-  const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  let offset = offsetOrPosition;
-  let length = lengthOrEncoding;
-  if (offset !== null && typeof offset === 'object') ({ offset = 0, length, position = null } = offset);
-  offset = offset ?? 0;
-  length = length ?? view.length - offset;
-  if (offset < 0 || offset > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('offset', `>= 0 && <= ${view.length}`, offset);
-  if (length < 0 || offset + length > view.length) throw new (errors().codes.ERR_OUT_OF_RANGE)('length', `>= 0 && <= ${view.length - offset}`, length);
-  if (typeof position === 'bigint') position = Number(position);
-  return { bytes: view.subarray(offset, offset + length), position: typeof position === 'number' && position >= 0 ? position : null };
+  return Buffer.from(data, encoding);
+}
+
+/** writeSync/write arguments → { bytes, position } (Node's writeSync shapes: a view with
+ *  offset, length, position or an options object; a string with position and encoding). */
+function writeArgs(data, offsetOrOptions, length, position) {
+  if (ArrayBuffer.isView(data)) {
+    const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    let offset = offsetOrOptions;
+    if (typeof offset === 'object') {
+      ({ offset = 0, length = view.byteLength - offset, position = null } = offsetOrOptions ?? {});
+    }
+    if (offset == null || typeof offset === 'function') offset = 0;
+    else require('internal/validators').validateInteger(offset, 'offset', 0);
+    if (typeof length !== 'number') length = view.byteLength - offset;
+    if (typeof position === 'bigint') position = Number(position);
+    if (typeof position !== 'number') position = null;
+    checkWriteRange(offset, length, view.byteLength);
+    return { bytes: view.subarray(offset, offset + length), position: position !== null && position >= 0 ? position : null };
+  }
+  if (typeof data !== 'string') {
+    throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  // A string: (string, position, encoding).
+  return { bytes: stringBytes(data, length), position: typeof offsetOrOptions === 'number' && offsetOrOptions >= 0 ? offsetOrOptions : null };
 }
 
 const fdOps = {
-  open: (path, flags, mode = 0o666) => [{ op: 'fs.open', args: { path: toPath(path), flags: flagsString(flags), mode: typeof mode === 'number' ? mode : 0o666 } }],
+  open: (path, flags, mode) => {
+    const p = toPath(path);
+    const f = flagsString(flags);
+    return [{ op: 'fs.open', args: { path: p, flags: f, mode: require('internal/validators').parseFileMode(mode, 'mode', 0o666) } }];
+  },
   close: (fd) => [{ op: 'fs.close', args: { fd: validateFd(fd) } }],
   fstat: (fd, options) => [{ op: 'fs.fstat', args: { fd: validateFd(fd) } }, (st) => (options && options.bigint ? bigintStats(st) : new Stats(st))],
-  ftruncate: (fd, len = 0) => [{ op: 'fs.ftruncate', args: { fd: validateFd(fd), length: len } }],
+  ftruncate: (fd, len = 0) => {
+    validateFd(fd);
+    require('internal/validators').validateInteger(len, 'len');
+    return [{ op: 'fs.ftruncate', args: { fd, length: Math.max(0, len) } }];
+  },
   fsync: (fd) => [{ op: 'fs.fsync', args: { fd: validateFd(fd) } }],
   fdatasync: (fd) => [{ op: 'fs.fsync', args: { fd: validateFd(fd) } }],
   // The path forms' argument checks, with the descriptor in place of the path.
@@ -403,13 +451,36 @@ fs.readSync = function readSync(fd, buffer, offset, length, position) {
   const bytes = internal.call('fs.read', { fd, length: a.length, position: a.position });
   return copyInto(a.buffer, a.offset, bytes);
 };
-fs.read = function read(fd, buffer, offset, length, position, callback) {
+fs.read = function read(fd, buffer, offsetOrOptions, length, position, callback) {
   validateFd(fd);
-  const args = [buffer, offset, length, position, callback];
-  const cb = maybeCallback(args.reverse().find((x) => typeof x === 'function'));
-  const a = readArgs(typeof buffer === 'function' ? {} : buffer, typeof offset === 'function' ? undefined : offset,
-    typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position);
-  settle(internal.callAsync('fs.read', { fd, length: a.length, position: a.position }), cb,
+  let offset = offsetOrOptions;
+  let params = null;
+  // Node's shapes: (fd, cb), (fd, options, cb), (fd, buffer, cb), (fd, buffer, options, cb),
+  // (fd, buffer, offset, length, position, cb).
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      if (offsetOrOptions !== null && offsetOrOptions !== undefined && typeof offsetOrOptions !== 'object') {
+        throw new (errors().codes.ERR_INVALID_ARG_TYPE)('options', 'Object', offsetOrOptions);
+      }
+      callback = length;
+      params = offsetOrOptions ?? {};
+    } else if (arguments.length === 3) {
+      if (!ArrayBuffer.isView(buffer)) {
+        params = buffer ?? {};
+        ({ buffer = Buffer.alloc(16384) } = params);
+      }
+      callback = offsetOrOptions;
+    } else {
+      callback = buffer;
+      buffer = Buffer.alloc(16384);
+    }
+    if (params !== null) ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params);
+  }
+  if (!ArrayBuffer.isView(buffer)) throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  require('internal/validators').validateFunction(callback, 'cb');
+  const a = readArgs(buffer, offset, length, position);
+  if (a.length === 0) { process.nextTick(() => deliver(callback, [null, 0, buffer])); return; }
+  settle(internal.callAsync('fs.read', { fd, length: a.length, position: a.position }), callback,
     (bytes) => [null, copyInto(a.buffer, a.offset, bytes), a.buffer]);
 };
 fs.writeSync = function writeSync(fd, data, offset, length, position) {
@@ -417,10 +488,26 @@ fs.writeSync = function writeSync(fd, data, offset, length, position) {
   const a = writeArgs(data, offset, length, position);
   return internal.call('fs.write', { fd, position: a.position }, a.bytes);
 };
-fs.write = function write(fd, data, ...rest) {
+fs.write = function write(fd, data, offsetOrOptions, length, position, callback) {
   validateFd(fd);
-  const cb = maybeCallback(rest.pop());
-  const a = writeArgs(data, ...rest);
+  let a;
+  let cb;
+  if (ArrayBuffer.isView(data)) {
+    cb = maybeCallback(callback || position || length || offsetOrOptions);
+    a = writeArgs(data, typeof offsetOrOptions === 'function' ? undefined : offsetOrOptions,
+      typeof length === 'function' ? undefined : length, typeof position === 'function' ? undefined : position);
+  } else {
+    if (typeof data !== 'string') {
+      throw new (errors().codes.ERR_INVALID_ARG_TYPE)('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+    // (fd, string[, position[, encoding]], cb)
+    if (typeof position !== 'function') {
+      if (typeof offsetOrOptions === 'function') { position = offsetOrOptions; offsetOrOptions = null; } else { position = length; }
+      length = 'utf8';
+    }
+    cb = maybeCallback(position);
+    a = writeArgs(data, offsetOrOptions, length);
+  }
   settle(internal.callAsync('fs.write', { fd, position: a.position }, a.bytes), cb, (n) => [null, n, data]);
 };
 /** fs.promises.open's handle. */
@@ -764,6 +851,7 @@ class Dir {
   #entries;
   #closed = false;
   constructor(path, entries) {
+    if (path === undefined) throw new (errors().codes.ERR_MISSING_ARGS)('handle');
     this.#path = path;
     this.#entries = entries;
   }

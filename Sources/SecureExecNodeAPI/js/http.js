@@ -159,8 +159,13 @@ class IncomingMessage extends Readable {
   _read() { if (this._requestMore) this._requestMore(); }
 
   _destroy(error, callback) {
+    if (!this.readableEnded || !this.complete) {
+      this.aborted = true;
+      this.emit('aborted');
+    }
     if (!this.complete && this._cancelBody) this._cancelBody();
-    callback(error);
+    // As Node: the error is emitted only when someone listens for it.
+    process.nextTick(() => callback(this.listenerCount('error') === 0 ? null : error));
   }
 
   setTimeout(msecs, callback) {
@@ -734,7 +739,6 @@ class ClientRequest extends OutgoingMessage {
               const err = new Error('aborted');
               err.code = 'ECONNRESET';
               err.cause = cause;
-              res.aborted = true;
               res.destroy(err);
             },
           }, head.onDemand === true);

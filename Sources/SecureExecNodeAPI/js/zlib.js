@@ -138,7 +138,8 @@ const flushValues = [constants.Z_NO_FLUSH, constants.Z_PARTIAL_FLUSH, constants.
 /** Validated settings of one stream. */
 function settingsFor(mode, opts) {
   if (opts === null || opts === undefined) opts = {};
-  if (typeof opts !== 'object') throw new (errorCodes().ERR_INVALID_ARG_TYPE)('options', 'Object', opts);
+  // As Node, options that are not an object (`createGunzip(15)`) are taken as no options.
+  if (typeof opts !== 'object') opts = {};
   const brotli = isBrotli(mode);
   const settings = {
     mode,
@@ -257,7 +258,7 @@ const kFlushKind = Symbol('kFlushKind');
 class ZlibBase extends Transform {
   constructor(opts, mode) {
     const settings = settingsFor(mode, opts);
-    super({ ...(opts ?? {}), readableHighWaterMark: settings.chunkSize, writableHighWaterMark: settings.chunkSize });
+    super({ ...(opts !== null && typeof opts === 'object' ? opts : {}), readableHighWaterMark: settings.chunkSize, writableHighWaterMark: settings.chunkSize });
     this._settings = settings;
     this._handle = openHandle(settings);
     this._outputProduced = 0;
@@ -337,6 +338,23 @@ class ZlibBase extends Transform {
   close(callback) {
     if (typeof callback === 'function') require('stream').finished(this, () => callback());
     this.destroy();
+  }
+
+  /** Node's internal synchronous step (some packages call it): compresses or decompresses
+   *  `chunk` with `flushFlag` and returns what came out (with a callback: through the stream). */
+  _processChunk(chunk, flushFlag, callback) {
+    if (typeof callback === 'function') { this.write(chunk, callback); return undefined; }
+    const bytes = toBuffer(chunk, 'chunk');
+    const produced = [];
+    const push = this.push;
+    this.push = (output) => { if (output !== null) produced.push(output); return true; };
+    try {
+      this.bytesWritten += bytes.length;
+      this._run(bytes, flushFlag);
+    } finally {
+      this.push = push;
+    }
+    return Buffer.concat(produced);
   }
 
   reset() {
@@ -480,8 +498,9 @@ for (const name of factoryOrder) {
 }
 module.exports.createZstdCompress = zstdUnavailable('createZstdCompress');
 module.exports.createZstdDecompress = zstdUnavailable('createZstdDecompress');
-module.exports.constants = constants;
-module.exports.codes = codes;
+// Read-only, as in Node (assigning to them is ignored).
+Object.defineProperty(module.exports, 'constants', { __proto__: null, value: constants, writable: false, enumerable: true, configurable: false });
+Object.defineProperty(module.exports, 'codes', { __proto__: null, value: codes, writable: false, enumerable: true, configurable: false });
 // The legacy top-level constants (Z_NO_FLUSH, …): read-only and not enumerable, as in Node.
 for (const key of Object.keys(constants)) {
   if (key.startsWith('BROTLI_')) continue;

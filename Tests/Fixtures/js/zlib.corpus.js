@@ -145,4 +145,14 @@ show('classes', () => [new zlib.Gzip() instanceof zlib.Gzip, zlib.Deflate() inst
 
   const closing = zlib.createGzip();
   closing.close(() => console.log('close callback', closing.destroyed));
+
+  // Read-only tables; options that are not an object are no options; the synchronous step.
+  zlib.codes = { Z_OK: 1 };
+  zlib.constants = {};
+  console.log('read-only', zlib.codes.Z_OK, zlib.codes['0'], typeof zlib.constants.Z_FINISH);
+  const numeric = zlib.createGunzip(15);
+  console.log('numeric options', numeric instanceof zlib.Gunzip);
+  numeric.close();
+  const zipped = new zlib.Gzip()._processChunk(Buffer.from(text), zlib.constants.Z_FINISH);
+  console.log('processChunk', new zlib.Gunzip()._processChunk(zipped, zlib.constants.Z_FINISH).toString() === text);
 })();

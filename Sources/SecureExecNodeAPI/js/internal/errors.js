@@ -454,6 +454,7 @@ const templates = {
     ERR_INVALID_HANDLE_TYPE: 'This handle type cannot be sent',
     ERR_INVALID_HTTP_TOKEN: '%s must be a valid HTTP token ["%s"]',
     ERR_INVALID_IP_ADDRESS: 'Invalid IP address: %s',
+    ERR_INVALID_OBJECT_DEFINE_PROPERTY: '%s',
     ERR_INVALID_PROTOCOL: 'Protocol "%s" not supported. Expected "%s"',
     ERR_INVALID_REPL_EVAL_CONFIG: 'Cannot specify both "breakEvalOnSigint" and "eval" for REPL',
     ERR_INVALID_REPL_INPUT: '%s',

@@ -99,28 +99,39 @@ process.umask = function (mask) {
 // ---------------------------------------------------------------------------------------------
 // Environment: a proxy whose every access asks the host, which checks the env permission.
 
-const envTarget = Object.create(null);
+// As in Node, what is not a variable is looked up on Object.prototype (`process.env.hasOwnProperty`).
+const envTarget = {};
 process.env = new Proxy(envTarget, {
   __proto__: null,
-  get(_, name) {
+  get(target, name) {
     if (typeof name !== 'string') return undefined;
-    return internal.call('env.get', { name });
+    const value = internal.call('env.get', { name });
+    return value !== undefined ? value : Reflect.get(Object.getPrototypeOf(target), name);
   },
-  has(_, name) {
+  has(target, name) {
     if (typeof name !== 'string') return false;
-    return internal.call('env.get', { name }) !== undefined;
+    return internal.call('env.get', { name }) !== undefined || name in Object.getPrototypeOf(target);
   },
   set(_, name, value) {
     if (typeof name !== 'string') return false;
-    internal.call('env.set', { name, value: String(value) });
+    // A template converts as Node does (a Symbol value is a TypeError).
+    internal.call('env.set', { name, value: `${value}` });
     return true;
   },
   defineProperty(_, name, descriptor) {
-    if (typeof name !== 'string') return false;
-    if (!('value' in descriptor) || descriptor.enumerable === false) {
-      throw new TypeError(`'process.env' only accepts a configurable, writable, and enumerable data descriptor`);
+    const { ERR_INVALID_OBJECT_DEFINE_PROPERTY } = errors().codes;
+    const dataOnly = "'process.env' only accepts a configurable, writable, and enumerable data descriptor";
+    if ('value' in descriptor) {
+      if (descriptor.writable !== true || descriptor.enumerable !== true || descriptor.configurable !== true) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(dataOnly);
+      }
+    } else if ('get' in descriptor || 'set' in descriptor) {
+      throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY("'process.env' does not accept an accessor(getter/setter) descriptor");
+    } else {
+      throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(dataOnly);
     }
-    internal.call('env.set', { name, value: String(descriptor.value) });
+    if (typeof name !== 'string') return false;
+    internal.call('env.set', { name, value: `${descriptor.value}` });
     return true;
   },
   deleteProperty(_, name) {
@@ -188,6 +199,27 @@ process.geteuid = () => cfg.uid;
 process.getgid = () => cfg.gid;
 process.getegid = () => cfg.gid;
 process.getgroups = () => [cfg.gid];
+// Changing identity: checked as Node checks it, then refused — the sandbox has no user database
+// (every name is unknown) and its process may not become another id.
+function identitySetter(name, kind) {
+  const method = {
+    [name](id) {
+      if (typeof id !== 'number' && typeof id !== 'string') throw new (errors().codes.ERR_INVALID_ARG_TYPE)('id', ['number', 'string'], id);
+      if (typeof id === 'string') throw new (errors().codes.ERR_UNKNOWN_CREDENTIAL)(kind, id);
+      require('internal/validators').validateUint32(id, 'id');
+      if (id === (kind === 'User' ? cfg.uid : cfg.gid)) return;
+      const err = new Error('EPERM, Operation not permitted');
+      err.code = 'EPERM';
+      err.errno = -1;
+      throw err;
+    },
+  }[name];
+  return method;
+}
+process.setuid = identitySetter('setuid', 'User');
+process.seteuid = identitySetter('seteuid', 'User');
+process.setgid = identitySetter('setgid', 'Group');
+process.setegid = identitySetter('setegid', 'Group');
 
 // ---------------------------------------------------------------------------------------------
 // Control flow
@@ -198,7 +230,7 @@ process.exit = function exit(code) {
   loop().exit(code);
 };
 process.reallyExit = process.exit;
-process.abort = function abort() { loop().exit(134); };
+process.abort = { abort() { loop().exit(134); } }.abort;
 
 function validateExitCode(code) {
   if (code === null || code === undefined) return;
