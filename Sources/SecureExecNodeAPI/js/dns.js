@@ -79,6 +79,40 @@ function resolve(hostname, rrtype, callback) {
   return {};
 }
 
+// The servers a resolver was given (Node's validation and getServers formatting). Queries still
+// go through the host's resolver: the list is kept and reported, not used.
+const IANA_DNS_PORT = 53;
+function parseServers(servers) {
+  const { validateArray, validateString } = require('internal/validators');
+  const { isIP } = require('net');
+  validateArray(servers, 'servers');
+  const list = [];
+  servers.forEach((server, index) => {
+    validateString(server, `servers[${index}]`);
+    if (isIP(server) !== 0) { list.push([server, IANA_DNS_PORT]); return; }
+    const bracketed = /^\[([^[\]]*)\](?::(\d+))?$/.exec(server);
+    if (bracketed && isIP(bracketed[1]) !== 0) {
+      list.push([bracketed[1], Number.parseInt(bracketed[2]) || IANA_DNS_PORT]);
+      return;
+    }
+    const split = /(^.+?)(?::(\d+))?$/.exec(server);
+    if (split && isIP(split[1]) !== 0) {
+      list.push([split[1], Number.parseInt(split[2] || IANA_DNS_PORT)]);
+      return;
+    }
+    throw new (require('internal/errors').codes.ERR_INVALID_IP_ADDRESS)(server);
+  });
+  // The same server twice is kept once (as c-ares keeps it).
+  return list.filter(([host, port], i) => list.findIndex(([h, p]) => h === host && p === port) === i);
+}
+function formatServers(list) {
+  return list.map(([host, port]) => {
+    if (port === IANA_DNS_PORT) return host;
+    return `${require('net').isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+  });
+}
+let defaultServers = [];
+
 const promises = {
   async lookup(hostname, options = {}) {
     if (typeof options === 'number') options = { family: options };
@@ -98,10 +132,10 @@ const promises = {
 };
 
 class Resolver {
-  constructor() {}
+  constructor() { this._servers = []; }
   cancel() {}
-  getServers() { return []; }
-  setServers() {}
+  getServers() { return formatServers(this._servers); }
+  setServers(servers) { this._servers = parseServers(servers); }
   setLocalAddress() {}
 }
 Resolver.prototype.resolve = resolve;
@@ -114,10 +148,10 @@ const codes = ['NODATA', 'FORMERR', 'SERVFAIL', 'NOTFOUND', 'NOTIMP', 'REFUSED',
 
 // dns.promises.Resolver: the same resolver with promise methods.
 class PromiseResolver {
-  constructor() {}
+  constructor() { this._servers = []; }
   cancel() {}
-  getServers() { return []; }
-  setServers() {}
+  getServers() { return formatServers(this._servers); }
+  setServers(servers) { this._servers = parseServers(servers); }
   setLocalAddress() {}
 }
 PromiseResolver.prototype.resolve = promises.resolve;
@@ -144,15 +178,19 @@ function lookupService(address, port, callback) {
   require('internal/validators').validateFunction(callback, 'callback');
   process.nextTick(callback, err);
 }
-promises.getServers = () => [];
-promises.setServers = () => {};
+promises.getServers = function getServers() { return formatServers(defaultServers); };
+promises.setServers = function setServers(servers) {
+  const list = parseServers(servers);
+  // As Node (c-ares): an empty list leaves the servers as they were.
+  if (list.length > 0) defaultServers = list;
+};
 promises.setDefaultResultOrder = () => {};
 promises.getDefaultResultOrder = () => 'verbatim';
 
 module.exports = {
   lookup, lookupService, resolve, resolve4, resolve6, Resolver, promises,
-  getServers() { return []; },
-  setServers() {},
+  getServers: promises.getServers,
+  setServers: promises.setServers,
   setDefaultResultOrder() {},
   getDefaultResultOrder() { return 'verbatim'; },
   ADDRCONFIG: 1024, V4MAPPED: 2048, ALL: 256,
