@@ -107,7 +107,7 @@ final class GuestSession {
                 starting = false
                 if !loopAlive() {
                     if isOver { break }
-                    if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 { starting = true; continue }
+                    if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 || (!isOver && pendingAsync > 0) { starting = true; continue }
                     break
                 }
                 next = runTimersPhase()
@@ -143,7 +143,7 @@ final class GuestSession {
             if isOver { break }
             if !loopAlive() {
                 if isOver { break }
-                if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 { starting = true; continue }
+                if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 || (!isOver && pendingAsync > 0) { starting = true; continue }
                 break
             }
         }

@@ -85,6 +85,22 @@ struct EventLoopTests {
         #expect(output.stdout == "done\n")
     }
 
+    /// A host operation a 'beforeExit' listener starts keeps the loop alive like a timer does;
+    /// 'beforeExit' comes again once it finished (a server closed from 'listening').
+    @Test func beforeExitWaitsForHostWorkItStarted() async throws {
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            let rounds = 0;
+            process.on('beforeExit', () => {
+              rounds++;
+              if (rounds === 1) fs.readdir('/', () => console.log('read'));
+              else if (rounds === 2) console.log('again');
+            });
+            """, NodeDriver(permissions: .allowAllFs))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "read\nagain\n")
+    }
+
     @Test func beforeExitCanScheduleMoreWork() async throws {
         let (_, output) = try await exec("""
             let once = false;
