@@ -15,10 +15,23 @@ package final class ContextifiedRealm {
     package let context: EngineContext
     private let box: SandboxBox
 
+    /// The realm's own `eval` (taken before the sandbox is attached, so never the sandbox's).
+    private let intrinsicEval: JSObjectRef?
+
     /// A realm for `sandbox` (an object of any context of `vm`).
     package init(vm: EngineVM, sandbox: JSObjectRef) {
         box = SandboxBox(sandbox: sandbox)
-        context = EngineContext(vm: vm, globalClass: contextifiedGlobalClass)
+        let realmContext = EngineContext(vm: vm, globalClass: contextifiedGlobalClass)
+        context = realmContext
+        let name = JSStringRef.make("eval")
+        defer { JSStringRelease(name) }
+        var eval: JSObjectRef?
+        if let value = JSObjectGetProperty(realmContext.ref, realmContext.globalObject, name, nil),
+           let object = JSValueToObject(realmContext.ref, value, nil), JSObjectIsFunction(realmContext.ref, object) {
+            JSValueProtect(realmContext.ref, object)
+            eval = object
+        }
+        intrinsicEval = eval
         // Protection is per VM: this realm's own context serves for both calls.
         JSValueProtect(context.ref, sandbox)
         _ = JSObjectSetPrivate(context.globalObject, Unmanaged.passUnretained(box).toOpaque())
@@ -26,7 +39,26 @@ package final class ContextifiedRealm {
 
     deinit {
         _ = JSObjectSetPrivate(context.globalObject, nil)
+        if let intrinsicEval { JSValueUnprotect(context.ref, intrinsicEval) }
         JSValueUnprotect(context.ref, box.sandbox)
+    }
+
+    /// Runs `source` as global code of this realm by an indirect `eval`, whose top-level `var` and
+    /// function declarations become properties of the sandbox that later reads find. (A script's
+    /// declarations become JavaScriptCore symbol-table globals, which bare reads use and which
+    /// never reach the sandbox's properties.) The price: eval code carries no file name in stacks.
+    /// Nil when the realm has no eval of its own.
+    package func evaluateAsGlobalEval(_ source: String) throws(JSThrow) -> JSValueRef? {
+        guard let intrinsicEval else { return nil }
+        let text = JSStringRef.make(source)
+        defer { JSStringRelease(text) }
+        let argument: JSValueRef? = JSValueMakeString(context.ref, text)
+        var exception: JSValueRef?
+        let result = withUnsafePointer(to: argument) { pointer in
+            JSObjectCallAsFunction(context.ref, intrinsicEval, nil, 1, pointer, &exception)
+        }
+        if let exception { throw JSThrow(exception) }
+        return result ?? JSValueMakeUndefined(context.ref)
     }
 
     /// The realm's global object (what `globalThis` is inside it).

@@ -265,6 +265,13 @@ final class GuestSession {
         }
     }
 
+    /// Whether vm code may declare global `var`s or functions (it has a `var` or `function` word).
+    static func declaresGlobals(_ source: String) -> Bool {
+        guard source.contains("var") || source.contains("function") else { return false }
+        return source.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") })
+            .contains(where: { $0 == "var" || $0 == "function" })
+    }
+
     private func makeNatives() -> JSObjectRef {
         let ctx = context
         let natives = ctx.object()
@@ -400,6 +407,11 @@ final class GuestSession {
             }
             let file = ctx.isString(call[2]) ? ctx.toSwiftString(call[2]) : nil
             let line = Int32(clamping: Int(max(1, min(1e9, ctx.toNumber(call[3]).isNaN ? 1 : ctx.toNumber(call[3])))))
+            // Code that declares globals runs as global eval code, so that its declarations are
+            // the sandbox's properties (see ContextifiedRealm.evaluateAsGlobalEval; strict code's
+            // declarations then stay local to it, as strict eval's do); code without declarations
+            // keeps the script form, with its file name and lines in stacks.
+            if Self.declaresGlobals(source), let value = try realm.evaluateAsGlobalEval(source) { return value }
             return try realm.context.evaluate(source, sourceURL: file, startingLine: line)
         }
         // Buffer's UTF-8 encoder (buffer.js falls back to JavaScript without it):

@@ -51,3 +51,13 @@ log('promises', typeof vm.runInNewContext('Promise.resolve(1)').then);
 vm.runInNewContext('Promise.resolve(2)').then((v) => log('resolved', v));
 log('JSON across realms', JSON.stringify(vm.runInNewContext('({ a: [1, { b: 2 }] })')));
 log('runInThisContext', vm.runInThisContext('typeof require'), typeof vm.runInThisContext('globalThis.process'));
+
+// Declarations in a context's code are the sandbox's properties, found by later bare reads in the
+// same code and in later code (vars, functions, async functions, loops' vars).
+{
+  const ctx = vm.createContext({ base: 1 });
+  console.log(vm.runInContext('var v = 5; function f() { return v + base } async function g() {} f() + typeof g', ctx));
+  console.log(vm.runInContext('for (var i = 0; i < 3; i++) {} v + i + f()', ctx), ctx.v, typeof ctx.f, ctx.i);
+  // (Strict code's declarations are read back within the code; they do not reach the sandbox.)
+  console.log(vm.runInNewContext('var x = 2; x * 3'), vm.runInContext('"use strict"; var s = 1; function h() { return s } h()', ctx));
+}
