@@ -22,10 +22,15 @@ public struct ProcessConfig: Sendable {
     public var gid: Int
     /// `process.execPath`. Default `/usr/bin/node`.
     public var execPath: String
+    /// `process.execArgv`: the Node options the guest runs with. Default empty. Of Node's options
+    /// only `--expose-gc` changes anything: it defines the global `gc()` (a full collection of the
+    /// guest's heap, under the call's CPU limit).
+    public var execArgv: [String]
 
     public init(cwd: String = "/root", env: [String: String] = [:], argv: [String]? = nil, platform: String = "linux",
                 arch: String = "x64", version: String = "v22.20.0", pid: Int = 1, ppid: Int = 0, uid: Int = 0, gid: Int = 0,
-                execPath: String = "/usr/bin/node") {
+                execPath: String = "/usr/bin/node", execArgv: [String] = []) {
+        self.execArgv = execArgv
         self.cwd = cwd
         self.env = env
         self.argv = argv

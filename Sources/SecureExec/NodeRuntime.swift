@@ -104,6 +104,7 @@ public final class NodeRuntime: Sendable {
                              "modules": "127", "napi": "10", "unicode": "16.0"],
                 "pid": .number(Double(process.pid)), "ppid": .number(Double(process.ppid)),
                 "uid": .number(Double(process.uid)), "gid": .number(Double(process.gid)), "execPath": .string(process.execPath),
+                "execArgv": .array(process.execArgv.map(JSONValue.string)),
             ],
             "os": [
                 "hostname": .string(os.hostname), "homedir": .string(os.homedir), "tmpdir": .string(os.tmpdir),

@@ -76,6 +76,8 @@ struct SandboxFlags: ParsableArguments {
     var modulePath: [String] = []
     @Option(name: .customLong("isolation"), help: "process (default) or in-process.")
     var isolation: String = "process"
+    @Flag(name: .customLong("expose-gc"), help: "As node --expose-gc: a global gc() (in process.execArgv).")
+    var exposeGC = false
 
     static let grantFlags: Set<String> = ["--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-run",
                                          "--deny-read", "--deny-write", "--deny-net", "--deny-env", "--deny-run"]
@@ -213,7 +215,7 @@ struct SandboxFlags: ParsableArguments {
             network: DefaultNetworkAdapter(exemptDestinations: DefaultNetworkAdapter.exemptions(forAllowList: Self.list(allowNet))),
             commandExecutor: runsCommands ? HostCommandExecutor(workingDirectory: cwd, followsGuestWorkingDirectory: true) : nil,
             permissions: permissions,
-            processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv),
+            processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv, execArgv: exposeGC ? ["--expose-gc"] : []),
             osConfig: OSConfig(homedir: ProcessInfo.processInfo.environment["HOME"] ?? "/root"),
             moduleAccess: ModuleAccess(searchPaths: Self.list(modulePath).map { Self.absolute($0) }))
         let stdout = FileHandle.standardOutput

@@ -151,6 +151,12 @@ package final class EngineContext {
         return result
     }
 
+    /// A full, synchronous collection of the VM's heap (`gc()` under `--expose-gc`).
+    package func collectGarbage() {
+        vm.copiedBytesSinceCollection = 0
+        JSSynchronousGarbageCollectForDebugging(ref)
+    }
+
     /// A new `Uint8Array` owning a copy of `bytes`.
     package func uint8Array(copying bytes: UnsafeRawBufferPointer) -> JSValueRef {
         let count = bytes.count

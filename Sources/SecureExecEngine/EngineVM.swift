@@ -53,6 +53,14 @@ package final class EngineVM {
         JSContextGroupSetExecutionTimeLimit(group, period, watchdogCallback, opaque)
     }
 
+    /// No limit for the next entry (one of our own that runs no guest code): JSC schedules a
+    /// watchdog timer event for every entry made under a limit, and each such event is a chance
+    /// for the watchdog race of `GuestSession.watchdogPeriod`; entries without one schedule none.
+    package func disarmWatchdog() {
+        guard watchdog != nil else { return }
+        JSContextGroupClearExecutionTimeLimit(group)
+    }
+
     /// Re-arms the limit for the next entry (JSC's limit counts CPU time per outermost entry).
     package func armWatchdog(limit: Double) {
         guard let dog = watchdog else { return }

@@ -94,7 +94,7 @@ final class GuestSession {
         // (no ref'd timer, immediate or handle, no host call in flight), 'beforeExit' may
         // schedule more work, and the loop runs again.
         func loopAlive() -> Bool {
-            pendingAsync > 0 || (enter(isAlive, []).map { context.toNumber($0) } ?? 0) != 0
+            pendingAsync > 0 || (enter(isAlive, [], runsGuestCode: false).map { context.toNumber($0) } ?? 0) != 0
         }
         func runTimersPhase() -> Double {
             // How long the poll phase may wait (see runTimers in internal/loop.js).
@@ -120,7 +120,7 @@ final class GuestSession {
                 delivered = true
             }
             if isOver { break }
-            if !delivered, next >= 0 || pendingAsync > 0, (enter(hasImmediates, []).map { context.toNumber($0) } ?? 0) == 0 {
+            if !delivered, next >= 0 || pendingAsync > 0, (enter(hasImmediates, [], runsGuestCode: false).map { context.toNumber($0) } ?? 0) == 0 {
                 let delay: Double? = next == .infinity ? nil : next >= 0 ? next : next <= -2 ? -next - 2 : nil
                 // Wait at most a second at a time, so a stop request is seen even if its wake-up
                 // message was lost.
@@ -183,8 +183,10 @@ final class GuestSession {
 
 
     /// Enters JavaScript once, under the CPU budget. Every host→guest entry goes through here.
+    /// `runsGuestCode: false` is for our loop's own pure bookkeeping (`isAlive`, `hasImmediates`:
+    /// counters no guest code can hook), entered without JSC's watchdog (see `disarmWatchdog`).
     @discardableResult
-    private func enter(_ function: JSValueRef, _ arguments: [JSValueRef]) -> JSValueRef? {
+    private func enter(_ function: JSValueRef, _ arguments: [JSValueRef], runsGuestCode: Bool = true) -> JSValueRef? {
         guard !isOver, let function = context.toObject(function) else { return nil }
         if let reason = runtime.stop.reason {
             fatal = GuestOutcome(reason: reason, code: reason == .memoryLimit ? 137 : 124, errorMessage: GuestOutcome.message(for: reason))
@@ -197,7 +199,7 @@ final class GuestSession {
         }
         // JSC's limit counts CPU time per outermost entry: cap this entry at what is left.
         let remaining = Double(execution.cpuTimeLimitNanoseconds - used) / 1e9
-        vm.armWatchdog(limit: min(Self.watchdogPeriod, remaining))
+        if runsGuestCode { vm.armWatchdog(limit: min(Self.watchdogPeriod, remaining)) } else { vm.disarmWatchdog() }
         let result: JSValueRef?
         do {
             result = try context.call(function, arguments)
@@ -301,6 +303,10 @@ final class GuestSession {
         }
         define("now") { _ in ctx.number(MonotonicClock.epochMilliseconds()) }
         define("heapCapacity") { [unowned self] _ in ctx.number(Double(self.vm.heapCapacity)) }
+        define("collectGarbage") { _ in
+            ctx.collectGarbage()
+            return ctx.undefined
+        }
         define("exit") { [unowned self] call in
             self.requestExit(code: Int32(truncatingIfNeeded: Int(ctx.toNumber(call[0]))),
                              message: ctx.isString(call[1]) ? ctx.toSwiftString(call[1]) : nil)

@@ -11,6 +11,21 @@ struct RuntimeTests {
         #expect(output.stderr == "oops\n")
     }
 
+    /// `execArgv: ["--expose-gc"]` gives the guest Node's global `gc()`; without it there is none.
+    @Test func exposeGCDefinesAGlobalGC() async throws {
+        let code = """
+            const registry = new FinalizationRegistry((tag) => console.log('finalized', tag));
+            (() => { registry.register({}, 'x'); })();
+            console.log(typeof globalThis.gc, process.execArgv.join());
+            if (typeof gc === 'function') { gc(); setTimeout(() => { gc(); }, 1); }
+            """
+        let (_, plain) = try await exec(code)
+        #expect(plain.stdout == "undefined \n")
+        let (result, exposed) = try await exec(code, NodeDriver(processConfig: ProcessConfig(execArgv: ["--expose-gc"])))
+        #expect(result.code == 0, "\(result)")
+        #expect(exposed.stdout.hasPrefix("function --expose-gc\n"), "\(exposed.stdout)")
+    }
+
     @Test func perCallOnStdioOverridesTheRuntimes() async throws {
         let (runtime, runtimeOutput) = try makeRuntime()
         let callOutput = Output()

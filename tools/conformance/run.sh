@@ -99,13 +99,16 @@ run_one() {
   # child-process files may start any program.
   local run_grant=--allow-run=node
   [[ "${name##*/}" == test-child-process-* ]] && run_grant=--allow-run
+  # The Node options a file asks for in its `// Flags:` line that the CLI has (as Node's runner).
+  local node_flags=""
+  grep -qE '^// Flags:.*--expose[-_]gc' "$file" && node_flags="--expose-gc"
   start=$(date +%s%N)
   rc=0
   (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
       SECURE_EXEC_TEST_TMPDIR="$tmp" NODE_COMMON_PORT="$(( 20000 + $(cksum <<<"$name" | cut -d' ' -f1) % 40000 ))" \
       timeout -k 2 "$timeout_s" "$cli" run \
         --allow-read="$stage" --allow-write="$tmp" --allow-env --allow-net=127.0.0.0/8,::1,localhost \
-        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} $run_grant \
+        --cpu-time-limit "$((timeout_s * 1000))" --timing-mitigation off ${CONFORMANCE_EXTRA_FLAGS:-} $node_flags $run_grant \
         "$file" </dev/null >"$logs/$log.out" 2>"$logs/$log.err") || rc=$?
   echo "$rc $(( ($(date +%s%N) - start) / 1000000 ))" >"$logs/$log.rc"
   if [ "$rc" -ne 0 ]; then

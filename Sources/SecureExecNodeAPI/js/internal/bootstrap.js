@@ -248,6 +248,10 @@ defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
 for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) defineLazyGlobal(name, () => requireBuiltin('internal/crypto/webcrypto')[name]);
 // The embedder's host functions (HostFunctions), installed before any guest code runs.
 if (settings.hostFunctions !== undefined) requireBuiltin('internal/host_functions').install(settings.hostFunctions);
+// node --expose-gc: a global gc() that collects the guest's heap now.
+if (Array.isArray(settings.process.execArgv) && settings.process.execArgv.includes('--expose-gc')) {
+  defineGlobal('gc', { gc() { natives.collectGarbage(); } }.gc);
+}
 // JSC's own console prints nothing; ours replaces it (lazily, above). Its leftover properties
 // and the engine's non-Node globals go.
 for (const name of ['WebAssembly']) delete globalThis[name];
