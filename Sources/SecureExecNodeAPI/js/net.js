@@ -524,6 +524,9 @@ const CallableServer = callableClass(Server);
 
 module.exports = {
   Socket: CallableSocket, Stream: CallableSocket, Server: CallableServer, connect, createConnection: connect, createServer, isIP, isIPv4, isIPv6,
+  // Loaded when first used (internal/blocklist uses isIPv4/isIPv6 from here).
+  get BlockList() { return require('internal/blocklist').BlockList; },
+  get SocketAddress() { return require('internal/blocklist').SocketAddress; },
   getDefaultAutoSelectFamily() { return true; },
   setDefaultAutoSelectFamily() {},
   getDefaultAutoSelectFamilyAttemptTimeout() { return 250; },

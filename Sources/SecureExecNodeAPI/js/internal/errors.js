@@ -488,6 +488,7 @@ const templates = {
     ERR_WORKER_UNSUPPORTED_OPERATION: '%s is not supported in workers',
   },
   Error: {
+    ERR_INVALID_ADDRESS: 'Invalid socket address',
     ERR_ASSERTION: '%s',
     ERR_CANNOT_WATCH_SIGINT: 'Cannot watch for SIGINT signals',
     ERR_CHILD_CLOSED_BEFORE_REPLY: 'Child closed before reply received',
