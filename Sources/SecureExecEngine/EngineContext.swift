@@ -43,20 +43,15 @@ package final class EngineContext {
     package func evaluate(_ source: String, sourceURL: String? = nil, startingLine: Int32 = 1) throws(JSThrow) -> JSValueRef {
         let src = JSStringRef.make(source)
         defer { JSStringRelease(src) }
+        return try evaluate(src, sourceURL: sourceURL, startingLine: startingLine)
+    }
+
+    /// Evaluates an engine string as a classic script.
+    package func evaluate(_ source: JSStringRef, sourceURL: String? = nil, startingLine: Int32 = 1) throws(JSThrow) -> JSValueRef {
         let url = sourceURL.map(JSStringRef.make)
         defer { if let url { JSStringRelease(url) } }
         var exception: JSValueRef?
-        let result = JSEvaluateScript(ref, src, nil, url, startingLine, &exception)
-        if let exception { throw JSThrow(exception) }
-        return result ?? undefined
-    }
-
-    /// Evaluates an engine string as a classic script named `sourceURL`.
-    package func evaluate(_ source: JSStringRef, sourceURL: String) throws(JSThrow) -> JSValueRef {
-        let url = JSStringRef.make(sourceURL)
-        defer { JSStringRelease(url) }
-        var exception: JSValueRef?
-        let result = JSEvaluateScript(ref, source, nil, url, 1, &exception)
+        let result = JSEvaluateScript(ref, source, nil, url, startingLine, &exception)
         if let exception { throw JSThrow(exception) }
         return result ?? undefined
     }

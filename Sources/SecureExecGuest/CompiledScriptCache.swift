@@ -12,44 +12,22 @@ package final class CompiledScriptCache {
     /// The most source bytes (as UTF-16) kept before the cache starts over.
     package static let defaultCapacity = 32 << 20
 
-    private final class Entry {
-        let source: JSStringRef
-        let script: CompiledScript
-        let cost: Int
-        init(source: JSStringRef, script: CompiledScript, cost: Int) {
-            self.source = JSStringRetain(source)
-            self.script = script
-            self.cost = cost
-        }
-        deinit { JSStringRelease(source) }
-    }
-
-    private var entries: [String: Entry] = [:]
-    private var size = 0
-    private let capacity: Int
+    private let entries: TextKeyedStore<String, CompiledScript>
 
     package init(capacity: Int = CompiledScriptCache.defaultCapacity) {
-        self.capacity = capacity
+        entries = TextKeyedStore(capacity: capacity)
     }
 
     /// `source` named `filename`, parsed now or earlier; nil when it does not parse.
     package func script(for source: JSStringRef, filename: String, in context: EngineContext) -> CompiledScript? {
-        if let entry = entries[filename], JSStringIsEqual(entry.source, source) { return entry.script }
+        if let script = entries.value(for: filename, source: source) { return script }
         guard let script = context.compileIfValid(source, sourceURL: filename) else { return nil }
-        let cost = 2 * JSStringGetLength(source)
-        if let old = entries.removeValue(forKey: filename) { size -= old.cost }
-        guard cost <= capacity / 4 else { return script }
-        if size + cost > capacity { removeAll() }
-        entries[filename] = Entry(source: source, script: script, cost: cost)
-        size += cost
+        entries.store(script, for: filename, source: source, cost: 2 * JSStringGetLength(source))
         return script
     }
 
     /// Forgets everything (another runtime, or another VM, from now on).
-    package func removeAll() {
-        entries.removeAll()
-        size = 0
-    }
+    package func removeAll() { entries.removeAll() }
 
     /// How many scripts are kept (for tests and diagnostics).
     package var count: Int { entries.count }

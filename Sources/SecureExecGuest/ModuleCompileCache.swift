@@ -22,46 +22,23 @@ package final class ModuleCompileCache {
         let filename: String
     }
 
-    private final class Entry {
-        let source: JSStringRef
-        let value: JSStringRef
-        let cost: Int
-        init(source: JSStringRef, value: JSStringRef, cost: Int) {
-            self.source = JSStringRetain(source)
-            self.value = JSStringRetain(value)
-            self.cost = cost
-        }
-        deinit {
-            JSStringRelease(source)
-            JSStringRelease(value)
-        }
-    }
-
-    private var entries: [Key: Entry] = [:]
-    private var size = 0
-    private let capacity: Int
+    private let entries: TextKeyedStore<Key, RetainedString>
 
     package init(capacity: Int = ModuleCompileCache.defaultCapacity) {
-        self.capacity = capacity
+        entries = TextKeyedStore(capacity: capacity)
     }
 
     /// The stored result for `source` of `filename` compiled as `kind`, if the text is the same.
     /// The string stays owned by the cache: use it before the next ``store(kind:filename:source:value:)``.
     func value(kind: String, filename: String, source: JSStringRef) -> JSStringRef? {
-        guard let entry = entries[Key(kind: kind, filename: filename)], JSStringIsEqual(entry.source, source) else { return nil }
-        return entry.value
+        entries.value(for: Key(kind: kind, filename: filename), source: source)?.string
     }
 
     /// Remembers `value` for `source` (replacing what the same file had). Entries larger than
     /// a quarter of the capacity are not kept; when full, the cache starts over.
     func store(kind: String, filename: String, source: JSStringRef, value: JSStringRef) {
         let cost = 2 * (JSStringGetLength(source) + JSStringGetLength(value))
-        let key = Key(kind: kind, filename: filename)
-        if let old = entries.removeValue(forKey: key) { size -= old.cost }
-        guard cost <= capacity / 4 else { return }
-        if size + cost > capacity { removeAll() }
-        entries[key] = Entry(source: source, value: value, cost: cost)
-        size += cost
+        entries.store(RetainedString(value), for: Key(kind: kind, filename: filename), source: source, cost: cost)
     }
 
     /// ``value(kind:filename:source:)`` for Swift strings.
@@ -83,10 +60,7 @@ package final class ModuleCompileCache {
     }
 
     /// Forgets everything (another runtime is served from now on).
-    package func removeAll() {
-        entries.removeAll()
-        size = 0
-    }
+    package func removeAll() { entries.removeAll() }
 
     /// How many results are kept (for tests and diagnostics).
     package var count: Int { entries.count }
