@@ -155,7 +155,7 @@ final class WorkerEngine: EngineBackend {
             monitor.cancel()
             timer?.cancel()
         }
-        return await withCheckedContinuation { continuation in
+        let outcome = await withCheckedContinuation { continuation in
             state.withLock {
                 $0.host = host
                 $0.inline = EngineThreadExecutor()
@@ -170,6 +170,10 @@ final class WorkerEngine: EngineBackend {
             // A terminate() that came while the call was on its way could not reach it.
             if host.stoppedBeforeStart() { stop(reason: .terminated) }
         }
+        // The worker bootstraps the next call's context once the caller has its result (see
+        // InProcessEngine.execute); a dead worker's channel just refuses the frame.
+        if state.withLock({ $0.worker === worker }) { worker.send(.prepare) }
+        return outcome
     }
 
     func stop(reason: GuestOutcome.Reason) {

@@ -24,6 +24,9 @@ package enum WorkerMessage: Sendable {
     case request(BridgeRequest)
     /// Worker → host: how the call ended.
     case outcome(GuestOutcome)
+    /// Host → worker, between calls: bootstrap the next call's context now (sent once the
+    /// caller has the outcome, so the bootstrap does not compete with the caller's wake-up).
+    case prepare
 
     /// Largest frame either side accepts (bridge payload limits are far below it).
     package static let maxFrameSize = 64 << 20
@@ -58,6 +61,8 @@ extension WorkerMessage {
         case .outcome(let o):
             w.u8(7); w.string(o.reason.rawValue); w.u32(UInt32(bitPattern: o.code))
             w.optionalBytes(o.errorMessage.map { Array($0.utf8) }); w.optionalBytes(o.exportsJSON)
+        case .prepare:
+            w.u8(8)
         }
         return w.framed()
     }
@@ -97,6 +102,7 @@ extension WorkerMessage {
             let code = Int32(bitPattern: try r.u32())
             let error = try r.optionalBytes().map { String(decoding: $0, as: UTF8.self) }
             message = .outcome(GuestOutcome(reason: reason, code: code, errorMessage: error, exportsJSON: try r.optionalBytes()))
+        case 8: message = .prepare
         default:
             throw WorkerChannelError("unknown frame type \(type)")
         }

@@ -118,8 +118,9 @@ while true {
             guard let runtime = guest.runtime else { fail("worker: no runtime\n") }
             let outcome = runtime.execute(execution, transport: SocketTransport(), inbox: inbox)
             guard FrameIO.write(channel, WorkerMessage.outcome(outcome).encoded()) else { exit(0) }
-            runtime.prepareNext()
         }
+    case .prepare:
+        engine.post { guest.runtime?.prepareNext() }
     case .response(let response):
         // Async answers (sync ones arrive on the reply channel).
         boxes.inbox.post(.response(response))

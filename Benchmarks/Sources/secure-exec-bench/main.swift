@@ -82,6 +82,7 @@ if enabled("cold") || enabled("warm") {
     var cold = Measure(key: "cold", title: "Runtime cold start",
                        description: "Create a runtime and complete `run(\"module.exports = 1\")`; the peers spawned per execution run `node -e 0` / `deno eval 0` to exit; mini-racer creates an isolate and evaluates `1`.")
     cold.add(.inProcess, "back to back", try await measure(200, warmup: 10) { try await trivialRun(.inProcess) })
+    cold.add(.inProcess, "20 ms apart (pool warm)", try await measure(100, warmup: 3, pause: .milliseconds(20)) { try await trivialRun(.inProcess) })
     cold.add(.process, "back to back", try await measure(50, warmup: 3) { try await trivialRun(.process) })
     cold.add(.process, "150 ms apart (pool warm)", try await measure(30, pause: .milliseconds(150)) { try await trivialRun(.process) })
     for (peer, path) in peers.spawned {
@@ -104,7 +105,9 @@ if enabled("warm") {
                        description: "A further `run(\"module.exports = 1\")` on a live runtime, back to back (each call gets a fresh context). Spawned peers have no live runtime: every call is a new process (their cold start).")
     for contestant in ours {
         let runtime = try NodeRuntime(isolation: isolation(contestant))
-        warm.add(contestant, try await measure(500, warmup: 20) { _ = try await runtime.run("module.exports = 1") })
+        warm.add(contestant, "back to back", try await measure(500, warmup: 20) { _ = try await runtime.run("module.exports = 1") })
+        // Between calls a runtime bootstraps its next context; a call that finds it ready only runs.
+        warm.add(contestant, "5 ms apart (next context ready)", try await measure(300, warmup: 5, pause: .milliseconds(5)) { _ = try await runtime.run("module.exports = 1") })
         await runtime.dispose()
     }
     for (peer, stats) in spawnStart.sorted(by: { $0.key.rawValue > $1.key.rawValue }) {

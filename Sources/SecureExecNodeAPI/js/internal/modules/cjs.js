@@ -858,4 +858,13 @@ function runMain(code, filename, kind) {
   return module;
 }
 
-module.exports = { Module, runMain };
+/** Takes, while a context is prepared (before its call exists), the side-effect-free steps of a
+ *  call's entry, so that the engine has run through their code once before the call's clock
+ *  starts (the first run of code in a context costs several times the later ones). Nothing it
+ *  makes is kept. */
+function prime() {
+  mentionsModuleSyntax(path.basename('/[eval].js'));
+  makeRequire(new Module('.', null)).paths = nodeModulePaths(path.dirname('/[eval].js'));
+}
+
+module.exports = { Module, runMain, prime };
