@@ -207,8 +207,7 @@ final class CallHost: Sendable {
         case "process.kill", "child.spawn", "child.spawnSync", "child.write", "child.end", "child.kill", "child.send", "child.disconnect":
             return try await ChildProcessOperations(host: self).perform(op, args, binary)
         case "net.fetch", "net.cancel", "net.bodyRead", "net.connect", "net.write", "net.read", "net.end", "net.destroy", "net.listen", "net.closeServer",
-             "dns.lookup", "http.listen", "http.respond", "http.respondStart", "http.respondChunk", "http.respondEnd", "http.close",
-             "http.poolClose":
+             "dns.lookup", "http.poolClose":
             return try await NetworkOperations(host: self).perform(op, args, binary)
         case "ws.connect", "ws.send", "ws.close", "ws.terminate", "udp.bind", "udp.send", "udp.connect", "udp.disconnect",
              "udp.read", "udp.close":

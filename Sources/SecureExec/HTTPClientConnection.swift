@@ -183,6 +183,9 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
     private let onDemand: Bool
     private var sawHead = false
     private var received = 0
+    private var ended = false
+    /// Whether the reads since the last read completion produced any part of the body.
+    private var deliveredSinceRead = false
 
     init(head: HTTPRequestHead, body: [UInt8]?, limit: Int, headPromise: EventLoopPromise<HTTPResponse>,
          deliver: @escaping @Sendable (HTTPBodyEvent) -> Void, address: IPAddress, port: Int, onDemand: Bool) {
@@ -234,12 +237,24 @@ private final class ResponseCollector: ChannelInboundHandler, RemovableChannelHa
                 return
             }
             received += buffer.readableBytes
-            if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty { deliver(.data(bytes)) }
+            if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty {
+                deliveredSinceRead = true
+                deliver(.data(bytes))
+            }
         case .end:
             guard sawHead else { return }
+            ended = true
             deliver(.end)
             context.close(promise: nil)
         }
+    }
+
+    /// On demand, each guest request reads once; a read that held only framing (a chunk-size line,
+    /// the CRLF after a chunk) delivers nothing, so the next read is ours to ask for.
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if onDemand, sawHead, !ended, !deliveredSinceRead { context.read() }
+        deliveredSinceRead = false
+        context.fireChannelReadComplete()
     }
 
     private func fail(_ error: NetworkError) {

@@ -189,6 +189,8 @@ private final class PooledExchangeHandler: ChannelInboundHandler, RemovableChann
     private var context: ChannelHandlerContext?
     private var exchange: Exchange?
     private var reportedClose = false
+    /// Whether the reads since the last read completion produced any part of the body.
+    private var deliveredSinceRead = false
 
     init(status: PooledHTTPConnection.StatusBox, address: IPAddress, port: Int, closed: @escaping @Sendable () -> Void) {
         self.status = status
@@ -264,9 +266,13 @@ private final class PooledExchangeHandler: ChannelInboundHandler, RemovableChann
             }
             current.received += buffer.readableBytes
             exchange = current
-            if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty { current.deliver(.data(bytes)) }
+            if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty {
+                deliveredSinceRead = true
+                current.deliver(.data(bytes))
+            }
         case .end:
             guard current.sawHead else { return }
+            deliveredSinceRead = true
             exchange = nil
             current.timer?.cancel()
             if current.keepAlive {
@@ -279,6 +285,14 @@ private final class PooledExchangeHandler: ChannelInboundHandler, RemovableChann
             }
             current.deliver(.end)
         }
+    }
+
+    /// On demand, each guest request reads once; a read that held only framing (a chunk-size line,
+    /// the CRLF after a chunk) delivers nothing, so the next read is ours to ask for.
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if let current = exchange, current.onDemand, current.sawHead, !deliveredSinceRead { context.read() }
+        deliveredSinceRead = false
+        context.fireChannelReadComplete()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

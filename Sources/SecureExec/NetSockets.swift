@@ -164,11 +164,31 @@ final class StreamEventHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     private let events: @Sendable (NetworkStreamEvent) -> Void
     private let handshake: EventLoopPromise<Void>?
+    private let onActive: (@Sendable () -> Void)?
     private var closed = false
 
-    init(events: @escaping @Sendable (NetworkStreamEvent) -> Void, handshake: EventLoopPromise<Void>? = nil) {
+    init(events: @escaping @Sendable (NetworkStreamEvent) -> Void, handshake: EventLoopPromise<Void>? = nil,
+         onActive: (@Sendable () -> Void)? = nil) {
         self.events = events
         self.handshake = handshake
+        self.onActive = onActive
+    }
+
+    private var announcedActive = false
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { becameActive() }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        becameActive()
+        context.fireChannelActive()
+    }
+
+    private func becameActive() {
+        guard !announcedActive else { return }
+        announcedActive = true
+        onActive?()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -216,18 +236,21 @@ final class SandboxTCPServer: Sendable {
     let hostPort: Int
     /// TLS (the guest's key and certificate).
     let secure: Bool
+    /// An http.Server or https.Server (the guest parses its connections as HTTP).
+    let speaksHTTP: Bool
     private let channel: any Channel
 
-    private init(id: Int, guestPort: Int, hostPort: Int, secure: Bool, channel: any Channel) {
+    private init(id: Int, guestPort: Int, hostPort: Int, secure: Bool, speaksHTTP: Bool, channel: any Channel) {
         self.id = id
         self.secure = secure
+        self.speaksHTTP = speaksHTTP
         self.guestPort = guestPort
         self.hostPort = hostPort
         self.channel = channel
     }
 
     static func start(id: Int, guestPort: Int, state: NetworkCallState, host: CallHost,
-                      tls: NIOSSLContext? = nil) async throws -> SandboxTCPServer {
+                      tls: NIOSSLContext? = nil, speaksHTTP: Bool = false) async throws -> SandboxTCPServer {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 128)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -249,9 +272,11 @@ final class SandboxTCPServer: Sendable {
                     ]))
                 }
                 guard let tls else {
+                    // Announced once active: a read the guest asks for before then would be
+                    // dropped by the channel (NIO ignores reads of an inactive channel).
                     return channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: emit))
-                    }.map { announce() }
+                        try channel.pipeline.syncOperations.addHandler(StreamEventHandler(events: emit, onActive: announce))
+                    }
                 }
                 // TLS: the guest hears of the connection once the handshake completed; a client
                 // that fails it is closed without the guest seeing anything (Node reports it as
@@ -271,7 +296,7 @@ final class SandboxTCPServer: Sendable {
             }
         let (channel, port) = try await bindLoopback(bootstrap)
         return SandboxTCPServer(id: id, guestPort: guestPort == 0 ? port : guestPort, hostPort: port, secure: tls != nil,
-                                channel: channel)
+                                speaksHTTP: speaksHTTP, channel: channel)
     }
 
     func close() async { try? await channel.close() }
@@ -399,8 +424,9 @@ extension NetworkOperations {
         return .value(.object(answer))
     }
 
-    /// `{port, host?}` → `{id, port}`: a TCP server on the host's loopback (op `listen`,
-    /// protocol `tcp:`).
+    /// `{port, host?, tls?, http?}` → `{id, port}`: a TCP server on the host's loopback (op
+    /// `listen`, protocol `tcp:`/`tls:`, or `http:`/`https:` for the guest's http and https
+    /// servers, which parse their connections themselves).
     private func listenTCP(_ args: Arguments) async throws -> BridgeResponse {
         let port = (try? args.int("port")) ?? 0
         guard port >= 0, port <= 65535 else {
@@ -409,11 +435,13 @@ extension NetworkOperations {
         }
         let requestedHost = (try args.optionalString("host")) ?? "127.0.0.1"
         let secure = args.raw["tls"].map { !$0.isNull } ?? false
+        let http = args.raw["http"] == .bool(true)
+        let scheme = http ? (secure ? "https:" : "http:") : (secure ? "tls:" : "tcp:")
         let decision = await host.driver.permissions.network?.decide(
-            NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port, protocol: secure ? "tls:" : "tcp:")) ?? .deny
+            NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port, protocol: scheme)) ?? .deny
         guard decision.allow else { throw Self.denied("listen", host: requestedHost, port: port, reason: decision.reason) }
         let tls = try TLSContexts.server(args)
-        let server = try await state.openTCPServer(guestPort: port, host: host, tls: tls)
+        let server = try await state.openTCPServer(guestPort: port, host: host, tls: tls, speaksHTTP: http)
         return .value(["id": .number(Double(server.id)), "port": .number(Double(server.guestPort)),
                        "hostPort": .number(Double(server.hostPort))])
     }

@@ -22,22 +22,7 @@ struct NetworkOperations {
         switch op {
         case "net.fetch": return try await fetch(args, binary)
         case "dns.lookup": return try await lookup(args)
-        case "http.listen": return try await listen(args)
-        case "http.respond": return try respond(args, binary)
-        case "http.close": return try await close(args)
         case "http.poolClose": return try poolClose(args)
-        case "http.respondStart":
-            let (id, response) = try Self.answer(args, nil)
-            // The head goes out with the first part (one packet, as Node sends it) unless the
-            // guest flushes it now (`flushHeaders`).
-            state.startAnswer(id, response, flush: args.bool("flush") == true)
-            return .undefined
-        case "http.respondChunk":
-            try await state.write(try args.int("req"), binary ?? [])
-            return .undefined
-        case "http.respondEnd":
-            state.endAnswer(try args.int("req"))
-            return .undefined
         case "net.cancel":
             state.finishBody(try args.int("id"))?()
             return .undefined
@@ -373,55 +358,6 @@ struct NetworkOperations {
                                syscall: "getaddrinfo", host: raw)
         }
         return .value(.array(addresses.map { .object(["address": .string($0.description), "family": .number($0.isIPv4 ? 4 : 6)]) }))
-    }
-
-    // MARK: - Sandbox servers
-
-    /// `{port, host?}` → `{id, port, address}`: a server on the host's loopback (an ephemeral
-    /// real port; the guest sees the port it asked for), after a `listen` permission request.
-    private func listen(_ args: Arguments) async throws -> BridgeResponse {
-        let port = (try? args.int("port")) ?? 0
-        guard port >= 0, port <= 65535 else {
-            throw GuestError(code: "ERR_SOCKET_BAD_PORT", message: "options.port should be >= 0 and < 65536. Received \(port).",
-                             name: "RangeError")
-        }
-        let requestedHost = (try args.optionalString("host")) ?? "127.0.0.1"
-        let secure = args.raw["tls"].map { !$0.isNull } ?? false
-        let decision = await decide(NetworkAccessRequest(op: .listen, hostname: requestedHost, port: port,
-                                                         protocol: secure ? "https:" : "http:"))
-        guard decision.allow else { throw Self.denied("listen", host: requestedHost, port: port, reason: decision.reason) }
-        let tls = try TLSContexts.server(args)
-        let server = try await state.openServer(guestPort: port, host: host, tls: tls)
-        return .value(["id": .number(Double(server.id)), "port": .number(Double(server.guestPort)),
-                       "hostPort": .number(Double(server.hostPort)), "address": "127.0.0.1"])
-    }
-
-    /// `{req, status, statusText?, headers}` plus the body: the answer to a request a sandbox
-    /// server received.
-    private func respond(_ args: Arguments, _ binary: [UInt8]?) throws -> BridgeResponse {
-        let (id, response) = try Self.answer(args, binary)
-        state.answer(id, response)
-        return .undefined
-    }
-
-    /// `{req, status, statusText?, headers}` validated.
-    static func answer(_ args: Arguments, _ binary: [UInt8]?) throws -> (Int, SandboxServerResponse) {
-        let id = try args.int("req")
-        let status = try args.int("status")
-        guard status >= 100, status <= 999 else {
-            throw GuestError(code: "ERR_HTTP_INVALID_STATUS_CODE", message: "Invalid status code: \(status)", name: "RangeError")
-        }
-        let statusText = try args.optionalString("statusText")
-        if let statusText, statusText.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
-            throw GuestError(code: "ERR_INVALID_CHAR", message: "Invalid character in statusMessage", name: "TypeError")
-        }
-        let headers = try Self.headers(args.raw["headers"])
-        return (id, SandboxServerResponse(status: status, statusText: statusText, headers: headers, body: binary ?? []))
-    }
-
-    private func close(_ args: Arguments) async throws -> BridgeResponse {
-        await state.closeServer(try args.int("id"))
-        return .undefined
     }
 }
 

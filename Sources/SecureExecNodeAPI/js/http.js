@@ -1,81 +1,31 @@
 'use strict';
-// http: the client (request/get, ClientRequest, IncomingMessage) and sandbox servers
-// (createServer). A request is one host call (`net.fetch` with op "http"), checked like fetch:
+// http: the client (request/get, ClientRequest) and the server (createServer, from
+// _http_server). A request is one host call (`net.fetch` with op "http"), checked like fetch:
 // permission with the resolved addresses, then the adapter's destination policy, and the
-// connection goes to the checked address. A server listens on the host's loopback; the host
-// hands each request to the guest as an `http.server` event and the guest's answer goes back
-// with `http.respond`.
+// connection goes to the checked address. A server is Node's: a net.Server on the host's
+// loopback whose connections our own parser (_http_common) reads and answers.
 
 const EventEmitter = require('events');
-const { Readable, Writable } = require('stream');
+const { Writable } = require('stream');
 const { Buffer } = require('buffer');
 const { URL } = require('url');
 const {
   codes: {
-    ERR_HTTP_HEADERS_SENT, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_ARG_TYPE, ERR_HTTP_INVALID_STATUS_CODE,
-    ERR_INVALID_CHAR, ERR_HTTP_INVALID_HEADER_VALUE,
+    ERR_HTTP_HEADERS_SENT, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_ARG_TYPE,
   },
 } = require('internal/errors');
 
-const STATUS_CODES = {
-  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints', 200: 'OK', 201: 'Created',
-  202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content',
-  207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently',
-  302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect',
-  308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden',
-  404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required',
-  408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed',
-  413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
-  417: 'Expectation Failed', 418: "I'm a Teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity',
-  423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required',
-  429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
-  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
-  504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates', 507: 'Insufficient Storage',
-  508: 'Loop Detected', 509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
-};
-
-const METHODS = ['ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
-  'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH', 'PURGE',
-  'PUT', 'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK', 'UNLOCK', 'UNSUBSCRIBE'];
+const { STATUS_CODES, Server, ServerResponse } = require('_http_server');
+const { IncomingMessage } = require('_http_incoming');
+const { OutgoingMessage, validateHeaderName, validateHeaderValue } = require('_http_outgoing');
+const { methods: METHODS } = require('_http_common');
 
 const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
-const invalidValueRe = /[^\t\x20-\x7e\x80-\xff]/;
-
-function validateHeaderName(name, label = 'Header name') {
-  if (typeof name !== 'string' || !name || !tokenRe.test(name)) throw new ERR_INVALID_HTTP_TOKEN(label, name);
-}
-
-function validateHeaderValue(name, value) {
-  if (value === undefined) throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
-  if (invalidValueRe.test(String(value))) throw new ERR_INVALID_CHAR('header content', name);
-}
 
 function toBuffer(chunk, encoding) {
   if (typeof chunk === 'string') return Buffer.from(chunk, encoding || 'utf8');
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
-}
-
-/** Node's rules for folding repeated headers into `message.headers`. */
-const dropDuplicates = new Set(['age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from',
-  'host', 'if-modified-since', 'if-unmodified-since', 'last-modified', 'location', 'max-forwards',
-  'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent']);
-
-function foldHeaders(pairs) {
-  const headers = { __proto__: null };
-  const distinct = { __proto__: null };
-  for (const [rawName, value] of pairs) {
-    const name = rawName.toLowerCase();
-    (distinct[name] ??= []).push(value);
-    if (headers[name] === undefined) {
-      headers[name] = name === 'set-cookie' ? [value] : value;
-    } else if (name === 'set-cookie') {
-      headers[name].push(value);
-    } else if (!dropDuplicates.has(name)) {
-      headers[name] += (name === 'cookie' ? '; ' : ', ') + value;
-    }
-  }
-  return { headers: Object.assign({}, headers), distinct: Object.assign({}, distinct) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,70 +67,12 @@ class ConnectionSocket extends EventEmitter {
 }
 
 // ---------------------------------------------------------------------------------------------
-// IncomingMessage
-
-class IncomingMessage extends Readable {
-  constructor(socket = null) {
-    super();
-    this.socket = socket;
-    this.httpVersionMajor = 1;
-    this.httpVersionMinor = 1;
-    this.httpVersion = '1.1';
-    this.complete = false;
-    this.rawHeaders = [];
-    this.rawTrailers = [];
-    this.headers = {};
-    this.headersDistinct = {};
-    this.trailers = {};
-    this.trailersDistinct = {};
-    this.aborted = false;
-    this.upgrade = false;
-    this.url = '';
-    this.method = null;
-    this.statusCode = null;
-    this.statusMessage = null;
-  }
-
-  get connection() { return this.socket; }
-
-  _setHeaders(pairs) {
-    this.rawHeaders = pairs.flat();
-    const { headers, distinct } = foldHeaders(pairs);
-    this.headers = headers;
-    this.headersDistinct = distinct;
-  }
-
-  _deliver(body) {
-    if (body && body.length > 0) this.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-    this.complete = true;
-    this.push(null);
-  }
-
-  _read() { if (this._requestMore) this._requestMore(); }
-
-  _destroy(error, callback) {
-    if (!this.readableEnded || !this.complete) {
-      this.aborted = true;
-      this.emit('aborted');
-    }
-    if (!this.complete && this._cancelBody) this._cancelBody();
-    // As Node: the error is emitted only when someone listens for it.
-    process.nextTick(() => callback(this.listenerCount('error') === 0 ? null : error));
-  }
-
-  setTimeout(msecs, callback) {
-    if (callback) this.on('timeout', callback);
-    return this;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Outgoing messages: headers and body, buffered until end().
+// A client's outgoing request: headers and body, buffered until end() (the host sends it).
 
 const kHeaders = Symbol('outgoing headers'); // lower name -> [name, value]
 const kChunks = Symbol('outgoing chunks');
 
-class OutgoingMessage extends Writable {
+class ClientOutgoing extends Writable {
   constructor() {
     super({ decodeStrings: false, autoDestroy: false, emitClose: false });
     this[kHeaders] = new Map();
@@ -563,7 +455,7 @@ function urlToOptions(url) {
   };
 }
 
-class ClientRequest extends OutgoingMessage {
+class ClientRequest extends ClientOutgoing {
   constructor(input, options, callback, defaultProtocol = 'http:') {
     super();
     if (typeof options === 'function') { callback = options; options = undefined; }
@@ -805,178 +697,18 @@ function get(url, options, callback) {
   return req;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Servers
-
-const servers = new Map(); // host id -> Server
-let listening = false;
-
-function onServerEvent(event, bytes) {
-  if (event === undefined || event.type !== 'request') return;
-  const server = servers.get(event.server);
-  if (server === undefined) {
-    internal.callAsync('http.respond', { req: event.req, status: 503, headers: [] }).catch(() => {});
-    return;
-  }
-  server._dispatch(event, bytes);
-}
-
-class ServerResponse extends OutgoingMessage {
-  constructor(req, id) {
-    super();
-    this.req = req;
-    this._id = id;
-    this.statusCode = 200;
-    this.statusMessage = undefined;
-    this.sendDate = true;
-    this.socket = null;
-  }
-
-  get connection() { return this.socket; }
-
-  writeHead(statusCode, reason, headers) {
-    if (this.headersSent) throw new ERR_HTTP_HEADERS_SENT('write');
-    if (typeof reason !== 'string') { headers = reason; reason = undefined; }
-    statusCode |= 0;
-    if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(statusCode);
-    this.statusCode = statusCode;
-    if (reason !== undefined) this.statusMessage = reason;
-    if (Array.isArray(headers)) {
-      for (const [name, value] of pairsFromFlat(headers)) this.appendHeader(name, value);
-    } else if (headers) {
-      for (const name of Object.keys(headers)) if (headers[name] !== undefined) this.setHeader(name, headers[name]);
-    }
-    return this;
-  }
-
-  writeContinue() {}
-  writeProcessing() {}
-  writeEarlyHints() {}
-  assignSocket() {}
-  detachSocket() {}
-
-  /** The answer's status line and headers, as the host takes them. */
-  _head() {
-    if (this.sendDate && !this.hasHeader('date')) this[kHeaders].set('date', ['Date', new Date().toUTCString()]);
-    const status = this.statusCode;
-    return { req: this._id, status, statusText: this.statusMessage ?? STATUS_CODES[status] ?? 'unknown', headers: this._headerPairs() };
-  }
-
-  /** Sends the head of a streamed answer (once). */
-  _start(flush = false) {
-    if (this._started === undefined) {
-      const status = this.statusCode;
-      if (status < 100 || status > 999) return Promise.reject(new ERR_HTTP_INVALID_STATUS_CODE(status));
-      this.headersSent = true;
-      // The head leaves with the first part of the body (one packet, as in Node) unless flushed.
-      this._started = internal.callAsync('http.respondStart', { ...this._head(), flush });
-    }
-    return this._started;
-  }
-
-  flushHeaders() { this._start(true).catch(() => {}); }
-
-  // A chunk written before end() streams (chunked); `end(data)` alone answers in one piece.
-  _write(chunk, encoding, callback) {
-    let bytes;
-    try { bytes = toBuffer(chunk, encoding); } catch (e) { callback(e); return; }
-    this._start()
-      .then(() => internal.callAsync('http.respondChunk', { req: this._id }, bytes))
-      .then(() => callback(), (error) => callback(error));
-  }
-
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') { callback = chunk; chunk = undefined; encoding = undefined; }
-    else if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
-    if (chunk !== undefined && chunk !== null && this._started === undefined && !this.writableEnded) {
-      this[kChunks].push(toBuffer(chunk, encoding));
-      chunk = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) super.end(chunk, encoding, callback); else super.end(callback);
-    return this;
-  }
-
-  _final(callback) {
-    this.finished = true;
-    const done = () => { callback(); process.nextTick(() => this.emit('close')); };
-    if (this._started !== undefined) {
-      this._started.then(() => internal.callAsync('http.respondEnd', { req: this._id })).then(done, (error) => callback(error));
-      return;
-    }
-    const status = this.statusCode;
-    if (status < 100 || status > 999) { callback(new ERR_HTTP_INVALID_STATUS_CODE(status)); return; }
-    this.headersSent = true;
-    internal.callAsync('http.respond', this._head(), this._body()).then(done, (error) => callback(error));
-  }
-}
-
-// http.Server is a net.Server (as in Node) whose connections the host's HTTP server parses:
-// listening, closing and ref/unref are net.Server's, over the `http.*` operations.
-class Server extends require('net').Server {
-  constructor(options, requestListener) {
-    if (typeof options === 'function') { requestListener = options; options = {}; }
-    super(options || {});
-    if (requestListener) this.on('request', requestListener);
-    this._port = undefined;
-    this._handle = null;
-    this.timeout = 0;
-    this.keepAliveTimeout = 5000;
-    this.headersTimeout = 60000;
-    this.requestTimeout = 300000;
-    this.maxHeadersCount = null;
-    this.maxRequestsPerSocket = 0;
-  }
-
-  get _listenOperation() { return 'http.listen'; }
-  get _closeOperation() { return 'http.close'; }
-  _prepareListen() {
-    if (!listening) {
-      internal.loop.onHostEvent('http.server', onServerEvent);
-      listening = true;
-    }
-  }
-  _registerListening(info) {
-    this._hostPort = info.hostPort;
-    servers.set(info.id, this);
-  }
-  _unregisterListening(id) { servers.delete(id); }
-
-  closeAllConnections() {}
-  closeIdleConnections() {}
-  setTimeout(msecs, callback) { this.timeout = msecs; if (callback) this.on('timeout', callback); return this; }
-
-  _dispatch(event, bytes) {
-    const socket = new ConnectionSocket('127.0.0.1', 0, '127.0.0.1', this._port, null);
-    socket.server = this;
-    if (this._secure) socket.encrypted = true;  // an https.Server's connection (req.socket.encrypted)
-    const req = new IncomingMessage(socket);
-    req.method = event.method;
-    req.url = event.url;
-    const [major, minor] = String(event.httpVersion || '1.1').split('.');
-    req.httpVersionMajor = Number(major);
-    req.httpVersionMinor = Number(minor);
-    req.httpVersion = event.httpVersion;
-    req._setHeaders(event.headers);
-    const res = new ServerResponse(req, event.req);
-    res.socket = socket;
-    socket._owner = res;
-    req._deliver(bytes);
-    this.emit('request', req, res);
-  }
-}
-
 function createServer(options, requestListener) {
   return new Server(options, requestListener);
 }
 
 module.exports = {
-  METHODS: METHODS.slice(),
+  METHODS: METHODS.slice().sort(),
   STATUS_CODES,
   Agent: CallableAgent,
   ClientRequest,
   IncomingMessage,
   OutgoingMessage,
-  Server: require('internal/callable_class')(Server),
+  Server,
   ServerResponse,
   createServer,
   validateHeaderName,

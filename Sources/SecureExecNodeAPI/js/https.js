@@ -1,7 +1,8 @@
 'use strict';
-// https: the http client over TLS (verification on, in the host). `https.createServer` is an
-// http.Server on the host's loopback whose TLS (the guest's PEM key and certificate) the host
-// terminates; the listen is the same `listen` permission, with protocol "https:".
+// https: the http client over TLS (verification on, in the host). `https.createServer` is Node's:
+// a tls.Server (the host terminates TLS with the guest's PEM key and certificate) whose secure
+// connections _http_server reads and answers; the listen is the `listen` permission with
+// protocol "https:".
 
 const http = require('http');
 
@@ -49,15 +50,29 @@ function get(url, options, callback) {
   return req;
 }
 
-class Server extends http.Server {
+const { storeHTTPOptions, setupConnectionsTracking, addServerMethods, _connectionListener } = require('_http_server');
+const tls = require('tls');
+
+class Server extends tls.Server {
   constructor(options, requestListener) {
     if (typeof options === 'function') { requestListener = options; options = {}; }
-    super(options || {}, requestListener);
-    this._credentials = require('tls').serverCredentials(options || {});
-    this._secure = true;
+    else if (options === null || options === undefined) options = {};
+    const opts = { ...options };
+    super({ noDelay: true, ALPNProtocols: ['http/1.1'], ...opts, allowHalfOpen: true }, _connectionListener);
+    storeHTTPOptions.call(this, opts);
+    this.httpAllowHalfOpen = false;
+    if (requestListener) this.on('request', requestListener);
+    this.on('tlsClientError', function (err, conn) {
+      if (!this.emit('clientError', err, conn)) conn.destroy(err);
+    });
+    this.timeout = 0;
+    this.maxHeadersCount = null;
+    this.maxRequestsPerSocket = 0;
+    this.on('listening', setupConnectionsTracking);
   }
-  _listenArguments(args) { return { ...args, tls: this._credentials }; }
+  _listenArguments(args) { return { ...super._listenArguments(args), http: true }; }
 }
+addServerMethods(Server.prototype, tls.Server.prototype);
 
 function createServer(options, requestListener) { return new Server(options, requestListener); }
 

@@ -296,6 +296,12 @@ class Socket extends Duplex {
     }, (error) => callback(error));
   }
 
+  /** Corked writes leave as one (one host write, one packet: an HTTP head with its body). */
+  _writev(chunks, callback) {
+    const buffers = chunks.map(({ chunk, encoding }) => (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
+    this._write(buffers.length === 1 ? buffers[0] : Buffer.concat(buffers), 'buffer', callback);
+  }
+
   _final(callback) {
     if (this._id === undefined) {
       if (this.connecting) { this._pendingWrite = () => this._final(callback); return; }

@@ -713,6 +713,13 @@ function decodeFrame(frame) {
   const bytes = frame instanceof Uint8Array ? frame : new Uint8Array(frame);
   const length = ((bytes[0] << 24) >>> 0) + (bytes[1] << 16) + (bytes[2] << 8) + bytes[3];
   const head = JSON.parse(decoder.decode(bytes.subarray(4, 4 + length)));
+  // Header values are bytes, read as Latin-1 (as Node's parser and undici read them); the host
+  // hands them over as UTF-8 text.
+  if (Array.isArray(head.headers)) {
+    for (const pair of head.headers) {
+      if (typeof pair[1] === 'string' && /[^\x00-\x7f]/.test(pair[1])) pair[1] = Buffer.from(pair[1], 'utf8').toString('latin1');
+    }
+  }
   return { head, body: bytes.slice(4 + length) };
 }
 
