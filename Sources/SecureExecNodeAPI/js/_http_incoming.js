@@ -106,6 +106,14 @@ class IncomingMessage extends Readable {
     return this;
   }
 
+  /** Reading counts as consuming even when the whole body is already buffered (Node marks it in
+   *  `_read`, which a buffered, ended body never reaches here: our parser may deliver head and
+   *  body in one go where Node's gets them in separate reads). */
+  read(n) {
+    if (!this._consuming && this.readableFlowing !== null && !this._dumped) this._consuming = true;
+    return super.read(n);
+  }
+
   _read(n) {
     if (!this._consuming) {
       this._readableState.readingMore = false;

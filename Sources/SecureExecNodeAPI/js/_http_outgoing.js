@@ -32,6 +32,7 @@ const CRLF = '\r\n';
 const RE_CONN_CLOSE = /(?:^|\W)close(?:$|\W)/i;
 const RE_TE_CHUNKED = /(?:^|\W)chunked(?:$|\W)/i;
 const HIGH_WATER_MARK = 16 * 1024;
+const nonAscii = /[^\x00-\x7f]/;
 
 let dateCache;
 /** The Date header's value, computed once a second. */
@@ -371,7 +372,9 @@ class OutgoingMessage extends Stream {
   /** Head and body go out together when they can (one packet, as in Node). */
   _send(data, encoding, callback) {
     if (!this._headerSent && this._header !== null) {
-      if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      // The head is Latin-1 text (header values are bytes): joined with a body string only when
+      // that encodes it the same.
+      if (typeof data === 'string' && (encoding === 'latin1' || ((encoding === 'utf8' || !encoding) && !nonAscii.test(this._header)))) {
         data = this._header + data;
       } else {
         const header = this._header;

@@ -424,17 +424,24 @@ function socketOnEnd(server, socket, parser, state) {
   const ret = parser.finish();
   if (ret instanceof Error) {
     socketOnError.call(socket, ret);
-  } else if (!server.httpAllowHalfOpen && state.outgoing.length === 0 && !(socket._httpMessage && !socket._httpMessage.writableFinished)) {
+  } else if (!server.httpAllowHalfOpen && !answersEnded(socket, state)) {
     socket.end();
   } else if (state.outgoing.length) {
-    // Answers already under way still go out (Node's writes complete within the tick that
-    // reads the end; ours wait for the host): the connection ends after the last.
+    // Answers already ended but not yet written out still go (Node's writes complete within
+    // the tick that reads the end; ours wait for the host): the connection ends after the last.
     state.outgoing[state.outgoing.length - 1]._last = true;
   } else if (socket._httpMessage) {
     socket._httpMessage._last = true;
   } else {
     socket.end();
   }
+}
+
+/** Whether answers are in flight and every one of them has ended (only its bytes are pending). */
+function answersEnded(socket, state) {
+  const current = socket._httpMessage;
+  if (!current || current.writableFinished) return false;
+  return current.finished && state.outgoing.every((res) => res.finished);
 }
 
 function socketOnData(server, socket, parser, state, d) {
