@@ -108,11 +108,7 @@ class HTTPParser {
           break;
         }
         case BODY: {
-          const take = Math.min(this.remaining, n - i);
-          this.remaining -= take;
-          const chunk = data.subarray(i, i + take);
-          i += take;
-          this.onBody(chunk);
+          i = this._bodyBytes(data, i);
           if (this.remaining === 0) this._messageDone([]);
           break;
         }
@@ -142,11 +138,7 @@ class HTTPParser {
           break;
         }
         case CHUNK_DATA: {
-          const take = Math.min(this.remaining, n - i);
-          this.remaining -= take;
-          const chunk = data.subarray(i, i + take);
-          i += take;
-          this.onBody(chunk);
+          i = this._bodyBytes(data, i);
           if (this.remaining === 0) { this.state = CHUNK_END; this.line = ''; }
           break;
         }
@@ -172,6 +164,14 @@ class HTTPParser {
       }
     }
     return n;
+  }
+
+  /** Up to `remaining` body bytes from `i` to the owner; returns where they end. */
+  _bodyBytes(data, i) {
+    const take = Math.min(this.remaining, data.length - i);
+    this.remaining -= take;
+    this.onBody(data.subarray(i, i + take));
+    return i + take;
   }
 
   /** The connection ended: a message reading to the end is complete; one cut short is an error. */

@@ -60,45 +60,26 @@ class IncomingMessage extends Readable {
   get connection() { return this.socket; }
   set connection(value) { this.socket = value; }
 
-  get headers() {
-    if (this[kHeaders] === null) {
-      this[kHeaders] = {};
-      const src = this.rawHeaders;
-      for (let n = 0; n < this[kHeadersCount]; n += 2) this._addHeaderLine(src[n], src[n + 1], this[kHeaders]);
-    }
-    return this[kHeaders];
-  }
+  get headers() { return this._folded(kHeaders, this.rawHeaders, kHeadersCount, false); }
   set headers(value) { this[kHeaders] = value; }
-
-  get headersDistinct() {
-    if (this[kHeadersDistinct] === null) {
-      this[kHeadersDistinct] = {};
-      const src = this.rawHeaders;
-      for (let n = 0; n < this[kHeadersCount]; n += 2) this._addHeaderLineDistinct(src[n], src[n + 1], this[kHeadersDistinct]);
-    }
-    return this[kHeadersDistinct];
-  }
+  get headersDistinct() { return this._folded(kHeadersDistinct, this.rawHeaders, kHeadersCount, true); }
   set headersDistinct(value) { this[kHeadersDistinct] = value; }
-
-  get trailers() {
-    if (this[kTrailers] === null) {
-      this[kTrailers] = {};
-      const src = this.rawTrailers;
-      for (let n = 0; n < this[kTrailersCount]; n += 2) this._addHeaderLine(src[n], src[n + 1], this[kTrailers]);
-    }
-    return this[kTrailers];
-  }
+  get trailers() { return this._folded(kTrailers, this.rawTrailers, kTrailersCount, false); }
   set trailers(value) { this[kTrailers] = value; }
-
-  get trailersDistinct() {
-    if (this[kTrailersDistinct] === null) {
-      this[kTrailersDistinct] = {};
-      const src = this.rawTrailers;
-      for (let n = 0; n < this[kTrailersCount]; n += 2) this._addHeaderLineDistinct(src[n], src[n + 1], this[kTrailersDistinct]);
-    }
-    return this[kTrailersDistinct];
-  }
+  get trailersDistinct() { return this._folded(kTrailersDistinct, this.rawTrailers, kTrailersCount, true); }
   set trailersDistinct(value) { this[kTrailersDistinct] = value; }
+
+  /** The object a raw header list folds into (made on first use, as Node makes it). */
+  _folded(key, raw, countKey, distinct) {
+    if (this[key] === null) {
+      const dest = {};
+      for (let n = 0; n < this[countKey]; n += 2) {
+        if (distinct) this._addHeaderLineDistinct(raw[n], raw[n + 1], dest); else this._addHeaderLine(raw[n], raw[n + 1], dest);
+      }
+      this[key] = dest;
+    }
+    return this[key];
+  }
 
   setTimeout(msecs, callback) {
     if (callback) this.on('timeout', callback);

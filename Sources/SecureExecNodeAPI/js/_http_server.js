@@ -11,11 +11,11 @@ const { Buffer } = require('buffer');
 const { HTTPParser, continueExpression, chunkExpression, _checkInvalidHeaderChar: checkInvalidHeaderChar, freeParser } = require('_http_common');
 const { IncomingMessage, readStart, readStop } = require('_http_incoming');
 const { OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption } = require('_http_outgoing');
-const { validateInteger, validateBoolean, validateObject, validateFunction } = require('internal/validators');
+const { validateInteger, validateBoolean, validateObject } = require('internal/validators');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_HTTP_SOCKET_ASSIGNED, ERR_HTTP_SOCKET_ENCODING,
-    ERR_HTTP_REQUEST_TIMEOUT, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR, ERR_INVALID_ARG_TYPE,
+    ERR_HTTP_REQUEST_TIMEOUT, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR,
   },
 } = require('internal/errors');
 
@@ -188,37 +188,13 @@ function storeHTTPOptions(options) {
   const insecureHTTPParser = options.insecureHTTPParser;
   if (insecureHTTPParser !== undefined) validateBoolean(insecureHTTPParser, 'options.insecureHTTPParser');
   this.insecureHTTPParser = insecureHTTPParser;
-  const requestTimeout = options.requestTimeout;
-  if (requestTimeout !== undefined) {
-    validateInteger(requestTimeout, 'requestTimeout', 0);
-    this.requestTimeout = requestTimeout;
-  } else {
-    this.requestTimeout = 300000;
-  }
-  const headersTimeout = options.headersTimeout;
-  if (headersTimeout !== undefined) {
-    validateInteger(headersTimeout, 'headersTimeout', 0);
-    this.headersTimeout = headersTimeout;
-  } else {
-    this.headersTimeout = Math.min(60000, this.requestTimeout);
-  }
+  this.requestTimeout = integerOption(options, 'requestTimeout', 300000);
+  this.headersTimeout = integerOption(options, 'headersTimeout', Math.min(60000, this.requestTimeout));
   if (this.requestTimeout > 0 && this.headersTimeout > 0 && this.headersTimeout > this.requestTimeout) {
-    throw new ERR_INVALID_ARG_VALUE('headersTimeout', headersTimeout, 'must be less than or equal to requestTimeout');
+    throw new ERR_INVALID_ARG_VALUE('headersTimeout', options.headersTimeout, 'must be less than or equal to requestTimeout');
   }
-  const keepAliveTimeout = options.keepAliveTimeout;
-  if (keepAliveTimeout !== undefined) {
-    validateInteger(keepAliveTimeout, 'keepAliveTimeout', 0);
-    this.keepAliveTimeout = keepAliveTimeout;
-  } else {
-    this.keepAliveTimeout = 5000;
-  }
-  const connectionsCheckingInterval = options.connectionsCheckingInterval;
-  if (connectionsCheckingInterval !== undefined) {
-    validateInteger(connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
-    this.connectionsCheckingInterval = connectionsCheckingInterval;
-  } else {
-    this.connectionsCheckingInterval = 30000;
-  }
+  this.keepAliveTimeout = integerOption(options, 'keepAliveTimeout', 5000);
+  this.connectionsCheckingInterval = integerOption(options, 'connectionsCheckingInterval', 30000);
   const requireHostHeader = options.requireHostHeader;
   if (requireHostHeader !== undefined) {
     validateBoolean(requireHostHeader, 'options.requireHostHeader');
@@ -233,6 +209,14 @@ function storeHTTPOptions(options) {
   if (rejectNonStandardBodyWrites !== undefined) validateBoolean(rejectNonStandardBodyWrites, 'options.rejectNonStandardBodyWrites');
   this.rejectNonStandardBodyWrites = rejectNonStandardBodyWrites ?? false;
   this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
+}
+
+/** A non-negative integer option, or its default. */
+function integerOption(options, name, defaultValue) {
+  const value = options[name];
+  if (value === undefined) return defaultValue;
+  validateInteger(value, name, 0);
+  return value;
 }
 
 function setupConnectionsTracking() {

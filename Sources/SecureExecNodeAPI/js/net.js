@@ -18,6 +18,10 @@ const { getTimerDuration, validateFunction, validateNumber, validatePort } = req
 const sockets = new Map(); // host id -> Socket
 const servers = new Map(); // host id -> Server
 const early = new Map();   // host id -> events that arrived before the socket knew its id
+// Unix domain sockets within the sandbox: a server listening on a path is known to this call
+// only (no file is made, nothing reaches the host), and a connection to that path pairs two
+// sockets in memory.
+const pipeServers = new Map(); // path -> Server
 let listening = false;
 
 function listen() {
@@ -133,7 +137,7 @@ class Socket extends Duplex {
   }
   get bufferSize() { return this.writableLength; }
   get _connecting() { return this.connecting; }
-  get pending() { return this._id === undefined; }
+  get pending() { return this._id === undefined && this._pipe === undefined; }
   get readyState() {
     if (this.connecting) return 'opening';
     if (this.readable && this.writable) return 'open';
@@ -147,9 +151,27 @@ class Socket extends Duplex {
     if (callback !== null) this.once('connect', callback);
     if (options.port === undefined && options.path == null) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
     if (options.path != null) {
-      // No Unix domain sockets here (nothing in the sandbox listens on a path): refused where
-      // the path exists, ENOENT where it does not.
       const path = String(options.path);
+      const server = pipeServers.get(path);
+      if (server !== undefined) {
+        // A server of this sandbox listens there: connected in memory, as a pipe.
+        this.connecting = true;
+        process.nextTick(() => {
+          this.connecting = false;
+          if (this.destroyed) return;
+          if (!server.listening || server._pipePath !== path) {
+            const err = new Error(`connect ECONNREFUSED ${path}`);
+            Object.assign(err, { errno: -111, code: 'ECONNREFUSED', syscall: 'connect', address: path });
+            this.destroy(err);
+            return;
+          }
+          server._acceptPipe(this);
+          this.emit('connect');
+          this.emit('ready');
+        });
+        return this;
+      }
+      // Nothing of this sandbox listens on the path: refused where it exists, ENOENT where not.
       let exists = false;
       try { exists = require('fs').existsSync(path); } catch { /* not visible: as missing */ }
       const code = exists ? 'ECONNREFUSED' : 'ENOENT';
@@ -224,6 +246,26 @@ class Socket extends Duplex {
     this._requestRead();
   }
 
+  /** Becomes one end of an in-memory pipe whose other end is `peer`. */
+  _pipeJoin(peer) {
+    this._pipe = { peer, waiting: [] };
+    this._hold();
+  }
+
+  /** Bytes the other end wrote; its write completes once this end's reader keeps up. */
+  _pipeReceive(chunk, done) {
+    if (this.destroyed) { done(); return; }
+    this.bytesRead += chunk.length;
+    if (this._timer !== null) this._timer.refresh();
+    if (this.push(chunk)) done(); else this._pipe.waiting.push(done);
+  }
+
+  _pipeEnded() {
+    if (this.destroyed || this.readableEnded) return;
+    this.push(null);
+    this.read(0);
+  }
+
   _hold() {
     if (!this._holding && this._refed) { internal.loop.refHandle(); }
     this._holding = true;
@@ -272,7 +314,14 @@ class Socket extends Duplex {
     }
   }
 
-  _read() { this._requestRead(); }
+  _read() {
+    if (this._pipe !== undefined) {
+      const waiting = this._pipe.waiting.splice(0);
+      for (const done of waiting) done();
+      return;
+    }
+    this._requestRead();
+  }
 
   /** One outstanding read request at a time; the host reads once per request. */
   _requestRead() {
@@ -283,6 +332,22 @@ class Socket extends Duplex {
 
   _write(chunk, encoding, callback) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+    if (this._pipe !== undefined) {
+      const peer = this._pipe.peer;
+      if (peer.destroyed || peer.readableEnded) {
+        const err = new Error('write EPIPE');
+        Object.assign(err, { errno: -32, code: 'EPIPE', syscall: 'write' });
+        callback(err);
+        return;
+      }
+      this._bytesWritten += bytes.length;
+      const copy = Buffer.from(bytes);
+      process.nextTick(() => peer._pipeReceive(copy, () => {
+        if (this._timer !== null) this._timer.refresh();
+        callback();
+      }));
+      return;
+    }
     if (this._id === undefined) {
       if (!this.connecting) { callback(new ERR_SOCKET_CLOSED()); return; }
       this._pendingBytes += bytes.length;
@@ -303,6 +368,11 @@ class Socket extends Duplex {
   }
 
   _final(callback) {
+    if (this._pipe !== undefined) {
+      const peer = this._pipe.peer;
+      process.nextTick(() => { peer._pipeEnded(); callback(); });
+      return;
+    }
     if (this._id === undefined) {
       if (this.connecting) { this._pendingWrite = () => this._final(callback); return; }
       callback();
@@ -313,6 +383,15 @@ class Socket extends Duplex {
 
   _destroy(error, callback) {
     if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
+    if (this._pipe !== undefined) {
+      // The other end reads to its end, then closes (as after the peer's close on a socket).
+      const { peer, waiting } = this._pipe;
+      for (const done of waiting.splice(0)) done();
+      process.nextTick(() => {
+        peer._pipeEnded();
+        if (!peer.destroyed && !peer.allowHalfOpen) peer.once('end', () => process.nextTick(() => peer.destroy()));
+      });
+    }
     if (this._id !== undefined) {
       internal.callAsync('net.destroy', { id: this._id }).catch(() => {});
       sockets.delete(this._id);
@@ -376,6 +455,7 @@ class Server extends EventEmitter {
     /** close() came while the host was still opening the server: close it once it is open. */
     this._closeWhenListening = false;
     this.maxConnections = undefined;
+    this._connections = 0;
   }
 
   _hold() { if (!this._holding && this._refed) { this._holding = true; internal.loop.refHandle(); } }
@@ -393,7 +473,7 @@ class Server extends EventEmitter {
     }
     if (typeof options.port !== 'number' && typeof options.port !== 'string') {
       if (typeof options.path === 'string' && options.path !== '' && !(Number(options.path) >= 0)) {
-        throw new Error('net.Server.listen(path) is not supported in sandbox (no Unix domain sockets)');
+        return this._listenPipe(options.path, callback);
       }
       if (!('port' in options) && !('path' in options)) {
         throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
@@ -470,10 +550,46 @@ class Server extends EventEmitter {
   _registerListening(info) { servers.set(info.id, this); }
   _unregisterListening(id) { servers.delete(id); }
 
+  _listenPipe(path, callback) {
+    if (callback !== null) this.once('listening', callback);
+    if (pipeServers.has(path)) {
+      const err = new Error(`listen EADDRINUSE: address already in use ${path}`);
+      Object.assign(err, { errno: -98, code: 'EADDRINUSE', syscall: 'listen', address: path, port: -1 });
+      process.nextTick(() => this.emit('error', err));
+      return this;
+    }
+    pipeServers.set(path, this);
+    this._pipePath = path;
+    this.listening = true;
+    this._hold();
+    process.nextTick(() => { if (this._pipePath === path) this.emit('listening'); });
+    return this;
+  }
+
+  /** A connection to this server's path: the server's end of the pair. */
+  _acceptPipe(client) {
+    const socket = this._makeSocket();
+    socket.server = this;
+    socket._pipeJoin(client);
+    client._pipeJoin(socket);
+    this._track(socket);
+    this._emitConnection(socket);
+  }
+
   _accept(event) {
+    if (typeof this.maxConnections === 'number' && this.maxConnections >= 0 && this._connections >= this.maxConnections) {
+      // Over the limit: closed at once, and 'drop' says who it was (as Node 18.6+).
+      internal.callAsync('net.destroy', { id: event.id }).catch(() => {});
+      this.emit('drop', {
+        localAddress: event.localAddress, localPort: event.localPort, localFamily: isIP(event.localAddress) === 6 ? 'IPv6' : 'IPv4',
+        remoteAddress: event.remoteAddress, remotePort: event.remotePort, remoteFamily: isIP(event.remoteAddress) === 6 ? 'IPv6' : 'IPv4',
+      });
+      return;
+    }
     const socket = this._makeSocket();
     socket.server = this;
     socket._attach(event.id, event.remoteAddress, event.remotePort, event.localAddress, event.localPort);
+    this._track(socket);
     this._emitConnection(socket);
   }
   _makeSocket() { return new Socket({ allowHalfOpen: this._options.allowHalfOpen }); }
@@ -483,6 +599,7 @@ class Server extends EventEmitter {
    *  is): `::` without a host, as Node's dual-stack default. */
   address() {
     if (!this.listening) return null;
+    if (this._pipePath !== undefined) return this._pipePath;
     const host = this._requestedHost;
     if (host === undefined || host === '::') return { address: '::', family: 'IPv6', port: this._port };
     if (host === 'localhost') return { address: '127.0.0.1', family: 'IPv4', port: this._port };
@@ -495,7 +612,13 @@ class Server extends EventEmitter {
       if (!this.listening && !this._pending) this.once('close', () => callback(new ERR_SERVER_NOT_RUNNING()));
       else this.once('close', callback);
     }
-    if (this.listening) {
+    if (this.listening && this._pipePath !== undefined) {
+      pipeServers.delete(this._pipePath);
+      this._pipePath = undefined;
+      this.listening = false;
+      this._release();
+      process.nextTick(() => this.emit('close'));
+    } else if (this.listening) {
       const id = this._id;
       this._unregisterListening(id);
       this._id = undefined;
@@ -510,7 +633,12 @@ class Server extends EventEmitter {
     return this;
   }
 
-  getConnections(callback) { process.nextTick(callback, null, 0); return this; }
+  /** Connections accepted and not yet closed. */
+  getConnections(callback) { process.nextTick(callback, null, this._connections); return this; }
+  _track(socket) {
+    this._connections++;
+    socket.once('close', () => { this._connections--; });
+  }
   ref() { this._refed = true; if (this.listening || this._pending) this._hold(); return this; }
   unref() { this._refed = false; this._release(); return this; }
   [Symbol.asyncDispose]() { return new Promise((resolve) => this.close(() => resolve())); }
