@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
 # Real npm packages for the package tests (Debian installs them under /usr/share/nodejs).
-packages="node-semver node-lodash node-yaml node-chalk node-debug node-commander node-minimist node-uuid"
+packages="node-semver node-lodash node-yaml node-chalk node-debug node-commander node-minimist node-uuid node-express"
 if ! dpkg -s $packages >/dev/null 2>&1 || ! command -v node >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update >/dev/null

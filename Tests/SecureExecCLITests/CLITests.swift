@@ -150,8 +150,9 @@ struct PackageTests {
                                                    withDestinationPath: "/usr/share/nodejs")
         let file = dir.appendingPathComponent(script)
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(script), to: file)
+        // Loopback for packages that serve (express): the fixture talks to its own server.
         let sandbox = try CLITests().run(["run", "--module-path=/usr/share/nodejs", "--allow-read=\(dir.path)", "--allow-env=DEBUG",
-                                   file.path])
+                                          "--allow-net=127.0.0.1", file.path])
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         node.arguments = ["node", file.path]
