@@ -98,7 +98,7 @@ enum HTTPClientConnection {
                         let handler = try NIOSSLClientHandler(context: tlsContext, serverHostname: sniName)
                         try channel.pipeline.syncOperations.addHandler(handler)
                     }
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addInformingHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(
                         ResponseCollector(head: head, body: requestBody, limit: limit, headPromise: headPromise,
                                           deliver: deliver, address: target, port: port, onDemand: onDemand))

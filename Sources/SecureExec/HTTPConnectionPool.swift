@@ -79,7 +79,7 @@ final class PooledHTTPConnection: Sendable {
                     if let tls {
                         try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: serverName))
                     }
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addInformingHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(
                         PooledExchangeHandler(status: status, address: target, port: port, closed: closed))
                 }
@@ -114,7 +114,7 @@ final class PooledHTTPConnection: Sendable {
 
     /// Sends `request` (the connection must be claimed); returns once the answer's head arrived.
     /// Throws ``StalePooledConnection`` when the connection closed before any byte of the answer.
-    func exchange(_ request: HTTPRequest, onDemand: Bool,
+    func exchange(_ request: HTTPRequest, onDemand: Bool, inform: (@Sendable (HTTPResponse) -> Void)? = nil,
                   body onBody: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> HTTPStreamingResponse {
         let loop = channel.eventLoop
         let headPromise = loop.makePromise(of: HTTPResponse.self)
@@ -136,7 +136,7 @@ final class PooledHTTPConnection: Sendable {
         }
         let exchange = PooledExchangeHandler.Exchange(
             head: head, body: request.body, limit: request.maxResponseBytes, onDemand: onDemand, timeout: request.timeout,
-            headPromise: headPromise, deliver: deliver)
+            headPromise: headPromise, deliver: deliver, inform: inform)
         let channel = self.channel
         loop.execute {
             do {
@@ -175,6 +175,8 @@ private final class PooledExchangeHandler: ChannelInboundHandler, RemovableChann
         var timeout: Duration
         var headPromise: EventLoopPromise<HTTPResponse>
         var deliver: @Sendable (HTTPBodyEvent) -> Void
+        /// Informational (1xx) answers before the response.
+        var inform: (@Sendable (HTTPResponse) -> Void)?
         var sawByte = false
         var sawHead = false
         var keepAlive = true
@@ -244,7 +246,10 @@ private final class PooledExchangeHandler: ChannelInboundHandler, RemovableChann
         exchange = current
         switch unwrapInboundIn(data) {
         case .head(let responseHead):
-            if responseHead.status.code >= 100 && responseHead.status.code < 200 { return }
+            if responseHead.status.code >= 100 && responseHead.status.code < 200 {
+                current.inform?(HTTPResponse(informational: responseHead))
+                return
+            }
             if let declared = responseHead.headers.first(name: "content-length").flatMap({ Int($0) }), declared > current.limit {
                 abort(NetworkError(code: "ERR_SANDBOX_RESPONSE_TOO_LARGE",
                                    message: "response body exceeds the limit of \(current.limit) bytes"))
@@ -341,6 +346,7 @@ extension NetworkOperations {
     /// one. A reused connection that closed before any byte of the answer is replaced once.
     /// Answers the response, the connection's id and whether it was reused.
     func pooledStream(_ request: HTTPRequest, destination: Destination, args: Arguments, tls ownTLS: NIOSSLContext?,
+                      inform: (@Sendable (HTTPResponse) -> Void)? = nil,
                       body: @escaping @Sendable (HTTPBodyEvent) -> Void) async throws -> (HTTPStreamingResponse, Int, Bool) {
         let url = destination.url
         let tlsKey = url.scheme == "https" && destination.ownServer
@@ -355,7 +361,7 @@ extension NetworkOperations {
                    connection.claim() {
                     do {
                         let answer = try await state.track {
-                            try await connection.exchange(request, onDemand: true, body: body)
+                            try await connection.exchange(request, onDemand: true, inform: inform, body: body)
                         }
                         return (answer, id, true)
                     } catch is StalePooledConnection where !connection.closedHere {
@@ -402,7 +408,7 @@ extension NetworkOperations {
             throw GuestError.system("EMFILE", "too many open sockets", syscall: "connect")
         }
         do {
-            let answer = try await state.track { try await connection.exchange(request, onDemand: true, body: body) }
+            let answer = try await state.track { try await connection.exchange(request, onDemand: true, inform: inform, body: body) }
             return (answer, id, false)
         } catch is StalePooledConnection {
             state.removePooled(id)?.close()
@@ -415,5 +421,22 @@ extension NetworkOperations {
         let id = try args.int("conn")
         state.removePooled(id)?.close()
         return .undefined
+    }
+}
+
+extension HTTPResponse {
+    /// An informational (1xx) head, without a body.
+    init(informational head: HTTPResponseHead) {
+        self.init(status: Int(head.status.code), statusText: head.status.reasonPhrase,
+                  headers: head.headers.map { HTTPHeader(name: $0.name, value: $0.value) }, body: [])
+    }
+}
+
+extension ChannelPipeline.SynchronousOperations {
+    /// NIO's HTTP/1 client handlers, with informational (1xx) answers passed on (NIO drops them
+    /// by default; Node reports them as 'information').
+    func addInformingHTTPClientHandlers() throws {
+        let decoder = HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes, informationalResponseStrategy: .forward)
+        try addHandlers([HTTPRequestEncoder(), ByteToMessageHandler(decoder), NIOHTTPRequestHeadersValidator()])
     }
 }

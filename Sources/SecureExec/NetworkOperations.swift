@@ -180,11 +180,18 @@ struct NetworkOperations {
                 let id = try state.reserveBodyID()
                 bodyID = id
                 let emit = Self.bodyEmitter(host: host, state: state, id: id)
+                let inform: @Sendable (HTTPResponse) -> Void = { [weak host] answer in
+                    host?.emit("net.body", .object([
+                        "type": "information", "id": .number(Double(id)), "status": .number(Double(answer.status)),
+                        "statusText": .string(answer.statusText),
+                        "headers": .array(answer.headers.map { .array([.string($0.name), .string($0.value)]) }),
+                    ]))
+                }
                 let answer: HTTPStreamingResponse
                 do {
                     if pooled {
                         let (stream, connID, reused) = try await pooledStream(request, destination: destination, args: args,
-                                                                               tls: ownTLS, body: emit)
+                                                                               tls: ownTLS, inform: inform, body: emit)
                         answer = stream
                         connection = (connID, reused)
                     } else if let ownTLS {

@@ -161,4 +161,35 @@ import Testing
         #expect(result.code == 0, "\(result)")
         #expect(output.stdout == "http 0 hello\nhttp 1 hello\nhttp 2 hello\nfetch hello\n")
     }
+
+    /// Informational answers (102 Processing, 103 Early Hints) reach the guest's client as Node's
+    /// 'information' events, before 'response'; malformed Link hints are refused as in Node.
+    @Test func informationalAnswersReachTheClient() async throws {
+        let (result, output) = try await exec("""
+            const http = require('http');
+            const server = http.createServer((req, res) => {
+              res.writeProcessing();
+              res.writeEarlyHints({ link: ['</a.css>; rel=preload; as=style', '</b.js>; rel=preload'], 'x-hint': 'yes' });
+              try { res.writeEarlyHints({ link: 'no brackets' }); } catch (e) { console.log(e.code); }
+              res.end('done');
+            });
+            server.listen(0, () => {
+              const req = http.get({ host: '127.0.0.1', port: server.address().port });
+              req.on('information', (info) => console.log('information', info.statusCode, info.statusMessage, JSON.stringify(info.headers)));
+              req.on('response', (res) => {
+                res.setEncoding('utf8');
+                res.on('data', (d) => console.log('response', res.statusCode, d));
+                res.on('end', () => server.close());
+              });
+            });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            ERR_INVALID_ARG_VALUE
+            information 102 Processing {}
+            information 103 Early Hints {"link":"</a.css>; rel=preload; as=style, </b.js>; rel=preload","x-hint":"yes"}
+            response 200 done
+
+            """)
+    }
 }

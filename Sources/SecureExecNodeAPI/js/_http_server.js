@@ -87,15 +87,13 @@ class ServerResponse extends OutgoingMessage {
   writeEarlyHints(hints, callback) {
     validateObject(hints, 'hints');
     if (hints.link === null || hints.link === undefined) return;
-    const link = Array.isArray(hints.link) ? hints.link.join(', ') : String(hints.link);
-    if (checkInvalidHeaderChar(link)) throw new ERR_INVALID_CHAR('header content', 'Link');
-    let head = 'HTTP/1.1 103 Early Hints\r\n';
-    head += 'Link: ' + link + '\r\n';
+    const link = linkHeaderValue(hints.link);
+    if (link.length === 0) return;
+    let head = 'HTTP/1.1 103 Early Hints\r\nLink: ' + link + '\r\n';
     for (const key of Object.keys(hints)) {
       if (key !== 'link') head += key + ': ' + hints[key] + '\r\n';
     }
-    head += '\r\n';
-    this._writeRaw(head, 'ascii', callback);
+    this._writeRaw(head + '\r\n', 'ascii', callback);
   }
 
   _implicitHeader() { this.writeHead(this.statusCode); }
@@ -136,6 +134,21 @@ class ServerResponse extends OutgoingMessage {
   }
 
   get writeHeader() { return this.writeHead; }
+}
+
+// `<uri>` then `; param` or `; param=value` (a value quoted or not), as Node checks Link hints.
+const linkValue = /^<[^>]*>(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/;
+const linkFormat = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
+
+/** The Link header value of Early Hints: one link, or a list joined with commas. */
+function linkHeaderValue(hints) {
+  const check = (value) => {
+    if (typeof value !== 'string' || !linkValue.test(value)) throw new ERR_INVALID_ARG_VALUE('hints', value, linkFormat);
+    return value;
+  };
+  if (typeof hints === 'string') return check(hints);
+  if (Array.isArray(hints)) return hints.map(check).join(', ');
+  throw new ERR_INVALID_ARG_VALUE('hints', hints, linkFormat);
 }
 
 function onServerResponseClose() {

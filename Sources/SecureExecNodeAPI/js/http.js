@@ -621,6 +621,19 @@ class ClientRequest extends ClientOutgoing {
           const id = head.stream;
           const skip = this.method === 'HEAD';
           attachBody(id, {
+            information(event) {
+              // 1xx answers (102, 103 Early Hints, …) as Node's 'information' event.
+              const pairs = Array.isArray(event.headers) ? event.headers : [];
+              const headers = {};
+              for (const [name, value] of pairs) {
+                const key = String(name).toLowerCase();
+                headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
+              }
+              req.emit('information', {
+                statusCode: event.status, statusMessage: event.statusText || STATUS_CODES[event.status] || '',
+                httpVersion: '1.1', httpVersionMajor: 1, httpVersionMinor: 1, headers, rawHeaders: pairs.flat(),
+              });
+            },
             data(bytes) {
               // Ask for more only while the reader keeps up (backpressure to the host socket).
               if (skip || res.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) requestBody(id);

@@ -607,6 +607,8 @@ function release(entry) {
 }
 
 function routeBody(entry, event, bytes) {
+  // An informational (1xx) answer before the response: no body bytes, nothing settled.
+  if (event.type === 'information') { if (entry.sink.information) entry.sink.information(event); return; }
   settle(entry);
   if (event.type === 'data') { entry.sink.data(bytes); return; }
   bodies.delete(event.id);
