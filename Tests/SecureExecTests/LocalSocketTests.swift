@@ -52,6 +52,6 @@ import Testing
             });
             """, networkDriver())
         #expect(result.code == 0, "\(result)")
-        #expect(output.stdout == "connections 1\ndrop 127.0.0.1 number IPv4\n")
+        #expect(output.stdout == "connections 1\ndrop ::ffff:127.0.0.1 number IPv6\n")
     }
 }

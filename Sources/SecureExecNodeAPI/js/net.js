@@ -567,6 +567,13 @@ class Server extends EventEmitter {
   }
 
   /** A connection to this server's path: the server's end of the pair. */
+  /** An address of a connection as Node reports it: a server listening without a host (or on
+   *  `::`) is dual-stack there, so its IPv4 addresses appear IPv4-mapped. */
+  _seen(address) {
+    const host = this._requestedHost;
+    return (host === undefined || host === '::') && isIPv4(address) ? `::ffff:${address}` : address;
+  }
+
   _acceptPipe(client) {
     const socket = this._makeSocket();
     socket.server = this;
@@ -580,15 +587,17 @@ class Server extends EventEmitter {
     if (typeof this.maxConnections === 'number' && this.maxConnections >= 0 && this._connections >= this.maxConnections) {
       // Over the limit: closed at once, and 'drop' says who it was (as Node 18.6+).
       internal.callAsync('net.destroy', { id: event.id }).catch(() => {});
+      const local = this._seen(event.localAddress);
+      const remote = this._seen(event.remoteAddress);
       this.emit('drop', {
-        localAddress: event.localAddress, localPort: event.localPort, localFamily: isIP(event.localAddress) === 6 ? 'IPv6' : 'IPv4',
-        remoteAddress: event.remoteAddress, remotePort: event.remotePort, remoteFamily: isIP(event.remoteAddress) === 6 ? 'IPv6' : 'IPv4',
+        localAddress: local, localPort: event.localPort, localFamily: isIP(local) === 6 ? 'IPv6' : 'IPv4',
+        remoteAddress: remote, remotePort: event.remotePort, remoteFamily: isIP(remote) === 6 ? 'IPv6' : 'IPv4',
       });
       return;
     }
     const socket = this._makeSocket();
     socket.server = this;
-    socket._attach(event.id, event.remoteAddress, event.remotePort, event.localAddress, event.localPort);
+    socket._attach(event.id, this._seen(event.remoteAddress), event.remotePort, this._seen(event.localAddress), event.localPort);
     this._track(socket);
     this._emitConnection(socket);
   }
