@@ -35,9 +35,13 @@ import Testing
     @Test func maxConnectionsDropsTheSurplus() async throws {
         let (result, output) = try await exec("""
             const net = require('net');
+            let second;
             const server = net.createServer((s) => {
               server.getConnections((err, n) => console.log('connections', n));
-              s.on('close', () => server.close());
+              s.on('close', () => { second.destroy(); server.close(); });
+              // The second connection only once the first is accepted (connections reach the
+              // guest in the order the host's event loops accept them).
+              second = net.connect(server.address().port).on('error', () => {});
             });
             server.maxConnections = 1;
             server.on('drop', (data) => {
@@ -45,13 +49,32 @@ import Testing
               first.destroy();
             });
             let first;
-            server.listen(0, () => {
-              first = net.connect(server.address().port, () => {
-                net.connect(server.address().port).on('error', () => {});
-              });
-            });
+            server.listen(0, () => { first = net.connect(server.address().port); });
             """, networkDriver())
         #expect(result.code == 0, "\(result)")
         #expect(output.stdout == "connections 1\ndrop ::ffff:127.0.0.1 number IPv6\n")
+    }
+
+    /// As in Node, a closed server emits 'close' only once every connection it accepted has
+    /// closed (TCP and in-sandbox paths alike).
+    @Test func closeWaitsForTheServersConnections() async throws {
+        let (result, output) = try await exec("""
+            const net = require('net');
+            for (const where of [0, '/tmp/close.sock']) {
+              let ended = false;
+              const server = net.createServer((s) => {
+                server.close(() => console.log(typeof where, 'closed after the connection ended:', ended));
+                setTimeout(() => { ended = true; s.end(); }, 50);
+              });
+              server.listen(where, () => {
+                const c = net.connect(typeof where === 'number' ? server.address().port : where);
+                c.on('error', () => {});
+                c.resume();
+              });
+            }
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout.split(separator: "\n").sorted() == ["number closed after the connection ended: true",
+                                                                   "string closed after the connection ended: true"])
     }
 }

@@ -626,14 +626,19 @@ class Server extends EventEmitter {
       this._pipePath = undefined;
       this.listening = false;
       this._release();
-      process.nextTick(() => this.emit('close'));
+      this._listenerClosed = true;
+      this._emitCloseIfDrained();
     } else if (this.listening) {
       const id = this._id;
       this._unregisterListening(id);
       this._id = undefined;
       this.listening = false;
       this._release();
-      internal.callAsync(this._closeOperation, { id }).finally(() => this.emit('close'));
+      // Closed before close() returns, as Node closes its handle: a connection attempted after
+      // this is refused.
+      try { internal.call(this._closeOperation, { id }); } catch { /* already gone with the call */ }
+      this._listenerClosed = true;
+      this._emitCloseIfDrained();
     } else if (this._pending) {
       this._closeWhenListening = true;
     } else {
@@ -646,7 +651,17 @@ class Server extends EventEmitter {
   getConnections(callback) { process.nextTick(callback, null, this._connections); return this; }
   _track(socket) {
     this._connections++;
-    socket.once('close', () => { this._connections--; });
+    socket.once('close', () => {
+      this._connections--;
+      this._emitCloseIfDrained();
+    });
+  }
+
+  /** As Node: 'close' once the listener is closed and every connection it accepted has closed. */
+  _emitCloseIfDrained() {
+    if (!this._listenerClosed || this._connections > 0) return;
+    this._listenerClosed = false;
+    process.nextTick(() => this.emit('close'));
   }
   ref() { this._refed = true; if (this.listening || this._pending) this._hold(); return this; }
   unref() { this._refed = false; this._release(); return this; }
