@@ -283,21 +283,26 @@ final class HostProcess: RunningCommand, Sendable {
         return kill(pid, signal) == 0
     }
 
+    /// Whether the child's process group still has a member.
+    private func groupExists() -> Bool {
+        kill(-pid, 0) == 0 || errno != ESRCH
+    }
+
     func terminate() async {
         closeInput()
-        // The group outlives its leader when something it started is still running.
-        kill(-pid, SIGTERM)
+        // The group outlives its leader when something it started is still running. Once it is
+        // gone its id is free again — a later process group (another runtime's worker, another
+        // child) may get it — so it is signalled only while it is seen to exist.
+        if groupExists() { kill(-pid, SIGTERM) }
         let deadline = ContinuousClock.now.advanced(by: grace)
-        while ContinuousClock.now < deadline {
-            if kill(-pid, 0) != 0 && errno == ESRCH { break }
+        while ContinuousClock.now < deadline, groupExists() {
             try? await Task.sleep(for: .milliseconds(10))
         }
-        kill(-pid, SIGKILL)
+        if groupExists() { kill(-pid, SIGKILL) }
         // Until the group is gone (its last member reaped), within a bound: callers that
         // return from here should find no survivor.
         let killed = ContinuousClock.now.advanced(by: .seconds(2))
-        while ContinuousClock.now < killed {
-            if kill(-pid, 0) != 0 && errno == ESRCH { break }
+        while ContinuousClock.now < killed, groupExists() {
             try? await Task.sleep(for: .milliseconds(5))
         }
         abandoned.store(true, ordering: .releasing)

@@ -189,11 +189,13 @@ final class WorkerEngine: EngineBackend {
     func release() { shutdown() }
 
     func shutdown() {
+        // Signalled while still registered: the reader forgets a worker before reaping it, so a
+        // worker seen here has not been reaped (its process group id is still its own).
         guard let worker = state.withLock({ s -> Worker? in
             defer { s.worker = nil }
+            if let worker = s.worker { Glibc.kill(-worker.pid, SIGKILL) }
             return s.worker
         }) else { return }
-        Glibc.kill(-worker.pid, SIGKILL)
         shutdownSocket(worker)
     }
 
@@ -203,16 +205,15 @@ final class WorkerEngine: EngineBackend {
 
     /// Kills the worker if `worker` still runs a call; the reader then ends the call.
     private func kill(_ worker: Worker, for reason: GuestOutcome.Reason, call: Int? = nil) {
-        let running = state.withLock { s -> Bool in
-            guard s.worker === worker, s.pending != nil, call == nil || call == s.callNumber else { return false }
-            s.killedFor = s.killedFor ?? reason
-            return true
-        }
-        guard running else { return }
+        // Killed under the lock, while still registered (so not yet reaped: see `shutdown`).
         // The reader may be answering a sync request (a `spawnSync` waiting for its child): the
         // stop frees it to see the worker's end.
-        state.withLock { $0.inline?.post(.stop) }
-        Glibc.kill(-worker.pid, SIGKILL)
+        state.withLock { s in
+            guard s.worker === worker, s.pending != nil, call == nil || call == s.callNumber else { return }
+            s.killedFor = s.killedFor ?? reason
+            s.inline?.post(.stop)
+            Glibc.kill(-worker.pid, SIGKILL)
+        }
     }
 
     /// Polls the worker's resident memory every few milliseconds while a call runs.
@@ -304,16 +305,18 @@ final class WorkerEngine: EngineBackend {
                 break  // the worker sends nothing else; ignore rather than trust
             }
         }
-        // The worker is gone: end its call with a clear result, reap it, and forget it.
+        // The worker is gone: end its call with a clear result, reap it, and forget it — forgotten
+        // first, so that no other path signals its process group once it is reaped (its id may
+        // then belong to another process).
         worker.closeSockets()
-        Glibc.kill(-worker.pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(worker.pid, &status, 0)
         let (pending, killedFor) = state.withLock { s -> (CheckedContinuation<GuestOutcome, Never>?, GuestOutcome.Reason?) in
             if s.worker === worker { s.worker = nil }
             defer { s.pending = nil; s.host = nil; s.inline = nil }
             return (s.pending, s.killedFor)
         }
+        Glibc.kill(-worker.pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(worker.pid, &status, 0)
         guard let pending else { return }
         switch killedFor {
         case .memoryLimit?:
