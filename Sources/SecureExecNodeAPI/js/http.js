@@ -18,9 +18,7 @@ const {
 const { STATUS_CODES, Server, ServerResponse } = require('_http_server');
 const { IncomingMessage } = require('_http_incoming');
 const { OutgoingMessage, validateHeaderName, validateHeaderValue } = require('_http_outgoing');
-const { methods: METHODS } = require('_http_common');
-
-const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const { methods: METHODS, _checkIsHttpToken: checkIsHttpToken } = require('_http_common');
 
 function toBuffer(chunk, encoding) {
   if (typeof chunk === 'string') return Buffer.from(chunk, encoding || 'utf8');
@@ -462,7 +460,7 @@ class ClientRequest extends ClientOutgoing {
     const target = requestURL(input, options, defaultProtocol);
     const o = target.options;
     this.method = String(o.method || 'GET').toUpperCase();
-    if (!tokenRe.test(this.method)) throw new ERR_INVALID_HTTP_TOKEN('Method', this.method);
+    if (!checkIsHttpToken(this.method)) throw new ERR_INVALID_HTTP_TOKEN('Method', this.method);
     this.path = target.path;
     this.host = target.host;
     this.protocol = target.protocol;
