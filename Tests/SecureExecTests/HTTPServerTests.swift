@@ -192,4 +192,22 @@ import Testing
 
             """)
     }
+
+    /// A request whose head never completes is answered 408 after `headersTimeout`, under the
+    /// default frozen clocks too (the server measures time with the event loop's clock).
+    @Test func anIncompleteRequestTimesOut() async throws {
+        let (result, output) = try await exec("""
+            const http = require('http'), net = require('net');
+            const server = http.createServer({ requestTimeout: 200, headersTimeout: 200, connectionsCheckingInterval: 50 },
+                                             (req, res) => res.end('x'));
+            server.listen(0, () => {
+              const c = net.connect(server.address().port, '127.0.0.1', () => c.write('GET / HTTP/1.1\\r\\nHost: a\\r\\n'));
+              let got = '';
+              c.on('data', (d) => got += d);
+              c.on('close', () => { console.log(JSON.stringify(got)); server.close(); });
+            });
+            """, networkDriver())
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == #""HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n""# + "\n")
+    }
 }

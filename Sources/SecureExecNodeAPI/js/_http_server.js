@@ -172,13 +172,13 @@ class ConnectionsList {
   add(entry) { this.list.add(entry); }
   remove(entry) { this.list.delete(entry); }
   all() { return [...this.list]; }
-  idle() { return [...this.list].filter((c) => c.requestStart === 0); }
+  idle() { return [...this.list].filter((c) => c.requestStart === null); }
   /** Connections whose current request took too long: headers, or the whole request. */
   expired(headersTimeout, requestTimeout) {
-    const now = performanceNow();
+    const now = internal.loop.now;
     const out = [];
     for (const c of this.list) {
-      if (c.requestStart === 0) continue;
+      if (c.requestStart === null) continue;
       if (!c.headersDone && headersTimeout > 0 && now - c.requestStart > headersTimeout) { out.push(c); continue; }
       if (requestTimeout > 0 && now - c.requestStart > requestTimeout) out.push(c);
     }
@@ -187,7 +187,6 @@ class ConnectionsList {
   }
 }
 
-function performanceNow() { return Number(process.hrtime.bigint() / 1000000n); }
 
 // ---------------------------------------------------------------------------------------------
 // Server
@@ -342,7 +341,8 @@ function connectionListener(socket) {
   socket.parser = parser;
   if (typeof server.maxHeadersCount === 'number' && server.maxHeadersCount > 0) parser.maxHeaderPairs = server.maxHeadersCount << 1;
 
-  const connection = { socket, requestStart: 0, headersDone: false };
+  // requestStart: the loop time the current request's first byte came (null between requests).
+  const connection = { socket, requestStart: null, headersDone: false };
   server[kConnections] ||= new ConnectionsList();
   server[kConnections].add(connection);
 
@@ -443,8 +443,8 @@ function answersEnded(socket, state) {
 
 function socketOnData(server, socket, parser, state, d) {
   if (!socket.parser) return;
-  if (parser.idle && state.connection.requestStart === 0) {
-    state.connection.requestStart = performanceNow();
+  if (parser.idle && state.connection.requestStart === null) {
+    state.connection.requestStart = internal.loop.now;
     state.connection.headersDone = false;
   }
   const ret = parser.execute(d);
@@ -542,7 +542,7 @@ function parserOnBody(parser, socket, chunk) {
 
 function parserOnMessageComplete(parser, socket, state, trailers) {
   const stream = parser.incoming;
-  state.connection.requestStart = 0;
+  state.connection.requestStart = null;
   if (stream !== null) {
     stream.complete = true;
     if (trailers.length) {

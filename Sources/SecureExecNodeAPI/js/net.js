@@ -355,7 +355,9 @@ class Socket extends Duplex {
       return;
     }
     this._bytesWritten += bytes.length;
-    internal.callAsync('net.write', { id: this._id }, bytes).then(() => {
+    const written = internal.callAsync('net.write', { id: this._id }, bytes);
+    this._lastWrite = written;
+    written.then(() => {
       if (this._timer !== null) this._timer.refresh();
       callback();
     }, (error) => callback(error));
@@ -393,7 +395,11 @@ class Socket extends Duplex {
       });
     }
     if (this._id !== undefined) {
-      internal.callAsync('net.destroy', { id: this._id }).catch(() => {});
+      // Bytes already handed to the host go out first (as bytes a socket passed to the kernel
+      // do in Node): the host runs requests concurrently, so the destroy waits for the last write.
+      const id = this._id;
+      const destroy = () => internal.callAsync('net.destroy', { id }).catch(() => {});
+      if (this._lastWrite !== undefined) this._lastWrite.then(destroy, destroy); else destroy();
       sockets.delete(this._id);
       this._id = undefined;
       this._closed = true;
