@@ -7,10 +7,7 @@
 const Stream = require('stream');
 const { Buffer } = require('buffer');
 const { validateString } = require('internal/validators');
-const { checkIsHttpToken, checkInvalidHeaderChar } = (() => {
-  const common = require('_http_common');
-  return { checkIsHttpToken: common._checkIsHttpToken, checkInvalidHeaderChar: common._checkInvalidHeaderChar };
-})();
+const { _checkIsHttpToken: checkIsHttpToken, _checkInvalidHeaderChar: checkInvalidHeaderChar } = require('_http_common');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID, ERR_INVALID_HTTP_TOKEN,

@@ -10,7 +10,7 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { HTTPParser, continueExpression, chunkExpression, _checkInvalidHeaderChar: checkInvalidHeaderChar, freeParser } = require('_http_common');
 const { IncomingMessage, readStart, readStop } = require('_http_incoming');
-const { OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption } = require('_http_outgoing');
+const { OutgoingMessage, kOutHeaders, kNeedDrain, kUniqueHeaders, parseUniqueHeadersOption } = require('_http_outgoing');
 const { validateInteger, validateBoolean, validateObject } = require('internal/validators');
 const {
   codes: {
@@ -383,7 +383,7 @@ function socketOnDrain(socket, state) {
   }
   const msg = socket._httpMessage;
   if (msg && !msg.finished && msg.writableNeedDrain) {
-    msg[require('_http_outgoing').kNeedDrain] = false;
+    msg[kNeedDrain] = false;
     msg.emit('drain');
   }
 }

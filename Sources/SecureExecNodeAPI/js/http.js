@@ -27,8 +27,8 @@ function toBuffer(chunk, encoding) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The connection as libraries see it (`req.socket`, `res.socket`): the host owns the real one,
-// so this carries the addresses and accepts the usual calls.
+// A client request's connection as libraries see it (`req.socket`, `res.socket`): the host owns
+// the real one, so this carries the addresses and accepts the usual calls.
 
 class ConnectionSocket extends EventEmitter {
   constructor(remoteAddress, remotePort, localAddress, localPort, owner) {

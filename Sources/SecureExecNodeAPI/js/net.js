@@ -572,7 +572,6 @@ class Server extends EventEmitter {
     return this;
   }
 
-  /** A connection to this server's path: the server's end of the pair. */
   /** An address of a connection as Node reports it: a server listening without a host (or on
    *  `::`) is dual-stack there, so its IPv4 addresses appear IPv4-mapped. */
   _seen(address) {
@@ -580,6 +579,7 @@ class Server extends EventEmitter {
     return (host === undefined || host === '::') && isIPv4(address) ? `::ffff:${address}` : address;
   }
 
+  /** A connection to this server's path: the server's end of the pair. */
   _acceptPipe(client) {
     const socket = this._makeSocket();
     socket.server = this;
@@ -627,22 +627,20 @@ class Server extends EventEmitter {
       if (!this.listening && !this._pending) this.once('close', () => callback(new ERR_SERVER_NOT_RUNNING()));
       else this.once('close', callback);
     }
-    if (this.listening && this._pipePath !== undefined) {
-      pipeServers.delete(this._pipePath);
-      this._pipePath = undefined;
+    if (this.listening) {
+      if (this._pipePath !== undefined) {
+        pipeServers.delete(this._pipePath);
+        this._pipePath = undefined;
+      } else {
+        const id = this._id;
+        this._unregisterListening(id);
+        this._id = undefined;
+        // Closed before close() returns, as Node closes its handle: a connection attempted
+        // after this is refused.
+        try { internal.call(this._closeOperation, { id }); } catch { /* already gone with the call */ }
+      }
       this.listening = false;
       this._release();
-      this._listenerClosed = true;
-      this._emitCloseIfDrained();
-    } else if (this.listening) {
-      const id = this._id;
-      this._unregisterListening(id);
-      this._id = undefined;
-      this.listening = false;
-      this._release();
-      // Closed before close() returns, as Node closes its handle: a connection attempted after
-      // this is refused.
-      try { internal.call(this._closeOperation, { id }); } catch { /* already gone with the call */ }
       this._listenerClosed = true;
       this._emitCloseIfDrained();
     } else if (this._pending) {
