@@ -23,8 +23,11 @@ public struct ProcessConfig: Sendable {
     /// `process.execPath`. Default `/usr/bin/node`.
     public var execPath: String
     /// `process.execArgv`: the Node options the guest runs with. Default empty. Of Node's options
-    /// only `--expose-gc` changes anything: it defines the global `gc()` (a full collection of the
-    /// guest's heap, under the call's CPU limit).
+    /// only two change anything: `--expose-gc` defines the global `gc()` (a full collection of the
+    /// guest's heap, under the call's CPU limit); `--expose-internals` lets guest code require the
+    /// runtime's own `internal/*` modules and `internal/test/binding`, as Node's test suite does.
+    /// They carry no authority (host effects still pass the permission checks) but expose the
+    /// runtime's machinery to the guest: for running test suites, not untrusted code.
     public var execArgv: [String]
 
     public init(cwd: String = "/root", env: [String: String] = [:], argv: [String]? = nil, platform: String = "linux",

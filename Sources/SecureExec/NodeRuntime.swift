@@ -101,7 +101,9 @@ public final class NodeRuntime: Sendable {
             "process": [
                 "platform": .string(process.platform), "arch": .string(process.arch), "version": .string(process.version),
                 "versions": ["node": .string(String(process.version.dropFirst())), "v8": "12.4.254.21-node.29", "uv": "1.51.0",
-                             "modules": "127", "napi": "10", "unicode": "16.0"],
+                             "modules": "127", "napi": "10", "unicode": "16.0",
+                             // The libraries whose behaviour ours reproduce (crypto, zlib, HTTP/1 parser).
+                             "openssl": "3.5.2", "zlib": "1.3.1-470d3a2", "brotli": "1.1.0", "llhttp": "9.3.0"],
                 "pid": .number(Double(process.pid)), "ppid": .number(Double(process.ppid)),
                 "uid": .number(Double(process.uid)), "gid": .number(Double(process.gid)), "execPath": .string(process.execPath),
                 "execArgv": .array(process.execArgv.map(JSONValue.string)),

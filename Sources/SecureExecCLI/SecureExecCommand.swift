@@ -79,6 +79,9 @@ struct SandboxFlags: ParsableArguments {
     @Flag(name: .customLong("expose-gc"), help: "As node --expose-gc: a global gc() (in process.execArgv).")
     var exposeGC = false
 
+    @Flag(name: .customLong("expose-internals"), help: "As node --expose-internals: guest code may require the runtime's own internal/* modules (for Node's test suite; permission checks are unchanged).")
+    var exposeInternals = false
+
     static let grantFlags: Set<String> = ["--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-run",
                                          "--deny-read", "--deny-write", "--deny-net", "--deny-env", "--deny-run"]
     /// The value a bare grant flag stands for.
@@ -215,7 +218,7 @@ struct SandboxFlags: ParsableArguments {
             network: DefaultNetworkAdapter(exemptDestinations: DefaultNetworkAdapter.exemptions(forAllowList: Self.list(allowNet))),
             commandExecutor: runsCommands ? HostCommandExecutor(workingDirectory: cwd, followsGuestWorkingDirectory: true) : nil,
             permissions: permissions,
-            processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv, execArgv: exposeGC ? ["--expose-gc"] : []),
+            processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv, execArgv: (exposeGC ? ["--expose-gc"] : []) + (exposeInternals ? ["--expose-internals"] : [])),
             osConfig: OSConfig(homedir: ProcessInfo.processInfo.environment["HOME"] ?? "/root"),
             moduleAccess: ModuleAccess(searchPaths: Self.list(modulePath).map { Self.absolute($0) }))
         let stdout = FileHandle.standardOutput

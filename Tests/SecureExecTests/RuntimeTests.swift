@@ -26,6 +26,61 @@ struct RuntimeTests {
         #expect(exposed.stdout.hasPrefix("function --expose-gc\n"), "\(exposed.stdout)")
     }
 
+    /// `execArgv: ["--expose-internals"]` lets guest code require the runtime's `internal/*`
+    /// modules (as Node's own tests do) — never the bootstrap or the loaders; without it they are
+    /// not found, as in Node.
+    @Test func exposeInternalsOpensTheInternalModules() async throws {
+        let code = """
+            const attempt = (name) => { try { require(name); return 'ok'; } catch (e) { return e.code; } };
+            console.log(attempt('internal/errors'), attempt('internal/bootstrap'), attempt('internal/loop'));
+            if (attempt('internal/errors') === 'ok') {
+              const { codes } = require('internal/errors');
+              const { normalizeEncoding, kEmptyObject } = require('internal/util');
+              const { internalBinding } = require('internal/test/binding');
+              console.log(new codes.ERR_INVALID_ARG_TYPE('x', 'string', 1).message);
+              console.log(normalizeEncoding('UCS-2'), Object.isFrozen(kEmptyObject), internalBinding('uv').UV_ENOENT,
+                          internalBinding('uv').errname(-13), internalBinding('constants').os.signals.SIGTERM);
+              try { internalBinding('fs'); } catch (e) { console.log(e.message); }
+            }
+            """
+        let (_, plain) = try await exec(code)
+        #expect(plain.stdout == "MODULE_NOT_FOUND MODULE_NOT_FOUND MODULE_NOT_FOUND\n", "\(plain.stdout)")
+        let (result, exposed) = try await exec(code, NodeDriver(processConfig: ProcessConfig(execArgv: ["--expose-internals"])))
+        #expect(result.code == 0, "\(result)")
+        #expect(exposed.stdout == """
+            ok MODULE_NOT_FOUND MODULE_NOT_FOUND
+            The "x" argument must be of type string. Received type number (1)
+            utf16le true -2 EACCES 15
+            No such binding: fs
+
+            """, "\(exposed.stdout)")
+    }
+
+    /// Proxies are seen through without running a trap, as V8 lets Node do: `util.types.isProxy`,
+    /// `showProxy`, `%s`, and revoked proxies; `Proxy` itself still looks like the constructor.
+    @Test func proxiesAreInspectedWithoutRunningTraps() async throws {
+        let (result, output) = try await exec("""
+            const util = require('util');
+            const trap = () => { throw new Error('a trap ran'); };
+            const handler = { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap, getOwnPropertyDescriptor: trap };
+            const p = new Proxy({ a: 1 }, handler);
+            const r = Proxy.revocable([1], {});
+            console.log(util.types.isProxy(p), util.types.isProxy({}), util.format('%s', p), util.inspect(p));
+            console.log(util.inspect(r.proxy, { showProxy: true }));
+            r.revoke();
+            console.log(util.inspect(r.proxy, { showProxy: true }), typeof Proxy, Proxy.name, Proxy.length, 'prototype' in Proxy);
+            try { Proxy({}, {}); } catch (e) { console.log(e instanceof TypeError); }
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            true false { a: 1 } { a: 1 }
+            Proxy [ [ 1 ], {} ]
+            <Revoked Proxy> function Proxy 2 false
+            true
+
+            """, "\(output.stdout)")
+    }
+
     @Test func perCallOnStdioOverridesTheRuntimes() async throws {
         let (runtime, runtimeOutput) = try makeRuntime()
         let callOutput = Output()

@@ -2,13 +2,14 @@
 # Run Node's own test/parallel suite (Node 18.20.4, from Debian's source package) inside the
 # sandbox and record which files pass.
 #
-# Usage: tools/conformance/run.sh [--check | --update] [--jobs N] [--only GLOB] [--dir DIR] [--timeout SEC] [CLI]
+# Usage: tools/conformance/run.sh [--check | --update] [--jobs N] [--only GLOB | --list FILE] [--dir DIR] [--timeout SEC] [CLI]
 #   CLI        the secure-exec binary (default: $(swift build --show-bin-path)/secure-exec, built
 #              when missing)
 #   --check    exit non-zero when a file listed in expected-pass.txt no longer passes
 #   --update   rewrite expected-pass.txt with the files that pass now
 #   --jobs N   files run in parallel (default: nproc)
 #   --only G   run only the test/parallel files matching the glob G (e.g. 'test-buffer-*')
+#   --list F   run only the files named in F, one per line (as in results.txt, e.g. a regression list)
 #   --dir D    run the files of test/D instead of test/parallel (e.g. es-module); they are
 #              named D/FILE in the results and in expected-pass.txt
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
@@ -33,6 +34,7 @@ cache="$root/.node-tests-cache"
 mode=run
 jobs="$(nproc)"
 only='test-*'
+list=
 folder=parallel
 timeout_s=10
 cli=
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
     --update) mode=update ;;
     --jobs) jobs="$2"; shift ;;
     --only) only="$2"; shift ;;
+    --list) list="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
     --dir) folder="$2"; shift ;;
     -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
@@ -102,6 +105,7 @@ run_one() {
   # The Node options a file asks for in its `// Flags:` line that the CLI has (as Node's runner).
   local node_flags=""
   grep -qE '^// Flags:.*--expose[-_]gc' "$file" && node_flags="--expose-gc"
+  grep -qE '^// Flags:.*--expose[-_]internals' "$file" && node_flags="$node_flags --expose-internals"
   start=$(date +%s%N)
   rc=0
   (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \
@@ -126,7 +130,8 @@ export stage logs cli timeout_s CONFORMANCE_EXTRA_FLAGS
 
 start=$(date +%s)
 prefix=""; [ "$folder" = parallel ] || prefix="$folder/"
-(cd "$stage/test/$folder" && compgen -G "$only" | grep -E '\.(js|mjs)$' | sort | sed "s|^|$prefix|") \
+if [ -n "${list:-}" ]; then grep -E '\.(js|mjs)$' "$list"; else
+  (cd "$stage/test/$folder" && compgen -G "$only" | grep -E '\.(js|mjs)$' | sort | sed "s|^|$prefix|"); fi \
   | xargs -P "$jobs" -I{} bash -c 'run_one "$1"' _ {}
 elapsed=$(( $(date +%s) - start ))
 

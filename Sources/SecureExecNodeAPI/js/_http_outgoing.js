@@ -17,8 +17,7 @@ const {
   },
 } = require('internal/errors');
 
-const kOutHeaders = Symbol('kOutHeaders');
-const kNeedDrain = Symbol('kNeedDrain');
+const { kOutHeaders, kNeedDrain } = require('internal/http');
 const kCorked = Symbol('corked');
 const kErrored = Symbol('errored');
 const kHighWaterMark = Symbol('kHighWaterMark');
@@ -442,15 +441,49 @@ class OutgoingMessage extends Stream {
     this.emit('error', new ERR_STREAM_CANNOT_PIPE());
   }
 
-  get _headers() { return this.getHeaders(); }
-  get _headerNames() {
-    const headers = this[kOutHeaders];
-    if (headers === null) return null;
-    const out = { __proto__: null };
-    for (const key of Object.keys(headers)) out[key] = headers[key][0];
-    return out;
-  }
 }
+
+// The deprecated (DEP0066) views of the header map, as Node's accessors.
+function warnDEP0066(name) {
+  internal.warnOnce('DEP0066', `OutgoingMessage.prototype.${name} is deprecated`, 'DeprecationWarning', 'DEP0066');
+}
+Object.defineProperties(OutgoingMessage.prototype, {
+  _headers: {
+    __proto__: null,
+    get: function deprecated() { warnDEP0066('_headers'); return this.getHeaders(); },
+    set: function deprecated(val) {
+      warnDEP0066('_headers');
+      if (val == null) {
+        this[kOutHeaders] = null;
+      } else if (typeof val === 'object') {
+        const headers = this[kOutHeaders] = { __proto__: null };
+        for (const name of Object.keys(val)) headers[name.toLowerCase()] = [name, val[name]];
+      }
+    },
+  },
+  _headerNames: {
+    __proto__: null,
+    get: function deprecated() {
+      warnDEP0066('_headerNames');
+      const headers = this[kOutHeaders];
+      if (headers === null) return null;
+      const out = { __proto__: null };
+      for (const key of Object.keys(headers)) out[key] = headers[key][0];
+      return out;
+    },
+    set: function deprecated(val) {
+      warnDEP0066('_headerNames');
+      if (typeof val === 'object' && val !== null) {
+        const headers = this[kOutHeaders];
+        if (!headers) return;
+        for (const key of Object.keys(val)) {
+          const header = headers[key];
+          if (header) header[0] = val[key];
+        }
+      }
+    },
+  },
+});
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);
@@ -557,7 +590,7 @@ function onFinish(msg) {
 }
 
 module.exports = {
-  kHighWaterMark, kOutHeaders, kNeedDrain, kUniqueHeaders: Symbol('kUniqueHeaders'), kErrored,
+  kHighWaterMark, kUniqueHeaders: Symbol('kUniqueHeaders'),
   parseUniqueHeadersOption(headers) { return headers ? new Set(headers.map((h) => String(h).toLowerCase())) : null; },
   validateHeaderName,
   validateHeaderValue,

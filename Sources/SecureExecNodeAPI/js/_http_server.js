@@ -10,7 +10,8 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { HTTPParser, continueExpression, chunkExpression, _checkInvalidHeaderChar: checkInvalidHeaderChar, freeParser } = require('_http_common');
 const { IncomingMessage, readStart, readStop } = require('_http_incoming');
-const { OutgoingMessage, kOutHeaders, kNeedDrain, kUniqueHeaders, parseUniqueHeadersOption } = require('_http_outgoing');
+const { OutgoingMessage, kUniqueHeaders, parseUniqueHeadersOption } = require('_http_outgoing');
+const { kOutHeaders, kNeedDrain } = require('internal/http');
 const { validateInteger, validateBoolean, validateObject } = require('internal/validators');
 const {
   codes: {

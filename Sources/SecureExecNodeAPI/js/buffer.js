@@ -653,32 +653,7 @@ function base64ByteLength(string, bytes) {
 // Values of Node's `enum encoding`; only their identity matters (indexOf special-cases UCS2).
 const encodingsMap = { __proto__: null, ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, buffer: 6, base64url: 7 };
 
-// Canonical names (lower case) -> normalized encoding.
-const encodingNames = {
-  __proto__: null,
-  'utf8': 'utf8', 'utf-8': 'utf8',
-  'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le', 'utf-16le': 'utf16le',
-  'latin1': 'latin1', 'binary': 'latin1',
-  'base64': 'base64', 'base64url': 'base64url',
-  'hex': 'hex',
-  'ascii': 'ascii',
-};
-
-// internal/util's normalizeEncoding: undefined/null/'' mean utf8; matching is case-insensitive.
-function normalizeEncoding(enc) {
-  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
-  if (typeof enc === 'string') {
-    if (enc.length === 0) return 'utf8';
-    const hit = encodingNames[enc];
-    if (hit !== undefined) return hit;
-    return encodingNames[enc.toLowerCase()];
-  }
-  // Node switches on `enc.length` before stringifying, so only objects with a plausible length
-  // are looked at further.
-  const len = enc.length;
-  if (typeof len !== 'number' || len < 3 || len > 9) return undefined;
-  return encodingNames[`${enc}`.toLowerCase()];
-}
+const { normalizeEncoding } = require('internal/util');
 
 // ---------------------------------------------------------------------------------------------
 // Buffer class

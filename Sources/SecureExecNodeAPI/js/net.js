@@ -14,6 +14,7 @@ const {
   },
 } = require('internal/errors');
 const { getTimerDuration, validateFunction, validateNumber, validatePort } = require('internal/validators');
+const { kTimeout, setUnrefTimeout, clearTimeout } = require('internal/timers');
 
 const sockets = new Map(); // host id -> Socket
 const servers = new Map(); // host id -> Server
@@ -108,7 +109,7 @@ class Socket extends Duplex {
     }
     super(streamOptions);
     this.timeout = 0;
-    this._timer = null;
+    this[kTimeout] = null;
     this._id = undefined;
     this._refed = true;
     this._holding = false;
@@ -194,7 +195,7 @@ class Socket extends Duplex {
     }
     const port = validatePort(options.port);
     const host = options.host || 'localhost';
-    if (this._timer !== null) this._timer.refresh();
+    this[kTimeout]?.refresh();
     listen();
     this.connecting = true;
     this._hold();
@@ -256,7 +257,7 @@ class Socket extends Duplex {
   _pipeReceive(chunk, done) {
     if (this.destroyed) { done(); return; }
     this.bytesRead += chunk.length;
-    if (this._timer !== null) this._timer.refresh();
+    this[kTimeout]?.refresh();
     if (this.push(chunk)) done(); else this._pipe.waiting.push(done);
   }
 
@@ -282,7 +283,7 @@ class Socket extends Duplex {
         const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         this.bytesRead += chunk.length;
         this._readPending = false;
-        if (this._timer !== null) this._timer.refresh();
+        this[kTimeout]?.refresh();
         // Ask for more only while the reader keeps up (backpressure reaches the host socket).
         if (this.push(chunk)) this._requestRead();
         break;
@@ -343,7 +344,7 @@ class Socket extends Duplex {
       this._bytesWritten += bytes.length;
       const copy = Buffer.from(bytes);
       process.nextTick(() => peer._pipeReceive(copy, () => {
-        if (this._timer !== null) this._timer.refresh();
+        this[kTimeout]?.refresh();
         callback();
       }));
       return;
@@ -358,7 +359,7 @@ class Socket extends Duplex {
     const written = internal.callAsync('net.write', { id: this._id }, bytes);
     this._lastWrite = written;
     written.then(() => {
-      if (this._timer !== null) this._timer.refresh();
+      this[kTimeout]?.refresh();
       callback();
     }, (error) => callback(error));
   }
@@ -384,7 +385,7 @@ class Socket extends Duplex {
   }
 
   _destroy(error, callback) {
-    if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
+    clearTimeout(this[kTimeout]);
     if (this._pipe !== undefined) {
       // The other end reads to its end, then closes (as after the peer's close on a socket).
       const { peer, waiting } = this._pipe;
@@ -424,14 +425,14 @@ class Socket extends Duplex {
     if (this.destroyed) return this;
     this.timeout = msecs;
     msecs = getTimerDuration(msecs, 'msecs');
-    if (this._timer !== null) { clearTimeout(this._timer); this._timer = null; }
+    clearTimeout(this[kTimeout]);
     if (msecs === 0) {
       if (callback !== undefined) {
         validateFunction(callback, 'callback');
         this.removeListener('timeout', callback);
       }
     } else {
-      this._timer = setTimeout(() => this.emit('timeout'), msecs).unref();
+      this[kTimeout] = setUnrefTimeout(() => this.emit('timeout'), msecs);
       if (callback !== undefined) {
         validateFunction(callback, 'callback');
         this.once('timeout', callback);
@@ -607,7 +608,7 @@ class Server extends EventEmitter {
     this._track(socket);
     this._emitConnection(socket);
   }
-  _makeSocket() { return new Socket({ allowHalfOpen: this._options.allowHalfOpen }); }
+  _makeSocket() { return new Socket({ allowHalfOpen: this._options.allowHalfOpen, highWaterMark: this._options.highWaterMark }); }
   _emitConnection(socket) { this.emit('connection', socket); }
 
   /** What Node reports for the address the guest asked for (the host binds loopback whatever it
@@ -641,6 +642,7 @@ class Server extends EventEmitter {
       }
       this.listening = false;
       this._release();
+      internal.loop.closingHandle();
       this._listenerClosed = true;
       this._emitCloseIfDrained();
     } else if (this._pending) {

@@ -176,6 +176,15 @@ function clearImmediate(immediate) {
 }
 
 let promises;
+// util.promisify(setTimeout) and (setImmediate) are the timers/promises functions, as in Node.
+for (const fn of [setTimeout, setImmediate]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    enumerable: true,
+    get() { return (promises ??= require('timers/promises'))[fn.name]; },
+  });
+}
+
 module.exports = {
   setTimeout,
   clearTimeout,

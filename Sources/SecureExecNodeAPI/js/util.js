@@ -178,7 +178,7 @@ function inherits(ctor, superCtor) {
 const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
 // Our own builtins mark callback APIs that resolve with several values (e.g. dns.lookup resolves
 // { address, family }) with this symbol holding the value names.
-const kCustomPromisifyArgsSymbol = Symbol.for('nodejs.util.promisify.customArgs');
+const { customPromisifyArgs: kCustomPromisifyArgsSymbol } = require('internal/util');
 
 function promisify(original) {
   validateFunction(original, 'original');

@@ -280,12 +280,18 @@ function runAbort(signal) {
 class AbortController {
   #signal;
 
+  static #check(obj) {
+    if (obj === null || typeof obj !== 'object' || !(#signal in obj)) throw new ERR_INVALID_THIS('AbortController');
+  }
+
   get signal() {
+    AbortController.#check(this);
     this.#signal ??= new AbortSignal(kDontThrowSymbol);
     return this.#signal;
   }
 
   abort(reason = new DOMException('This operation was aborted', 'AbortError')) {
+    AbortController.#check(this);
     abortSignal(this.#signal ??= new AbortSignal(kDontThrowSymbol), reason);
   }
 

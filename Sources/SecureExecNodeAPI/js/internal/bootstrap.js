@@ -111,8 +111,17 @@ const schemeOnlyBuiltins = new Set(['test', 'test/reporters']);
  *  carried the `node:` scheme. */
 function isPublicBuiltin(name, prefixed = false) {
   if (schemeOnlyBuiltins.has(name)) return prefixed && publicBuiltins.has(name);
-  return publicBuiltins.has(name) || unsupportedModules.has(name);
+  if (publicBuiltins.has(name) || unsupportedModules.has(name)) return true;
+  return exposeInternals && name.startsWith('internal/') && !hiddenInternals.has(name) && natives.builtin(name) !== undefined;
 }
+
+// node --expose-internals (for Node's own tests): guest code may also require this runtime's
+// `internal/*` modules. They hold no authority of their own — every host effect still goes through
+// the bridge and the host's permission checks — but they let guest code reach our machinery, so
+// this is for test suites only. The bootstrap and the module loaders are never reachable.
+const exposeInternals = Array.isArray(settings.process.execArgv) &&
+  (settings.process.execArgv.includes('--expose-internals') || settings.process.execArgv.includes('--expose_internals'));
+const hiddenInternals = new Set(['internal/bootstrap', 'internal/modules/cjs', 'internal/modules/esm', 'internal/loop']);
 internal.schemeOnlyBuiltins = schemeOnlyBuiltins;
 
 /** `require('fs')` from guest code: public builtins only. */
@@ -136,6 +145,46 @@ natives.errorStack = function errorStack(err) {
   normalizeError(err);
   return errorStacks.v8StackText(err);
 };
+// Proxies. V8 lets Node look inside a Proxy without running its traps (util.types.isProxy,
+// util.inspect's showProxy, util.format's %s); JSC's API cannot. So `Proxy` is a proxy of the real
+// constructor that remembers, out of the guest's reach, the target and handler of every proxy it
+// makes (and forgets them on revocation, as V8 does). Proxies of other realms (vm contexts) stay
+// opaque, as do the engine's own.
+{
+  const RealProxy = Proxy;
+  const details = new WeakMap();
+  const WeakMapGet = WeakMap.prototype.get;
+  const WeakMapSet = WeakMap.prototype.set;
+  const ReflectConstruct = Reflect.construct;
+  const realRevocable = RealProxy.revocable;
+  const ProxyConstructor = new RealProxy(RealProxy, {
+    __proto__: null,
+    construct(target, args, newTarget) {
+      const proxy = ReflectConstruct(target, args, newTarget);
+      ReflectApply(WeakMapSet, details, [proxy, [args[0], args[1]]]);
+      return proxy;
+    },
+  });
+  ObjectDefineProperty(RealProxy, 'revocable', {
+    __proto__: null, writable: true, enumerable: false, configurable: true,
+    value: function revocable(target, handler) {
+      const result = ReflectApply(realRevocable, RealProxy, [target, handler]);
+      const entry = [target, handler];
+      ReflectApply(WeakMapSet, details, [result.proxy, entry]);
+      const revoke = result.revoke;
+      result.revoke = [() => { entry[0] = null; entry[1] = null; revoke(); }][0];
+      return result;
+    },
+  });
+  ObjectDefineProperty(globalThis, 'Proxy', { __proto__: null, value: ProxyConstructor, writable: true, enumerable: false, configurable: true });
+  /** Node's getProxyDetails: undefined for a non-proxy; [target, handler] (`full`, the default)
+   *  or the target; nulls once revoked. */
+  natives.getProxyDetails = function getProxyDetails(value, full = true) {
+    const entry = ReflectApply(WeakMapGet, details, [value]);
+    if (entry === undefined) return undefined;
+    return full ? [entry[0], entry[1]] : entry[0];
+  };
+}
 internal.isPublicBuiltin = isPublicBuiltin;
 internal.loadPublicBuiltin = loadPublicBuiltin;
 

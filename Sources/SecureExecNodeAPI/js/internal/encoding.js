@@ -96,10 +96,11 @@ function isAnyArrayBuffer(value) {
 
 // Returns the bytes of a BufferSource as a Uint8Array view (no copy), or undefined.
 function toBytes(input) {
+  // A detached buffer (transferred away) reads as empty, as in Node; JSC refuses a view on it.
   if (ArrayBufferIsView(input)) {
-    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    return input.byteLength === 0 ? new Uint8Array(0) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   }
-  if (isAnyArrayBuffer(input)) return new Uint8Array(input);
+  if (isAnyArrayBuffer(input)) return input.byteLength === 0 ? new Uint8Array(0) : new Uint8Array(input);
   return undefined;
 }
 
@@ -370,7 +371,7 @@ class TextDecoder {
 
   [customInspectSymbol](depth, opts) {
     TextDecoder.#check(this);
-    if (typeof depth === 'number' && depth < 0) return this;
+    if (typeof depth === 'number' && depth < 0) return beyondDepth(this, 'TextDecoder', opts);
     const constructor = findConstructor(this) || TextDecoder;
     const obj = { __proto__: { constructor } };
     obj.encoding = this.#encoding;
@@ -382,6 +383,14 @@ class TextDecoder {
     }
     return `${constructor.name} ${lazyInspect()(obj)}`;
   }
+}
+
+// What Node prints for an object past the inspection depth: `[Name]` (Node's instances carry
+// symbol-keyed slots, so they are never shown as an empty `Name {}`).
+function beyondDepth(obj, tag, opts) {
+  const ctor = findConstructor(obj);
+  const name = ctor === null ? `[${tag}: null prototype]` : ctor.name === tag ? `[${tag}]` : `[${ctor.name} [${tag}]]`;
+  return typeof opts?.stylize === 'function' ? opts.stylize(name, 'special') : name;
 }
 
 function findConstructor(obj) {
@@ -500,7 +509,7 @@ class TextEncoder {
 
   [customInspectSymbol](depth, opts) {
     TextEncoder.#check(this);
-    if (typeof depth === 'number' && depth < 0) return this;
+    if (typeof depth === 'number' && depth < 0) return beyondDepth(this, 'TextEncoder', opts);
     const ctor = findConstructor(this);
     // Node prints this object without a class name.
     const obj = { __proto__: { constructor: ctor === null ? TextEncoder : ctor } };

@@ -251,7 +251,8 @@ function isErrorStackTraceLimitWritable() {
 }
 
 function expectedArgumentCount(template) {
-  return (template.match(/%[dfijoOs]/g) || []).length;
+  // As Node, an unknown key (no template) expects no arguments rather than throwing here.
+  return (`${template}`.match(/%[dfijoOs]/g) || []).length;
 }
 
 function argumentCountMessage(key, given, expected) {

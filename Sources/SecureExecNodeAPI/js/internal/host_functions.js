@@ -12,9 +12,9 @@
 //     are refused and never called, `toJSON` is never looked at, prototypes are not walked;
 //   - built-in kinds are recognised by brand checks (captured getters that throw for the wrong
 //     receiver), not by `Symbol.toStringTag` or `instanceof`, which guest code can fake;
-//   - Proxies are refused: the global `Proxy` is replaced at bootstrap by a constructor that
-//     records every proxy it makes in a WeakSet (this is the only realm, and guest code never sees
-//     the original constructor);
+//   - Proxies are refused: the global `Proxy` is replaced at bootstrap by a stand-in that records
+//     every proxy it makes (this is the only realm, and guest code never sees the original
+//     constructor);
 //   - cycles are refused (TypeError), nesting is bounded (`maxDepth`, RangeError), and the text
 //     and bytes are bounded by the bridge payload limits (RangeError) — checked as the copy grows,
 //     so a 100 MB string is refused before it is copied.
@@ -79,8 +79,6 @@ const ErrorPrototype = Error.prototype;
 const PromisePrototype = Promise.prototype;
 const PromiseThen = Promise.prototype.then;
 const PromiseCtor = Promise;
-const WeakSetHas = WeakSet.prototype.has;
-const WeakSetAdd = WeakSet.prototype.add;
 const errorConstructors = {
   __proto__: null, Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
 };
@@ -90,34 +88,10 @@ const binaryConstructors = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Proxies: every one guest code can make is recorded.
+// Proxies: the bootstrap's `Proxy` stand-in records every one guest code can make (revoked ones
+// included); `getProxyDetails` answers from that record without running a trap.
 
-const proxies = new WeakSet();
-const RealProxy = Proxy;
-const RealRevocable = Proxy.revocable;
-
-function installProxyTracking() {
-  const target = function Proxy(target, handler) {
-    if (new.target === undefined) throw new TypeError("calling Proxy constructor without new is invalid");
-    const proxy = new RealProxy(target, handler);
-    ReflectApply(WeakSetAdd, proxies, [proxy]);
-    return proxy;
-  };
-  // A bound function: constructible, but without a `prototype`, like the real Proxy.
-  const ProxyConstructor = ReflectApply(Function.prototype.bind, target, [undefined]);
-  ObjectDefineProperty(ProxyConstructor, 'name', { __proto__: null, value: 'Proxy', configurable: true });
-  ObjectDefineProperty(ProxyConstructor, 'revocable', {
-    __proto__: null,
-    value: function revocable(target, handler) {
-      const result = ReflectApply(RealRevocable, RealProxy, [target, handler]);
-      ReflectApply(WeakSetAdd, proxies, [result.proxy]);
-      return result;
-    },
-    writable: true,
-    configurable: true,
-  });
-  ObjectDefineProperty(globalThis, 'Proxy', { __proto__: null, value: ProxyConstructor, writable: true, configurable: true });
-}
+const getProxyDetails = internal.natives.getProxyDetails;
 
 // ---------------------------------------------------------------------------------------------
 // Guest values → wire format (text) + bytes.
@@ -157,7 +131,7 @@ function isErrorObject(v) {
   let proto = ObjectGetPrototypeOf(v);
   for (let i = 0; proto !== null && i < 1000; i++) {
     if (proto === ErrorPrototype) return true;
-    if (ReflectApply(WeakSetHas, proxies, [proto])) return false;
+    if (getProxyDetails(proto, false) !== undefined) return false;
     proto = ObjectGetPrototypeOf(proto);
   }
   return false;
@@ -167,7 +141,7 @@ function isErrorObject(v) {
 function dataProperty(v, key, fallback) {
   let object = v;
   for (let i = 0; object !== null && i < 1000; i++) {
-    if (ReflectApply(WeakSetHas, proxies, [object])) return fallback;
+    if (getProxyDetails(object, false) !== undefined) return fallback;
     const desc = ObjectGetOwnPropertyDescriptor(object, key);
     if (desc !== undefined) {
       return ObjectHasOwn(desc, 'value') && typeof desc.value === 'string' ? desc.value : fallback;
@@ -226,7 +200,7 @@ function encodeArguments(name, args, limits) {
       default: break;
     }
     if (v === null) { out += 'null'; return; }
-    if (ReflectApply(WeakSetHas, proxies, [v])) fail('is a Proxy, which cannot be passed to a host function', depth);
+    if (getProxyDetails(v, false) !== undefined) fail('is a Proxy, which cannot be passed to a host function', depth);
     if (depth >= maxDepth) {
       const err = new RangeError(`${name}: ${describePath(keys, depth)} is nested more than ${maxDepth} levels deep`);
       err.code = 'ERR_SANDBOX_PAYLOAD_TOO_LARGE';
@@ -492,7 +466,6 @@ function makeNamespace(tree, prefix, limits) {
 
 /** Installs the configured host functions as globals (from the bootstrap, before guest code). */
 function install(configuration) {
-  installProxyTracking();
   const limits = {
     __proto__: null,
     maxDepth: configuration.maxDepth,

@@ -277,6 +277,7 @@ function scheduleTimer(timer, isNew) {
     if (timer._ref) refedTimers++;
   }
   timer._active = true;
+  timer._idleStart = Math.trunc(loopNow);
   // Whole milliseconds, as Node's timer lists (1.1 and 1.8 ms run with 1 ms, in creation order).
   timer._due = loopNow + Math.trunc(timer._idleTimeout);
   timer._entry = { due: timer._due, seq: timerSeq++, timer };
@@ -377,6 +378,7 @@ function hasImmediates() {
 
 /** Check phase: runs the immediates queued before it started. */
 function runImmediates() {
+  closingHandles = 0;
   const batch = immediates;
   immediates = [];
   for (const immediate of batch) {
@@ -395,8 +397,13 @@ function runImmediates() {
 let refedHandles = 0;
 function refHandle() { refedHandles++; }
 function unrefHandle() { refedHandles--; }
+// Handles being closed keep the loop alive until the next check phase is over, ref'd or not, as
+// libuv's closing handles do (their close callbacks run then): a 'beforeExit' listener sees the
+// loop turn once more after a server closes.
+let closingHandles = 0;
+function closingHandle() { closingHandles++; }
 
-function activeCount() { return refedTimers + refedImmediates + refedHandles; }
+function activeCount() { return refedTimers + refedImmediates + refedHandles + closingHandles; }
 /** process.getActiveResourcesInfo's timers and immediates (ref'd ones, as Node counts them). */
 function activeResources() {
   const list = [];
@@ -440,6 +447,7 @@ module.exports = {
   activeResources,
   refHandle,
   unrefHandle,
+  closingHandle,
   onHostEvent,
   hostEvent,
   get now() { return loopNow; },

@@ -2455,4 +2455,6 @@ module.exports = {
   stylizeWithColor,
   customInspectSymbol,
   isError,
+  // internalBinding('util') under --expose-internals (internal/test/binding).
+  bindingUtil: { getProxyDetails, getPromiseDetails, previewEntries, kPending, kFulfilled: 1, kRejected },
 };
