@@ -22,12 +22,16 @@ public struct ProcessConfig: Sendable {
     public var gid: Int
     /// `process.execPath`. Default `/usr/bin/node`.
     public var execPath: String
-    /// `process.execArgv`: the Node options the guest runs with. Default empty. Of Node's options
-    /// only two change anything: `--expose-gc` defines the global `gc()` (a full collection of the
-    /// guest's heap, under the call's CPU limit); `--expose-internals` lets guest code require the
-    /// runtime's own `internal/*` modules and `internal/test/binding`, as Node's test suite does.
-    /// They carry no authority (host effects still pass the permission checks) but expose the
-    /// runtime's machinery to the guest: for running test suites, not untrusted code.
+    /// `process.execArgv`: the Node options the guest runs with. Default empty. The options the
+    /// runtime honours (a nested `node` accepts exactly these): `--expose-gc` defines the global
+    /// `gc()` (a full collection of the guest's heap, under the call's CPU limit);
+    /// `--expose-internals` lets guest code require the runtime's own `internal/*` modules and
+    /// `internal/test/binding`, as Node's test suite does (no authority — host effects still pass
+    /// the permission checks — but the runtime's machinery in the guest's hands: for test suites,
+    /// not untrusted code); `--abort-on-uncaught-exception` ends the call with code 134 on an
+    /// uncaught exception, past 'uncaughtException' listeners and without 'exit';
+    /// `--no-warnings`, `--no-deprecation`, `--throw-deprecation` and `--trace-deprecation` as in
+    /// Node. Other options are only reported.
     public var execArgv: [String]
 
     public init(cwd: String = "/root", env: [String: String] = [:], argv: [String]? = nil, platform: String = "linux",

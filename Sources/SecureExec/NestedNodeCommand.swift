@@ -35,9 +35,22 @@ final class NestedNodeCommand: RunningCommand, Sendable {
         case runStdin(argv: [String])
     }
 
+    /// The Node options a child may be started with: those the runtime honours (see
+    /// ``ProcessConfig/execArgv``); they become the child's `process.execArgv`. Any other option is
+    /// refused as node refuses an unknown one, rather than silently ignored.
+    static let honouredOptions: Set<String> = [
+        "--expose-gc", "--expose_gc", "--expose-internals", "--expose_internals", "--abort-on-uncaught-exception",
+        "--no-warnings", "--no-deprecation", "--throw-deprecation", "--trace-deprecation",
+    ]
+
+    /// The options before the script (or `-e`), in order.
+    static func execArgv(_ request: CommandRequest) -> [String] {
+        Array(request.args.prefix { honouredOptions.contains($0) })
+    }
+
     static func plan(_ request: CommandRequest, host: CallHost) async throws -> Plan {
         let execPath = host.driver.processConfig.execPath
-        var args = request.args[...]
+        var args = request.args[...].drop { honouredOptions.contains($0) }
         while let flag = args.first, flag.hasPrefix("-") {
             args = args.dropFirst()
             switch flag {
@@ -84,6 +97,7 @@ final class NestedNodeCommand: RunningCommand, Sendable {
         var driver = host.driver
         driver.processConfig.env = request.env
         driver.processConfig.cwd = request.cwd
+        driver.processConfig.execArgv = Self.execArgv(request)
         let runtime = try NodeRuntime(systemDriver: driver, limits: host.limits, timingMitigation: .freeze,
                                       isolation: host.children.isolation, onStdio: { event in
                                           events(event.channel == .stdout ? .stdout(event.bytes) : .stderr(event.bytes))

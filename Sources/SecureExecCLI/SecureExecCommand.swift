@@ -81,6 +81,21 @@ struct SandboxFlags: ParsableArguments {
 
     @Flag(name: .customLong("expose-internals"), help: "As node --expose-internals: guest code may require the runtime's own internal/* modules (for Node's test suite; permission checks are unchanged).")
     var exposeInternals = false
+    @Flag(name: .customLong("abort-on-uncaught-exception"), help: "As node: an uncaught exception aborts (status 134) without 'uncaughtException' or 'exit'.")
+    var abortOnUncaughtException = false
+    @Flag(name: .customLong("no-warnings"), help: "As node: process warnings are not printed.")
+    var noWarnings = false
+    @Flag(name: .customLong("no-deprecation"), help: "As node: deprecation warnings are not emitted.")
+    var noDeprecation = false
+    @Flag(name: .customLong("throw-deprecation"), help: "As node: deprecations throw.")
+    var throwDeprecation = false
+
+    /// The Node options given, as `process.execArgv`.
+    var nodeOptions: [String] {
+        [(exposeGC, "--expose-gc"), (exposeInternals, "--expose-internals"),
+         (abortOnUncaughtException, "--abort-on-uncaught-exception"), (noWarnings, "--no-warnings"),
+         (noDeprecation, "--no-deprecation"), (throwDeprecation, "--throw-deprecation")].compactMap { $0.0 ? $0.1 : nil }
+    }
 
     static let grantFlags: Set<String> = ["--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-run",
                                          "--deny-read", "--deny-write", "--deny-net", "--deny-env", "--deny-run"]
@@ -218,7 +233,7 @@ struct SandboxFlags: ParsableArguments {
             network: DefaultNetworkAdapter(exemptDestinations: DefaultNetworkAdapter.exemptions(forAllowList: Self.list(allowNet))),
             commandExecutor: runsCommands ? HostCommandExecutor(workingDirectory: cwd, followsGuestWorkingDirectory: true) : nil,
             permissions: permissions,
-            processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv, execArgv: (exposeGC ? ["--expose-gc"] : []) + (exposeInternals ? ["--expose-internals"] : [])),
+            processConfig: ProcessConfig(cwd: cwd, env: environment(), argv: argv, execArgv: nodeOptions),
             osConfig: OSConfig(homedir: ProcessInfo.processInfo.environment["HOME"] ?? "/root"),
             moduleAccess: ModuleAccess(searchPaths: Self.list(modulePath).map { Self.absolute($0) }))
         let stdout = FileHandle.standardOutput

@@ -232,6 +232,28 @@ struct ChildProcessTests {
             """)
     }
 
+    /// A nested `node` takes the Node options the runtime honours (they become its
+    /// `process.execArgv`) and refuses any other, as node refuses an unknown option.
+    @Test func nestedNodeTakesTheOptionsTheRuntimeHonours() async throws {
+        let (result, output) = try await exec("""
+            const cp = require('child_process');
+            const run = (args) => cp.spawnSync('node', args, { encoding: 'utf8' });
+            const gc = run(['--expose-gc', '--no-warnings', '-p', 'typeof gc + " " + process.execArgv.join(" ")']);
+            console.log(gc.status, gc.stdout.trim());
+            const aborted = run(['--abort-on-uncaught-exception', '-e', 'process.on("exit", () => console.log("exit")); throw new Error("x")']);
+            console.log(aborted.status, JSON.stringify(aborted.stdout), aborted.stderr.startsWith('Uncaught Error: x'));
+            const bad = run(['--inspect', '-e', '1']);
+            console.log(bad.status, bad.stderr.trim());
+            """, Self.driver(["node"]))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            0 function --expose-gc --no-warnings
+            134 "" true
+            9 node: bad option: --inspect
+
+            """, "\(output.stdout)")
+    }
+
     @Test func exitCodesAndSignalsAreReportedAsNodeDoes() async throws {
         let (result, output) = try await exec("""
             const cp = require('child_process');

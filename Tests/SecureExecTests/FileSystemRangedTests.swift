@@ -492,8 +492,6 @@ struct FileSystemRangedTests {
                     console.log(seen.sort().join(','));
                     const s = fs.statfsSync(d);
                     console.log(typeof s.bsize, typeof s.blocks, typeof fs.statfsSync(d, { bigint: true }).bfree);
-                    try { fs.watch(d) } catch (err) { console.log('watch', err.code) }
-                    try { fs.watchFile(d, () => {}) } catch (err) { console.log('watchFile', err.code) }
                   })();
                 });
               });
@@ -510,10 +508,77 @@ struct FileSystemRangedTests {
             closed null
             a.txt,b.txt,sub
             number number bigint
-            watch ERR_FEATURE_UNAVAILABLE_ON_PLATFORM
-            watchFile ERR_FEATURE_UNAVAILABLE_ON_PLATFORM
 
             """)
+    }
+
+    /// `fs.watch` and `fs.watchFile` poll through ordinary, permission-checked fs calls: a watched
+    /// directory reports entries appearing ('rename'), changing ('change') and going; `watchFile`
+    /// reports a missing file with zeroed Stats, then its creation, as Node's uv_fs_poll does;
+    /// paths the guest may not read are refused as Node reports a failed watch.
+    @Test func watchersPollThroughThePermissionChecks() async throws {
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            const d = '/tmp/w';
+            fs.mkdirSync(d);
+            try { fs.watch('/tmp/missing'); } catch (e) { console.log(e.code, e.syscall); }
+            try { fs.watch('/etc'); } catch (e) { console.log(e.code); }
+            const events = [];
+            const steps = [() => fs.writeFileSync(`${d}/a.txt`, 'x'), () => fs.writeFileSync(`${d}/a.txt`, 'longer'),
+                           () => fs.unlinkSync(`${d}/a.txt`)];
+            const watcher = fs.watch(d, (type, name) => {
+              events.push(`${type}:${name}`);
+              const next = steps.shift();
+              if (next !== undefined) { next(); return; }
+              watcher.close();
+              console.log(events.join(' '));
+              let calls = 0;
+              const file = `${d}/f`;
+              fs.watchFile(file, { interval: 5 }, (curr, prev) => {
+                calls += 1;
+                console.log('watchFile', calls, curr.size, prev.size, prev.ino === 0, curr instanceof fs.Stats);
+                if (calls === 1) fs.writeFileSync(file, 'abc');
+                else fs.unwatchFile(file);
+              });
+            });
+            watcher.on('close', () => console.log('closed'));
+            steps.shift()();
+            """, NodeDriver(permissions: Permissions(fs: .paths(readWrite: ["/tmp"]))))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            ENOENT watch
+            EACCES
+            rename:a.txt change:a.txt rename:a.txt
+            closed
+            watchFile 1 0 0 true true
+            watchFile 2 3 0 true true
+
+            """, "\(output.stdout)")
+    }
+
+    /// Stats print and serialise as Node 22's: the numbers only; the Date fields are prototype
+    /// accessors that become own, non-enumerable properties once read.
+    @Test func statsLookLikeNode22s() async throws {
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            fs.writeFileSync('/tmp/s.txt', 'abc');
+            const s = fs.statSync('/tmp/s.txt');
+            console.log(Object.keys(s).join(','));
+            console.log(s.mtime instanceof Date, s.mtime.getTime() === Math.round(s.mtimeMs), Object.keys(s).length, s.isFile());
+            const b = fs.statSync('/tmp/s.txt', { bigint: true });
+            console.log(Object.keys(b).length, typeof b.mtimeNs, b.isFile(), b.size);
+            const z = new fs.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            console.log(z.atime.toISOString(), z instanceof fs.Stats, s instanceof fs.Stats, JSON.stringify(z).length);
+            """, NodeDriver(permissions: .allowAllFs))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            dev,mode,nlink,uid,gid,rdev,blksize,ino,size,blocks,atimeMs,mtimeMs,ctimeMs,birthtimeMs
+            true true 14 true
+            18 bigint true 3n
+            1970-01-01T00:00:00.000Z true true 145
+
+            """, "\(output.stdout)")
+        #expect(output.stderr.contains("[DEP0180] DeprecationWarning: fs.Stats constructor is deprecated."), "\(output.stderr)")
     }
 
     /// `cp` over a host directory with grants: trees, symlinks, filters, force/errorOnExist, the

@@ -56,6 +56,39 @@ struct RuntimeTests {
             """, "\(exposed.stdout)")
     }
 
+    /// `--abort-on-uncaught-exception` aborts (134) past 'uncaughtException' listeners and without
+    /// 'exit'; a capture callback (`process.setUncaughtExceptionCaptureCallback`) takes the error
+    /// first, and then nothing aborts; the warning options set their `process` flags.
+    @Test func abortOnUncaughtExceptionAndTheCaptureCallback() async throws {
+        let driver = NodeDriver(processConfig: ProcessConfig(execArgv: ["--abort-on-uncaught-exception", "--no-deprecation"]))
+        let (aborted, abortedOutput) = try await exec("""
+            process.on('uncaughtException', () => console.log('listener'));
+            process.on('exit', () => console.log('exit'));
+            console.log(process.noDeprecation, process.throwDeprecation);
+            setTimeout(() => { throw new Error('boom'); }, 1);
+            """, driver)
+        #expect(aborted.code == 134, "\(aborted)")
+        #expect(abortedOutput.stdout == "true undefined\n")
+        #expect(abortedOutput.stderr.hasPrefix("Uncaught Error: boom"), "\(abortedOutput.stderr)")
+        let (captured, capturedOutput) = try await exec("""
+            console.log(process.hasUncaughtExceptionCaptureCallback());
+            process.setUncaughtExceptionCaptureCallback((err) => console.log('captured', err.message));
+            try { process.setUncaughtExceptionCaptureCallback(() => {}); } catch (e) { console.log(e.code); }
+            try { require('domain'); } catch (e) { console.log(e.code); }
+            setTimeout(() => { throw new Error('late'); }, 1);
+            throw new Error('first');
+            """, driver)
+        #expect(captured.code == 0, "\(captured)")
+        #expect(capturedOutput.stdout == """
+            false
+            ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET
+            ERR_DOMAIN_CALLBACK_NOT_AVAILABLE
+            captured first
+            captured late
+
+            """, "\(capturedOutput.stdout)")
+    }
+
     /// Proxies are seen through without running a trap, as V8 lets Node do: `util.types.isProxy`,
     /// `showProxy`, `%s`, and revoked proxies; `Proxy` itself still looks like the constructor.
     @Test func proxiesAreInspectedWithoutRunningTraps() async throws {

@@ -104,8 +104,11 @@ run_one() {
   [[ "${name##*/}" == test-child-process-* ]] && run_grant=--allow-run
   # The Node options a file asks for in its `// Flags:` line that the CLI has (as Node's runner).
   local node_flags=""
-  grep -qE '^// Flags:.*--expose[-_]gc' "$file" && node_flags="--expose-gc"
-  grep -qE '^// Flags:.*--expose[-_]internals' "$file" && node_flags="$node_flags --expose-internals"
+  local flags_line
+  flags_line=$(grep -m1 -E '^// Flags:' "$file" || true)
+  for option in expose-gc expose-internals abort-on-uncaught-exception no-warnings no-deprecation throw-deprecation; do
+    [[ "$flags_line" =~ --${option}( |$) || "$flags_line" =~ --${option//-/_}( |$) ]] && node_flags="$node_flags --$option"
+  done
   start=$(date +%s%N)
   rc=0
   (cd "$stage" && env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 \

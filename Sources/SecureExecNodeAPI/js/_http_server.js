@@ -290,7 +290,15 @@ function addServerMethods(proto, base) {
     if (!this[kConnections]) return;
     for (const connection of this[kConnections].idle()) {
       const socket = connection.socket;
-      if (socket._httpMessage && !socket._httpMessage.finished) continue;
+      const message = socket._httpMessage;
+      if (message && !message.finished) continue;
+      // Our writes reach the host asynchronously: an ended answer whose last bytes are still on
+      // their way closes its connection once they are written ('finish'), as Node's (written
+      // synchronously) would have been by now.
+      if (message && !message.writableFinished) {
+        message.once('finish', () => socket.destroy());
+        continue;
+      }
       socket.destroy();
     }
   };

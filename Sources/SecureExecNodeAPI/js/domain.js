@@ -13,7 +13,15 @@
 const EventEmitter = require('events');
 const { AsyncLocalStorage } = require('async_hooks');
 const domainHooks = require('internal/domain_hooks');
-const { codes: { ERR_UNHANDLED_ERROR } } = require('internal/errors');
+const { codes: { ERR_UNHANDLED_ERROR, ERR_DOMAIN_CALLBACK_NOT_AVAILABLE } } = require('internal/errors');
+
+// As Node: the domain module and process.setUncaughtExceptionCaptureCallback exclude each other.
+if (domainHooks.capture !== null) throw new ERR_DOMAIN_CALLBACK_NOT_AVAILABLE();
+domainHooks.loadedAt = (() => {
+  const holder = {};
+  Error.captureStackTrace(holder);
+  return holder.stack.split('\n').slice(1).join('\n');
+})();
 
 const storage = new AsyncLocalStorage();
 // Domains entered and not exited, innermost last (Node's `domain._stack`).

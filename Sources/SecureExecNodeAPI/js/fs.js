@@ -7,39 +7,10 @@ const pathModule = require('path');
 const { Buffer } = require('buffer');
 
 function errors() { return require('internal/errors'); }
-
-const constants = Object.freeze({
-  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
-  UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3, UV_DIRENT_FIFO: 4,
-  UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7, S_IFMT: 0o170000, S_IFREG: 0o100000,
-  S_IFDIR: 0o40000, S_IFCHR: 0o20000, S_IFBLK: 0o60000, S_IFIFO: 0o10000, S_IFLNK: 0o120000,
-  S_IFSOCK: 0o140000, O_CREAT: 64, O_EXCL: 128, UV_FS_O_FILEMAP: 0, O_NOCTTY: 256, O_TRUNC: 512,
-  O_APPEND: 1024, O_DIRECTORY: 65536, O_NOATIME: 262144, O_NOFOLLOW: 131072, O_SYNC: 1052672,
-  O_DSYNC: 4096, O_DIRECT: 16384, O_NONBLOCK: 2048, S_IRWXU: 448, S_IRUSR: 256, S_IWUSR: 128,
-  S_IXUSR: 64, S_IRWXG: 56, S_IRGRP: 32, S_IWGRP: 16, S_IXGRP: 8, S_IRWXO: 7, S_IROTH: 4,
-  S_IWOTH: 2, S_IXOTH: 1, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, UV_FS_COPYFILE_EXCL: 1,
-  COPYFILE_EXCL: 1, UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2, UV_FS_COPYFILE_FICLONE_FORCE: 4,
-  COPYFILE_FICLONE_FORCE: 4,
-});
+const { constants, toPath, DeprecatedStats, makeStats, bigintStats } = require('internal/fs/utils');
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
-
-/** A path argument as Node accepts it (string, Buffer, file: URL), absolute and checked. */
-function toPath(value, name = 'path') {
-  let path = value;
-  if (value instanceof Uint8Array) {
-    path = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
-  } else if (value !== null && typeof value === 'object' && typeof value.href === 'string' && value.protocol !== undefined) {
-    path = require('url').fileURLToPath(value);
-  } else if (typeof value !== 'string') {
-    throw new (errors().codes.ERR_INVALID_ARG_TYPE)(name, ['string', 'Buffer', 'URL'], value);
-  }
-  if (path.includes('\u0000')) {
-    throw new (errors().codes.ERR_INVALID_ARG_VALUE)(name, value, 'must be a string, Uint8Array, or URL without null bytes');
-  }
-  return pathModule.resolve(path);
-}
 
 function getOptions(options, defaults) {
   if (options === undefined || options === null || typeof options === 'function') return defaults;
@@ -70,34 +41,6 @@ function toBytes(data, encoding) {
 
 // ---------------------------------------------------------------------------------------------
 // Stats and Dirent
-
-const kNsPerMs = 1e6;
-class Stats {
-  constructor(s) {
-    this.dev = s.dev; this.mode = s.mode; this.nlink = s.nlink; this.uid = s.uid; this.gid = s.gid;
-    this.rdev = s.rdev; this.blksize = s.blksize; this.ino = s.ino; this.size = s.size; this.blocks = s.blocks;
-    this.atimeMs = s.atimeMs; this.mtimeMs = s.mtimeMs; this.ctimeMs = s.ctimeMs; this.birthtimeMs = s.birthtimeMs;
-    this.atime = new Date(s.atimeMs); this.mtime = new Date(s.mtimeMs);
-    this.ctime = new Date(s.ctimeMs); this.birthtime = new Date(s.birthtimeMs);
-  }
-  isFile() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFREG; }
-  isDirectory() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFDIR; }
-  isSymbolicLink() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFLNK; }
-  isBlockDevice() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFBLK; }
-  isCharacterDevice() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFCHR; }
-  isFIFO() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFIFO; }
-  isSocket() { return (Number(this.mode) & constants.S_IFMT) === constants.S_IFSOCK; }
-}
-
-function bigintStats(s) {
-  const b = new Stats(s);
-  for (const key of ['dev', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'blksize', 'ino', 'size', 'blocks']) b[key] = BigInt(s[key]);
-  for (const key of ['atime', 'mtime', 'ctime', 'birthtime']) {
-    b[`${key}Ms`] = BigInt(Math.floor(s[`${key}Ms`]));
-    b[`${key}Ns`] = BigInt(Math.floor(s[`${key}Ms`] * kNsPerMs));
-  }
-  return b;
-}
 
 const direntTypes = { file: 1, directory: 2, symlink: 3, fifo: 4, socket: 5, char: 6, block: 7 };
 class Dirent {
@@ -142,11 +85,11 @@ const ops = {
   },
   stat(path, options) {
     const { bigint } = getOptions(options, { bigint: false });
-    return [{ op: 'fs.stat', args: { path: toPath(path), follow: true } }, (s) => (bigint ? bigintStats(s) : new Stats(s))];
+    return [{ op: 'fs.stat', args: { path: toPath(path), follow: true } }, (s) => (bigint ? bigintStats(s) : makeStats(s))];
   },
   lstat(path, options) {
     const { bigint } = getOptions(options, { bigint: false });
-    return [{ op: 'fs.stat', args: { path: toPath(path), follow: false } }, (s) => (bigint ? bigintStats(s) : new Stats(s))];
+    return [{ op: 'fs.stat', args: { path: toPath(path), follow: false } }, (s) => (bigint ? bigintStats(s) : makeStats(s))];
   },
   access(path, mode = constants.F_OK) {
     return [{ op: 'fs.access', args: { path: toPath(path), mode } }];
@@ -276,7 +219,7 @@ function runAsync(name, args) {
     .then((result) => (transform ? transform(result) : undefined));
 }
 
-const fs = { constants, Stats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+const fs = { constants, Stats: DeprecatedStats, Dirent, F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 const promises = { constants };
 
 for (const name of Object.keys(ops)) {
@@ -407,7 +350,7 @@ const fdOps = {
     return [{ op: 'fs.open', args: { path: p, flags: f, mode: require('internal/validators').parseFileMode(mode, 'mode', 0o666) } }];
   },
   close: (fd) => [{ op: 'fs.close', args: { fd: validateFd(fd) } }],
-  fstat: (fd, options) => [{ op: 'fs.fstat', args: { fd: validateFd(fd) } }, (st) => (options && options.bigint ? bigintStats(st) : new Stats(st))],
+  fstat: (fd, options) => [{ op: 'fs.fstat', args: { fd: validateFd(fd) } }, (st) => (options && options.bigint ? bigintStats(st) : makeStats(st))],
   ftruncate: (fd, len = 0) => {
     validateFd(fd);
     require('internal/validators').validateInteger(len, 'len');
@@ -1256,17 +1199,11 @@ fs.exists = function exists(path, callback) {
 fs.realpathSync.native = fs.realpathSync;
 fs.realpath.native = fs.realpath;
 
-function unavailable(name) {
-  return function () {
-    const err = new Error(`fs.${name} is not supported in sandbox`);
-    err.code = 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM';
-    throw err;
-  };
-}
-fs.watch = unavailable('watch');
-fs.watchFile = unavailable('watchFile');
-fs.unwatchFile = unavailable('unwatchFile');
-promises.watch = unavailable('promises.watch');
+// Polling watchers (internal/fs/watchers): every poll is an ordinary, permission-checked fs call.
+fs.watch = function watch(filename, options, listener) { return require('internal/fs/watchers').watch(filename, options, listener); };
+fs.watchFile = function watchFile(filename, options, listener) { return require('internal/fs/watchers').watchFile(filename, options, listener); };
+fs.unwatchFile = function unwatchFile(filename, listener) { return require('internal/fs/watchers').unwatchFile(filename, listener); };
+promises.watch = function watch(filename, options) { return require('internal/fs/watchers').watchAsync(filename, options); };
 
 fs.promises = promises;
 module.exports = fs;

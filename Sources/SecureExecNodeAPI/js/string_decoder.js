@@ -75,29 +75,7 @@ function makeString(bytes, start, end, encoding) {
   return decode.call(bytes, start, end);
 }
 
-// internal/util's normalizeEncoding (undefined, null and '' mean utf8; case-insensitive).
-const encodingNames = {
-  __proto__: null,
-  'utf8': 'utf8', 'utf-8': 'utf8',
-  'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le', 'utf-16le': 'utf16le',
-  'latin1': 'latin1', 'binary': 'latin1',
-  'base64': 'base64', 'base64url': 'base64url',
-  'hex': 'hex',
-  'ascii': 'ascii',
-};
-
-function normalizeEncodingName(enc) {
-  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
-  if (typeof enc === 'string') {
-    if (enc.length === 0) return 'utf8';
-    const hit = encodingNames[enc];
-    if (hit !== undefined) return hit;
-    return encodingNames[enc.toLowerCase()];
-  }
-  const len = enc.length;
-  if (typeof len !== 'number' || len < 3 || len > 9) return undefined;
-  return encodingNames[`${enc}`.toLowerCase()];
-}
+const { normalizeEncoding: normalizeEncodingName } = require('internal/util');
 
 // Buffer keeps its original isEncoding under a private symbol; a replaced Buffer.isEncoding may
 // admit extra names (Node honours that).

@@ -298,7 +298,7 @@ for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) defineLazyGlobal(nam
 // The embedder's host functions (HostFunctions), installed before any guest code runs.
 if (settings.hostFunctions !== undefined) requireBuiltin('internal/host_functions').install(settings.hostFunctions);
 // node --expose-gc: a global gc() that collects the guest's heap now.
-if (Array.isArray(settings.process.execArgv) && settings.process.execArgv.includes('--expose-gc')) {
+if (Array.isArray(settings.process.execArgv) && (settings.process.execArgv.includes('--expose-gc') || settings.process.execArgv.includes('--expose_gc'))) {
   defineGlobal('gc', { gc() { natives.collectGarbage(); } }.gc);
 }
 // JSC's own console prints nothing; ours replaces it (lazily, above). Its leftover properties

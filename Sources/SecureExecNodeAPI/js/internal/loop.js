@@ -110,6 +110,8 @@ function fatal(err, code, header) {
   throw exitSentinel;
 }
 
+const abortOnUncaught = Array.isArray(settings.process.execArgv) && settings.process.execArgv.includes('--abort-on-uncaught-exception');
+
 function handleUncaught(err) {
   if (err === exitSentinel) throw err;
   internal.errorStacks.normalize(err);
@@ -121,6 +123,25 @@ function handleUncaught(err) {
       if (err2 === exitSentinel) throw err2;
       err = err2;
     }
+  }
+  if (domainHooks.capture !== null) {
+    const capture = domainHooks.capture;
+    try {
+      capture(err);
+      return;
+    } catch (err2) {
+      if (err2 === exitSentinel) throw err2;
+      fatal(err2, 7);
+    }
+  }
+  if (abortOnUncaught) {
+    // node --abort-on-uncaught-exception: no 'uncaughtException' listener runs; the process
+    // reports the error and aborts (exit status 134, as a shell shows SIGABRT), without 'exit'.
+    let text;
+    try { text = `Uncaught ${require('internal/util/inspect').inspect(err)}\n`; } catch { text = `Uncaught ${errorHeader(err)}\n`; }
+    internal.write(2, text);
+    natives.exit(134, errorHeader(err));
+    throw exitSentinel;
   }
   if (internal.processHasListeners('uncaughtException')) {
     try {

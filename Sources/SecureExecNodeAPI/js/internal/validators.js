@@ -27,21 +27,7 @@ const signals = {
   SIGPWR: 30, SIGSYS: 31, SIGUNUSED: 31,
 };
 
-// Canonical Buffer encoding names; anything else normalizes to undefined.
-const encodings = {
-  __proto__: null,
-  'utf8': 'utf8', 'utf-8': 'utf8',
-  'ucs2': 'utf16le', 'ucs-2': 'utf16le', 'utf16le': 'utf16le', 'utf-16le': 'utf16le',
-  'latin1': 'latin1', 'binary': 'latin1',
-  'base64': 'base64', 'base64url': 'base64url',
-  'hex': 'hex', 'ascii': 'ascii',
-};
-
-function normalizeEncoding(enc) {
-  if (enc == null || enc === '') return 'utf8';
-  if (typeof enc !== 'string') return undefined;
-  return encodings[enc] ?? encodings[enc.toLowerCase()];
-}
+const { normalizeEncoding } = require('internal/util');
 
 function isInt32(value) {
   return value === (value | 0);
@@ -310,7 +296,6 @@ module.exports = {
   getTimerDuration,
   isInt32,
   isUint32,
-  normalizeEncoding,
   parseFileMode,
   signals,
   validateArray,

@@ -67,9 +67,12 @@ process.config = Object.freeze({
 process.features = Object.freeze({ inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false });
 process.allowedNodeEnvironmentFlags = new Set();
 process.debugPort = 9229;
-process.throwDeprecation = false;
-process.noDeprecation = false;
-process.traceDeprecation = false;
+// The warning options of node the runtime honours (ProcessConfig.execArgv): as in Node, the
+// property exists (true, read-only) only when its option was given; guest code may set it.
+for (const [option, name] of [['--throw-deprecation', 'throwDeprecation'], ['--no-deprecation', 'noDeprecation'], ['--trace-deprecation', 'traceDeprecation']]) {
+  if (process.execArgv.includes(option)) Object.defineProperty(process, name, { __proto__: null, value: true, writable: false, enumerable: true, configurable: true });
+}
+const noWarnings = process.execArgv.includes('--no-warnings');
 
 // ---------------------------------------------------------------------------------------------
 // Working directory: guest state, validated against the virtual filesystem.
@@ -308,7 +311,7 @@ process.emitWarning = function emitWarning(warning, type, code, ctor) {
   }
   loop().nextTick(() => {
     process.emit('warning', warning);
-    if (process.listenerCount('warning') > 1 || (process.noProcessWarnings)) return;
+    if (process.listenerCount('warning') > 1 || noWarnings || process.noProcessWarnings) return;
     const codeText = warning.code ? `[${warning.code}] ` : '';
     let text = `(node:${process.pid}) ${codeText}${warning.name}: ${warning.message}\n`;
     if (warning.detail) text += `${warning.detail}\n`;
@@ -339,8 +342,28 @@ function notSupported(name) {
 process.binding = notSupported('binding');
 process._linkedBinding = notSupported('_linkedBinding');
 process.dlopen = notSupported('dlopen');
-process.setUncaughtExceptionCaptureCallback = notSupported('setUncaughtExceptionCaptureCallback');
-process.hasUncaughtExceptionCaptureCallback = () => false;
+// An uncaught exception goes to this callback instead of 'uncaughtException' listeners (and
+// --abort-on-uncaught-exception does not abort). Mutually exclusive with the domain module.
+process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
+  const hooks = internal.requireBuiltin('internal/domain_hooks');
+  const { codes } = errors();
+  if (fn === null) {
+    hooks.capture = null;
+    return;
+  }
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  if (hooks.loadedAt !== null) {
+    const err = new codes.ERR_DOMAIN_CANNOT_SET_UNCAUGHT_EXCEPTION_CAPTURE();
+    const stack = err.stack;
+    Object.defineProperty(err, 'stack', { __proto__: null, value: `${stack}\n${'-'.repeat(40)}\n${hooks.loadedAt}`, writable: true, configurable: true });
+    throw err;
+  }
+  if (hooks.capture !== null) throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  hooks.capture = fn;
+};
+process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
+  return internal.requireBuiltin('internal/domain_hooks').capture !== null;
+};
 // The active domain (the `domain` module makes this live once loaded).
 process.domain = null;
 process.setSourceMapsEnabled = () => {};

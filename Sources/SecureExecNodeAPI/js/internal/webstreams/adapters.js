@@ -44,8 +44,8 @@ const {
     ERR_STREAM_PREMATURE_CLOSE,
   },
 } = require('internal/errors');
+const { normalizeEncoding } = require('internal/util');
 const {
-  normalizeEncoding,
   validateBoolean,
   validateObject,
 } = require('internal/validators');
