@@ -123,11 +123,16 @@ public final class HostFileSystem: VirtualFileSystem {
 
     /// Opens a regular file (never a device, FIFO or socket: opened non-blocking, checked, refused).
     private func openRegular(_ path: String, _ flags: Int32, mode: UInt32 = 0) throws(FileSystemError) -> Int32 {
+        try openRegularSized(path, flags, mode: mode).fd
+    }
+
+    /// A regular file opened (special files refused), with its size when opened.
+    private func openRegularSized(_ path: String, _ flags: Int32, mode: UInt32 = 0) throws(FileSystemError) -> (fd: Int32, size: Int) {
         let fd = try open(path, flags | O_NONBLOCK | O_NOCTTY, mode: mode)
         var s = Glibc.stat()
         guard fstat(fd, &s) == 0 else { close(fd); throw Self.error(errno, path) }
         switch s.st_mode & S_IFMT {
-        case S_IFREG: return fd
+        case S_IFREG: return (fd, max(0, Int(s.st_size)))
         case S_IFDIR: close(fd); throw FileSystemError(.isDirectory, path: path)
         default: close(fd); throw FileSystemError(.accessDenied, path: path)
         }
@@ -153,9 +158,28 @@ public final class HostFileSystem: VirtualFileSystem {
     }
 
     public func readFile(_ path: String) async throws -> [UInt8] {
-        let fd = try openRegular(path, O_RDONLY)
+        let (fd, size) = try openRegularSized(path, O_RDONLY)
         defer { close(fd) }
-        var out: [UInt8] = []
+        // First, straight into an array of the size the file had when opened (and one byte more,
+        // to meet the end in the same reads): no zeroed scratch buffer, no copy. Limits as below.
+        var failure: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: min(size, 1 << 30) + 1) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let n = Glibc.read(fd, base + initialized, buffer.count - initialized)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                initialized += n
+            }
+        }
+        if failure != 0 { throw Self.error(failure, path) }
+        if out.count <= size { return out }
+        // It grew since: the rest in chunks.
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -144,10 +144,11 @@ struct SandboxFlags: ParsableArguments {
             return envAll || envAllowed.contains(request.name)
         }
 
-        let readPaths = Self.list(allowRead)
-        let writePaths = Self.list(allowWrite)
-        let denyReadPaths = Self.list(denyRead)
-        let denyWritePaths = Self.list(denyWrite)
+        // Made absolute once, here: each check then only compares strings.
+        let readPaths = Self.grantPaths(allowRead)
+        let writePaths = Self.grantPaths(allowWrite)
+        let denyReadPaths = Self.grantPaths(denyRead)
+        let denyWritePaths = Self.grantPaths(denyWrite)
         let fs: PermissionCheck<FsAccessRequest> = .check { (request: FsAccessRequest) -> Bool in
             let (reads, writes) = request.op.access(of: request)
             func granted(_ paths: [String], _ list: [String]) -> Bool {
@@ -196,10 +197,15 @@ struct SandboxFlags: ParsableArguments {
         return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 
+    /// The paths of a grant or deny flag, absolute (``everything`` kept as it is).
+    static func grantPaths(_ values: [String]) -> [String] {
+        list(values).map { $0 == everything ? $0 : absolute($0) }
+    }
+
+    /// Whether the absolute `path` is `prefix` (absolute, from ``grantPaths(_:)``) or inside it.
     static func pathContains(_ prefix: String, _ path: String) -> Bool {
         guard !prefix.isEmpty else { return false }
-        let p = absolute(prefix)
-        return p == "/" || path == p || path.hasPrefix(p + "/")
+        return prefix == "/" || path == prefix || path.hasPrefix(prefix + "/")
     }
 
     var limits: ResourceLimits {
