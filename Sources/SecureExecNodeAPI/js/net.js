@@ -12,6 +12,7 @@ const {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_IP_ADDRESS, ERR_MISSING_ARGS,
     ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED,
   },
+  ErrnoException, ExceptionWithHostPort,
 } = require('internal/errors');
 const { getTimerDuration, validateFunction, validateNumber, validatePort } = require('internal/validators');
 const { kTimeout, setUnrefTimeout, clearTimeout } = require('internal/timers');
@@ -161,9 +162,7 @@ class Socket extends Duplex {
           this.connecting = false;
           if (this.destroyed) return;
           if (!server.listening || server._pipePath !== path) {
-            const err = new Error(`connect ECONNREFUSED ${path}`);
-            Object.assign(err, { errno: -111, code: 'ECONNREFUSED', syscall: 'connect', address: path });
-            this.destroy(err);
+            this.destroy(new ExceptionWithHostPort(-111, 'connect', path));
             return;
           }
           server._acceptPipe(this);
@@ -175,9 +174,7 @@ class Socket extends Duplex {
       // Nothing of this sandbox listens on the path: refused where it exists, ENOENT where not.
       let exists = false;
       try { exists = require('fs').existsSync(path); } catch { /* not visible: as missing */ }
-      const code = exists ? 'ECONNREFUSED' : 'ENOENT';
-      const err = new Error(`connect ${code} ${path}`);
-      Object.assign(err, { errno: exists ? -111 : -2, code, syscall: 'connect', address: path });
+      const err = new ExceptionWithHostPort(exists ? -111 : -2, 'connect', path);
       process.nextTick(() => this.destroy(err));
       return this;
     }
@@ -336,9 +333,7 @@ class Socket extends Duplex {
     if (this._pipe !== undefined) {
       const peer = this._pipe.peer;
       if (peer.destroyed || peer.readableEnded) {
-        const err = new Error('write EPIPE');
-        Object.assign(err, { errno: -32, code: 'EPIPE', syscall: 'write' });
-        callback(err);
+        callback(new ErrnoException(-32, 'write'));
         return;
       }
       this._bytesWritten += bytes.length;

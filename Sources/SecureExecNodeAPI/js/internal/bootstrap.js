@@ -15,6 +15,12 @@ const SymbolFor = Symbol.for;
 
 const settings = JSONParse(config);
 
+/** Whether the runtime runs with a Node option (ProcessConfig.execArgv), in any of its spellings. */
+function hasNodeOption(...spellings) {
+  const execArgv = settings.process.execArgv;
+  return Array.isArray(execArgv) && spellings.some((spelling) => execArgv.includes(spelling));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The bridge. Every host effect goes through call/callAsync/send; the host validates everything.
 
@@ -74,6 +80,7 @@ const internal = {
     return err;
   },
   reportUncaught: undefined, // set below
+  hasNodeOption,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -119,8 +126,7 @@ function isPublicBuiltin(name, prefixed = false) {
 // `internal/*` modules. They hold no authority of their own — every host effect still goes through
 // the bridge and the host's permission checks — but they let guest code reach our machinery, so
 // this is for test suites only. The bootstrap and the module loaders are never reachable.
-const exposeInternals = Array.isArray(settings.process.execArgv) &&
-  (settings.process.execArgv.includes('--expose-internals') || settings.process.execArgv.includes('--expose_internals'));
+const exposeInternals = hasNodeOption('--expose-internals', '--expose_internals');
 const hiddenInternals = new Set(['internal/bootstrap', 'internal/modules/cjs', 'internal/modules/esm', 'internal/loop']);
 internal.schemeOnlyBuiltins = schemeOnlyBuiltins;
 
@@ -298,7 +304,7 @@ for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) defineLazyGlobal(nam
 // The embedder's host functions (HostFunctions), installed before any guest code runs.
 if (settings.hostFunctions !== undefined) requireBuiltin('internal/host_functions').install(settings.hostFunctions);
 // node --expose-gc: a global gc() that collects the guest's heap now.
-if (Array.isArray(settings.process.execArgv) && (settings.process.execArgv.includes('--expose-gc') || settings.process.execArgv.includes('--expose_gc'))) {
+if (hasNodeOption('--expose-gc', '--expose_gc')) {
   defineGlobal('gc', { gc() { natives.collectGarbage(); } }.gc);
 }
 // JSC's own console prints nothing; ours replaces it (lazily, above). Its leftover properties

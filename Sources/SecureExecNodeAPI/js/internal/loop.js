@@ -110,7 +110,7 @@ function fatal(err, code, header) {
   throw exitSentinel;
 }
 
-const abortOnUncaught = Array.isArray(settings.process.execArgv) && settings.process.execArgv.includes('--abort-on-uncaught-exception');
+const abortOnUncaught = internal.hasNodeOption('--abort-on-uncaught-exception');
 
 function handleUncaught(err) {
   if (err === exitSentinel) throw err;

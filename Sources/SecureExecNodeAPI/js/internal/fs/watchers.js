@@ -14,17 +14,22 @@
 
 const EventEmitter = require('events');
 const pathModule = require('path');
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { codes: { ERR_INVALID_ARG_TYPE }, uvException } = require('internal/errors');
 const { validateFunction, validateUint32, validateBoolean, validateAbortSignal } = require('internal/validators');
+const { getValidatedPath, makeStats, bigintStats } = require('internal/fs/utils');
 
 const kFSWatchInterval = 100;
 const kMaxWatchedEntries = 4096;
 
 function lazyFs() { return require('fs'); }
 
-// --- fs.watchFile --------------------------------------------------------------------------
+// Both watchers poll on a timer that keeps the process alive unless the watcher is unref'd.
+function armPoll(watcher, poll, interval) {
+  watcher._timer = setTimeout(poll, interval);
+  if (!watcher._refed) watcher._timer.unref();
+}
 
-const { getValidatedPath, makeStats, bigintStats } = require('internal/fs/utils');
+// --- fs.watchFile --------------------------------------------------------------------------
 
 const zeroStats = (bigint) => {
   const zero = {
@@ -61,15 +66,12 @@ class StatWatcher extends EventEmitter {
     const generation = ++this._generation;
     let status = 0; // libuv's busy_polling: 0 before the first result, 1 after a stat, <0 an errno
     let previous = zeroStats(this._bigint);
-    const schedule = () => {
-      if (!this._active || generation !== this._generation) return;
-      this._timer = setTimeout(poll, interval);
-      if (!this._refed) this._timer.unref();
-    };
+    // A stop (or a stop and a new start) makes this generation's stat results stale.
+    const current = () => generation === this._generation;
     const poll = () => {
       this._timer = null;
       lazyFs().stat(filename, { bigint: this._bigint }, (err, stats) => {
-        if (!this._active || generation !== this._generation) return;
+        if (!current()) return;
         if (err) {
           const errno = typeof err.errno === 'number' ? err.errno : -1;
           if (status !== errno) {
@@ -83,7 +85,7 @@ class StatWatcher extends EventEmitter {
           previous = stats;
           status = 1;
         }
-        schedule();
+        if (current()) armPoll(this, poll, interval);
       });
     };
     poll();
@@ -152,7 +154,7 @@ function unwatchFile(filename, listener) {
 
 // --- fs.watch ------------------------------------------------------------------------------
 
-/** name (relative to the watched directory, or the file's own name) -> [kind, size, mtime, ctime, ino] */
+/** name (relative to the watched directory, or the file's own name) -> "mode:size:mtime:ctime:ino" */
 function snapshot(path, recursive) {
   const fs = lazyFs();
   const entries = new Map();
@@ -224,14 +226,9 @@ class FSWatcher extends EventEmitter {
         }
       }
       state = next;
-      schedule();
+      if (this._handle !== null) armPoll(this, poll, kFSWatchInterval);
     };
-    const schedule = () => {
-      if (this._handle === null) return;
-      this._timer = setTimeout(poll, kFSWatchInterval);
-      if (!this._refed) this._timer.unref();
-    };
-    schedule();
+    armPoll(this, poll, kFSWatchInterval);
   }
 
   _stop() {
@@ -276,10 +273,8 @@ function watch(filename, options, listener) {
   try {
     watcher._start(path, persistent, recursive, encoding);
   } catch (err) {
-    if (err && err.syscall !== undefined) {
-      err.syscall = 'watch';
-      err.message = `${err.code}: ${err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '/, ", watch '")}`;
-    }
+    // Node reports the failed watch, not the stat or readdir behind it.
+    if (err && err.syscall !== undefined) throw uvException({ errno: err.errno, code: err.code, syscall: 'watch', path: err.path });
     throw err;
   }
   if (listener !== undefined && listener !== null) watcher.addListener('change', listener);

@@ -70,9 +70,9 @@ process.debugPort = 9229;
 // The warning options of node the runtime honours (ProcessConfig.execArgv): as in Node, the
 // property exists (true, read-only) only when its option was given; guest code may set it.
 for (const [option, name] of [['--throw-deprecation', 'throwDeprecation'], ['--no-deprecation', 'noDeprecation'], ['--trace-deprecation', 'traceDeprecation']]) {
-  if (process.execArgv.includes(option)) Object.defineProperty(process, name, { __proto__: null, value: true, writable: false, enumerable: true, configurable: true });
+  if (internal.hasNodeOption(option)) Object.defineProperty(process, name, { __proto__: null, value: true, writable: false, enumerable: true, configurable: true });
 }
-const noWarnings = process.execArgv.includes('--no-warnings');
+const noWarnings = internal.hasNodeOption('--no-warnings');
 
 // ---------------------------------------------------------------------------------------------
 // Working directory: guest state, validated against the virtual filesystem.
