@@ -30,8 +30,9 @@ public struct ProcessConfig: Sendable {
     /// the permission checks — but the runtime's machinery in the guest's hands: for test suites,
     /// not untrusted code); `--abort-on-uncaught-exception` ends the call with code 134 on an
     /// uncaught exception, past 'uncaughtException' listeners and without 'exit';
-    /// `--no-warnings`, `--no-deprecation`, `--throw-deprecation` and `--trace-deprecation` as in
-    /// Node. Other options are only reported.
+    /// `--no-warnings`, `--no-deprecation`, `--throw-deprecation`, `--trace-deprecation` and
+    /// `--experimental-vm-modules` (the `vm` module classes) as in Node. Other options are only
+    /// reported.
     public var execArgv: [String]
 
     public init(cwd: String = "/root", env: [String: String] = [:], argv: [String]? = nil, platform: String = "linux",
@@ -146,7 +147,7 @@ public struct ResourceLimits: Sendable {
 
 /// Whether the guest can read clocks. `freeze` (default): `Date.now()`, `new Date()`,
 /// `performance.now()` and `process.hrtime()` stand still for the whole call, and there is no
-/// `SharedArrayBuffer`. `off`: normal clocks.
+/// `SharedArrayBuffer`. `off`: normal clocks, and `SharedArrayBuffer` as in Node.
 public enum TimingMitigation: String, Sendable {
     case freeze
     case off

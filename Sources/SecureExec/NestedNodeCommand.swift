@@ -40,7 +40,7 @@ final class NestedNodeCommand: RunningCommand, Sendable {
     /// refused as node refuses an unknown one, rather than silently ignored.
     static let honouredOptions: Set<String> = [
         "--expose-gc", "--expose_gc", "--expose-internals", "--expose_internals", "--abort-on-uncaught-exception",
-        "--no-warnings", "--no-deprecation", "--throw-deprecation", "--trace-deprecation",
+        "--no-warnings", "--no-deprecation", "--throw-deprecation", "--trace-deprecation", "--experimental-vm-modules",
     ]
 
     /// The options before the script (or `-e`), in order.

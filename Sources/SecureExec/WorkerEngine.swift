@@ -27,6 +27,10 @@ final class WorkerEngine: EngineBackend {
         var killedFor: GuestOutcome.Reason?
         /// Counts calls, so a late kill meant for one call never ends a later one.
         var callNumber = 0
+        /// The running call's CPU limit, and the worker's CPU time (ns) when the memory monitor
+        /// first looked (5 ms into the call): see `WorkerDeath.abortedAtTheCPULimit`.
+        var cpuLimitNanoseconds: UInt64 = 0
+        var cpuBaselineNanoseconds: UInt64?
     }
 
     /// One live worker process.
@@ -162,6 +166,8 @@ final class WorkerEngine: EngineBackend {
                 $0.pending = continuation
                 $0.killedFor = nil
                 $0.callNumber += 1
+                $0.cpuLimitNanoseconds = execution.cpuTimeLimitNanoseconds
+                $0.cpuBaselineNanoseconds = nil
             }
             worker.send(.execute(execution))
             timer = wallClock.map { limit in
@@ -216,16 +222,31 @@ final class WorkerEngine: EngineBackend {
         }
     }
 
-    /// Polls the worker's resident memory every few milliseconds while a call runs.
+    /// Polls the worker's resident memory every few milliseconds while a call runs; the first
+    /// poll also notes the worker's CPU time (`WorkerDeath.abortedAtTheCPULimit`).
     private func startMemoryMonitor(_ worker: Worker) -> HostTimer {
         let limit = memoryLimitBytes
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = Mutex(true)
         return HostTimer(after: .milliseconds(5), every: .milliseconds(5)) { [weak self] in
+            if first.withLock({ f in defer { f = false }; return f }), let cpu = Self.cpuTime(of: worker.pid) {
+                self?.state.withLock { s in if s.worker === worker, s.cpuBaselineNanoseconds == nil { s.cpuBaselineNanoseconds = cpu } }
+            }
             if let rss = Self.residentPages(worker.pid), rss * pageSize > limit {
                 self?.kill(worker, for: .memoryLimit)
             }
         }
     }
+
+    /// A live process's CPU time (user and system, all threads) in nanoseconds.
+    private static func cpuTime(of pid: pid_t) -> UInt64? {
+        var clock = clockid_t()
+        guard clock_getcpuclockid(pid, &clock) == 0 else { return nil }
+        var now = timespec()
+        guard clock_gettime(clock, &now) == 0 else { return nil }
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
 
     /// The worker's resident pages (`/proc/PID/statm`, second field), read with plain system
     /// calls: it runs every 5 ms for every call in flight.
@@ -309,15 +330,23 @@ final class WorkerEngine: EngineBackend {
         // first, so that no other path signals its process group once it is reaped (its id may
         // then belong to another process).
         worker.closeSockets()
-        let (pending, killedFor) = state.withLock { s -> (CheckedContinuation<GuestOutcome, Never>?, GuestOutcome.Reason?) in
+        let (pending, killedFor, baseline, cpuLimit) = state.withLock {
+            s -> (CheckedContinuation<GuestOutcome, Never>?, GuestOutcome.Reason?, UInt64?, UInt64) in
             if s.worker === worker { s.worker = nil }
             defer { s.pending = nil; s.host = nil; s.inline = nil }
-            return (s.pending, s.killedFor)
+            return (s.pending, s.killedFor, s.cpuBaselineNanoseconds, s.cpuLimitNanoseconds)
         }
         Glibc.kill(-worker.pid, SIGKILL)
         var status: Int32 = 0
-        waitpid(worker.pid, &status, 0)
+        var usage = rusage()
+        wait4(worker.pid, &status, 0, &usage)
         guard let pending else { return }
+        let cpuTotal = UInt64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000_000
+            + UInt64(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1_000
+        if killedFor == nil, WorkerDeath.abortedAtTheCPULimit(signal: status & 0x7f, cpuTotal: cpuTotal, baseline: baseline, limit: cpuLimit) {
+            pending.resume(returning: GuestOutcome(reason: .cpuLimit, code: 124, errorMessage: GuestOutcome.message(for: .cpuLimit)))
+            return
+        }
         switch killedFor {
         case .memoryLimit?:
             pending.resume(returning: GuestOutcome(reason: .memoryLimit, code: 137, errorMessage: "memory limit exceeded"))
@@ -414,3 +443,17 @@ protocol EngineBackend: Sendable {
 }
 
 extension InProcessEngine: EngineBackend {}
+
+/// How a worker's death during a call is reported.
+package enum WorkerDeath {
+    /// JavaScriptCore's watchdog can abort the process (SIGABRT) while it stops code at the CPU
+    /// limit — a race inside the engine, rare and not ours to fix. A worker that aborted after
+    /// its call had used (nearly) its whole CPU limit was stopped by that limit, and the call
+    /// reports it so rather than as a crash. `signal` is what ended the worker, `cpuTotal` its
+    /// CPU time when reaped, `baseline` its CPU time early in the call (nanoseconds).
+    package static func abortedAtTheCPULimit(signal: Int32, cpuTotal: UInt64, baseline: UInt64?, limit: UInt64) -> Bool {
+        guard signal == 6, let baseline, limit > 0, cpuTotal >= baseline else { return false }  // SIGABRT
+        // The baseline is taken 5 ms into the call: allow for that and for the clocks' grain.
+        return cpuTotal - baseline + 20_000_000 >= limit
+    }
+}

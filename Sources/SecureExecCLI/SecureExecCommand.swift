@@ -89,12 +89,15 @@ struct SandboxFlags: ParsableArguments {
     var noDeprecation = false
     @Flag(name: .customLong("throw-deprecation"), help: "As node: deprecations throw.")
     var throwDeprecation = false
+    @Flag(name: .customLong("experimental-vm-modules"), help: "As node: vm.SourceTextModule, vm.SyntheticModule and vm.Module exist.")
+    var experimentalVMModules = false
 
     /// The Node options given, as `process.execArgv`.
     var nodeOptions: [String] {
         [(exposeGC, "--expose-gc"), (exposeInternals, "--expose-internals"),
          (abortOnUncaughtException, "--abort-on-uncaught-exception"), (noWarnings, "--no-warnings"),
-         (noDeprecation, "--no-deprecation"), (throwDeprecation, "--throw-deprecation")].compactMap { $0.0 ? $0.1 : nil }
+         (noDeprecation, "--no-deprecation"), (throwDeprecation, "--throw-deprecation"),
+         (experimentalVMModules, "--experimental-vm-modules")].compactMap { $0.0 ? $0.1 : nil }
     }
 
     static let grantFlags: Set<String> = ["--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-run",

@@ -15,7 +15,9 @@ package enum EngineProcess {
         // WebAssembly compiles native code outside the CPU watchdog's reach and its async API
         // never completes in this embedding: the guest gets no WebAssembly global.
         _ = jsc_options_set_boolean("useWasm", 0)
-        _ = jsc_options_set_boolean("useSharedArrayBuffer", 0)
+        // Node has SharedArrayBuffer. With timing mitigation "freeze" the bootstrap removes it
+        // (shared memory plus a second thread makes a clock); no second thread runs guest code.
+        _ = jsc_options_set_boolean("useSharedArrayBuffer", 1)
         // More room below JSC's stack limit so a host callback at maximum JS depth cannot overflow.
         _ = jsc_options_set_uint("reservedZoneSize", 512 * 1024)
         // Keep SIGUSR1 for the embedder: JSC suspends GC threads with SIGUSR2 instead.

@@ -192,12 +192,54 @@ struct EventLoopTests {
         #expect(output.stdout == "true true 0 0 true undefined 0 true true false\n")
     }
 
+    /// A nextTick loop (each tick queues the next, as Node's starvation test does) lets go of the
+    /// ticks it has run: a million of them stay well inside the memory limit.
+    @Test func aNextTickLoopLetsGoOfItsTicks() async throws {
+        let (result, output) = try await exec("""
+            const before = process.memoryUsage().rss;
+            let n = 0;
+            function spin() { if (++n < 1e6) { process.nextTick(spin, { n }); return; } console.log(n, process.memoryUsage().rss - before < 40 * 1024 * 1024); }
+            spin();
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "1000000 true\n")
+    }
+
     @Test func clocksRunWithTimingMitigationOff() async throws {
         let (_, output) = try await exec("""
             const a = performance.now(); let x = 0; for (let i = 0; i < 3e6; i++) x += i;
             console.log(performance.now() > a, Date.now() > 1.7e12)
             """, timing: .off)
         #expect(output.stdout == "true true\n")
+    }
+
+    /// With clocks running, `SharedArrayBuffer` exists as in Node. No other thread can notify an
+    /// `Atomics.wait`, so a matching wait times out after its timeout (a wait the CPU limit and
+    /// terminate() can end, never a blocked thread); an endless one ends at the CPU limit.
+    @Test func sharedMemoryWithClocksRunning() async throws {
+        let (result, output) = try await exec("""
+            const ia = new Int32Array(new SharedArrayBuffer(8));
+            const start = performance.now();
+            const waited = Atomics.wait(ia, 0, 0, 30);
+            console.log(Atomics.wait(ia, 0, 1), waited, performance.now() - start >= 29, Atomics.wait(ia, 1, 0, 0));
+            try { Atomics.wait(new Int32Array(2), 0, 0, 1); } catch (e) { console.log(e.name); }
+            try { Atomics.wait(ia, 5, 0, 1); } catch (e) { console.log(e.name, e.message); }
+            console.log(String(Atomics.wait), require('util').inspect(ia.buffer), require('util').types.isSharedArrayBuffer(ia.buffer));
+            """, timing: .off)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            not-equal timed-out true timed-out
+            TypeError
+            RangeError Invalid atomic access index
+            function wait() { [native code] } SharedArrayBuffer {
+              [Uint8Contents]: <00 00 00 00 00 00 00 00>,
+              byteLength: 8
+            } true
+
+            """, "\(output.stdout)")
+        let (endless, _) = try await exec("Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)",
+                                          limits: ResourceLimits(cpuTime: .milliseconds(300)), timing: .off)
+        #expect(endless.code == 124, "\(endless)")
     }
 
     @Test func outputIsBoundedPerCall() async throws {

@@ -58,6 +58,20 @@ struct IsolationTests {
         await runtime.dispose()
     }
 
+    /// JavaScriptCore's watchdog can abort its process while stopping code at the CPU limit; a
+    /// worker that aborts having used its call's whole CPU limit reports the limit, any other
+    /// death stays a crash. (Only the worker can abort itself: it blocks SIGABRT from outside, so
+    /// the decision is tested on its own.)
+    @Test func anAbortAtTheCPULimitIsTheCPULimit() {
+        let limit: UInt64 = 300_000_000
+        #expect(WorkerDeath.abortedAtTheCPULimit(signal: 6, cpuTotal: 1_000_000_000 + limit, baseline: 1_000_000_000, limit: limit))
+        #expect(WorkerDeath.abortedAtTheCPULimit(signal: 6, cpuTotal: 990_000_000 + limit, baseline: 1_000_000_000, limit: limit))
+        #expect(!WorkerDeath.abortedAtTheCPULimit(signal: 6, cpuTotal: 1_100_000_000, baseline: 1_000_000_000, limit: limit))
+        #expect(!WorkerDeath.abortedAtTheCPULimit(signal: 9, cpuTotal: 2_000_000_000, baseline: 1_000_000_000, limit: limit))
+        #expect(!WorkerDeath.abortedAtTheCPULimit(signal: 6, cpuTotal: 2_000_000_000, baseline: nil, limit: limit))
+        #expect(!WorkerDeath.abortedAtTheCPULimit(signal: 6, cpuTotal: 900_000_000, baseline: 1_000_000_000, limit: limit))
+    }
+
     @Test func theWorkerHasNoHostEnvironmentOrDescriptors() async throws {
         let (runtime, _) = try makeRuntime()
         async let result = runtime.exec("const end = Date.now(); for (let i = 0; i < 3e8; i++);")

@@ -28,6 +28,57 @@ struct ModuleTests {
         await runtime.dispose()
     }
 
+    /// With `--experimental-vm-modules`, `vm.SourceTextModule` and `vm.SyntheticModule` link
+    /// through the caller's linker, evaluate, fail and report as in Node 22 (expected output
+    /// printed by Node 22); without the option the classes do not exist, as in Node.
+    @Test func vmModulesLinkAndEvaluateAsInNode() async throws {
+        let code = """
+            import vm from 'node:vm'; import util from 'node:util';
+            const dep = new vm.SyntheticModule(['x'], function () { this.setExport('x', 41); });
+            const m = new vm.SourceTextModule('import { x } from "dep"; export const y = x + 1; export let later; import.meta.tag = 1;', {
+              identifier: 'main', initializeImportMeta(meta, module) { meta.seen = module === m; },
+            });
+            console.log(m.status, m.dependencySpecifiers, util.inspect(m).replace(/\\n */g, ' '));
+            await m.link((specifier, referrer) => { console.log('link', specifier, referrer === m); return dep; });
+            console.log(m.status, dep.status, util.inspect(m.namespace));
+            await m.evaluate();
+            console.log(m.status, dep.status, util.inspect(m.namespace), m.namespace.y);
+            const context = vm.createContext({ out: '' });
+            const inContext = new vm.SourceTextModule('out = typeof process + " " + typeof Object;', { context });
+            await inContext.link(() => {}); await inContext.evaluate();
+            console.log(context.out, inContext.identifier);
+            const failing = new vm.SourceTextModule('throw new RangeError("boom")');
+            await failing.link(() => {});
+            await failing.evaluate().catch((e) => console.log(e.message, failing.status, failing.error === e));
+            try { m.createCachedData(); } catch (e) { console.log(e.code); }
+            const data = new vm.SourceTextModule('export default 1').createCachedData();
+            new vm.SourceTextModule('export default 2', { cachedData: data });
+            try { new vm.SourceTextModule('export default 10', { cachedData: data }); } catch (e) { console.log(e.code); }
+            try { await m.link(() => dep); } catch (e) { console.log(e.code); }
+            try { await new vm.SourceTextModule('import "a"').link(() => ({})); } catch (e) { console.log(e.code); }
+            """
+        let driver = NodeDriver(processConfig: ProcessConfig(execArgv: ["--experimental-vm-modules"]))
+        let (runtime, output) = try makeRuntime(driver)
+        let result = try await runtime.exec(code, options: ExecOptions(filePath: "/root/vm.mjs"))
+        #expect(result.code == 0, "\(result) \(output.stderr)")
+        #expect(output.stdout == """
+            unlinked [ 'dep' ] SourceTextModule { status: 'unlinked', identifier: 'main', context: undefined }
+            link dep true
+            linked linked [Module: null prototype] { later: <uninitialized>, y: <uninitialized> }
+            evaluated evaluated [Module: null prototype] { later: undefined, y: 42 } 42
+            undefined function vm:module(0)
+            boom errored true
+            ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA
+            ERR_VM_MODULE_CACHED_DATA_REJECTED
+            ERR_VM_MODULE_STATUS
+            ERR_VM_MODULE_NOT_MODULE
+
+            """, "\(output.stdout)")
+        await runtime.dispose()
+        let (_, plain) = try await exec("const vm = require('vm'); console.log(typeof vm.SourceTextModule, typeof vm.Module)")
+        #expect(plain.stdout == "undefined undefined\n")
+    }
+
     @Test func runReturnsTheNamespace() async throws {
         let (runtime, _) = try makeRuntime()
         let result = try await runtime.run("export default { sum: 1 + 1 }; export const named = 'x'", filePath: "/entry.mjs")

@@ -114,6 +114,81 @@ struct RuntimeTests {
             """, "\(output.stdout)")
     }
 
+    /// V8 knows which constructor made an object after its prototype is set to null (util.inspect
+    /// says `[Foo: null prototype]`; not for derived classes), and prints native functions — and the proxies and functions
+    /// that stand in for the engine's — as `function name() { [native code] }` on one line.
+    @Test func constructorNamesAndNativeSourcesAsV8Shows() async throws {
+        let (result, output) = try await exec("""
+            const util = require('util');
+            class Foo { toString() { return 'Bar'; } }
+            const viaReflect = new Foo(); Reflect.setPrototypeOf(viaReflect, null);
+            const viaProto = new Foo(); viaProto.__proto__ = null;
+            class List extends Array {}
+            class Sub extends Foo {}
+            console.log(util.format('%s', Object.setPrototypeOf(new Foo(), null)), util.inspect(viaReflect), util.inspect(viaProto),
+                        util.inspect(Object.setPrototypeOf(List.from([1]), null)), util.inspect(Object.create(null)),
+                        util.inspect(Object.setPrototypeOf(new Sub(), null)));
+            console.log(String(Object.keys), String(Proxy), String(new Proxy(function f() {}, {})), String(Object.setPrototypeOf));
+            console.log(String(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get), String(function f(a) { return a; }),
+                        util.types.isProxy(Object.setPrototypeOf), Object.setPrototypeOf.length, String(Function.prototype.toString));
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            [Foo: null prototype] {} [Foo: null prototype] {} [Foo: null prototype] {} [Array(1): null prototype] [ 1 ] [Object: null prototype] {} [Object: null prototype] {}
+            function keys() { [native code] } function Proxy() { [native code] } function () { [native code] } function setPrototypeOf() { [native code] }
+            function get size() { [native code] } function f(a) { return a; } false 2 function toString() { [native code] }
+
+            """, "\(output.stdout)")
+    }
+
+    /// Writes to frozen and non-extensible objects fail with V8's words; where JSC does not say
+    /// which property (a builtin did the write), the words stay V8's without the name.
+    @Test func nonExtensibleWritesFailInV8Words() async throws {
+        let (result, output) = try await exec("""
+            'use strict';
+            const attempt = (f) => { try { f(); } catch (e) { console.log(e.constructor.name, e.message); } };
+            attempt(() => { const o = Object.freeze({}); o.bar = 1; });
+            attempt(() => { const o = Object.preventExtensions({}); o.z = 1; });
+            attempt(() => { Object.freeze([1]).push(2); });
+            attempt(() => { Object.assign(Object.freeze({}), { foo: 1 }); });
+            attempt(() => { Object.defineProperty(Object.freeze({}), 'q', { value: 1 }); });
+            attempt(() => { const o = Object.freeze({ x: 1 }); o.x = 2; });
+            attempt(() => { const c = 1; c = 2; });
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            TypeError Cannot add property bar, object is not extensible
+            TypeError Cannot add property z, object is not extensible
+            TypeError Cannot add property, object is not extensible
+            TypeError Cannot add property, object is not extensible
+            TypeError Cannot define property, object is not extensible
+            TypeError Cannot assign to read only property 'x' of object '#<Object>'
+            TypeError Assignment to constant variable.
+
+            """, "\(output.stdout)")
+    }
+
+    /// `navigator` as in Node 22: an enumerable getter on the global, a Navigator that cannot be
+    /// constructed, the sandbox's CPU count and platform (output printed by Node 22 here).
+    @Test func navigatorIsNodes() async throws {
+        let (result, output) = try await exec("""
+            console.log(navigator.hardwareConcurrency > 0, navigator.language, navigator.languages, Object.isFrozen(navigator.languages),
+                        navigator.userAgent, navigator.platform, navigator === globalThis.navigator);
+            const d = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+            console.log(typeof d.get, d.set, d.enumerable, d.configurable, d.get.name, typeof Navigator);
+            try { new Navigator(); } catch (e) { console.log(e.name, e.code, e.message); }
+            console.log(require('util').inspect(navigator), require('util').inspect(navigator, { showHidden: true }).replace(/\\n */g, ' '));
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            true en-US [ 'en-US' ] true Node.js/22 Linux x86_64 true
+            function undefined true true get navigator function
+            TypeError ERR_ILLEGAL_CONSTRUCTOR Illegal constructor
+            Navigator {} Navigator { hardwareConcurrency: [Getter], language: [Getter], languages: [Getter], userAgent: [Getter], platform: [Getter] }
+
+            """, "\(output.stdout)")
+    }
+
     @Test func perCallOnStdioOverridesTheRuntimes() async throws {
         let (runtime, runtimeOutput) = try makeRuntime()
         let callOutput = Output()

@@ -106,7 +106,7 @@ run_one() {
   local node_flags=""
   local flags_line
   flags_line=$(grep -m1 -E '^// Flags:' "$file" || true)
-  for option in expose-gc expose-internals abort-on-uncaught-exception no-warnings no-deprecation throw-deprecation; do
+  for option in expose-gc expose-internals abort-on-uncaught-exception no-warnings no-deprecation throw-deprecation experimental-vm-modules; do
     [[ "$flags_line" =~ --${option}( |$) || "$flags_line" =~ --${option//-/_}( |$) ]] && node_flags="$node_flags --$option"
   done
   start=$(date +%s%N)

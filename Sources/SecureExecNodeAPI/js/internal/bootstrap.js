@@ -151,6 +151,64 @@ natives.errorStack = function errorStack(err) {
   normalizeError(err);
   return errorStacks.v8StackText(err);
 };
+// Constructor names of objects that lose their prototype. V8 knows which constructor made an
+// object even after `Object.setPrototypeOf(o, null)` (util.inspect shows `[Foo: null prototype]`);
+// JSC's API does not. So the three ways to set a prototype (Object.setPrototypeOf,
+// Reflect.setPrototypeOf, the `__proto__` setter) are proxies of the engine's functions that,
+// when an object's prototype becomes null for the first time, remember the name of the
+// `constructor` its chain had (read from data properties only, stopping at a proxy, so no guest
+// code runs) — unless that is a derived class, whose instances V8 does not name either.
+// `natives.constructorNameOf(o)` reads the record (internal/util/inspect).
+{
+  const names = new WeakMap();
+  const WeakMapGet = WeakMap.prototype.get;
+  const WeakMapSet = WeakMap.prototype.set;
+  const getOwnDescriptor = Object.getOwnPropertyDescriptor;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const functionSource = Function.prototype.toString;
+  const derivedClass = /^class\b[^{]*\bextends\b/;
+  const RegExpTest = RegExp.prototype.test;
+  // (Proxy is still the engine's here; natives.getProxyDetails is defined just below.)
+  const isProxy = (value) => natives.getProxyDetails(value, false) !== undefined;
+  const chainConstructorName = (object) => {
+    let current = object;
+    for (let depth = 0; current !== null && depth < 1000 && !isProxy(current); depth++) {
+      const ctor = getOwnDescriptor(current, 'constructor');
+      if (ctor !== undefined && typeof ctor.value === 'function') {
+        if (isProxy(ctor.value) || ReflectApply(RegExpTest, derivedClass, [ReflectApply(functionSource, ctor.value, [])])) return undefined;
+        const name = getOwnDescriptor(ctor.value, 'name');
+        if (name !== undefined && typeof name.value === 'string' && name.value !== '') return name.value;
+      }
+      current = getPrototypeOf(current);
+    }
+    return undefined;
+  };
+  const remember = (object, proto) => {
+    if (proto !== null || object === null || (typeof object !== 'object' && typeof object !== 'function')) return;
+    if (isProxy(object) || ReflectApply(WeakMapGet, names, [object]) !== undefined) return;
+    const name = chainConstructorName(object);
+    if (name !== undefined) ReflectApply(WeakMapSet, names, [object, name]);
+  };
+  const watching = (fn) => errorStacks.looksNative(new Proxy(fn, {
+    __proto__: null,
+    apply(target, thisArg, args) {
+      // Arguments are checked (and a failure thrown) by the engine's function first.
+      const object = fn === protoSetter ? thisArg : args[0];
+      const proto = fn === protoSetter ? args[0] : args[1];
+      if (proto === null) remember(object, proto);
+      return ReflectApply(target, thisArg, args);
+    },
+  }), fn.name);
+  const protoDescriptor = getOwnDescriptor(Object.prototype, '__proto__');
+  const protoSetter = protoDescriptor === undefined ? undefined : protoDescriptor.set;
+  ObjectDefineProperty(Object, 'setPrototypeOf', { __proto__: null, value: watching(Object.setPrototypeOf), writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(Reflect, 'setPrototypeOf', { __proto__: null, value: watching(Reflect.setPrototypeOf), writable: true, enumerable: false, configurable: true });
+  if (typeof protoSetter === 'function') {
+    ObjectDefineProperty(Object.prototype, '__proto__', { __proto__: null, set: watching(protoSetter) });
+  }
+  /** The name of the constructor an object had before its prototype was set to null, if any. */
+  natives.constructorNameOf = (object) => ReflectApply(WeakMapGet, names, [object]);
+}
 // Proxies. V8 lets Node look inside a Proxy without running its traps (util.types.isProxy,
 // util.inspect's showProxy, util.format's %s); JSC's API cannot. So `Proxy` is a proxy of the real
 // constructor that remembers, out of the guest's reach, the target and handler of every proxy it
@@ -178,10 +236,12 @@ natives.errorStack = function errorStack(err) {
       const entry = [target, handler];
       ReflectApply(WeakMapSet, details, [result.proxy, entry]);
       const revoke = result.revoke;
-      result.revoke = [() => { entry[0] = null; entry[1] = null; revoke(); }][0];
+      result.revoke = errorStacks.looksNative([() => { entry[0] = null; entry[1] = null; revoke(); }][0], '');
       return result;
     },
   });
+  errorStacks.looksNative(ProxyConstructor, 'Proxy');
+  errorStacks.looksNative(RealProxy.revocable, 'revocable');
   ObjectDefineProperty(globalThis, 'Proxy', { __proto__: null, value: ProxyConstructor, writable: true, enumerable: false, configurable: true });
   /** Node's getProxyDetails: undefined for a non-proxy; [target, handler] (`full`, the default)
    *  or the target; nulls once revoked. */
@@ -223,6 +283,32 @@ function configureClocks(timing, frozenNow) {
   FrozenDate.parse = RealDate.parse;
   FrozenDate.UTC = RealDate.UTC;
   ObjectDefineProperty(globalThis, 'Date', { __proto__: null, value: FrozenDate, writable: false, configurable: false, enumerable: false });
+  // Shared memory is how a second thread becomes a clock: with frozen clocks there is none (no
+  // shared buffer exists before this point, so none can be reached later).
+  delete globalThis.SharedArrayBuffer;
+}
+
+// Atomics.wait. Only one thread ever runs guest code (worker_threads cannot start workers), so
+// nothing can notify a waiter: a wait on a matching value always times out. The engine's wait
+// would block the thread where neither the CPU limit nor terminate() can end it; this one checks
+// its arguments and the value through the engine's (with a zero timeout, so its errors and
+// 'not-equal' are the engine's) and then waits on the monotonic clock in a loop that both can
+// stop. The wait counts as CPU time; an endless one ends at the CPU limit.
+if (typeof Atomics === 'object' && typeof Atomics.wait === 'function') {
+  const engineWait = Atomics.wait;
+  const NumberCtor = Number;
+  const wait = {
+    wait(typedArray, index, value, timeout) {
+      const result = ReflectApply(engineWait, Atomics, [typedArray, index, value, 0]);
+      const ms = timeout === undefined ? Infinity : NumberCtor(timeout);
+      if (result !== 'timed-out' || !(ms > 0)) return result;
+      const until = natives.hrtime() + ms * 1e6;
+      while (natives.hrtime() < until) { /* no one can notify: wait out the timeout */ }
+      return 'timed-out';
+    },
+  }.wait;
+  errorStacks.looksNative(wait, 'wait');
+  ObjectDefineProperty(Atomics, 'wait', { __proto__: null, value: wait, writable: true, enumerable: false, configurable: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,6 +375,12 @@ for (const name of ['WebSocket', 'MessageEvent']) {
   defineLazyGlobal(name, () => requireBuiltin('internal/websocket')[name]);
 }
 defineLazyGlobal('DOMException', () => requireBuiltin('internal/dom_exception').DOMException);
+defineLazyGlobal('Navigator', () => requireBuiltin('internal/navigator').Navigator);
+// As in Node: an enumerable getter, no setter.
+ObjectDefineProperty(globalThis, 'navigator', {
+  __proto__: null, configurable: true, enumerable: true,
+  get: Object.getOwnPropertyDescriptor({ get navigator() { return requireBuiltin('internal/navigator').navigator; } }, 'navigator').get,
+});
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
   'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
   'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',

@@ -21,7 +21,7 @@
 // compilers (`registerFile`): with their source and our edits, JSC's line:column becomes the
 // guest's own, moved to where V8 points (JSC points at a call's `(`, V8 at the callee).
 // Our replacements (the constructors, `captureStackTrace`, `JSON.parse`, `Function.prototype.
-// toString`) print as native functions.
+// toString`, and through `looksNative` the bootstrap's) print as native functions, in V8's form.
 
 const { v8Message, v8JsonFailure } = require('internal/v8_messages');
 
@@ -39,6 +39,7 @@ const StringSplit = String.prototype.split;
 const StringIndexOf = String.prototype.indexOf;
 const StringSlice = String.prototype.slice;
 const StringStartsWith = String.prototype.startsWith;
+const StringEndsWith = String.prototype.endsWith;
 const RegExpExec = RegExp.prototype.exec;
 const ArrayPush = Array.prototype.push;
 const NumberIsNaN = Number.isNaN;
@@ -634,7 +635,7 @@ function wrap(Ctor, parentProxy) {
   ObjectDefineProperty(Ctor.prototype, 'constructor', { __proto__: null, value: proxy, writable: true, configurable: true, enumerable: false });
   if (parentProxy !== undefined) ObjectSetPrototypeOf(Ctor, parentProxy);
   proxies.set(Ctor, proxy);
-  sourceTexts.set(proxy, `function ${constructorName(Ctor)}() {\n    [native code]\n}`);
+  sourceTexts.set(proxy, nativeSource(constructorName(Ctor)));
   ObjectDefineProperty(globalThis, constructorName(Ctor), { __proto__: null, value: proxy, writable: true, configurable: true, enumerable: false });
   return proxy;
 }
@@ -705,9 +706,25 @@ function normalize(value) {
         if (found.line !== frames[0].line || found.column !== frames[0].column) state.at = found;
       } else if (message === 'Assignment to constant variable.') {
         // JSC words a write to a read-only property the same way: V8 names the property.
-        const name = frames !== undefined && frames.length > 0 ? writtenProperty(frames[0]) : undefined;
-        value.message = name !== undefined ? `Cannot assign to read only property '${name}' of object '#<Object>'` : jscMessage;
+        const top = frames !== undefined && frames.length > 0 ? frames[0] : undefined;
+        const name = top !== undefined ? writtenProperty(top) : undefined;
+        if (name !== undefined) {
+          value.message = `Cannot assign to read only property '${name}' of object '#<Object>'`;
+        } else if (top !== undefined && top.native && (top.fn === 'push' || top.fn === 'unshift')) {
+          // A frozen array grown by a builtin: V8's words, without the index JSC does not tell.
+          value.message = 'Cannot add property, object is not extensible';
+        } else {
+          value.message = jscMessage;
+        }
       }
+    } else if (message === 'Attempting to define property on object that is not extensible.') {
+      // V8 names the property; JSC does not. A guest `o.name = v` tells it; the builtins
+      // (Object.assign, Object.defineProperty, …) do not, and keep V8's words without it.
+      const frames = parseStack(raw);
+      const top = frames !== undefined && frames.length > 0 ? frames[0] : undefined;
+      const name = top !== undefined && !top.native ? writtenProperty(top) : undefined;
+      const verb = top !== undefined && top.native && (top.fn === 'defineProperty' || top.fn === 'defineProperties') ? 'define' : 'add';
+      value.message = `Cannot ${verb} property${name !== undefined ? ` ${name}` : ''}, object is not extensible`;
     } else if (message === 'Cannot call a class constructor without |new|') {
       const frames = parseStack(raw);
       let name;
@@ -1037,14 +1054,35 @@ ObjectDefineProperty(RealError, 'captureStackTrace', {
 });
 ObjectDefineProperty(RealError, 'prepareStackTrace', { __proto__: null, value: defaultPrepare, writable: true, configurable: true, enumerable: false });
 
-// The constructors print as the engine's own functions, not as Proxies.
+// Function.prototype.toString as V8's: native functions print on one line
+// (`function keys() { [native code] }`; JSC breaks it over three) and a proxy of a function as
+// `function () { [native code] }` (JSC names it `ProxyObject`). The engine functions we replace
+// with proxies or functions of our own (the error constructors, JSON.parse, setPrototypeOf, …)
+// print as the engine's own.
 const FunctionToString = Function.prototype.toString;
+const jscNativeSource = /^function ([^(]*)\(\) \{\n    \[native code\]\n\}$/;
+
+function nativeSource(name) {
+  return `function ${name}() { [native code] }`;
+}
+
+/** Makes `fn` (ours, standing in for the engine's function `name`) print as a native function. */
+function looksNative(fn, name) {
+  ReflectApply(WeakMapSet, sourceTexts, [fn, nativeSource(name)]);
+  return fn;
+}
+
 ObjectDefineProperty(Function.prototype, 'toString', {
   __proto__: null,
   value: {
     toString() {
       const text = ReflectApply(WeakMapGet, sourceTexts, [this]);
-      return text !== undefined ? text : ReflectApply(FunctionToString, this, []);
+      if (text !== undefined) return text;
+      const source = ReflectApply(FunctionToString, this, []);
+      if (!ReflectApply(StringEndsWith, source, ['[native code]\n}'])) return source;
+      const m = ReflectApply(RegExpExec, jscNativeSource, [source]);
+      if (m === null) return source;
+      return nativeSource(m[1] === 'ProxyObject' ? '' : m[1]);
     },
   }.toString,
   writable: true,
@@ -1091,7 +1129,7 @@ function rewordJsonError(err, text) {
 
 // Ours, in place of the engine's: they print as native functions too.
 for (const [fn, name] of [[Function.prototype.toString, 'toString'], [JSON.parse, 'parse'], [RealError.captureStackTrace, 'captureStackTrace']]) {
-  sourceTexts.set(fn, `function ${name}() {\n    [native code]\n}`);
+  looksNative(fn, name);
 }
 
 for (const Ctor of [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError]) wrap(Ctor, ErrorProxy);
@@ -1164,4 +1202,4 @@ function hasSyntaxLocation(err) {
   return err !== null && typeof err === 'object' && ReflectApply(WeakMapHas, syntaxLocations, [err]);
 }
 
-module.exports = { normalize, registerFile, registerSyntaxLocation, locateEngineSyntaxError, hasSyntaxLocation, v8StackText, sourceArrow, callSource, parseStack, frameText };
+module.exports = { normalize, looksNative, registerFile, registerSyntaxLocation, locateEngineSyntaxError, hasSyntaxLocation, v8StackText, sourceArrow, callSource, parseStack, frameText };

@@ -29,7 +29,14 @@ function nextTick(callback, ...args) {
 function processTicks() {
   do {
     while (tickHead < tickQueue.length) {
-      const tick = tickQueue[tickHead++];
+      const tick = tickQueue[tickHead];
+      // Run ticks are let go: a tick that queues the next one (a nextTick loop) must not keep
+      // every earlier one alive until the queue empties.
+      tickQueue[tickHead++] = undefined;
+      if (tickHead === 4096) {
+        tickQueue.splice(0, tickHead);
+        tickHead = 0;
+      }
       try {
         const { callback, args } = tick;
         if (args.length === 0) callback(); else ReflectApply(callback, undefined, args);

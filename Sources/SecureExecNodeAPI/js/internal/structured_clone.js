@@ -2,10 +2,8 @@
 // structuredClone: the HTML structured clone algorithm over guest values (no host involvement).
 
 function dataCloneError(message) {
-  const err = new Error(message);
-  err.name = 'DataCloneError';
-  err.code = 25;
-  return err;
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
 }
 
 function structuredClone(value, options) {

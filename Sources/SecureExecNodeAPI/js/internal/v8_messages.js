@@ -32,6 +32,7 @@ const rules = [
   [/^reduce of empty array with no initial value$/, () => 'Reduce of empty array with no initial value'],
   [/^reduceRight of empty array with no initial value$/, () => 'Reduce of empty array with no initial value'],
   [/^URI error$/, () => 'URI malformed'],
+  [/^Access index out of bounds for atomic access\.$/, () => 'Invalid atomic access index'],
   [/^Right hand side of instanceof is not an object$/, () => "Right-hand side of 'instanceof' is not an object"],
   [/^Right hand side of instanceof is not a function$/, () => "Right-hand side of 'instanceof' is not callable"],
   [/^WeakMap keys must be objects or non-registered symbols$/, () => 'Invalid value used as weak map key'],

@@ -347,21 +347,27 @@ function checkAttributes(id, attributes) {
 function link(record) {
   if (record.kind !== 'esm' || record.status !== 'new') return;
   record.status = 'linking';
-  record.deps = record.compiled.imports.map((entry) => {
-    const id = resolve(entry.specifier, record.id);
-    checkAttributes(id, entry.attributes);
-    return recordFor(id, record.id);
-  });
+  // A vm.SourceTextModule's dependencies are what its linker returned (`vm` set them).
+  if (record.vm === undefined) {
+    record.deps = record.compiled.imports.map((entry) => {
+      const id = resolve(entry.specifier, record.id);
+      checkAttributes(id, entry.attributes);
+      return recordFor(id, record.id);
+    });
+  }
   each(record.deps, (dep) => { link(dep); });
   let fn;
   try {
-    fn = natives.compile(`${record.compiled.code}`, record.id);
+    // A vm module of another context is compiled in that context's realm.
+    fn = record.vm !== undefined && record.vm.realm !== undefined
+      ? natives.contextEvaluate(record.vm.realm, `${record.compiled.code}`, record.id, 1)
+      : natives.compile(`${record.compiled.code}`, record.id);
   } catch (err) {
     internal.errorStacks.locateEngineSyntaxError(err, fileURL(record.id), record.source);
     throw err;
   }
   internal.errorStacks.registerFile(record.id, record.compiled.lineOneOffset, true, record.source, record.compiled.edits);
-  const meta = makeImportMeta(record.id);
+  const meta = record.vm !== undefined ? record.vm.meta() : makeImportMeta(record.id);
   let exported = false;
   record.generator = fn.call(undefined,
     (index) => namespaceOf(record.deps[index]),
@@ -371,7 +377,7 @@ function link(record) {
       each(Object.keys(getters), (name) => { defineExport(record.namespace, name, getters[name]); });
     },
     meta,
-    (specifier, options) => dynamicImport(specifier, record.id, options),
+    record.vm !== undefined ? record.vm.dynamicImport : (specifier, options) => dynamicImport(specifier, record.id, options),
     internal.errorStacks.normalize);
   record.status = 'linked-pending';
 }
@@ -443,7 +449,7 @@ function checkImports(record, seen = new Set()) {
   seen.add(record);
   record.compiled.imports.forEach((entry, index) => {
     const dep = record.deps[index];
-    if (dep.kind !== 'esm') return;
+    if (dep.kind !== 'esm' && dep.kind !== 'synthetic') return;
     const names = entry.names ?? [];
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
@@ -462,6 +468,7 @@ function checkImports(record, seen = new Set()) {
 /** Evaluates the graph under `record`, dependencies first. Returns a promise when any module in
  *  it awaits at top level, else undefined. */
 function evaluate(record, seen = new Set()) {
+  if (record.kind === 'synthetic') return evaluateSynthetic(record);
   if (record.kind !== 'esm') return undefined;
   if (record.evaluation !== undefined) {
     if (record.evaluation.error !== undefined) throw record.evaluation.error.value;
@@ -499,6 +506,29 @@ function evaluate(record, seen = new Set()) {
   record.status = 'evaluated';
   try {
     evaluation.promise = pending.length > 0 ? Promise.all(pending).then(run) : run();
+  } catch (err) {
+    evaluation.error = { value: err };
+    throw err;
+  }
+  return evaluation.promise;
+}
+
+/** A vm.SyntheticModule's evaluation: its callback, once; an error (or rejection) is kept. */
+function evaluateSynthetic(record) {
+  if (record.evaluation !== undefined) {
+    if (record.evaluation.error !== undefined) throw record.evaluation.error.value;
+    return record.evaluation.promise;
+  }
+  const evaluation = { promise: undefined, error: undefined };
+  record.evaluation = evaluation;
+  try {
+    const result = record.evaluateSteps();
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+      evaluation.promise = Promise.resolve(result).then(() => undefined, (err) => {
+        evaluation.error = { value: err };
+        throw err;
+      });
+    }
   } catch (err) {
     evaluation.error = { value: err };
     throw err;
@@ -689,4 +719,62 @@ function isModuleEntry(code, filename) {
   }
 }
 
-module.exports = { runMain, mainExports, dynamicImport, formatOf, isModuleEntry, resolve, requireModule, packageType };
+// ---------------------------------------------------------------------------------------------
+// vm.SourceTextModule and vm.SyntheticModule (lib/vm.js) are records of this loader too, never in
+// its cache: `vm` sets their dependencies from its linker and drives the same steps.
+
+/** A record for module `source` named `identifier`; `hooks` = { realm, meta(), dynamicImport }. */
+function sourceTextRecord(source, identifier, hooks) {
+  let compiled;
+  try {
+    compiled = transform(source, { filename: identifier });
+  } catch (err) {
+    throw asNodeSyntaxError(err, identifier, source);
+  }
+  return { id: identifier, kind: 'esm', status: 'new', source, compiled, namespace: makeNamespace(), deps: [], generator: undefined, evaluation: undefined, vm: hooks };
+}
+
+/** A record whose namespace has exactly `names` (values set by `setExport`). */
+function syntheticRecord(identifier, names, evaluateSteps) {
+  const values = new Map();
+  const ns = makeNamespace();
+  each([...names].sort(), (name) => { values.set(name, undefined); defineExport(ns, name, () => values.get(name)); });
+  return { id: identifier, kind: 'synthetic', status: 'linked', namespace: Object.preventExtensions(ns), values, deps: [], evaluation: undefined, evaluateSteps };
+}
+
+/** The module requests of a source text record, in order, once each. */
+function moduleRequests(record) {
+  const seen = new Set();
+  const out = [];
+  each(record.compiled.imports, (entry) => {
+    if (seen.has(entry.specifier)) return;
+    seen.add(entry.specifier);
+    out.push({ specifier: entry.specifier, attributes: entry.attributes });
+  });
+  return out;
+}
+
+/** Sets a source text record's dependencies: `records` are its module requests' (in order). */
+function setVmDependencies(record, records) {
+  const bySpecifier = new Map(moduleRequests(record).map((request, i) => [request.specifier, records[i]]));
+  record.deps = record.compiled.imports.map((entry) => bySpecifier.get(entry.specifier));
+}
+
+/** Links and instantiates the graph under `record` (every source text record in it has its
+ *  dependencies set). */
+function linkVmGraph(record) {
+  link(record);
+  instantiate(record);
+  addStarExports(record);
+  checkImports(record);
+}
+
+/** Evaluates the graph under a linked vm record: a promise (or undefined when synchronous). */
+function evaluateVmGraph(record) {
+  return afterInstantiation(record, () => evaluate(record));
+}
+
+module.exports = {
+  runMain, mainExports, dynamicImport, formatOf, isModuleEntry, resolve, requireModule, packageType,
+  sourceTextRecord, syntheticRecord, moduleRequests, setVmDependencies, linkVmGraph, evaluateVmGraph,
+};

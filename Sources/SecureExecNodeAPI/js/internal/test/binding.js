@@ -32,9 +32,31 @@ function constantsBinding() {
   };
 }
 
+// V8 "External" values (a C++ pointer in a JS value) are what `util.types.isExternal` tells and
+// util.inspect prints as `[External: address]`. Node's tests get one from a JSStream; ours is a
+// frozen empty object with a null prototype that the util hooks recognise, with a made-up
+// address.
+function jsStreamBinding() {
+  const externals = new WeakMap();
+  let nextAddress = 0x5e000010;
+  const natives = internal.natives;
+  natives.isExternal = (value) => externals.has(value);
+  natives.getExternalValue = (value) => externals.get(value) ?? 0;
+  class JSStream {
+    constructor() {
+      const external = Object.freeze({ __proto__: null });
+      externals.set(external, nextAddress);
+      nextAddress += 0x40;
+      this._externalStream = external;
+    }
+  }
+  return { JSStream };
+}
+
 const factories = {
   __proto__: null,
   uv: uvBinding,
+  js_stream: jsStreamBinding,
   constants: constantsBinding,
   util: () => ({ ...require('internal/util/inspect').bindingUtil }),
 };

@@ -43,10 +43,12 @@
 //       -> false.
 //   getExternalValue(value) -> number | bigint      address printed as `[External: <hex>]`
 //       -> 0.
-//   getConstructorName(object) -> string
-//       V8's JSReceiver::GetConstructorName: the class name used for objects whose prototype
-//       chain has no usable named constructor (`Object <[Object: null prototype] {}> {}`).
-//       -> brand checks plus the @@toStringTag/`constructor` data-property walk V8 does.
+//   constructorNameOf(object) -> string | undefined
+//       the constructor name an object had when its prototype was set to null (the bootstrap
+//       watches setPrototypeOf); V8's JSReceiver::GetConstructorName knows it from the object's
+//       map (`[Foo: null prototype] {}`).
+//       -> undefined; internalGetConstructorName also does V8's brand checks and the
+//          @@toStringTag/`constructor` data-property walk.
 //   errorStack(error) -> string | undefined
 //       The error's stack in V8's format (`Name: message\n    at fn (file:1:2)`), when the
 //       engine can produce it.
@@ -223,15 +225,19 @@ function getExternalValue(value) {
 }
 
 // V8's JSReceiver::GetConstructorName, used for objects without a usable named constructor on
-// their prototype chain: the kind's class name unless it is plain 'Object'; else, walking the
+// their prototype chain: the kind's class name unless it is plain 'Object'; else the constructor
+// that made the object (remembered by the bootstrap when its prototype became null); else, walking the
 // chain from the object itself, an own string @@toStringTag or (from the first prototype on) a
 // `constructor` function with a name other than '' and 'Object'; else the class name. Only data
 // properties are read, so no getter runs.
 function internalGetConstructorName(value) {
-  const h = nativeHook('getConstructorName');
-  if (h !== undefined) return h(value);
   const brand = brandName(value);
   if (brand !== 'Object') return brand;
+  const recorded = nativeHook('constructorNameOf');
+  if (recorded !== undefined) {
+    const name = recorded(value);
+    if (name !== undefined) return name;
+  }
   let current = value;
   for (let i = 0; current !== null && i < 10000; i++) {
     const tagDesc = ObjectGetOwnPropertyDescriptor(current, SymbolToStringTag);
