@@ -195,7 +195,13 @@ natives.errorStack = function errorStack(err) {
       // Arguments are checked (and a failure thrown) by the engine's function first.
       const object = fn === protoSetter ? thisArg : args[0];
       const proto = fn === protoSetter ? args[0] : args[1];
-      if (proto === null) remember(object, proto);
+      if (proto === null) {
+        try {
+          remember(object, proto);
+        } catch {
+          // An exotic object of another realm (a revoked proxy): V8 would not name it either.
+        }
+      }
       return ReflectApply(target, thisArg, args);
     },
   }), fn.name);
