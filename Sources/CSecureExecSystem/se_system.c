@@ -23,6 +23,7 @@ const int se_at_empty_path = AT_EMPTY_PATH;
 const uint64_t se_resolve_in_root = RESOLVE_IN_ROOT;
 const uint64_t se_resolve_no_magiclinks = RESOLVE_NO_MAGICLINKS;
 const uint64_t se_resolve_no_xdev = RESOLVE_NO_XDEV;
+const uint64_t se_resolve_no_symlinks = RESOLVE_NO_SYMLINKS;
 
 int se_openat2(int dirfd, const char *path, int flags, unsigned int mode, uint64_t resolve) {
     struct open_how how;
@@ -140,6 +141,7 @@ const int se_at_empty_path = 0;
 const uint64_t se_resolve_in_root = 0;
 const uint64_t se_resolve_no_magiclinks = 0;
 const uint64_t se_resolve_no_xdev = 0;
+const uint64_t se_resolve_no_symlinks = 0;
 
 int se_openat2(int dirfd, const char *path, int flags, unsigned int mode, uint64_t resolve) {
     (void)dirfd; (void)path; (void)flags; (void)mode; (void)resolve;

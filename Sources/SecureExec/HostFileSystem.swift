@@ -160,10 +160,11 @@ public final class HostFileSystem: VirtualFileSystem {
     public func readFile(_ path: String) async throws -> [UInt8] {
         let (fd, size) = try openRegularSized(path, O_RDONLY)
         defer { close(fd) }
-        // First, straight into an array of the size the file had when opened (and one byte more,
-        // to meet the end in the same reads): no zeroed scratch buffer, no copy. Limits as below.
+        // The size the file had when opened, straight into an array of that size (no zeroed
+        // scratch buffer, no copy), and no more: as Node's readFileSync, a file that grows
+        // meanwhile is read as it was. A size of 0 (files of /proc and the like) reads to the end.
         var failure: Int32 = 0
-        var out = [UInt8](unsafeUninitializedCapacity: min(size, 1 << 30) + 1) { buffer, initialized in
+        var out = [UInt8](unsafeUninitializedCapacity: min(size, 1 << 30)) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
             while initialized < buffer.count {
@@ -178,8 +179,8 @@ public final class HostFileSystem: VirtualFileSystem {
             }
         }
         if failure != 0 { throw Self.error(failure, path) }
-        if out.count <= size { return out }
-        // It grew since: the rest in chunks.
+        if size > 0 && size <= 1 << 30 { return out }
+        // No size told (or past any limit): in chunks to the end.
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -478,6 +479,17 @@ public final class HostFileSystem: VirtualFileSystem {
     }
 
     public func realpath(_ path: String) async throws -> String {
+        // Most paths have no symlink on the way: then the path itself is where it leads, and one
+        // open that refuses every symlink (ELOOP) says so without asking the kernel for the
+        // descriptor's path (every permission check starts with a realpath).
+        let normalized = GuestPath.normalize(path)
+        let direct = se_openat2(rootDescriptor, Self.relative(normalized), se_o_path | O_CLOEXEC, 0,
+                                Self.resolveFlags | se_resolve_no_symlinks)
+        if direct >= 0 {
+            close(direct)
+            return normalized
+        }
+        if -direct != ELOOP { throw Self.error(-direct, path) }
         let fd = try open(path, se_o_path)
         defer { close(fd) }
         // Where the confined descriptor really is, as a guest path (relative to the root).

@@ -12,6 +12,7 @@ int se_openat2(int dirfd, const char *path, int flags, unsigned int mode, uint64
 extern const uint64_t se_resolve_in_root;
 extern const uint64_t se_resolve_no_magiclinks;
 extern const uint64_t se_resolve_no_xdev;
+extern const uint64_t se_resolve_no_symlinks;
 
 /// open(2)/at-call flags glibc only exposes under _GNU_SOURCE.
 extern const int se_o_path;
