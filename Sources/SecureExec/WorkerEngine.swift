@@ -283,6 +283,8 @@ final class WorkerEngine: EngineBackend {
             // Right after a sync answer the next request often follows within microseconds.
             if answeredSync { FrameIO.spin(worker.socket, nanoseconds: 60_000) }
             answeredSync = false
+            // Calls, events and async answers go out on this socket too (`FrameIO.waitReadable`).
+            FrameIO.waitReadable(worker.socket)
             let body: [UInt8]?
             do { body = try FrameIO.read(worker.socket) } catch { body = nil }
             guard let body, let message = try? WorkerMessage.decode(body) else { break }

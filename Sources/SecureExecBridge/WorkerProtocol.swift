@@ -192,6 +192,17 @@ public enum FrameIO {
         } while MonotonicClock.nanoseconds() < deadline
     }
 
+    /// Sleeps until `fd` has data (or its end, or an error). A thread that also writes on the
+    /// socket must wait here, not in `recv`: a blocked `recv` on a Unix socket is woken whenever
+    /// the peer consumes what this side wrote (its wait queue serves both directions), so every
+    /// request a thread sends would wake the reader of the same socket for nothing — on two
+    /// cores, taking the processor from the thread that waits for the answer. `poll` for
+    /// `POLLIN` is woken only for input.
+    public static func waitReadable(_ fd: Int32) {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while poll(&entry, 1, -1) < 0 && errno == EINTR {}
+    }
+
     /// Reads one frame's body; nil at end of stream. Throws on a malformed or oversized frame.
     public static func read(_ fd: Int32) throws(WorkerChannelError) -> [UInt8]? {
         var header = [UInt8](repeating: 0, count: 4)

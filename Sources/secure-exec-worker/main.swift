@@ -94,9 +94,11 @@ final class ThreadConfinedGuest: @unchecked Sendable {
     var runtime: GuestRuntime?
 }
 
-// The reader: frames from the host, until the host closes the channel.
+// The reader: frames from the host, until the host closes the channel. (The engine thread writes
+// its requests on the same socket: see `FrameIO.waitReadable`.)
 while true {
     let body: [UInt8]?
+    FrameIO.waitReadable(channel)
     do {
         body = try FrameIO.read(channel)
     } catch {
