@@ -865,6 +865,11 @@ function runMain(code, filename, kind) {
 function prime() {
   mentionsModuleSyntax(path.basename('/[eval].js'));
   makeRequire(new Module('.', null)).paths = nodeModulePaths(path.dirname('/[eval].js'));
+  // An empty module through the whole compile-and-run path (not cached, not the main module).
+  const module = new Module('.', null);
+  module.filename = '/[prime].js';
+  runWrapper(module, compileWrapper('', module.filename, true), module.filename);
+  internal.loop.runGuarded(() => {});
 }
 
 module.exports = { Module, runMain, prime };
