@@ -93,8 +93,18 @@ final class GuestSession {
         // timers, then liveness again. A run starts with a timers phase. When nothing is alive
         // (no ref'd timer, immediate or handle, no host call in flight), 'beforeExit' may
         // schedule more work, and the loop runs again.
+        // `isAlive` says 1 (alive), 0, or 2: not alive, and no 'beforeExit' listener can exist,
+        // so that entry (which would run under the watchdog) is skipped.
+        var noBeforeExitListener = false
         func loopAlive() -> Bool {
-            pendingAsync > 0 || (enter(isAlive, [], runsGuestCode: false).map { context.toNumber($0) } ?? 0) != 0
+            if pendingAsync > 0 { return true }
+            let state = enter(isAlive, [], runsGuestCode: false).map { context.toNumber($0) } ?? 0
+            noBeforeExitListener = state == 2
+            return state == 1
+        }
+        func runBeforeExit() -> Bool {
+            if noBeforeExitListener { return false }
+            return (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0
         }
         func runTimersPhase() -> Double {
             // How long the poll phase may wait (see runTimers in internal/loop.js).
@@ -107,7 +117,7 @@ final class GuestSession {
                 starting = false
                 if !loopAlive() {
                     if isOver { break }
-                    if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 || (!isOver && pendingAsync > 0) { starting = true; continue }
+                    if runBeforeExit() || (!isOver && pendingAsync > 0) { starting = true; continue }
                     break
                 }
                 next = runTimersPhase()
@@ -143,7 +153,7 @@ final class GuestSession {
             if isOver { break }
             if !loopAlive() {
                 if isOver { break }
-                if (enter(beforeExit, []).map { context.toNumber($0) } ?? 0) > 0 || (!isOver && pendingAsync > 0) { starting = true; continue }
+                if runBeforeExit() || (!isOver && pendingAsync > 0) { starting = true; continue }
                 break
             }
         }

@@ -440,7 +440,12 @@ function activeResources() {
   return list;
 }
 /** Whether anything ref'd keeps the loop alive (1) or not (0). */
-function isAlive() { return activeCount() > 0 ? 1 : 0; }
+/** 1 while something keeps the loop alive; else 2 when no 'beforeExit' listener can exist
+ *  (`process` never became an emitter: the host skips that entry), 0 otherwise. */
+function isAlive() {
+  if (activeCount() > 0) return 1;
+  return internal.processIsEmitter() ? 0 : 2;
+}
 
 const eventListeners = new Map();
 /** Host-initiated events by kind (stream data, server requests, …). */

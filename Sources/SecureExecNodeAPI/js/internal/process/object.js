@@ -20,6 +20,8 @@ function upgradeProcess(EventEmitter) {
 internal.upgradeProcess = upgradeProcess;
 /** Whether `process` has listeners for `name` (false before it became an emitter). */
 internal.processHasListeners = (name) => upgraded && process.listenerCount(name) > 0;
+/** Whether `process` ever became an emitter (before that, no listener can exist). */
+internal.processIsEmitter = () => upgraded;
 
 const emitterMethods = ['on', 'once', 'off', 'emit', 'addListener', 'removeListener', 'removeAllListeners',
   'prependListener', 'prependOnceListener', 'listeners', 'rawListeners', 'listenerCount', 'eventNames',
