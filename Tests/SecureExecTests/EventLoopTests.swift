@@ -188,8 +188,9 @@ struct EventLoopTests {
             console.log(a === Date.now(), d.getTime() === a, p, performance.now(), h === process.hrtime.bigint(),
                         typeof SharedArrayBuffer, new Date(0).getTime(), Date() === new Date(a).toString(),
                         new Date() instanceof Date, Object.getOwnPropertyDescriptor(globalThis, 'Date').writable);
+            console.log(String(Date), String(Date.now), Date.length, Date.prototype.constructor === Date);
             """)
-        #expect(output.stdout == "true true 0 0 true undefined 0 true true false\n")
+        #expect(output.stdout == "true true 0 0 true undefined 0 true true false\nfunction Date() { [native code] } function now() { [native code] } 7 true\n")
     }
 
     /// A nextTick loop (each tick queues the next, as Node's starvation test does) lets go of the

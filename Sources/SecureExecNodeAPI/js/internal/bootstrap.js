@@ -268,26 +268,32 @@ internal.frozen = true;
 internal.hrtimeNs = () => 0;
 internal.originTimeMs = 0;
 
-/** Applies the call's timing mode: with "freeze", every clock stands still at `frozenNow`. */
-function configureClocks(timing, frozenNow) {
+// The frozen Date is made while the context is prepared; a call with frozen clocks installs it.
+let frozenNow = 0;
+const RealDate = Date;
+const DateConstruct = Reflect.construct;
+const FrozenDate = function Date(...args) {
+  if (new.target === undefined) return new RealDate(frozenNow).toString();
+  return args.length === 0
+    ? DateConstruct(RealDate, [frozenNow], new.target)
+    : DateConstruct(RealDate, args, new.target);
+};
+ObjectDefineProperty(FrozenDate, 'length', { __proto__: null, value: 7 });
+FrozenDate.prototype = RealDate.prototype;
+ObjectDefineProperty(FrozenDate, 'now', { __proto__: null, value: errorStacks.looksNative({ now() { return frozenNow; } }.now, 'now'), writable: false, configurable: false });
+FrozenDate.parse = RealDate.parse;
+FrozenDate.UTC = RealDate.UTC;
+errorStacks.looksNative(FrozenDate, 'Date');
+
+/** Applies the call's timing mode: with "freeze", every clock stands still at `now`. */
+function configureClocks(timing, now) {
   const frozen = timing === 'freeze';
   internal.frozen = frozen;
   internal.hrtimeNs = frozen ? () => 0 : () => natives.hrtime();
-  internal.originTimeMs = frozen ? frozenNow : natives.now() - natives.hrtime() / 1e6;
+  internal.originTimeMs = frozen ? now : natives.now() - natives.hrtime() / 1e6;
   if (!frozen) return;
-  const RealDate = Date;
-  const FrozenDate = function Date(...args) {
-    if (new.target === undefined) return new RealDate(frozenNow).toString();
-    return args.length === 0
-      ? Reflect.construct(RealDate, [frozenNow], new.target)
-      : Reflect.construct(RealDate, args, new.target);
-  };
-  ObjectDefineProperty(FrozenDate, 'length', { __proto__: null, value: 7 });
-  FrozenDate.prototype = RealDate.prototype;
+  frozenNow = now;
   ObjectDefineProperty(RealDate.prototype, 'constructor', { __proto__: null, value: FrozenDate, writable: true, configurable: true });
-  ObjectDefineProperty(FrozenDate, 'now', { __proto__: null, value: function now() { return frozenNow; }, writable: false, configurable: false });
-  FrozenDate.parse = RealDate.parse;
-  FrozenDate.UTC = RealDate.UTC;
   ObjectDefineProperty(globalThis, 'Date', { __proto__: null, value: FrozenDate, writable: false, configurable: false, enumerable: false });
   // Shared memory is how a second thread becomes a clock: with frozen clocks there is none (no
   // shared buffer exists before this point, so none can be reached later).
