@@ -202,17 +202,25 @@ class Socket extends EventEmitter {
     const target = address || (this.type === 'udp4' ? '127.0.0.1' : '::1');
     this._whenBound((bindError) => {
       if (bindError) { this._connectState = CONNECT_STATE_DISCONNECTED; return; }
+      // As Node: the callback is a 'connect' listener (one added while 'connect' is emitted
+      // waits for the next), and a socket closed meanwhile hears nothing.
+      if (typeof callback === 'function') this.once('connect', callback);
       internal.callAsync('udp.connect', { id: this._id, address: target, port }).then(
         (answer) => {
+          if (this._closed) return;
           this._connectState = CONNECT_STATE_CONNECTED;
           this._remote = { address: answer.address, family: this.type === 'udp4' ? 'IPv4' : 'IPv6', port: answer.port };
-          if (typeof callback === 'function') callback();
           this.emit('connect');
         },
         (err) => {
+          if (this._closed) return;
           this._connectState = CONNECT_STATE_DISCONNECTED;
-          if (typeof callback === 'function') callback(err);
-          else this.emit('error', err);
+          if (typeof callback === 'function') {
+            this.removeListener('connect', callback);
+            callback(err);
+          } else {
+            this.emit('error', err);
+          }
         });
     });
   }

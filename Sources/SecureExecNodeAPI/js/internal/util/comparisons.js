@@ -163,7 +163,9 @@ function isURL(value) {
 function getOwnNonIndexProperties(value, strict) {
   const keys = ObjectKeys(value);
   const result = [];
-  for (let i = 0; i < keys.length; i++) {
+  // A typed array's own keys start with its indices, in order: skip them without a test each.
+  const first = isArrayBufferView(value) && typedArrayName(value) !== undefined ? value.length : 0;
+  for (let i = first; i < keys.length; i++) {
     const key = keys[i];
     if (!(/^(0|[1-9][0-9]*)$/.test(key) && +key < 4294967295)) result.push(key);
   }
