@@ -227,9 +227,9 @@ final class WorkerEngine: EngineBackend {
     private func startMemoryMonitor(_ worker: Worker) -> HostTimer {
         let limit = memoryLimitBytes
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let first = Mutex(true)
         return HostTimer(after: .milliseconds(5), every: .milliseconds(5)) { [weak self] in
-            if first.withLock({ f in defer { f = false }; return f }), let cpu = Self.cpuTime(of: worker.pid) {
+            if self?.state.withLock({ $0.worker === worker && $0.cpuBaselineNanoseconds == nil }) == true,
+               let cpu = Self.cpuTime(of: worker.pid) {
                 self?.state.withLock { s in if s.worker === worker, s.cpuBaselineNanoseconds == nil { s.cpuBaselineNanoseconds = cpu } }
             }
             if let rss = Self.residentPages(worker.pid), rss * pageSize > limit {

@@ -183,8 +183,8 @@ natives.errorStack = function errorStack(err) {
     }
     return undefined;
   };
-  const remember = (object, proto) => {
-    if (proto !== null || object === null || (typeof object !== 'object' && typeof object !== 'function')) return;
+  const remember = (object) => {
+    if (object === null || (typeof object !== 'object' && typeof object !== 'function')) return;
     if (isProxy(object) || ReflectApply(WeakMapGet, names, [object]) !== undefined) return;
     const name = chainConstructorName(object);
     if (name !== undefined) ReflectApply(WeakMapSet, names, [object, name]);
@@ -197,7 +197,7 @@ natives.errorStack = function errorStack(err) {
       const proto = fn === protoSetter ? args[0] : args[1];
       if (proto === null) {
         try {
-          remember(object, proto);
+          remember(object);
         } catch {
           // An exotic object of another realm (a revoked proxy): V8 would not name it either.
         }
