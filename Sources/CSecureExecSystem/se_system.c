@@ -8,6 +8,7 @@
 
 #if defined(__linux__)
 #include <pthread.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
@@ -57,6 +58,10 @@ void se_release_stack_below(unsigned long keep) {
     if (sp < start + keep) return;
     const uintptr_t end = (sp - keep) & ~(page - 1);
     if (end > start) (void)madvise((void *)start, end - start, MADV_DONTNEED);
+}
+
+void se_map_large_blocks(unsigned long bytes) {
+    (void)mallopt(M_MMAP_THRESHOLD, (int)bytes);
 }
 
 #define SE_ALLOW(nr) \
@@ -135,6 +140,7 @@ int se_install_worker_seccomp(void) {
 
 #else
 void se_release_stack_below(unsigned long keep) { (void)keep; }
+void se_map_large_blocks(unsigned long bytes) { (void)bytes; }
 int se_install_worker_seccomp(void) { return -ENOSYS; }
 const int se_o_path = 0;
 const int se_at_empty_path = 0;

@@ -23,11 +23,19 @@ package final class GuestRuntime {
     /// Guest scripts this runtime's VM has parsed, for its later calls.
     package let scripts = CompiledScriptCache()
 
-    package init(configuration: JSONValue, stop: StopSignal, cpuClock: @escaping () -> UInt64) {
+    /// Collections forced near the memory limit (worker engines only).
+    let memoryPressure: MemoryPressure
+
+    /// `residentBytes` reads the process's resident memory: given by a worker process, whose
+    /// memory the host limits; nil for an engine in the host's process.
+    package init(configuration: JSONValue, stop: StopSignal, cpuClock: @escaping () -> UInt64,
+                 residentBytes: (() -> Int?)? = nil) {
         vm = EngineVM()
         self.configuration = configuration
         self.stop = stop
         self.cpuClock = cpuClock
+        memoryPressure = MemoryPressure(residentBytes: residentBytes)
+        memoryPressure.setLimit(Int(configuration["memoryLimitBytes"]?.doubleValue ?? 0))
     }
 
     /// Serves another runtime from now on (an engine taken from a pool): later contexts are
@@ -40,6 +48,7 @@ package final class GuestRuntime {
         scripts.removeAll()
         guard configuration != self.configuration else { return }
         self.configuration = configuration
+        memoryPressure.setLimit(Int(configuration["memoryLimitBytes"]?.doubleValue ?? 0))
         prepared = nil
     }
 

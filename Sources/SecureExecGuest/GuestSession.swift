@@ -113,6 +113,7 @@ final class GuestSession {
         var next: Double = -1
         var starting = true
         while !isOver {
+            runtime.memoryPressure.relieve(context)
             if starting {
                 starting = false
                 if !loopAlive() {
@@ -451,6 +452,23 @@ final class GuestSession {
             defer { JSStringRelease(text) }
             return ctx.number(Double(UTF8Units.length(UnsafeBufferPointer(start: JSStringGetCharactersPtr(text), count: JSStringGetLength(text)))))
         }
+        // (object) → the enumerable string keys that are not array indices, in for-in order: own
+        // ones first, then inherited ones (callers keep the own ones) — for V8's
+        // GetOwnNonIndexProperties in deep equality and inspect. Object.keys would leave one
+        // string per index for the collector (a 100 000-element typed array: ~13 MB each time);
+        // the engine's name list used here is freed before this returns.
+        define("ownNonIndexKeys") { call throws(JSThrow) in
+            guard let object = ctx.toObject(call[0]) else { return try ctx.array([]) }
+            let list = JSObjectCopyPropertyNames(ctx.ref, object)
+            defer { if let list { JSPropertyNameArrayRelease(list) } }
+            var keys: [JSValueRef] = []
+            for i in 0..<JSPropertyNameArrayGetCount(list) {
+                guard let name = JSPropertyNameArrayGetNameAtIndex(list, i) else { continue }
+                let units = UnsafeBufferPointer(start: JSStringGetCharactersPtr(name), count: JSStringGetLength(name))
+                if !ArrayIndexKey.isIndex(units) { keys.append(JSValueMakeString(ctx.ref, name)) }
+            }
+            return try ctx.array(keys)
+        }
         // Buffer's base64/base64url encoder (buffer.js falls back to JavaScript without it):
         // (bytes, start, end, url) → string.
         define("base64Encode") { call in
@@ -512,6 +530,7 @@ final class GuestSession {
         switch mode {
         case .sync:
             if let kept = runtime.lastingAnswers.answer(request) { return responseValue(kept) }
+            runtime.memoryPressure.relieve(ctx)
             let response = transport.callSync(request)
             runtime.lastingAnswers.keep(response, for: request)
             if let reason = runtime.stop.reason {
@@ -693,5 +712,20 @@ enum UTF8Units {
             i += 1
         }
         return p
+    }
+}
+
+/// Array-index property names: canonical decimal integers below 2³² − 1 ("0", "17"; not "01",
+/// "-1" or "4294967295").
+enum ArrayIndexKey {
+    static func isIndex(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard let first = units.first, units.count <= 10, first >= 0x30, first <= 0x39 else { return false }
+        if first == 0x30 { return units.count == 1 }
+        var value: UInt64 = 0
+        for unit in units {
+            guard unit >= 0x30, unit <= 0x39 else { return false }
+            value = value * 10 + UInt64(unit - 0x30)
+        }
+        return value < 4_294_967_295
     }
 }

@@ -15,6 +15,12 @@ let replyChannel: Int32 = 4
 // Nothing but the channels (and stdio, pointed at /dev/null by the host) stays open.
 closefrom(5)
 
+// Large blocks (bridge frames, the bytes behind typed arrays the host hands in) come from their
+// own mappings and go back to the system when freed. By default glibc raises this threshold
+// after the first such block is freed and serves later ones from its heaps, where freed memory
+// stays resident — the memory limit counts resident memory, so garbage would count against it.
+se_map_large_blocks(256 * 1024)
+
 /// After the engine is up: no more files, sockets, programs or processes (seccomp, all threads).
 func lockDown() {
     let result = se_install_worker_seccomp()
@@ -78,11 +84,39 @@ func fail(_ message: String) -> Never {
 guard let first = try? FrameIO.read(channel), case .configure(let configJSON)? = try? WorkerMessage.decode(first),
       let configuration = try? JSONValue.parse(configJSON) else { fail("worker: expected a configuration frame\n") }
 
+/// The worker's resident memory, read from /proc/self/statm through a descriptor opened before
+/// the lockdown (reading it again is a pread: allowed, and names no path).
+enum ResidentMemory {
+    static let statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    static func bytes() -> Int? {
+        guard statm >= 0 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            let count = pread(statm, base, buffer.count, 0)
+            guard count > 0 else { return nil }
+            // "size resident shared text lib data dt": the second field, in pages.
+            var index = 0
+            while index < count, base[index] != 0x20 { index += 1 }
+            index += 1
+            var pages = 0
+            while index < count, base[index] >= 0x30, base[index] <= 0x39 {
+                pages = pages * 10 + Int(base[index] - 0x30)
+                index += 1
+            }
+            return pages * pageSize
+        }
+    }
+}
+_ = ResidentMemory.statm
+
 let stop = StopSignal()
 let engine = EngineThread()
 let guest = ThreadConfinedGuest()
 engine.post {
-    guest.runtime = GuestRuntime(configuration: configuration, stop: stop, cpuClock: MonotonicClock.threadCPUNanoseconds)
+    guest.runtime = GuestRuntime(configuration: configuration, stop: stop, cpuClock: MonotonicClock.threadCPUNanoseconds,
+                                 residentBytes: ResidentMemory.bytes)
     guest.runtime?.warmUp()
     lockDown()
 }

@@ -24,6 +24,31 @@ struct IsolationTests {
         await runtime.dispose()
     }
 
+    /// Garbage the engine's collector paces badly stays within the default limit: 4 MB stream
+    /// chunks read one after another (the collector is forced near the limit), and deep equality
+    /// of 100 000-element typed arrays (no string per index is made). Each outgrew 128 MB before.
+    @Test func garbageTheCollectorLagsBehindStaysWithinTheLimit() async throws {
+        let memory = InMemoryFileSystem(directories: ["/tmp"])
+        try memory.write("/tmp/four.bin", contents: [UInt8](repeating: 7, count: 4 << 20))
+        let (runtime, output) = try makeRuntime(NodeDriver(filesystem: memory, permissions: .allowAllFs))
+        let result = try await runtime.exec("""
+            const assert = require('assert');
+            const fs = require('fs');
+            let total = 0;
+            for (let i = 0; i < 30; i++) {
+              for await (const chunk of fs.createReadStream('/tmp/four.bin', { highWaterMark: 4 << 20 })) total += chunk.length;
+            }
+            for (const C of [Uint8Array, Uint16Array, Uint32Array, Int8Array, Int16Array, Int32Array, Float32Array, Float64Array]) {
+              assert.deepEqual(new C(1e5), new C(1e5));
+              assert.deepStrictEqual(new C(1e5), new C(1e5));
+            }
+            console.log(total);
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "\(30 * (4 << 20))\n")
+        await runtime.dispose()
+    }
+
     /// A call that recursed to the stack limit touched tens of megabytes of the engine thread's
     /// stack; once the worker is idle again those pages are the kernel's, not the runtime's.
     @Test func anIdleWorkerGivesBackTheStackADeepCallTouched() async throws {

@@ -2,7 +2,7 @@
 # Run Node's own test/parallel suite (Node 18.20.4, from Debian's source package) inside the
 # sandbox and record which files pass.
 #
-# Usage: tools/conformance/run.sh [--check | --update] [--jobs N] [--only GLOB | --list FILE] [--dir DIR] [--timeout SEC] [CLI]
+# Usage: tools/conformance/run.sh [--check | --update] [--jobs N] [--only GLOB | --list FILE] [--dir DIR] [--timeout SEC] [--results FILE] [CLI]
 #   CLI        the secure-exec binary (default: $(swift build --show-bin-path)/secure-exec, built
 #              when missing)
 #   --check    exit non-zero when a file listed in expected-pass.txt no longer passes
@@ -13,6 +13,8 @@
 #   --dir D    run the files of test/D instead of test/parallel (e.g. es-module); they are
 #              named D/FILE in the results and in expected-pass.txt
 #   --timeout  wall-clock seconds per file (default 10; the CPU limit is the same)
+#   --results F  write the per-file results to F (default tools/conformance/results.txt, the
+#              committed record of the last full run; the test suite's check writes elsewhere)
 # CONFORMANCE_EXTRA_FLAGS adds CLI flags to every file's run. Every file may start `node` and use
 # the loopback network; 'test-child-process-*' files may start any program (--allow-run).
 # The suite is fetched once into .node-tests-cache/ (git-ignored) by node-tests.sh
@@ -38,6 +40,7 @@ list=
 folder=parallel
 timeout_s=10
 cli=
+results=
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -48,7 +51,8 @@ while [ $# -gt 0 ]; do
     --list) list="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
     --dir) folder="$2"; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    --results) results="$2"; shift ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) cli="$1" ;;
   esac
@@ -138,7 +142,8 @@ if [ -n "${list:-}" ]; then grep -E '\.(js|mjs)$' "$list"; else
   | xargs -P "$jobs" -I{} bash -c 'run_one "$1"' _ {}
 elapsed=$(( $(date +%s) - start ))
 
-results="$here/results.txt"
+results="${results:-$here/results.txt}"
+mkdir -p "$(dirname "$results")"
 expected="$here/expected-pass.txt"
 collect() { find "$logs" -name '*.status' -exec cat {} + | LC_ALL=C sort -k2 >"$results"; }
 # Files listed in expected-pass.txt, run this time, and not passing now.

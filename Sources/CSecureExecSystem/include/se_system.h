@@ -24,6 +24,11 @@ extern const int se_at_empty_path;
 /// the caller are dead (a thread loop between jobs). No-op where unsupported.
 void se_release_stack_below(unsigned long keep);
 
+/// Makes malloc serve every block of `bytes` or more from a mapping of its own, returned to the
+/// kernel when freed (glibc's `M_MMAP_THRESHOLD`, which also stops glibc from raising the
+/// threshold by itself). No-op where unsupported.
+void se_map_large_blocks(unsigned long bytes);
+
 /// Locks the calling process down with an allow-list: from now on only the system calls an engine
 /// needs on descriptors it already holds (read/write on its channel, memory, threads, futexes,
 /// signals to its own threads, clocks, randomness) succeed; everything else — opening files,

@@ -161,13 +161,14 @@ function isURL(value) {
 // Own non-index keys, as V8's GetOwnNonIndexProperties with ONLY_ENUMERABLE (and SKIP_SYMBOLS in
 // loose mode).
 function getOwnNonIndexProperties(value, strict) {
-  const keys = ObjectKeys(value);
-  const result = [];
-  // A typed array's own keys start with its indices, in order: skip them without a test each.
-  const first = isArrayBufferView(value) && typedArrayName(value) !== undefined ? value.length : 0;
-  for (let i = first; i < keys.length; i++) {
-    const key = keys[i];
-    if (!(/^(0|[1-9][0-9]*)$/.test(key) && +key < 4294967295)) result.push(key);
+  let result = types.ownNonIndexNames(value);
+  if (result === undefined) {
+    const keys = ObjectKeys(value);
+    result = [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (!(/^(0|[1-9][0-9]*)$/.test(key) && +key < 4294967295)) result.push(key);
+    }
   }
   if (strict) {
     const symbols = ObjectGetOwnPropertySymbols(value);

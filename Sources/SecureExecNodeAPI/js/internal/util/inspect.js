@@ -862,6 +862,14 @@ function isArrayIndexKey(key) {
 
 // Own non-index keys (strings, then symbols), as V8's GetOwnNonIndexProperties.
 function getOwnNonIndexProperties(value, showHidden) {
+  const names = showHidden ? undefined : types.ownNonIndexNames(value);
+  if (names !== undefined) {
+    const symbols = ObjectGetOwnPropertySymbols(value);
+    for (let i = 0; i < symbols.length; i++) {
+      if (ObjectPrototypePropertyIsEnumerable(value, symbols[i])) ArrayPrototypePush(names, symbols[i]);
+    }
+    return names;
+  }
   const keys = getKeys(value, showHidden);
   const result = [];
   for (let i = 0; i < keys.length; i++) {

@@ -1,0 +1,42 @@
+import SecureExecBridge
+import SecureExecEngine
+
+/// Collects the heap when the process's resident memory nears the runtime's memory limit.
+///
+/// JavaScriptCore paces its collector by its own heap and sizes it for the machine's RAM: garbage
+/// held in malloc'd memory (typed arrays' bytes, buffers a guest allocates, strings) may pile up to
+/// several times the live size before it collects — enough to cross a 128 MB limit with a few
+/// megabytes live. V8 collects harder near its heap limit; this is our equivalent. At most once a
+/// millisecond (a loop turn, a sync bridge call) it reads the resident size, and past half the
+/// limit, once it has grown by a sixteenth of the limit since the last collection here, it runs a
+/// full collection. The time counts against the call's CPU limit like any other engine work.
+final class MemoryPressure {
+    /// The process's resident bytes now, or nil (in-process engines have no limit to watch).
+    private let residentBytes: (() -> Int?)?
+    private var limit = 0
+    private var lastCheck: UInt64 = 0
+    /// Resident bytes right after the last collection here (or the lowest seen since).
+    private var floor = 0
+
+    init(residentBytes: (() -> Int?)?) {
+        self.residentBytes = residentBytes
+    }
+
+    /// The runtime's memory limit in bytes (0: none).
+    func setLimit(_ bytes: Int) {
+        limit = max(0, bytes)
+        floor = 0
+    }
+
+    func relieve(_ context: EngineContext) {
+        guard limit > 0, let residentBytes else { return }
+        let now = MonotonicClock.nanoseconds()
+        guard now &- lastCheck >= 1_000_000 else { return }
+        lastCheck = now
+        guard let resident = residentBytes() else { return }
+        if floor == 0 || resident < floor { floor = resident }
+        guard resident > limit / 2, resident >= floor + limit / 16 else { return }
+        context.collectGarbage()
+        floor = residentBytes() ?? resident
+    }
+}
