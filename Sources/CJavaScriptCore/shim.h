@@ -40,6 +40,9 @@ JSValueRef JSScriptEvaluate(JSContextRef ctx, JSScriptRef script, JSValueRef thi
 int jsc_options_set_boolean(const char *option, int value);
 int jsc_options_set_uint(const char *option, unsigned value);
 
+// C++: void WTF::releaseFastMallocFreeMemory(): the engine's allocator returns its free pages.
+void _ZN3WTF27releaseFastMallocFreeMemoryEv(void);
+
 // C++: void JSC::VM::drainMicrotasks(). The VM* is the JSContextGroupRef.
 void _ZN3JSC2VM15drainMicrotasksEv(void *vm);
 // C++: size_t JSC::Heap::capacity(). Heap* = (char *)VM* + offset (0xc0 in 2.50.6).

@@ -64,6 +64,10 @@ void se_map_large_blocks(unsigned long bytes) {
     (void)mallopt(M_MMAP_THRESHOLD, (int)bytes);
 }
 
+void se_trim_malloc(void) {
+    (void)malloc_trim(0);
+}
+
 #define SE_ALLOW(nr) \
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), \
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
@@ -141,6 +145,7 @@ int se_install_worker_seccomp(void) {
 #else
 void se_release_stack_below(unsigned long keep) { (void)keep; }
 void se_map_large_blocks(unsigned long bytes) { (void)bytes; }
+void se_trim_malloc(void) {}
 int se_install_worker_seccomp(void) { return -ENOSYS; }
 const int se_o_path = 0;
 const int se_at_empty_path = 0;

@@ -27,4 +27,12 @@ package enum EngineProcess {
 
     /// Applies the options; cheap and idempotent after the first call.
     package static func initialize() { once }
+
+    /// The engine's allocator gives the kernel back the pages it holds free
+    /// (`WTF::releaseFastMallocFreeMemory`).
+    package static func releaseFreeMemory() {
+        #if canImport(CJavaScriptCore)
+        _ZN3WTF27releaseFastMallocFreeMemoryEv()
+        #endif
+    }
 }

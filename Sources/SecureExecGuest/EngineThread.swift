@@ -15,11 +15,16 @@ package final class EngineThread: @unchecked Sendable {
     private enum Job { case run(() -> Void), stop }
     private var thread = pthread_t()
 
-    package init(stackSize: Int = 32 << 20) {
+    /// `whenIdle`, when given, runs on the thread once it has had no job for `idleAfter`
+    /// (and again only after another job).
+    package init(stackSize: Int = 32 << 20, idleAfter: Duration = .milliseconds(100),
+                 whenIdle: (() -> Void)? = nil) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         pthread_attr_setstacksize(&attributes, stackSize)
-        let box = Unmanaged.passRetained(ThreadStart(jobs: jobs)).toOpaque()
+        let components = idleAfter.components
+        let idleNanoseconds = UInt64(max(0, components.seconds)) * 1_000_000_000 + UInt64(max(0, components.attoseconds / 1_000_000_000))
+        let box = Unmanaged.passRetained(ThreadStart(jobs: jobs, idleNanoseconds: idleNanoseconds, whenIdle: whenIdle)).toOpaque()
         let result = pthread_create(&thread, &attributes, { opaque in
             guard let opaque else { return nil }
             Unmanaged<ThreadStart>.fromOpaque(opaque).takeRetainedValue().loop()
@@ -41,7 +46,13 @@ package final class EngineThread: @unchecked Sendable {
 
     private final class ThreadStart {
         let jobs: Mailbox<Job>
-        init(jobs: Mailbox<Job>) { self.jobs = jobs }
+        let idleNanoseconds: UInt64
+        let whenIdle: (() -> Void)?
+        init(jobs: Mailbox<Job>, idleNanoseconds: UInt64, whenIdle: (() -> Void)?) {
+            self.jobs = jobs
+            self.idleNanoseconds = idleNanoseconds
+            self.whenIdle = whenIdle
+        }
         func loop() {
             var next = jobs.take(until: nil)
             while let job = next {
@@ -55,6 +66,12 @@ package final class EngineThread: @unchecked Sendable {
                     // runtime's memory is mostly its engine's, and JSC's parser and compilers
                     // touch megabytes of stack).
                     se_release_stack_below(256 * 1024)
+                    if let whenIdle {
+                        next = jobs.take(until: MonotonicClock.nanoseconds() &+ idleNanoseconds)
+                        if next != nil { continue }
+                        whenIdle()
+                        se_release_stack_below(256 * 1024)
+                    }
                     next = jobs.take(until: nil)
                 }
             }

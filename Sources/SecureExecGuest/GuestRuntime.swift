@@ -1,4 +1,5 @@
 package import SecureExecBridge
+import CSecureExecSystem
 import SecureExecEngine
 import SecureExecNodeAPI
 import Synchronization
@@ -59,6 +60,16 @@ package final class GuestRuntime {
         let session = GuestSession(runtime: self, vm: vm)
         session.bootstrap()
         prepared = session
+    }
+
+    /// For an engine without a call for a while (worker engines): the collector runs (what the
+    /// last calls left is garbage once their contexts are gone), then the engine's allocator and
+    /// malloc give their free pages back — an idle runtime keeps little more than its next
+    /// context. A few milliseconds, never on a call's path.
+    package func releaseIdleMemory() {
+        prepared?.context.collectGarbage()
+        EngineProcess.releaseFreeMemory()
+        se_trim_malloc()
     }
 
     /// Runs a trivial call of our own (no guest code, no host: every bridge request is refused)

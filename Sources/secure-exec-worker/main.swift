@@ -112,8 +112,10 @@ enum ResidentMemory {
 _ = ResidentMemory.statm
 
 let stop = StopSignal()
-let engine = EngineThread()
 let guest = ThreadConfinedGuest()
+// An idle worker is mostly engine memory: after 100 ms without a job it collects and returns
+// free pages (the host measures this process's memory; an idle runtime should cost little).
+let engine = EngineThread(whenIdle: { guest.runtime?.releaseIdleMemory() })
 engine.post {
     guest.runtime = GuestRuntime(configuration: configuration, stop: stop, cpuClock: MonotonicClock.threadCPUNanoseconds,
                                  residentBytes: ResidentMemory.bytes)

@@ -49,6 +49,34 @@ struct IsolationTests {
         await runtime.dispose()
     }
 
+    /// What a call left behind is not kept by an idle worker: 100 ms after its last job it
+    /// collects and its allocators return their free pages.
+    @Test func anIdleWorkerGivesBackWhatItsLastCallLeft() async throws {
+        let (runtime, _) = try makeRuntime()
+        _ = try await runtime.exec("1")
+        let pid = try #require(runtime.workerProcessID)
+        func privateMemory() -> Int {
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8)) ?? ""
+            let line = text.split(separator: "\n").first { $0.hasPrefix("Private_Dirty:") } ?? ""
+            return (line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) << 10
+        }
+        try await Task.sleep(for: .milliseconds(400))
+        let idle = privateMemory()
+        // 30 MB of objects and strings, all garbage when the call ends.
+        let result = try await runtime.exec("""
+            let keep = [];
+            for (let i = 0; i < 300000; i++) keep.push({ i, s: 'item ' + i, list: [i, i + 1] });
+            console.log(keep.length > 0);
+            """)
+        #expect(result.code == 0)
+        let busy = privateMemory()
+        try await Task.sleep(for: .milliseconds(400))
+        let after = privateMemory()
+        #expect(busy - idle > 16 << 20, "private \(idle >> 10) KiB idle, \(busy >> 10) KiB after the call")
+        #expect(after - idle < 6 << 20, "private \(idle >> 10) KiB idle, \(busy >> 10) KiB after the call, \(after >> 10) KiB idle again")
+        await runtime.dispose()
+    }
+
     /// A call that recursed to the stack limit touched tens of megabytes of the engine thread's
     /// stack; once the worker is idle again those pages are the kernel's, not the runtime's.
     @Test func anIdleWorkerGivesBackTheStackADeepCallTouched() async throws {

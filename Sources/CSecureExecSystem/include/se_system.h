@@ -29,6 +29,10 @@ void se_release_stack_below(unsigned long keep);
 /// threshold by itself). No-op where unsupported.
 void se_map_large_blocks(unsigned long bytes);
 
+/// Gives the kernel back what malloc holds free (glibc's `malloc_trim(0)`: the free pages of
+/// every arena). No-op where unsupported.
+void se_trim_malloc(void);
+
 /// Locks the calling process down with an allow-list: from now on only the system calls an engine
 /// needs on descriptors it already holds (read/write on its channel, memory, threads, futexes,
 /// signals to its own threads, clocks, randomness) succeed; everything else — opening files,
