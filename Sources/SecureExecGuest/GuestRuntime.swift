@@ -1,5 +1,4 @@
 package import SecureExecBridge
-import CSecureExecSystem
 import SecureExecEngine
 import SecureExecNodeAPI
 import Synchronization
@@ -62,14 +61,12 @@ package final class GuestRuntime {
         prepared = session
     }
 
-    /// For an engine without a call for a while (worker engines): the collector runs (what the
-    /// last calls left is garbage once their contexts are gone), then the engine's allocator and
-    /// malloc give their free pages back — an idle runtime keeps little more than its next
-    /// context. A few milliseconds, never on a call's path.
+    /// For an engine without a call for a while (worker engines): what the last calls left
+    /// (garbage once their contexts are gone) is collected when it is much, and free pages go
+    /// back to the kernel — an idle runtime keeps little more than its next context. A few
+    /// milliseconds, never on a call's path (see ``MemoryPressure/idle(_:)``).
     package func releaseIdleMemory() {
-        prepared?.context.collectGarbage()
-        EngineProcess.releaseFreeMemory()
-        se_trim_malloc()
+        memoryPressure.idle(prepared?.context)
     }
 
     /// Runs a trivial call of our own (no guest code, no host: every bridge request is refused)

@@ -1,3 +1,4 @@
+import CSecureExecSystem
 import SecureExecBridge
 import SecureExecEngine
 
@@ -26,6 +27,26 @@ final class MemoryPressure {
     func setLimit(_ bytes: Int) {
         limit = max(0, bytes)
         floor = 0
+    }
+
+    /// Resident bytes when first idle (after the warm-up of a pooled engine, or the first call).
+    private var idleBaseline: Int?
+
+    /// Between calls, after a while without one: when the process grew by 8 MB since it was
+    /// first idle, collects, and the engine's allocator and malloc give their free pages back.
+    /// Nothing otherwise: a collection throws away compiled code the next call would have reused,
+    /// and returned pages fault back in — up to ≈ 1 ms more on the next call, which light calls
+    /// (and pooled engines, idle since their warm-up) should not pay.
+    func idle(_ context: EngineContext?) {
+        guard let resident = residentBytes?() else { return }
+        guard let baseline = idleBaseline else {
+            idleBaseline = resident
+            return
+        }
+        guard resident > baseline + (8 << 20) else { return }
+        context?.collectGarbage()
+        EngineProcess.releaseFreeMemory()
+        se_trim_malloc()
     }
 
     func relieve(_ context: EngineContext) {
