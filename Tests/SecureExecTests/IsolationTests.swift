@@ -50,7 +50,7 @@ struct IsolationTests {
     }
 
     /// What a call left behind is not kept by an idle worker: 100 ms after its last job it
-    /// collects and its allocators return their free pages.
+    /// collects and its allocators return their free pages (without that, 19–60 MB stayed).
     @Test func anIdleWorkerGivesBackWhatItsLastCallLeft() async throws {
         let (runtime, _) = try makeRuntime()
         _ = try await runtime.exec("1")
@@ -70,9 +70,15 @@ struct IsolationTests {
             """)
         #expect(result.code == 0)
         let busy = privateMemory()
-        try await Task.sleep(for: .milliseconds(400))
-        let after = privateMemory()
-        #expect(busy - idle > 16 << 20, "private \(idle >> 10) KiB idle, \(busy >> 10) KiB after the call")
+        // 100 ms idle, then the release: give a loaded machine up to 1 s for both (without the
+        // release the engine gives back little within seconds).
+        var after = busy
+        for _ in 0..<10 where after - idle >= 6 << 20 {
+            try await Task.sleep(for: .milliseconds(100))
+            after = privateMemory()
+        }
+        // (`busy` is ~70 MB when the machine is idle; under load the worker may have collected
+        // while bootstrapping its next context before it is read.)
         #expect(after - idle < 6 << 20, "private \(idle >> 10) KiB idle, \(busy >> 10) KiB after the call, \(after >> 10) KiB idle again")
         await runtime.dispose()
     }
