@@ -314,6 +314,11 @@ final class GuestSession {
         }
         define("now") { _ in ctx.number(MonotonicClock.epochMilliseconds()) }
         define("heapCapacity") { [unowned self] _ in ctx.number(Double(self.vm.heapCapacity)) }
+        // The worker's resident size (process.memoryUsage().rss); undefined for an engine in the
+        // host's process, whose memory is the host's.
+        define("residentBytes") { [unowned self] _ in
+            self.runtime.memoryPressure.resident.map { ctx.number(Double($0)) } ?? ctx.undefined
+        }
         define("collectGarbage") { _ in
             ctx.collectGarbage()
             return ctx.undefined

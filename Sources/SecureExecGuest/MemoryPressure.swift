@@ -23,6 +23,9 @@ final class MemoryPressure {
         self.residentBytes = residentBytes
     }
 
+    /// The worker process's resident bytes now (nil in the host's process).
+    var resident: Int? { residentBytes?() }
+
     /// The runtime's memory limit in bytes (0: none).
     func setLimit(_ bytes: Int) {
         limit = max(0, bytes)

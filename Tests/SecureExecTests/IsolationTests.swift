@@ -83,6 +83,21 @@ struct IsolationTests {
         await runtime.dispose()
     }
 
+    /// `process.memoryUsage().rss` is the worker's resident size — what the memory limit counts,
+    /// typed arrays' bytes included (the engine's heap figures miss those).
+    @Test func memoryUsageReportsTheWorkersResidentSize() async throws {
+        let (runtime, output) = try makeRuntime()
+        let result = try await runtime.exec("""
+            const before = process.memoryUsage.rss();
+            const keep = new Uint8Array(64 << 20).fill(1);
+            const after = process.memoryUsage().rss;
+            console.log(before > 8 << 20, after - before >= 60 << 20, keep.length);
+            """)
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "true true \(64 << 20)\n")
+        await runtime.dispose()
+    }
+
     /// A call that recursed to the stack limit touched tens of megabytes of the engine thread's
     /// stack; once the worker is idle again those pages are the kernel's, not the runtime's.
     @Test func anIdleWorkerGivesBackTheStackADeepCallTouched() async throws {

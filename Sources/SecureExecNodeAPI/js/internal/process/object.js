@@ -179,11 +179,17 @@ hrtime.bigint = function bigint() { return BigInt(Math.floor(internal.hrtimeNs()
 process.hrtime = hrtime;
 process.uptime = function uptime() { return internal.hrtimeNs() / 1e9; };
 
+// rss: the worker process's resident size (engine, bootstrap and what the guest allocated — what
+// the memory limit counts); in-process engines report the heap for it.
+function residentSize(heap) {
+  const resident = natives.residentBytes ? natives.residentBytes() : undefined;
+  return resident === undefined ? heap : resident;
+}
 function memoryUsage() {
   const heap = natives.heapCapacity ? natives.heapCapacity() : 0;
-  return { rss: heap, heapTotal: heap, heapUsed: heap, external: 0, arrayBuffers: 0 };
+  return { rss: residentSize(heap), heapTotal: heap, heapUsed: heap, external: 0, arrayBuffers: 0 };
 }
-memoryUsage.rss = function rss() { return memoryUsage().rss; };
+memoryUsage.rss = function rss() { return residentSize(natives.heapCapacity ? natives.heapCapacity() : 0); };
 process.memoryUsage = memoryUsage;
 process.cpuUsage = function cpuUsage(previous) {
   const user = Math.floor(internal.hrtimeNs() / 1e3);
