@@ -248,31 +248,12 @@ final class WorkerEngine: EngineBackend {
     }
 
 
-    /// The worker's resident pages (`/proc/PID/statm`, second field), read with plain system
-    /// calls: it runs every 5 ms for every call in flight.
+    /// The worker's resident pages (`/proc/PID/statm`, second field).
     private static func residentPages(_ pid: pid_t) -> Int? {
         let fd = open("/proc/\(pid)/statm", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            let count = Glibc.read(fd, base, buffer.count)
-            guard count > 0 else { return nil }
-            // "size resident shared …": the digits after the first space.
-            var field = 0
-            var value = 0
-            var digits = 0
-            for byte in buffer[0..<count] {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
-                    if field == 1 { break }
-                    field += 1
-                } else if field == 1, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                    value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
-                    digits += 1
-                }
-            }
-            return digits > 0 ? value : nil
-        }
+        return ResidentPages.read(statm: fd)
     }
 
     // MARK: - The reader

@@ -35,7 +35,7 @@ package final class GuestRuntime {
         self.stop = stop
         self.cpuClock = cpuClock
         memoryPressure = MemoryPressure(residentBytes: residentBytes)
-        memoryPressure.setLimit(Int(configuration["memoryLimitBytes"]?.doubleValue ?? 0))
+        memoryPressure.configure(configuration)
     }
 
     /// Serves another runtime from now on (an engine taken from a pool): later contexts are
@@ -48,7 +48,7 @@ package final class GuestRuntime {
         scripts.removeAll()
         guard configuration != self.configuration else { return }
         self.configuration = configuration
-        memoryPressure.setLimit(Int(configuration["memoryLimitBytes"]?.doubleValue ?? 0))
+        memoryPressure.configure(configuration)
         prepared = nil
     }
 

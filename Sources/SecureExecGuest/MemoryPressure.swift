@@ -26,9 +26,9 @@ final class MemoryPressure {
     /// The worker process's resident bytes now (nil in the host's process).
     var resident: Int? { residentBytes?() }
 
-    /// The runtime's memory limit in bytes (0: none).
-    func setLimit(_ bytes: Int) {
-        limit = max(0, bytes)
+    /// Takes the memory limit of a runtime's configuration (`memoryLimitBytes`; none without).
+    func configure(_ configuration: JSONValue) {
+        limit = max(0, Int(configuration["memoryLimitBytes"]?.doubleValue ?? 0))
         floor = 0
     }
 
@@ -41,7 +41,7 @@ final class MemoryPressure {
     /// and returned pages fault back in — up to ≈ 1 ms more on the next call, which light calls
     /// (and pooled engines, idle since their warm-up) should not pay.
     func idle(_ context: EngineContext?) {
-        guard let resident = residentBytes?() else { return }
+        guard let resident else { return }
         guard let baseline = idleBaseline else {
             idleBaseline = resident
             return

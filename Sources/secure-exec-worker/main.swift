@@ -92,21 +92,7 @@ enum ResidentMemory {
 
     static func bytes() -> Int? {
         guard statm >= 0 else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            let count = pread(statm, base, buffer.count, 0)
-            guard count > 0 else { return nil }
-            // "size resident shared text lib data dt": the second field, in pages.
-            var index = 0
-            while index < count, base[index] != 0x20 { index += 1 }
-            index += 1
-            var pages = 0
-            while index < count, base[index] >= 0x30, base[index] <= 0x39 {
-                pages = pages * 10 + Int(base[index] - 0x30)
-                index += 1
-            }
-            return pages * pageSize
-        }
+        return ResidentPages.read(statm: statm).map { $0 * pageSize }
     }
 }
 _ = ResidentMemory.statm

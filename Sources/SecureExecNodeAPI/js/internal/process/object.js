@@ -181,15 +181,16 @@ process.uptime = function uptime() { return internal.hrtimeNs() / 1e9; };
 
 // rss: the worker process's resident size (engine, bootstrap and what the guest allocated — what
 // the memory limit counts); in-process engines report the heap for it.
+function heapSize() { return natives.heapCapacity ? natives.heapCapacity() : 0; }
 function residentSize(heap) {
   const resident = natives.residentBytes ? natives.residentBytes() : undefined;
   return resident === undefined ? heap : resident;
 }
 function memoryUsage() {
-  const heap = natives.heapCapacity ? natives.heapCapacity() : 0;
+  const heap = heapSize();
   return { rss: residentSize(heap), heapTotal: heap, heapUsed: heap, external: 0, arrayBuffers: 0 };
 }
-memoryUsage.rss = function rss() { return residentSize(natives.heapCapacity ? natives.heapCapacity() : 0); };
+memoryUsage.rss = function rss() { return residentSize(heapSize()); };
 process.memoryUsage = memoryUsage;
 process.cpuUsage = function cpuUsage(previous) {
   const user = Math.floor(internal.hrtimeNs() / 1e3);

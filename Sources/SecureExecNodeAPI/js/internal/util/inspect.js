@@ -845,13 +845,15 @@ function getKeys(value, showHidden) {
       // Namespace objects of modules that are not evaluated yet throw on enumeration.
       keys = ObjectGetOwnPropertyNames(value);
     }
-    for (let i = 0; i < symbols.length; i++) {
-      if (ObjectPrototypePropertyIsEnumerable(value, symbols[i])) {
-        ArrayPrototypePush(keys, symbols[i]);
-      }
-    }
+    pushEnumerableSymbols(value, symbols, keys);
   }
   return keys;
+}
+
+function pushEnumerableSymbols(value, symbols, keys) {
+  for (let i = 0; i < symbols.length; i++) {
+    if (ObjectPrototypePropertyIsEnumerable(value, symbols[i])) ArrayPrototypePush(keys, symbols[i]);
+  }
 }
 
 function isArrayIndexKey(key) {
@@ -864,10 +866,7 @@ function isArrayIndexKey(key) {
 function getOwnNonIndexProperties(value, showHidden) {
   const names = showHidden ? undefined : types.ownNonIndexNames(value);
   if (names !== undefined) {
-    const symbols = ObjectGetOwnPropertySymbols(value);
-    for (let i = 0; i < symbols.length; i++) {
-      if (ObjectPrototypePropertyIsEnumerable(value, symbols[i])) ArrayPrototypePush(names, symbols[i]);
-    }
+    pushEnumerableSymbols(value, ObjectGetOwnPropertySymbols(value), names);
     return names;
   }
   const keys = getKeys(value, showHidden);
