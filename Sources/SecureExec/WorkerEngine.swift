@@ -260,14 +260,15 @@ final class WorkerEngine: EngineBackend {
 
     private func read(_ worker: Worker) {
         var answeredSync = false
+        let frames = FrameReceiver(worker.socket)
         while true {
             // Right after a sync answer the next request often follows within microseconds.
-            if answeredSync { FrameIO.spin(worker.socket, nanoseconds: 60_000) }
+            if answeredSync { frames.spin(nanoseconds: 60_000) }
             answeredSync = false
-            // Calls, events and async answers go out on this socket too (`FrameIO.waitReadable`).
-            FrameIO.waitReadable(worker.socket)
+            // Calls, events and async answers go out on this socket too (`FrameReceiver.waitReadable`).
+            frames.waitReadable()
             let body: [UInt8]?
-            do { body = try FrameIO.read(worker.socket) } catch { body = nil }
+            do { body = try frames.read() } catch { body = nil }
             guard let body, let message = try? WorkerMessage.decode(body) else { break }
             switch message {
             case .request(let request):

@@ -178,58 +178,147 @@ public enum FrameIO {
         }
         return true
     }
+}
 
-    /// Waits up to `nanoseconds` for data on `fd` without sleeping: a peer that answers within
-    /// microseconds (a sync bridge call in a loop) is then read without a thread wake-up, which
-    /// costs tens of microseconds on a virtual machine. Returns at once when data, end of stream
-    /// or an error is there.
-    public static func spin(_ fd: Int32, nanoseconds: UInt64) {
+/// Reads the frames of one stream socket, for the one thread that reads it. Each receive takes
+/// as much as has arrived (up to the buffer), so a frame usually costs a single `recv` — none when
+/// it came with the previous one — instead of one for its header and one for its body.
+public final class FrameReceiver {
+    private let fd: Int32
+    private let storage: UnsafeMutableRawBufferPointer
+    /// The buffered bytes not yet returned: `storage[start..<end]`.
+    private var start = 0
+    private var end = 0
+
+    /// `capacity`: the buffer; larger frames are read straight into their own array.
+    public init(_ fd: Int32, capacity: Int = 16 << 10) {
+        self.fd = fd
+        storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(capacity, 64), alignment: 8)
+    }
+
+    deinit { storage.deallocate() }
+
+    private var buffered: Int { end - start }
+
+    /// Waits up to `nanoseconds` for data without sleeping, taking in what arrives: a peer that
+    /// answers within microseconds (a sync bridge call in a loop) is then read without a thread
+    /// wake-up, which costs tens of microseconds on a virtual machine. Returns at once when data
+    /// is buffered, or at the end of the stream or an error (``read()`` reports those).
+    public func spin(nanoseconds: UInt64) {
+        guard buffered == 0 else { return }
         let deadline = MonotonicClock.nanoseconds() &+ nanoseconds
-        var byte: UInt8 = 0
         repeat {
-            let n = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
-            if n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) { return }
+            switch receive(flags: Int32(MSG_DONTWAIT)) {
+            case .received, .ended: return
+            case .failed(let code) where code != EAGAIN && code != EWOULDBLOCK && code != EINTR: return
+            case .failed: continue
+            }
         } while MonotonicClock.nanoseconds() < deadline
     }
 
-    /// Sleeps until `fd` has data (or its end, or an error). A thread that also writes on the
-    /// socket must wait here, not in `recv`: a blocked `recv` on a Unix socket is woken whenever
-    /// the peer consumes what this side wrote (its wait queue serves both directions), so every
-    /// request a thread sends would wake the reader of the same socket for nothing — on two
-    /// cores, taking the processor from the thread that waits for the answer. `poll` for
-    /// `POLLIN` is woken only for input.
-    public static func waitReadable(_ fd: Int32) {
+    /// Sleeps until data is buffered or `fd` has some (or its end, or an error). A thread that
+    /// also writes on the socket must wait here, not in `recv`: a blocked `recv` on a Unix socket
+    /// is woken whenever the peer consumes what this side wrote (its wait queue serves both
+    /// directions), so every request a thread sends would wake the reader of the same socket for
+    /// nothing — on two cores, taking the processor from the thread that waits for the answer.
+    /// `poll` for `POLLIN` is woken only for input.
+    public func waitReadable() {
+        guard buffered == 0 else { return }
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while poll(&entry, 1, -1) < 0 && errno == EINTR {}
     }
 
-    /// Reads one frame's body; nil at end of stream. Throws on a malformed or oversized frame.
-    public static func read(_ fd: Int32) throws(WorkerChannelError) -> [UInt8]? {
-        var header = [UInt8](repeating: 0, count: 4)
-        guard try readFully(fd, &header) else { return nil }
+    /// One frame's body; nil at the end of the stream (between frames). Throws on a malformed,
+    /// oversized or truncated frame, or a failed receive.
+    public func read() throws(WorkerChannelError) -> [UInt8]? {
+        guard try fill(atLeast: 4) else { return nil }
+        let header = UnsafeRawBufferPointer(rebasing: storage[start..<start + 4])
         let length = Int(header.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
         guard length >= 1, length <= WorkerMessage.maxFrameSize else { throw WorkerChannelError("frame size \(length)") }
-        var body = [UInt8](repeating: 0, count: length)
-        guard try readFully(fd, &body) else { throw WorkerChannelError("truncated frame") }
+        start += 4
+        if length <= storage.count {
+            guard try fill(atLeast: length) else { throw WorkerChannelError("truncated frame") }
+            let body = [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
+                if let target = out.baseAddress, let source = storage.baseAddress {
+                    UnsafeMutableRawPointer(target).copyMemory(from: source + start, byteCount: length)
+                    initialized = length
+                } else {
+                    initialized = 0
+                }
+            }
+            guard body.count == length else { throw WorkerChannelError("frame buffer") }
+            start += length
+            return body
+        }
+        // Larger than the buffer: what is buffered, then the rest received in place.
+        var failure: Int32 = 0
+        var ended = false
+        let body = [UInt8](unsafeUninitializedCapacity: length) { out, initialized in
+            initialized = 0
+            guard let target = out.baseAddress, let source = storage.baseAddress else { failure = EINVAL; return }
+            let first = min(buffered, length)
+            UnsafeMutableRawPointer(target).copyMemory(from: source + start, byteCount: first)
+            start += first
+            initialized = first
+            while initialized < length {
+                let n = recv(fd, target + initialized, length - initialized, 0)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 {
+                    ended = true
+                    return
+                }
+                initialized += n
+            }
+        }
+        if failure != 0 { throw WorkerChannelError("read failed (\(failure))") }
+        if ended { throw WorkerChannelError("truncated frame") }
         return body
     }
 
-    private static func readFully(_ fd: Int32, _ buffer: inout [UInt8]) throws(WorkerChannelError) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { bytes -> Int in
-                guard let base = bytes.baseAddress else { return 0 }
-                return recv(fd, base + offset, bytes.count - offset, 0)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WorkerChannelError("read failed (\(errno))")
-            }
-            if n == 0 {
-                if offset == 0 { return false }
+    private enum Received { case received, ended, failed(Int32) }
+
+    /// One `recv` into the free end of the buffer (moving what is buffered to its front first
+    /// when the free end is short).
+    private func receive(flags: Int32) -> Received {
+        if buffered == 0 {
+            start = 0
+            end = 0
+        } else if storage.count - end < storage.count / 4, let base = storage.baseAddress {
+            (base).copyMemory(from: base + start, byteCount: buffered)
+            end = buffered
+            start = 0
+        }
+        guard let base = storage.baseAddress else { return .failed(EINVAL) }
+        let n = recv(fd, base + end, storage.count - end, flags)
+        if n > 0 {
+            end += n
+            return .received
+        }
+        return n == 0 ? .ended : .failed(errno)
+    }
+
+    /// Receives until `count` bytes (at most the buffer's size) are buffered; false when the
+    /// stream ended with nothing buffered.
+    private func fill(atLeast count: Int) throws(WorkerChannelError) -> Bool {
+        if storage.count - start < count, let base = storage.baseAddress {
+            base.copyMemory(from: base + start, byteCount: buffered)
+            end = buffered
+            start = 0
+        }
+        while buffered < count {
+            switch receive(flags: 0) {
+            case .received: continue
+            case .ended:
+                if buffered == 0 { return false }
                 throw WorkerChannelError("truncated frame")
+            case .failed(let code):
+                if code == EINTR { continue }
+                throw WorkerChannelError("read failed (\(code))")
             }
-            offset += n
         }
         return true
     }

@@ -52,12 +52,16 @@ if CommandLine.arguments.dropFirst().first == "--self-test-lockdown" {
 /// (it blocks that thread), and the host answers every one — with `ERR_SANDBOX_TERMINATED` when
 /// the call is stopped meanwhile.
 final class SocketTransport: GuestTransport {
+    /// The reply channel's frames (the engine thread's, for every call).
+    let replies: FrameReceiver
+    init(replies: FrameReceiver) { self.replies = replies }
+
     func callSync(_ request: BridgeRequest) -> BridgeResponse {
         guard FrameIO.write(channel, WorkerMessage.request(request).encoded()) else { exit(0) }
-        FrameIO.spin(replyChannel, nanoseconds: 60_000)
+        replies.spin(nanoseconds: 60_000)
         while true {
             let body: [UInt8]?
-            do { body = try FrameIO.read(replyChannel) } catch { fail("worker: \(error)\n") }
+            do { body = try replies.read() } catch { fail("worker: \(error)\n") }
             guard let body else { exit(0) }
             guard case .response(let reply)? = try? WorkerMessage.decode(body) else { fail("worker: unexpected reply frame\n") }
             if reply.id == request.id { return reply }
@@ -81,7 +85,9 @@ func fail(_ message: String) -> Never {
     exit(70)
 }
 
-guard let first = try? FrameIO.read(channel), case .configure(let configJSON)? = try? WorkerMessage.decode(first),
+/// The channel's frames (this, the main thread's, for the worker's life).
+let frames = FrameReceiver(channel)
+guard let first = try? frames.read(), case .configure(let configJSON)? = try? WorkerMessage.decode(first),
       let configuration = try? JSONValue.parse(configJSON) else { fail("worker: expected a configuration frame\n") }
 
 /// The worker's resident memory, read from /proc/self/statm through a descriptor opened before
@@ -114,15 +120,17 @@ let boxes = CallBoxes()
 final class ThreadConfinedGuest: @unchecked Sendable {
     // @unchecked: set and used on the engine thread only.
     var runtime: GuestRuntime?
+    /// The reply channel's frames, read by the engine thread while a sync request waits.
+    let replies = FrameReceiver(replyChannel)
 }
 
 // The reader: frames from the host, until the host closes the channel. (The engine thread writes
-// its requests on the same socket: see `FrameIO.waitReadable`.)
+// its requests on the same socket: see `FrameReceiver.waitReadable`.)
 while true {
     let body: [UInt8]?
-    FrameIO.waitReadable(channel)
+    frames.waitReadable()
     do {
-        body = try FrameIO.read(channel)
+        body = try frames.read()
     } catch {
         fail("worker: \(error)\n")
     }
@@ -140,7 +148,7 @@ while true {
         let inbox = boxes.inbox
         engine.post {
             guard let runtime = guest.runtime else { fail("worker: no runtime\n") }
-            let outcome = runtime.execute(execution, transport: SocketTransport(), inbox: inbox)
+            let outcome = runtime.execute(execution, transport: SocketTransport(replies: guest.replies), inbox: inbox)
             guard FrameIO.write(channel, WorkerMessage.outcome(outcome).encoded()) else { exit(0) }
         }
     case .prepare:
