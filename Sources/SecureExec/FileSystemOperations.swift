@@ -10,8 +10,8 @@ struct FileSystemOperations {
         switch op {
         case "fs.readFile":
             let path = try args.path("path")
-            let granted = try await authorization(.read, path: path, syscall: "open")
-            let bytes = try await run("open", path) { try await vfs.readFile(path) }
+            let (bytes, granted) = try await pinned(.read, path: path, syscall: "open", { file throws(FileSystemError) in try file.readAll() },
+                                                    fallback: { try await vfs.readFile(path) })
             if bytes.count > host.limits.maxBinaryPayloadBytes {
                 throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE",
                                  message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: fs.readFile exceeds \(host.limits.maxBinaryPayloadBytes) bytes (got \(bytes.count))",
@@ -39,11 +39,13 @@ struct FileSystemOperations {
                 response.lasting = lasting
                 return response
             }
-            try await authorize(follow ? .stat : .lstat, path: path, syscall: follow ? "stat" : "lstat")
-            let status = try await run(follow ? "stat" : "lstat", path) {
-                follow ? try await vfs.stat(path) : try await vfs.lstat(path)
+            if follow {
+                let status = try await pinned(.stat, path: path, syscall: "stat", { file throws(FileSystemError) in try file.status() },
+                                              fallback: { try await vfs.stat(path) }).value
+                return .value(Self.json(status))
             }
-            return .value(Self.json(status))
+            try await authorize(.lstat, path: path, syscall: "lstat")
+            return .value(Self.json(try await run("lstat", path) { try await vfs.lstat(path) }))
 
         case "fs.probeFiles":
             // Module resolution's candidates in order (the file, then each extension, …), in one
@@ -72,8 +74,8 @@ struct FileSystemOperations {
 
         case "fs.access":
             let path = try args.path("path")
-            try await authorize(.exists, path: path, syscall: "access")
-            _ = try await run("access", path) { try await vfs.stat(path) }
+            _ = try await pinned(.exists, path: path, syscall: "access", { file throws(FileSystemError) in try file.status() },
+                                 fallback: { try await vfs.stat(path) })
             return .undefined
 
         case "fs.readdir":
@@ -317,10 +319,22 @@ struct FileSystemOperations {
         let readable = flags.hasPrefix("r") || plus
         let writable = !flags.hasPrefix("r") || plus
         let append = flags.hasPrefix("a")
-        if readable { try await authorize(.read, path: path, syscall: "open") }
-        if writable { try await authorize(append ? .append : .write, path: path, syscall: "open") }
-        let existing = try? await vfs.stat(path)
-        if flags.hasPrefix("r") {
+        // Read-only: the file the check judged is the one opened (see ``pin``).
+        var pinned: (any PinnedFile)?
+        if !writable {
+            switch try await pin(.read, path: path, syscall: "open") {
+            case .file(let file, _): pinned = file
+            case .failed(let error, _): throw Self.guestError(error, syscall: "open", path: path)
+            case .unsupported: try await authorize(.read, path: path, syscall: "open")
+            }
+        } else {
+            if readable { try await authorize(.read, path: path, syscall: "open") }
+            try await authorize(append ? .append : .write, path: path, syscall: "open")
+        }
+        let existing = pinned == nil ? try? await vfs.stat(path) : nil
+        if pinned != nil {
+            // Exists, and is opened as it is below.
+        } else if flags.hasPrefix("r") {
             guard existing != nil else { throw GuestError.system("ENOENT", "no such file or directory", syscall: "open", path: path) }
             if writable, existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
         } else {
@@ -334,7 +348,12 @@ struct FileSystemOperations {
         guard host.descriptors.withLock({ $0.files.count }) < host.limits.maxOpenFiles else {
             throw GuestError.system("EMFILE", "too many open files", syscall: "open", path: path)
         }
-        let handle = try await run("open", path) { try await vfs.openFile(path, writable: writable) }
+        let handle: any VirtualFileHandle
+        if let pinned {
+            do { handle = try pinned.openForReading() } catch { throw Self.guestError(error, syscall: "open", path: path) }
+        } else {
+            handle = try await run("open", path) { try await vfs.openFile(path, writable: writable) }
+        }
         let (fd, registerCleanup) = host.descriptors.withLock { table -> (Int?, Bool) in
             guard table.files.count < host.limits.maxOpenFiles else { return (nil, false) }
             let fd = table.next
@@ -402,6 +421,12 @@ struct FileSystemOperations {
         // Operations on a link itself (unlink, lstat, readlink, rename…) resolve only its folder:
         // the link's target is not what they touch.
         let resolvedPath = Self.actsOnLink.contains(op) ? await resolvedParent(path) : await resolved(path)
+        return try await authorization(op, path: path, resolvedPath: resolvedPath, destination: destination, syscall: syscall)
+    }
+
+    /// The check for a path already resolved (to `resolvedPath`).
+    private func authorization(_ op: FsAccessRequest.Operation, path: String, resolvedPath: String?, destination: String? = nil,
+                               syscall: String) async throws -> Authorization {
         let request = FsAccessRequest(op: op, path: path, resolvedPath: resolvedPath, destination: destination)
         let (reads, writes) = op.access(of: request)
         let grants = host.moduleGrants
@@ -423,6 +448,56 @@ struct FileSystemOperations {
                                     dest: destination, reason: decision.reason)
         }
         return Authorization(resolvedPath: resolvedPath, lasting: false)
+    }
+
+    /// What pinning `path` gave, once the permission check judged it.
+    private enum Pinned {
+        /// The file it leads to (the one the check judged).
+        case file(any PinnedFile, Authorization)
+        /// It does not open (judged by what exists of it): the lookup's error.
+        case failed(FileSystemError, Authorization)
+        /// The filesystem cannot pin it: check by path.
+        case unsupported
+    }
+
+    /// Opens `path` once (a ``PinningFileSystem``) and asks the permission check about where it
+    /// led. A path that does not open is judged like any other (by its nearest existing
+    /// ancestor), so a denied path says `EACCES`, not whether it exists.
+    private func pin(_ op: FsAccessRequest.Operation, path: String, syscall: String) async throws -> Pinned {
+        guard let pinning = vfs as? any PinningFileSystem else { return .unsupported }
+        let file: any PinnedFile
+        do {
+            file = try pinning.pin(path)
+        } catch where error.code == .notImplemented {
+            return .unsupported
+        } catch {
+            // The path itself does not resolve: what exists of it is its folder's.
+            let folder = path == "/" ? nil : await resolved(GuestPath.dirname(path))
+            let resolvedPath = folder.map { GuestPath.join($0, GuestPath.basename(path)) }
+            return .failed(error, try await authorization(op, path: path, resolvedPath: resolvedPath, syscall: syscall))
+        }
+        return .file(file, try await authorization(op, path: path, resolvedPath: file.resolvedPath, syscall: syscall))
+    }
+
+    /// Runs `use` on the file `path` leads to, opened once, after the permission check judged
+    /// where it led (the checked file is the one used); filesystems that cannot pin are checked
+    /// by path and `fallback` runs.
+    private func pinned<T>(_ op: FsAccessRequest.Operation, path: String, syscall: String,
+                           _ use: (any PinnedFile) throws(FileSystemError) -> T,
+                           fallback: () async throws -> T) async throws -> (value: T, granted: Authorization) {
+        switch try await pin(op, path: path, syscall: syscall) {
+        case .file(let file, let granted):
+            do {
+                return (try use(file), granted)
+            } catch {
+                throw Self.guestError(error, syscall: syscall, path: path)
+            }
+        case .failed(let error, _):
+            throw Self.guestError(error, syscall: syscall, path: path)
+        case .unsupported:
+            let granted = try await authorization(op, path: path, syscall: syscall)
+            return (try await run(syscall, path) { try await fallback() }, granted)
+        }
     }
 
     static let actsOnLink: Set<FsAccessRequest.Operation> = [.rm, .rmdir, .lstat, .readlink, .rename, .symlink, .link]
@@ -457,9 +532,21 @@ struct FileSystemOperations {
     /// missing path — the loader probes many, and an error per absence is most of what one costs.
     /// `lasting`: the answer may be kept for the runtime's later calls (``Authorization``).
     private func probeStatus(_ path: String) async throws -> (status: JSONValue, lasting: Bool) {
-        let granted = try await authorization(.stat, path: path, syscall: "stat")
+        let granted: Authorization
+        let looked: Result<FileStatus, FileSystemError>
+        switch try await pin(.stat, path: path, syscall: "stat") {
+        case .file(let file, let authorization):
+            granted = authorization
+            looked = Result { () throws(FileSystemError) in try file.status() }
+        case .failed(let error, let authorization):
+            granted = authorization
+            looked = .failure(error)
+        case .unsupported:
+            granted = try await authorization(.stat, path: path, syscall: "stat")
+            looked = await Self.attempt({ try await vfs.stat(path) })
+        }
         let status: FileStatus
-        switch await Self.attempt({ try await vfs.stat(path) }) {
+        switch looked {
         case .success(let found): status = found
         case .failure(let error) where error.code == .noEntry || error.code == .notDirectory: return (.null, granted.lasting)
         case .failure(let error): throw Self.guestError(error, syscall: "stat", path: path)

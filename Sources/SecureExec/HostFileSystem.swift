@@ -160,9 +160,14 @@ public final class HostFileSystem: VirtualFileSystem {
     public func readFile(_ path: String) async throws -> [UInt8] {
         let (fd, size) = try openRegularSized(path, O_RDONLY)
         defer { close(fd) }
-        // The size the file had when opened, straight into an array of that size (no zeroed
-        // scratch buffer, no copy), and no more: as Node's readFileSync, a file that grows
-        // meanwhile is read as it was. A size of 0 (files of /proc and the like) reads to the end.
+        return try Self.readAll(fd, size: size, path)
+    }
+
+    /// The rest of an open file. The size the file had when opened, straight into an array of
+    /// that size (no zeroed scratch buffer, no copy), and no more: as Node's readFileSync, a file
+    /// that grows meanwhile is read as it was. A size of 0 (files of /proc and the like) reads to
+    /// the end.
+    static func readAll(_ fd: Int32, size: Int, _ path: String) throws(FileSystemError) -> [UInt8] {
         var failure: Int32 = 0
         var out = [UInt8](unsafeUninitializedCapacity: min(size, 1 << 30)) { buffer, initialized in
             initialized = 0
@@ -479,20 +484,11 @@ public final class HostFileSystem: VirtualFileSystem {
     }
 
     public func realpath(_ path: String) async throws -> String {
-        // Most paths have no symlink on the way: then the path itself is where it leads, and one
-        // open that refuses every symlink (ELOOP) says so without asking the kernel for the
-        // descriptor's path (every permission check starts with a realpath).
-        let normalized = GuestPath.normalize(path)
-        let direct = se_openat2(rootDescriptor, Self.relative(normalized), se_o_path | O_CLOEXEC, 0,
-                                Self.resolveFlags | se_resolve_no_symlinks)
-        if direct >= 0 {
-            close(direct)
-            return normalized
-        }
-        if -direct != ELOOP { throw Self.error(-direct, path) }
-        let fd = try open(path, se_o_path)
-        defer { close(fd) }
-        // Where the confined descriptor really is, as a guest path (relative to the root).
+        try pin(path).resolvedPath
+    }
+
+    /// Where a descriptor opened inside the root is, as a guest path.
+    private func guestPath(of fd: Int32, _ path: String) throws(FileSystemError) -> String {
         guard let resolved = Self.descriptorPath(fd) else { throw FileSystemError(.io, path: path) }
         for fresh in [false, true] {
             guard let rootPath = rootPath(fresh: fresh) else { throw FileSystemError(.io, path: path) }
@@ -519,6 +515,88 @@ public final class HostFileSystem: VirtualFileSystem {
         }
         guard n > 0 else { return nil }
         return String(decoding: buffer[0..<n], as: UTF8.self)
+    }
+}
+
+extension HostFileSystem: PinningFileSystem {
+    /// Opens `path` without effect (`O_PATH`: no read, nothing a device would notice). Most paths have no symlink on the way: then the path itself is where it leads,
+    /// and one open that refuses every symlink (`ELOOP`) says so without asking the kernel for
+    /// the descriptor's path.
+    func pin(_ path: String) throws(FileSystemError) -> any PinnedFile {
+        let normalized = GuestPath.normalize(path)
+        var fd = se_openat2(rootDescriptor, Self.relative(normalized), se_o_path | O_CLOEXEC, 0,
+                            Self.resolveFlags | se_resolve_no_symlinks)
+        var resolved = normalized
+        if fd < 0 {
+            if -fd != ELOOP { throw Self.error(-fd, path) }
+            fd = try open(path, se_o_path)
+            do {
+                resolved = try guestPath(of: fd, path)
+            } catch {
+                close(fd)
+                throw error
+            }
+        }
+        return PinnedHostFile(descriptor: fd, resolvedPath: resolved, path: path, readOnly: readOnly)
+    }
+}
+
+/// A file or directory of a ``HostFileSystem`` held by an `O_PATH` descriptor (closed when
+/// released). Reading it opens that same file again through the descriptor, never the path.
+final class PinnedHostFile: PinnedFile {
+    let resolvedPath: String
+    private let descriptor: Int32
+    private let path: String
+    /// From a read-only filesystem (handles opened from it say so).
+    private let readOnly: Bool
+
+    init(descriptor: Int32, resolvedPath: String, path: String, readOnly: Bool) {
+        self.descriptor = descriptor
+        self.resolvedPath = resolvedPath
+        self.path = path
+        self.readOnly = readOnly
+    }
+
+    deinit { close(descriptor) }
+
+    private func rawStatus() throws(FileSystemError) -> stat {
+        var s = Glibc.stat()
+        guard fstat(descriptor, &s) == 0 else { throw HostFileSystem.error(errno, path) }
+        return s
+    }
+
+    func status() throws(FileSystemError) -> FileStatus { try HostFileSystem.status(try rawStatus()) }
+
+    /// This file opened for reading (through its descriptor, never the path), with its status;
+    /// a directory only when `directories`. Devices, FIFOs and sockets are never opened.
+    private func reopen(directories: Bool) throws(FileSystemError) -> (fd: Int32, status: stat) {
+        let s = try rawStatus()
+        let flags: Int32
+        switch s.st_mode & S_IFMT {
+        case S_IFREG: flags = O_RDONLY | O_NOCTTY | O_NONBLOCK
+        case S_IFDIR where directories: flags = O_RDONLY | O_DIRECTORY
+        case S_IFDIR: throw FileSystemError(.isDirectory, path: path)
+        default: throw FileSystemError(.accessDenied, path: path)
+        }
+        let fd = Self.processDescriptors >= 0
+            ? openat(Self.processDescriptors, String(descriptor), flags | O_CLOEXEC)
+            : Glibc.open("/proc/self/fd/\(descriptor)", flags | O_CLOEXEC)
+        guard fd >= 0 else { throw HostFileSystem.error(errno, path) }
+        return (fd, s)
+    }
+
+    /// This process's `/proc/self/fd`, opened once: a descriptor's entry there opens the file it
+    /// holds (how an `O_PATH` descriptor is opened for reading) without walking `/proc/self`.
+    private static let processDescriptors = Glibc.open("/proc/self/fd", se_o_path | O_DIRECTORY | O_CLOEXEC)
+
+    func readAll() throws(FileSystemError) -> [UInt8] {
+        let (fd, s) = try reopen(directories: false)
+        defer { close(fd) }
+        return try HostFileSystem.readAll(fd, size: max(0, Int(s.st_size)), path)
+    }
+
+    func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
+        HostFileHandle(fd: try reopen(directories: true).fd, path: path, readOnly: readOnly)
     }
 }
 

@@ -159,3 +159,43 @@ public final class MountedFileSystem: VirtualFileSystem {
         return outer(real, point)
     }
 }
+
+extension MountedFileSystem: PinningFileSystem {
+    /// Pins through the filesystem mounted at `path` when it can (``PinningFileSystem``); the
+    /// resolved path is the mount's, under its mount point.
+    func pin(_ path: String) throws(FileSystemError) -> any PinnedFile {
+        let (fs, inner, point) = route(path)
+        guard let pinning = fs as? any PinningFileSystem else { throw FileSystemError(.notImplemented, path: path) }
+        do {
+            let file = try pinning.pin(inner)
+            return MountedPinnedFile(file: file, resolvedPath: outer(file.resolvedPath, point), path: path)
+        } catch {
+            var relabeled = error
+            relabeled.path = path
+            throw relabeled
+        }
+    }
+}
+
+/// A file pinned inside a mount, with the guest's paths.
+private struct MountedPinnedFile: PinnedFile {
+    let file: any PinnedFile
+    let resolvedPath: String
+    let path: String
+
+    func status() throws(FileSystemError) -> FileStatus { try relabel { () throws(FileSystemError) in try file.status() } }
+    func readAll() throws(FileSystemError) -> [UInt8] { try relabel { () throws(FileSystemError) in try file.readAll() } }
+    func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
+        try relabel { () throws(FileSystemError) in try file.openForReading() }
+    }
+
+    private func relabel<T>(_ body: () throws(FileSystemError) -> T) throws(FileSystemError) -> T {
+        do {
+            return try body()
+        } catch {
+            var relabeled = error
+            relabeled.path = path
+            throw relabeled
+        }
+    }
+}

@@ -201,6 +201,29 @@ public struct FileStatus: Sendable, Hashable {
     public var mode: UInt32 { type.modeBits | (permissions & 0o7777) }
 }
 
+/// A filesystem that can open a path once and say where it led (every symlink followed), so
+/// that the permission check judges the very file an operation then uses: the path is walked
+/// once, and no link swapped between the check and the use can make the operation reach another
+/// file than the one judged. ``HostFileSystem`` can; ``MountedFileSystem`` when the filesystem
+/// mounted there can. Others are checked by path first (``VirtualFileSystem/realpath(_:)``).
+protocol PinningFileSystem: VirtualFileSystem {
+    /// What `path` leads to, opened without effect; throws the error a lookup of `path` gives.
+    func pin(_ path: String) throws(FileSystemError) -> any PinnedFile
+}
+
+/// A file or directory held open by ``PinningFileSystem/pin(_:)`` (closed when released).
+protocol PinnedFile: Sendable {
+    /// Where the path led, as a guest path.
+    var resolvedPath: String { get }
+    /// Its status when it was opened.
+    func status() throws(FileSystemError) -> FileStatus
+    /// Its whole content, read from this file (a regular file; `EISDIR` for a directory, `EACCES`
+    /// for a device, FIFO or socket, which are never opened for reading).
+    func readAll() throws(FileSystemError) -> [UInt8]
+    /// A descriptor reading this file (a regular file or a directory), opened through it.
+    func openForReading() throws(FileSystemError) -> any VirtualFileHandle
+}
+
 public struct DirectoryEntry: Sendable, Hashable {
     public var name: String
     public var type: FileType

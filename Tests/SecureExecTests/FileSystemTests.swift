@@ -146,6 +146,57 @@ struct FileSystemTests {
         #expect(outside == 0)
     }
 
+    /// The permission check judges the file a read then uses: a link swapped between an allowed
+    /// and a denied file while the guest reads, stats and opens it in a loop yields the
+    /// allowed file or `EACCES`, never the denied file's content or status (the file is opened
+    /// once, checked by where that open led, then read through the same descriptor).
+    @Test func aLinkSwappedDuringReadsNeverYieldsADeniedFile() async throws {
+        let dir = try HostSandboxDirectory()
+        let manager = FileManager.default
+        try manager.createDirectory(at: dir.root.appendingPathComponent("pub"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: dir.root.appendingPathComponent("private"), withIntermediateDirectories: true)
+        try "public".write(to: dir.root.appendingPathComponent("pub/ok.txt"), atomically: true, encoding: .utf8)
+        try "private secret, longer".write(to: dir.root.appendingPathComponent("private/secret.txt"), atomically: true, encoding: .utf8)
+        let link = dir.root.appendingPathComponent("pub/link").path
+        let fresh = dir.root.appendingPathComponent("pub/.fresh").path
+        symlink("/pub/ok.txt", link)
+        let swapper = Thread {
+            for i in 0..<20_000 {
+                symlink(i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", fresh)
+                rename(fresh, link)
+            }
+        }
+        let permissions = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in
+            (request.resolvedPath ?? request.path).hasPrefix("/pub/")
+        })
+        let driver = NodeDriver(filesystem: try HostFileSystem(root: dir.root.path), permissions: permissions)
+        swapper.start()
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            const seen = { public: 0, denied: 0, other: 0, leaked: 0 };
+            for (let i = 0; i < 4000; i++) {
+              try {
+                const text = fs.readFileSync('/pub/link', 'utf8');
+                if (text === 'public') seen.public++; else seen.leaked++;
+                if (fs.statSync('/pub/link').size !== 6) seen.leaked++;
+                const fd = fs.openSync('/pub/link', 'r');
+                const buffer = Buffer.alloc(64);
+                const n = fs.readSync(fd, buffer, 0, 64, 0);
+                fs.closeSync(fd);
+                if (buffer.toString('utf8', 0, n) !== 'public') seen.leaked++;
+              } catch (e) {
+                if (e.code === 'EACCES') seen.denied++; else seen.other++;
+              }
+            }
+            console.log(JSON.stringify(seen));
+            """, driver)
+        while !swapper.isFinished { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(result.code == 0, "\(result)")
+        let seen = try JSONDecoder().decode([String: Int].self, from: Data(output.stdout.utf8))
+        #expect(seen["leaked"] == 0, "\(seen)")
+        #expect((seen["public"] ?? 0) > 0, "\(seen)")
+    }
+
     @Test func fileDescriptorsLikeNode() async throws {
         let limits = ResourceLimits(maxOpenFiles: 3)
         let (result, output) = try await exec("""
