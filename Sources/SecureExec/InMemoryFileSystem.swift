@@ -255,7 +255,7 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     }
 
     /// A descriptor's file: the inode stays readable and writable after an unlink until closed.
-    private struct OpenInode: VirtualFileHandle {
+    fileprivate struct OpenInode: VirtualFileHandle {
         let filesystem: InMemoryFileSystem
         let inode: UInt64
         let path: String
@@ -295,14 +295,17 @@ public final class InMemoryFileSystem: VirtualFileSystem {
                 node.mtime = modificationTimeMs
             }
         }
-        func close() async {
-            filesystem.state.withLock { s in
-                let count = (s.openCounts[inode] ?? 1) - 1
-                if count > 0 { s.openCounts[inode] = count; return }
-                s.openCounts[inode] = nil
-                // The last descriptor of an unlinked file frees it.
-                if s.orphans.remove(inode) != nil { s.inodes[inode] = nil }
-            }
+        func close() async { filesystem.release(inode) }
+    }
+
+    /// One holder of `inode` less (a descriptor closed, a pin released).
+    fileprivate func release(_ inode: UInt64) {
+        state.withLock { s in
+            let count = (s.openCounts[inode] ?? 1) - 1
+            if count > 0 { s.openCounts[inode] = count; return }
+            s.openCounts[inode] = nil
+            // The last holder of an unlinked file frees it.
+            if s.orphans.remove(inode) != nil { s.inodes[inode] = nil }
         }
     }
 
@@ -572,6 +575,59 @@ public final class InMemoryFileSystem: VirtualFileSystem {
                 current = ino
             }
             return first
+        }
+    }
+}
+
+extension InMemoryFileSystem: PinningFileSystem {
+    /// The inode `path` leads to and its canonical path, found under one lock: what the check
+    /// judges is what the operation then uses, whatever is renamed meanwhile.
+    func pin(_ path: String) throws(FileSystemError) -> any PinnedFile {
+        let (ino, resolved) = try state.withLock { s throws(FileSystemError) -> (UInt64, String) in
+            let ino = try Self.resolve(s, path, follow: true)
+            let resolved = try Self.canonical(s, path)
+            s.openCounts[ino, default: 0] += 1
+            return (ino, resolved)
+        }
+        return PinnedInode(filesystem: self, inode: ino, resolvedPath: resolved, path: path)
+    }
+
+    /// A pinned inode: held like an open descriptor (readable after an unlink) until released.
+    private final class PinnedInode: PinnedFile {
+        let filesystem: InMemoryFileSystem
+        let inode: UInt64
+        let resolvedPath: String
+        let path: String
+
+        init(filesystem: InMemoryFileSystem, inode: UInt64, resolvedPath: String, path: String) {
+            self.filesystem = filesystem
+            self.inode = inode
+            self.resolvedPath = resolvedPath
+            self.path = path
+        }
+
+        deinit { filesystem.release(inode) }
+
+        func status() throws(FileSystemError) -> FileStatus {
+            try filesystem.state.withLock { s throws(FileSystemError) in try InMemoryFileSystem.status(s, inode, path: path) }
+        }
+
+        func readAll() throws(FileSystemError) -> [UInt8] {
+            try filesystem.state.withLock { s throws(FileSystemError) in
+                switch s.inodes[inode]?.content {
+                case .file(let bytes)?: return bytes
+                case .directory?: throw FileSystemError(.isDirectory, path: path)
+                default: throw FileSystemError(.noEntry, path: path)
+                }
+            }
+        }
+
+        func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
+            try filesystem.state.withLock { s throws(FileSystemError) in
+                guard s.inodes[inode] != nil else { throw FileSystemError(.noEntry, path: path) }
+                s.openCounts[inode, default: 0] += 1
+            }
+            return OpenInode(filesystem: filesystem, inode: inode, path: path)
         }
     }
 }

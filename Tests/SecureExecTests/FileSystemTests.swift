@@ -147,30 +147,47 @@ struct FileSystemTests {
     }
 
     /// The permission check judges the file a read then uses: a link swapped between an allowed
-    /// and a denied file while the guest reads, stats and opens it in a loop yields the
-    /// allowed file or `EACCES`, never the denied file's content or status (the file is opened
-    /// once, checked by where that open led, then read through the same descriptor).
-    @Test func aLinkSwappedDuringReadsNeverYieldsADeniedFile() async throws {
+    /// and a denied file while the guest reads, stats and opens it in a loop yields the allowed
+    /// file or `EACCES`, never the denied file's content or status (the file is opened once,
+    /// checked by where that open led, then read through the same descriptor or inode) — on the
+    /// host's filesystem and in memory.
+    @Test(arguments: ["host", "memory"])
+    func aLinkSwappedDuringReadsNeverYieldsADeniedFile(filesystem kind: String) async throws {
         let dir = try HostSandboxDirectory()
-        let manager = FileManager.default
-        try manager.createDirectory(at: dir.root.appendingPathComponent("pub"), withIntermediateDirectories: true)
-        try manager.createDirectory(at: dir.root.appendingPathComponent("private"), withIntermediateDirectories: true)
-        try "public".write(to: dir.root.appendingPathComponent("pub/ok.txt"), atomically: true, encoding: .utf8)
-        try "private secret, longer".write(to: dir.root.appendingPathComponent("private/secret.txt"), atomically: true, encoding: .utf8)
-        let link = dir.root.appendingPathComponent("pub/link").path
-        let fresh = dir.root.appendingPathComponent("pub/.fresh").path
-        symlink("/pub/ok.txt", link)
-        let swapper = Thread {
-            for i in 0..<20_000 {
-                symlink(i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", fresh)
-                rename(fresh, link)
+        let filesystem: any VirtualFileSystem
+        let swapper: Task<Void, Never>
+        if kind == "host" {
+            let manager = FileManager.default
+            try manager.createDirectory(at: dir.root.appendingPathComponent("pub"), withIntermediateDirectories: true)
+            try manager.createDirectory(at: dir.root.appendingPathComponent("private"), withIntermediateDirectories: true)
+            try "public".write(to: dir.root.appendingPathComponent("pub/ok.txt"), atomically: true, encoding: .utf8)
+            try "private secret, longer".write(to: dir.root.appendingPathComponent("private/secret.txt"), atomically: true, encoding: .utf8)
+            let link = dir.root.appendingPathComponent("pub/link").path
+            let fresh = dir.root.appendingPathComponent("pub/.fresh").path
+            symlink("/pub/ok.txt", link)
+            filesystem = try HostFileSystem(root: dir.root.path)
+            swapper = Task.detached {
+                for i in 0..<20_000 {
+                    symlink(i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", fresh)
+                    rename(fresh, link)
+                }
+            }
+        } else {
+            let memory = InMemoryFileSystem(directories: ["/pub", "/private"])
+            try memory.write("/pub/ok.txt", contents: Array("public".utf8))
+            try memory.write("/private/secret.txt", contents: Array("private secret, longer".utf8))
+            try await memory.symlink(target: "/pub/ok.txt", at: "/pub/link")
+            filesystem = memory
+            swapper = Task.detached {
+                for i in 0..<20_000 {
+                    try? await memory.symlink(target: i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", at: "/pub/.fresh")
+                    try? await memory.rename("/pub/.fresh", to: "/pub/link")
+                }
             }
         }
         let permissions = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in
             (request.resolvedPath ?? request.path).hasPrefix("/pub/")
         })
-        let driver = NodeDriver(filesystem: try HostFileSystem(root: dir.root.path), permissions: permissions)
-        swapper.start()
         let (result, output) = try await exec("""
             const fs = require('fs');
             const seen = { public: 0, denied: 0, other: 0, leaked: 0 };
@@ -189,8 +206,8 @@ struct FileSystemTests {
               }
             }
             console.log(JSON.stringify(seen));
-            """, driver)
-        while !swapper.isFinished { try await Task.sleep(for: .milliseconds(5)) }
+            """, NodeDriver(filesystem: filesystem, permissions: permissions))
+        await swapper.value
         #expect(result.code == 0, "\(result)")
         let seen = try JSONDecoder().decode([String: Int].self, from: Data(output.stdout.utf8))
         #expect(seen["leaked"] == 0, "\(seen)")
