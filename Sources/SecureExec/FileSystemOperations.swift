@@ -26,8 +26,16 @@ struct FileSystemOperations {
             let path = try args.path("path")
             let flag = try args.optionalString("flag") ?? "w"
             let options = try Self.writeOptions(flag: flag, mode: args.raw["mode"]?.intValue)
-            try await authorize(options.append ? .append : .write, path: path, syscall: "open")
-            try await run("open", path) { try await vfs.writeFile(path, binary ?? [], options: options) }
+            let data = binary ?? []
+            let op: FsAccessRequest.Operation = options.append ? .append : .write
+            // The file the check judged is the one written (see ``pinnedWrite``).
+            let written: Void? = try await pinnedWrite([op], path: path, syscall: "open",
+                existing: { file throws(FileSystemError) in try file.write(data, options: options) },
+                create: options.create ? { folder, name throws(FileSystemError) in _ = try folder.create(name, data, mode: options.mode) } : nil)
+            if written == nil {
+                try await authorize(op, path: path, syscall: "open")
+                try await run("open", path) { try await vfs.writeFile(path, data, options: options) }
+            }
             return .undefined
 
         case "fs.stat":
@@ -327,18 +335,33 @@ struct FileSystemOperations {
             case .failed(let error, _): throw Self.guestError(error, syscall: "open", path: path)
             case .unsupported: try await authorize(.read, path: path, syscall: "open")
             }
-        } else {
-            if readable { try await authorize(.read, path: path, syscall: "open") }
-            try await authorize(append ? .append : .write, path: path, syscall: "open")
         }
-        let existing = pinned == nil ? try? await vfs.stat(path) : nil
-        if pinned != nil {
-            // Exists, and is opened as it is below.
+        let exclusive = flags.contains("x")
+        var opened: (any VirtualFileHandle)?
+        if writable {
+            guard host.descriptors.withLock({ $0.files.count }) < host.limits.maxOpenFiles else {
+                throw GuestError.system("EMFILE", "too many open files", syscall: "open", path: path)
+            }
+            // The file the check judged is the one opened (see ``pinnedWrite``).
+            let ops: [FsAccessRequest.Operation] = (readable ? [.read] : []) + [append ? .append : .write]
+            let truncate = flags.hasPrefix("w")
+            opened = try await pinnedWrite(ops, path: path, syscall: "open",
+                existing: { file throws(FileSystemError) in
+                    if exclusive { throw FileSystemError(.exists, path: path) }
+                    return try file.openForWriting(truncate: truncate)
+                },
+                create: flags.hasPrefix("r") ? nil : { folder, name throws(FileSystemError) in
+                    try folder.create(name, [], mode: mode).openForWriting(truncate: false)
+                })
+            if opened == nil { for op in ops { try await authorize(op, path: path, syscall: "open") } }
+        }
+        let existing = pinned == nil && opened == nil ? try? await vfs.stat(path) : nil
+        if pinned != nil || opened != nil {
+            // Opened below (or already).
         } else if flags.hasPrefix("r") {
             guard existing != nil else { throw GuestError.system("ENOENT", "no such file or directory", syscall: "open", path: path) }
             if writable, existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
         } else {
-            let exclusive = flags.contains("x")
             if existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
             if exclusive, existing != nil { throw GuestError.system("EEXIST", "file already exists", syscall: "open", path: path) }
             if flags.hasPrefix("w") || existing == nil {
@@ -346,10 +369,13 @@ struct FileSystemOperations {
             }
         }
         guard host.descriptors.withLock({ $0.files.count }) < host.limits.maxOpenFiles else {
+            await opened?.close()
             throw GuestError.system("EMFILE", "too many open files", syscall: "open", path: path)
         }
         let handle: any VirtualFileHandle
-        if let pinned {
+        if let opened {
+            handle = opened
+        } else if let pinned {
             do { handle = try pinned.openForReading() } catch { throw Self.guestError(error, syscall: "open", path: path) }
         } else {
             handle = try await run("open", path) { try await vfs.openFile(path, writable: writable) }
@@ -497,6 +523,37 @@ struct FileSystemOperations {
         case .unsupported:
             let granted = try await authorization(op, path: path, syscall: syscall)
             return (try await run(syscall, path) { try await fallback() }, granted)
+        }
+    }
+
+    /// A write through pins (see ``pin``): to the existing file `path` leads to, or to a new
+    /// file `create` makes in the folder its parent leads to — each judged by the check (for
+    /// every op of `ops`) before the write. Nil when the filesystem cannot pin, or the path is
+    /// neither (a dangling link, a missing folder, a name taken meanwhile, …): check by path then.
+    private func pinnedWrite<T>(_ ops: [FsAccessRequest.Operation], path: String, syscall: String,
+                                existing: (any PinnedFile) throws(FileSystemError) -> T,
+                                create: ((any PinnedFile, String) throws(FileSystemError) -> T)?) async throws -> T? {
+        guard let pinning = vfs as? any PinningFileSystem else { return nil }
+        func judge(_ resolvedPath: String) async throws {
+            for op in ops { _ = try await authorization(op, path: path, resolvedPath: resolvedPath, syscall: syscall) }
+        }
+        let normalized = GuestPath.normalize(path)
+        do {
+            let file = try pinning.pin(normalized)
+            try await judge(file.resolvedPath)
+            do { return try existing(file) } catch { throw Self.guestError(error, syscall: syscall, path: path) }
+        } catch let error as FileSystemError {
+            guard error.code == .noEntry, let create, normalized != "/",
+                  let folder = try? pinning.pin(GuestPath.dirname(normalized)) else { return nil }
+            let name = GuestPath.basename(normalized)
+            try await judge(GuestPath.join(folder.resolvedPath, name))
+            do {
+                return try create(folder, name)
+            } catch where error.code == .exists {
+                return nil  // a dangling link (or a file made meanwhile): by path
+            } catch {
+                throw Self.guestError(error, syscall: syscall, path: path)
+            }
         }
     }
 

@@ -208,6 +208,11 @@ public final class HostFileSystem: VirtualFileSystem {
         flags |= options.append ? O_APPEND : O_TRUNC
         let fd = try openRegular(path, flags, mode: options.mode & 0o777)
         defer { close(fd) }
+        try Self.writeAll(fd, data, path)
+    }
+
+    /// Writes all of `data` to an open file.
+    static func writeAll(_ fd: Int32, _ data: [UInt8], _ path: String) throws(FileSystemError) {
         var offset = 0
         while offset < data.count {
             let n = data.withUnsafeBytes { bytes -> Int in
@@ -569,11 +574,11 @@ final class PinnedHostFile: PinnedFile {
 
     /// This file opened for reading (through its descriptor, never the path), with its status;
     /// a directory only when `directories`. Devices, FIFOs and sockets are never opened.
-    private func reopen(directories: Bool) throws(FileSystemError) -> (fd: Int32, status: stat) {
+    private func reopen(directories: Bool, flags access: Int32 = O_RDONLY) throws(FileSystemError) -> (fd: Int32, status: stat) {
         let s = try rawStatus()
         let flags: Int32
         switch s.st_mode & S_IFMT {
-        case S_IFREG: flags = O_RDONLY | O_NOCTTY | O_NONBLOCK
+        case S_IFREG: flags = access | O_NOCTTY | O_NONBLOCK
         case S_IFDIR where directories: flags = O_RDONLY | O_DIRECTORY
         case S_IFDIR: throw FileSystemError(.isDirectory, path: path)
         default: throw FileSystemError(.accessDenied, path: path)
@@ -597,6 +602,36 @@ final class PinnedHostFile: PinnedFile {
 
     func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
         HostFileHandle(fd: try reopen(directories: true).fd, path: path, readOnly: readOnly)
+    }
+
+    func write(_ data: [UInt8], options: WriteOptions) throws(FileSystemError) {
+        if readOnly { throw FileSystemError(.readOnly, path: path) }
+        if options.exclusive { throw FileSystemError(.exists, path: path) }
+        let fd = try reopen(directories: false, flags: O_WRONLY | (options.append ? O_APPEND : O_TRUNC)).fd
+        defer { close(fd) }
+        try HostFileSystem.writeAll(fd, data, path)
+    }
+
+    func openForWriting(truncate: Bool) throws(FileSystemError) -> any VirtualFileHandle {
+        if readOnly { throw FileSystemError(.readOnly, path: path) }
+        return HostFileHandle(fd: try reopen(directories: false, flags: O_RDWR | (truncate ? O_TRUNC : 0)).fd, path: path, readOnly: readOnly)
+    }
+
+    func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
+        if readOnly { throw FileSystemError(.readOnly, path: path) }
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else { throw FileSystemError(.invalid, path: path) }
+        guard name.utf8.count <= 255 else { throw FileSystemError(.nameTooLong, path: path) }
+        let filePath = GuestPath.join(path, name)
+        // In this directory (the descriptor, never its path), only if nothing has the name.
+        let fd = openat(descriptor, name, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, mode_t(mode & 0o777))
+        guard fd >= 0 else { throw HostFileSystem.error(errno, filePath) }
+        do {
+            try HostFileSystem.writeAll(fd, data, filePath)
+        } catch {
+            close(fd)
+            throw error
+        }
+        return PinnedHostFile(descriptor: fd, resolvedPath: GuestPath.join(resolvedPath, name), path: filePath, readOnly: readOnly)
     }
 }
 

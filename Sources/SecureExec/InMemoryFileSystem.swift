@@ -519,9 +519,7 @@ public final class InMemoryFileSystem: VirtualFileSystem {
                 if options.exclusive { throw FileSystemError(.exists, path: path) }
                 guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
                 if options.append { bytes += data } else { bytes = data }
-                s.inodes[ino]?.content = .file(bytes)
-                s.inodes[ino]?.mtime = now
-                s.inodes[ino]?.ctime = now
+                replace(&s, ino, with: bytes)
                 return
             }
             guard options.create else { throw FileSystemError(.noEntry, path: path) }
@@ -530,6 +528,14 @@ public final class InMemoryFileSystem: VirtualFileSystem {
             let ino = allocate(&s, Inode(content: .file(data), permissions: options.mode & 0o7777, atime: now, mtime: now, ctime: now, birth: now))
             setChild(&s, parent, name, ino)
         }
+    }
+
+    /// A file's new content, its times updated.
+    private static func replace(_ s: inout State, _ ino: UInt64, with bytes: [UInt8]) {
+        let now = MonotonicClock.epochMilliseconds()
+        s.inodes[ino]?.content = .file(bytes)
+        s.inodes[ino]?.mtime = now
+        s.inodes[ino]?.ctime = now
     }
 
     /// The path a write creates: `path`, or where a dangling symlink at `path` points.
@@ -623,8 +629,48 @@ extension InMemoryFileSystem: PinningFileSystem {
         }
 
         func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
+            try open { _ throws(FileSystemError) in }
+        }
+
+        func write(_ data: [UInt8], options: WriteOptions) throws(FileSystemError) {
+            if options.exclusive { throw FileSystemError(.exists, path: path) }
             try filesystem.state.withLock { s throws(FileSystemError) in
-                guard s.inodes[inode] != nil else { throw FileSystemError(.noEntry, path: path) }
+                guard case .file(var bytes)? = s.inodes[inode]?.content else { throw FileSystemError(.isDirectory, path: path) }
+                if options.append { bytes += data } else { bytes = data }
+                InMemoryFileSystem.replace(&s, inode, with: bytes)
+            }
+        }
+
+        func openForWriting(truncate: Bool) throws(FileSystemError) -> any VirtualFileHandle {
+            try open { node throws(FileSystemError) in
+                guard case .file = node.content else { throw FileSystemError(.isDirectory, path: path) }
+            } then: { s in
+                if truncate { InMemoryFileSystem.replace(&s, inode, with: []) }
+            }
+        }
+
+        func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
+            guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else { throw FileSystemError(.invalid, path: path) }
+            let filePath = GuestPath.join(path, name)
+            let ino = try filesystem.state.withLock { s throws(FileSystemError) -> UInt64 in
+                guard case .directory? = s.inodes[inode]?.content else { throw FileSystemError(.notDirectory, path: filePath) }
+                if InMemoryFileSystem.child(s, inode, name) != nil { throw FileSystemError(.exists, path: filePath) }
+                let now = MonotonicClock.epochMilliseconds()
+                let ino = InMemoryFileSystem.allocate(&s, Inode(content: .file(data), permissions: mode & 0o7777, atime: now, mtime: now, ctime: now, birth: now))
+                InMemoryFileSystem.setChild(&s, inode, name, ino)
+                s.openCounts[ino, default: 0] += 1
+                return ino
+            }
+            return PinnedInode(filesystem: filesystem, inode: ino, resolvedPath: GuestPath.join(resolvedPath, name), path: filePath)
+        }
+
+        /// A descriptor on this inode once `check` accepts it (and `then` changed it).
+        private func open(_ check: (Inode) throws(FileSystemError) -> Void,
+                          then change: (inout State) -> Void = { _ in }) throws(FileSystemError) -> any VirtualFileHandle {
+            try filesystem.state.withLock { s throws(FileSystemError) in
+                guard let node = s.inodes[inode] else { throw FileSystemError(.noEntry, path: path) }
+                try check(node)
+                change(&s)
                 s.openCounts[inode, default: 0] += 1
             }
             return OpenInode(filesystem: filesystem, inode: inode, path: path)

@@ -188,6 +188,16 @@ private struct MountedPinnedFile: PinnedFile {
     func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
         try relabel { () throws(FileSystemError) in try file.openForReading() }
     }
+    func write(_ data: [UInt8], options: WriteOptions) throws(FileSystemError) {
+        try relabel { () throws(FileSystemError) in try file.write(data, options: options) }
+    }
+    func openForWriting(truncate: Bool) throws(FileSystemError) -> any VirtualFileHandle {
+        try relabel { () throws(FileSystemError) in try file.openForWriting(truncate: truncate) }
+    }
+    func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
+        let created = try relabel { () throws(FileSystemError) in try file.create(name, data, mode: mode) }
+        return MountedPinnedFile(file: created, resolvedPath: GuestPath.join(resolvedPath, name), path: GuestPath.join(path, name))
+    }
 
     private func relabel<T>(_ body: () throws(FileSystemError) -> T) throws(FileSystemError) -> T {
         do {

@@ -222,6 +222,14 @@ protocol PinnedFile: Sendable {
     func readAll() throws(FileSystemError) -> [UInt8]
     /// A descriptor reading this file (a regular file or a directory), opened through it.
     func openForReading() throws(FileSystemError) -> any VirtualFileHandle
+    /// Writes `data` to this file (a regular file): its new content, or appended
+    /// (`options.append`); `EEXIST` when `options.exclusive`.
+    func write(_ data: [UInt8], options: WriteOptions) throws(FileSystemError)
+    /// A descriptor reading and writing this file (a regular file), emptied first when `truncate`.
+    func openForWriting(truncate: Bool) throws(FileSystemError) -> any VirtualFileHandle
+    /// Creates the regular file `name` (one component) in this directory with `data` and the
+    /// permission bits `mode`, and pins it; `EEXIST` when anything has that name, a link too.
+    func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile
 }
 
 public struct DirectoryEntry: Sendable, Hashable {

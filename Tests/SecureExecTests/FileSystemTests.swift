@@ -146,6 +146,46 @@ struct FileSystemTests {
         #expect(outside == 0)
     }
 
+    /// A filesystem with `/pub/ok.txt` (allowed), `/private/secret.txt` (denied) and a link
+    /// `/pub/link` that a task swaps between them 20 000 times; `secret` reads the denied file.
+    static func swappingLink(_ kind: String, _ dir: HostSandboxDirectory) async throws
+        -> (filesystem: any VirtualFileSystem, swapper: Task<Void, Never>, secret: @Sendable () async throws -> [UInt8]) {
+        if kind == "host" {
+            let manager = FileManager.default
+            try manager.createDirectory(at: dir.root.appendingPathComponent("pub"), withIntermediateDirectories: true)
+            try manager.createDirectory(at: dir.root.appendingPathComponent("private"), withIntermediateDirectories: true)
+            try "public".write(to: dir.root.appendingPathComponent("pub/ok.txt"), atomically: true, encoding: .utf8)
+            let secretURL = dir.root.appendingPathComponent("private/secret.txt")
+            try "private secret, longer".write(to: secretURL, atomically: true, encoding: .utf8)
+            let link = dir.root.appendingPathComponent("pub/link").path
+            let fresh = dir.root.appendingPathComponent("pub/.fresh").path
+            symlink("/pub/ok.txt", link)
+            let swapper = Task.detached {
+                for i in 0..<20_000 {
+                    symlink(i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", fresh)
+                    rename(fresh, link)
+                }
+            }
+            return (try HostFileSystem(root: dir.root.path), swapper, { Array(try Data(contentsOf: secretURL)) })
+        }
+        let memory = InMemoryFileSystem(directories: ["/pub", "/private"])
+        try memory.write("/pub/ok.txt", contents: Array("public".utf8))
+        try memory.write("/private/secret.txt", contents: Array("private secret, longer".utf8))
+        try await memory.symlink(target: "/pub/ok.txt", at: "/pub/link")
+        let swapper = Task.detached {
+            for i in 0..<20_000 {
+                try? await memory.symlink(target: i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", at: "/pub/.fresh")
+                try? await memory.rename("/pub/.fresh", to: "/pub/link")
+            }
+        }
+        return (memory, swapper, { try await memory.readFile("/private/secret.txt") })
+    }
+
+    /// Only what resolves under `/pub/` is allowed.
+    static let publicOnly = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in
+        (request.resolvedPath ?? request.path).hasPrefix("/pub/")
+    })
+
     /// The permission check judges the file a read then uses: a link swapped between an allowed
     /// and a denied file while the guest reads, stats and opens it in a loop yields the allowed
     /// file or `EACCES`, never the denied file's content or status (the file is opened once,
@@ -154,40 +194,7 @@ struct FileSystemTests {
     @Test(arguments: ["host", "memory"])
     func aLinkSwappedDuringReadsNeverYieldsADeniedFile(filesystem kind: String) async throws {
         let dir = try HostSandboxDirectory()
-        let filesystem: any VirtualFileSystem
-        let swapper: Task<Void, Never>
-        if kind == "host" {
-            let manager = FileManager.default
-            try manager.createDirectory(at: dir.root.appendingPathComponent("pub"), withIntermediateDirectories: true)
-            try manager.createDirectory(at: dir.root.appendingPathComponent("private"), withIntermediateDirectories: true)
-            try "public".write(to: dir.root.appendingPathComponent("pub/ok.txt"), atomically: true, encoding: .utf8)
-            try "private secret, longer".write(to: dir.root.appendingPathComponent("private/secret.txt"), atomically: true, encoding: .utf8)
-            let link = dir.root.appendingPathComponent("pub/link").path
-            let fresh = dir.root.appendingPathComponent("pub/.fresh").path
-            symlink("/pub/ok.txt", link)
-            filesystem = try HostFileSystem(root: dir.root.path)
-            swapper = Task.detached {
-                for i in 0..<20_000 {
-                    symlink(i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", fresh)
-                    rename(fresh, link)
-                }
-            }
-        } else {
-            let memory = InMemoryFileSystem(directories: ["/pub", "/private"])
-            try memory.write("/pub/ok.txt", contents: Array("public".utf8))
-            try memory.write("/private/secret.txt", contents: Array("private secret, longer".utf8))
-            try await memory.symlink(target: "/pub/ok.txt", at: "/pub/link")
-            filesystem = memory
-            swapper = Task.detached {
-                for i in 0..<20_000 {
-                    try? await memory.symlink(target: i % 2 == 0 ? "/private/secret.txt" : "/pub/ok.txt", at: "/pub/.fresh")
-                    try? await memory.rename("/pub/.fresh", to: "/pub/link")
-                }
-            }
-        }
-        let permissions = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in
-            (request.resolvedPath ?? request.path).hasPrefix("/pub/")
-        })
+        let (filesystem, swapper, _) = try await Self.swappingLink(kind, dir)
         let (result, output) = try await exec("""
             const fs = require('fs');
             const seen = { public: 0, denied: 0, other: 0, leaked: 0 };
@@ -206,12 +213,39 @@ struct FileSystemTests {
               }
             }
             console.log(JSON.stringify(seen));
-            """, NodeDriver(filesystem: filesystem, permissions: permissions))
+            """, NodeDriver(filesystem: filesystem, permissions: Self.publicOnly))
         await swapper.value
         #expect(result.code == 0, "\(result)")
         let seen = try JSONDecoder().decode([String: Int].self, from: Data(output.stdout.utf8))
         #expect(seen["leaked"] == 0, "\(seen)")
         #expect((seen["public"] ?? 0) > 0, "\(seen)")
+    }
+
+    /// Writes too: `writeFile`, `appendFile` and descriptors opened for writing through a link
+    /// swapped between an allowed and a denied file never change the denied file.
+    @Test(arguments: ["host", "memory"])
+    func aLinkSwappedDuringWritesNeverChangesADeniedFile(filesystem kind: String) async throws {
+        let dir = try HostSandboxDirectory()
+        let (filesystem, swapper, secret) = try await Self.swappingLink(kind, dir)
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            const seen = { written: 0, denied: 0, other: 0 };
+            for (let i = 0; i < 3000; i++) {
+              const step = [
+                () => fs.writeFileSync('/pub/link', 'public'),
+                () => fs.appendFileSync('/pub/link', ''),
+                () => { const fd = fs.openSync('/pub/link', 'r+'); fs.writeSync(fd, 'p', 0); fs.closeSync(fd); },
+                () => { const fd = fs.openSync('/pub/link', 'w'); fs.writeSync(fd, 'public'); fs.closeSync(fd); },
+              ][i % 4];
+              try { step(); seen.written++; } catch (e) { if (e.code === 'EACCES') seen.denied++; else { seen.other++; } }
+            }
+            console.log(JSON.stringify(seen));
+            """, NodeDriver(filesystem: filesystem, permissions: Self.publicOnly))
+        await swapper.value
+        #expect(result.code == 0, "\(result)")
+        let seen = try JSONDecoder().decode([String: Int].self, from: Data(output.stdout.utf8))
+        #expect((seen["written"] ?? 0) > 0, "\(seen)")
+        #expect(String(decoding: try await secret(), as: UTF8.self) == "private secret, longer", "\(seen)")
     }
 
     @Test func fileDescriptorsLikeNode() async throws {
