@@ -183,8 +183,17 @@ struct FileSystemOperations {
             let path = try args.path("path")
             let dest = try args.path("dest")
             let mode = args.raw["mode"]?.intValue ?? 0
-            try await authorize(.copy, path: path, destination: dest, syscall: "copyfile")
-            try await run("copyfile", path, dest) { try await vfs.copyFile(path, to: dest, exclusive: mode & 1 != 0) }
+            let exclusive = mode & 1 != 0
+            // The file read and the file written are the ones judged (see ``pinnedWrite``).
+            if let pinning = vfs as? any PinningFileSystem, let source = try? pinning.pin(path) {
+                let copied: Void? = try await pinnedWrite(dest, syscall: "copyfile", reported: (path, dest),
+                    judge: { resolvedDest in try await judgeCopy(path, source.resolvedPath, to: dest, resolvedDest: resolvedDest) },
+                    existing: { file throws(FileSystemError) in try file.write(try source.readAll(), options: WriteOptions(exclusive: exclusive)) },
+                    create: { folder, name throws(FileSystemError) in _ = try folder.create(name, try source.readAll(), mode: 0o666) })
+                if copied != nil { return .undefined }
+            }
+            try await judgeCopy(path, await resolved(path), to: dest, resolvedDest: await resolved(dest))
+            try await run("copyfile", path, dest) { try await vfs.copyFile(path, to: dest, exclusive: exclusive) }
             return .undefined
 
         case "fs.realpath":
@@ -527,21 +536,21 @@ struct FileSystemOperations {
     }
 
     /// A write through pins (see ``pin``): to the existing file `path` leads to, or to a new
-    /// file `create` makes in the folder its parent leads to — each judged by the check (for
-    /// every op of `ops`) before the write. Nil when the filesystem cannot pin, or the path is
+    /// file `create` makes in the folder its parent leads to — `judge` (the permission check)
+    /// sees where it led before the write. Nil when the filesystem cannot pin, or the path is
     /// neither (a dangling link, a missing folder, a name taken meanwhile, …): check by path then.
-    private func pinnedWrite<T>(_ ops: [FsAccessRequest.Operation], path: String, syscall: String,
+    /// Errors name `reported` (default: `path`).
+    private func pinnedWrite<T>(_ path: String, syscall: String, reported: (path: String, dest: String?)? = nil,
+                                judge: (String) async throws -> Void,
                                 existing: (any PinnedFile) throws(FileSystemError) -> T,
                                 create: ((any PinnedFile, String) throws(FileSystemError) -> T)?) async throws -> T? {
         guard let pinning = vfs as? any PinningFileSystem else { return nil }
-        func judge(_ resolvedPath: String) async throws {
-            for op in ops { _ = try await authorization(op, path: path, resolvedPath: resolvedPath, syscall: syscall) }
-        }
+        let (errorPath, errorDest) = reported ?? (path, nil)
         let normalized = GuestPath.normalize(path)
         do {
             let file = try pinning.pin(normalized)
             try await judge(file.resolvedPath)
-            do { return try existing(file) } catch { throw Self.guestError(error, syscall: syscall, path: path) }
+            do { return try existing(file) } catch { throw Self.guestError(error, syscall: syscall, path: errorPath, dest: errorDest) }
         } catch let error as FileSystemError {
             guard error.code == .noEntry, let create, normalized != "/",
                   let folder = try? pinning.pin(GuestPath.dirname(normalized)) else { return nil }
@@ -552,8 +561,27 @@ struct FileSystemOperations {
             } catch where error.code == .exists {
                 return nil  // a dangling link (or a file made meanwhile): by path
             } catch {
-                throw Self.guestError(error, syscall: syscall, path: path)
+                throw Self.guestError(error, syscall: syscall, path: errorPath, dest: errorDest)
             }
+        }
+    }
+
+    /// ``pinnedWrite(_:syscall:reported:judge:existing:create:)`` judged by the check for each
+    /// of `ops` on `path`.
+    private func pinnedWrite<T>(_ ops: [FsAccessRequest.Operation], path: String, syscall: String,
+                                existing: (any PinnedFile) throws(FileSystemError) -> T,
+                                create: ((any PinnedFile, String) throws(FileSystemError) -> T)?) async throws -> T? {
+        try await pinnedWrite(path, syscall: syscall, judge: { resolvedPath in
+            for op in ops { _ = try await authorization(op, path: path, resolvedPath: resolvedPath, syscall: syscall) }
+        }, existing: existing, create: create)
+    }
+
+    /// A copy from `path` (resolved: `resolvedPath`) to `dest`, judged for the destination as
+    /// named and, when a link leads elsewhere, where it leads (the copy writes there).
+    private func judgeCopy(_ path: String, _ resolvedPath: String?, to dest: String, resolvedDest: String?) async throws {
+        _ = try await authorization(.copy, path: path, resolvedPath: resolvedPath, destination: dest, syscall: "copyfile")
+        if let resolvedDest, resolvedDest != GuestPath.normalize(dest) {
+            _ = try await authorization(.copy, path: path, resolvedPath: resolvedPath, destination: resolvedDest, syscall: "copyfile")
         }
     }
 

@@ -181,9 +181,10 @@ struct FileSystemTests {
         return (memory, swapper, { try await memory.readFile("/private/secret.txt") })
     }
 
-    /// Only what resolves under `/pub/` is allowed.
+    /// Only what is (and resolves) under `/pub/` is allowed, destinations too.
     static let publicOnly = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in
-        (request.resolvedPath ?? request.path).hasPrefix("/pub/")
+        let (reads, writes) = request.op.access(of: request)
+        return (reads + writes).allSatisfy { $0.hasPrefix("/pub/") }
     })
 
     /// The permission check judges the file a read then uses: a link swapped between an allowed
@@ -246,6 +247,41 @@ struct FileSystemTests {
         let seen = try JSONDecoder().decode([String: Int].self, from: Data(output.stdout.utf8))
         #expect((seen["written"] ?? 0) > 0, "\(seen)")
         #expect(String(decoding: try await secret(), as: UTF8.self) == "private secret, longer", "\(seen)")
+    }
+
+    /// A copy's destination is judged where it leads: copying an allowed file onto a link to a
+    /// denied file is `EACCES` (the copy would write through the link), and the copy writes the
+    /// file the check judged — also while the link is being swapped.
+    @Test(arguments: ["host", "memory"])
+    func aCopyNeverWritesThroughALinkToADeniedFile(filesystem kind: String) async throws {
+        let dir = try HostSandboxDirectory()
+        let (filesystem, swapper, secret) = try await Self.swappingLink(kind, dir)
+        await swapper.value  // the link ends pointing at /pub/ok.txt
+        if kind == "host" {
+            symlink("/private/secret.txt", dir.root.appendingPathComponent("pub/evil").path)
+        } else if let memory = filesystem as? InMemoryFileSystem {
+            try await memory.symlink(target: "/private/secret.txt", at: "/pub/evil")
+        }
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            try { fs.copyFileSync('/pub/ok.txt', '/pub/evil'); console.log('copied'); } catch (e) { console.log(e.code, e.syscall); }
+            fs.promises.copyFile('/pub/ok.txt', '/pub/evil').then(() => console.log('copied'), (e) => console.log(e.code));
+            """, NodeDriver(filesystem: filesystem, permissions: Self.publicOnly))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "EACCES copyfile\nEACCES\n")
+        #expect(String(decoding: try await secret(), as: UTF8.self) == "private secret, longer")
+
+        let racingDirectory = try HostSandboxDirectory()
+        let (racing, racingSwapper, racedSecret) = try await Self.swappingLink(kind, racingDirectory)
+        let (raced, racedOutput) = try await exec("""
+            const fs = require('fs');
+            let copied = 0;
+            for (let i = 0; i < 3000; i++) { try { fs.copyFileSync('/pub/ok.txt', '/pub/link'); copied++; } catch {} }
+            console.log(copied > 0);
+            """, NodeDriver(filesystem: racing, permissions: Self.publicOnly))
+        await racingSwapper.value
+        #expect(raced.code == 0 && racedOutput.stdout == "true\n", "\(raced)")
+        #expect(String(decoding: try await racedSecret(), as: UTF8.self) == "private secret, longer")
     }
 
     @Test func fileDescriptorsLikeNode() async throws {
