@@ -211,8 +211,10 @@ struct FileSystemOperations {
             let path = try args.path("path")
             if target.utf8.contains(0) { throw GuestError.invalidArgument("The \"target\" argument must not contain null bytes") }
             // The link's target is checked as a destination: a link may not point where the
-            // guest could not go itself.
-            let resolvedTarget = GuestPath.normalize(target, relativeTo: GuestPath.dirname(path))
+            // guest could not go itself. A relative target counts from the folder the link is
+            // really in (its path's folder may itself be a link).
+            let folder = await resolvedParent(path).map(GuestPath.dirname) ?? GuestPath.dirname(path)
+            let resolvedTarget = GuestPath.normalize(target, relativeTo: folder)
             try await authorize(.symlink, path: path, destination: resolvedTarget, syscall: "symlink")
             try await run("symlink", target, path) { try await vfs.symlink(target: target, at: path) }
             return .undefined
@@ -456,7 +458,14 @@ struct FileSystemOperations {
         // Operations on a link itself (unlink, lstat, readlink, rename…) resolve only its folder:
         // the link's target is not what they touch.
         let resolvedPath = Self.actsOnLink.contains(op) ? await resolvedParent(path) : await resolved(path)
-        return try await authorization(op, path: path, resolvedPath: resolvedPath, destination: destination, syscall: syscall)
+        let granted = try await authorization(op, path: path, resolvedPath: resolvedPath, destination: destination, syscall: syscall)
+        // A rename or hard link lands where the destination's folder leads: when a link there leads
+        // elsewhere, that place is judged too (the destination's last component is not followed).
+        if op == .rename || op == .link, let destination, let landing = await resolvedParent(destination),
+           landing != GuestPath.normalize(destination) {
+            _ = try await authorization(op, path: path, resolvedPath: resolvedPath, destination: landing, syscall: syscall)
+        }
+        return granted
     }
 
     /// The check for a path already resolved (to `resolvedPath`).

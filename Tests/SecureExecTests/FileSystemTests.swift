@@ -184,7 +184,7 @@ struct FileSystemTests {
     /// Only what is (and resolves) under `/pub/` is allowed, destinations too.
     static let publicOnly = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in
         let (reads, writes) = request.op.access(of: request)
-        return (reads + writes).allSatisfy { $0.hasPrefix("/pub/") }
+        return (reads + writes).allSatisfy { $0 == "/pub" || $0.hasPrefix("/pub/") }
     })
 
     /// The permission check judges the file a read then uses: a link swapped between an allowed
@@ -282,6 +282,39 @@ struct FileSystemTests {
         await racingSwapper.value
         #expect(raced.code == 0 && racedOutput.stdout == "true\n", "\(raced)")
         #expect(String(decoding: try await racedSecret(), as: UTF8.self) == "private secret, longer")
+    }
+
+    /// A rename or a hard link lands where its destination's folder leads: into a denied folder
+    /// through a link is `EACCES`, and nothing arrives there. A new link's relative target is
+    /// judged from the folder the link really lands in.
+    @Test(arguments: ["host", "memory"])
+    func renamesAndLinksNeverLandInADeniedFolderThroughALink(filesystem kind: String) async throws {
+        let dir = try HostSandboxDirectory()
+        let (filesystem, swapper, _) = try await Self.swappingLink(kind, dir)
+        await swapper.value
+        if kind == "host" {
+            symlink("/private", dir.root.appendingPathComponent("pub/into").path)
+        } else if let memory = filesystem as? InMemoryFileSystem {
+            try await memory.symlink(target: "/private", at: "/pub/into")
+        }
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            fs.writeFileSync('/pub/moved.txt', 'x');
+            for (const f of [() => fs.renameSync('/pub/moved.txt', '/pub/into/moved.txt'),
+                             () => fs.linkSync('/pub/ok.txt', '/pub/into/hard.txt'),
+                             () => fs.renameSync('/pub/moved.txt', '/pub/renamed.txt'),
+                             // A relative link target counts from where the link really is.
+                             () => fs.mkdirSync('/pub/a/b', { recursive: true }),
+                             () => fs.symlinkSync('/pub', '/pub/a/b/c'),
+                             () => fs.symlinkSync('../private/secret.txt', '/pub/a/b/c/l')]) {
+              try { f(); console.log('done'); } catch (e) { console.log(e.code, e.syscall); }
+            }
+            """, NodeDriver(filesystem: filesystem, permissions: Self.publicOnly))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == "EACCES rename\nEACCES link\ndone\ndone\ndone\nEACCES symlink\n")
+        for name in ["moved.txt", "hard.txt"] {
+            await #expect(throws: FileSystemError.self) { try await filesystem.stat("/private/\(name)") }
+        }
     }
 
     @Test func fileDescriptorsLikeNode() async throws {
