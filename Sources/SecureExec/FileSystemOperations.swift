@@ -229,31 +229,32 @@ struct FileSystemOperations {
         case "fs.chmod":
             let path = try args.path("path")
             let mode = UInt32(truncatingIfNeeded: try args.int("mode"))
-            try await authorize(.chmod, path: path, syscall: "chmod")
-            try await run("chmod", path) { try await vfs.chmod(path, mode: mode) }
+            _ = try await pinned(.chmod, path: path, syscall: "chmod", { file throws(FileSystemError) in try file.change(.mode(mode)) },
+                                 fallback: { try await vfs.chmod(path, mode: mode) })
             return .undefined
 
         case "fs.chown":
             let path = try args.path("path")
             let uid = UInt32(truncatingIfNeeded: try args.int("uid"))
             let gid = UInt32(truncatingIfNeeded: try args.int("gid"))
-            try await authorize(.chown, path: path, syscall: "chown")
-            try await run("chown", path) { try await vfs.chown(path, uid: uid, gid: gid) }
+            _ = try await pinned(.chown, path: path, syscall: "chown", { file throws(FileSystemError) in try file.change(.owner(uid: uid, gid: gid)) },
+                                 fallback: { try await vfs.chown(path, uid: uid, gid: gid) })
             return .undefined
 
         case "fs.utimes":
             let path = try args.path("path")
             let atime = try args.double("atimeMs")
             let mtime = try args.double("mtimeMs")
-            try await authorize(.utimes, path: path, syscall: "utime")
-            try await run("utime", path) { try await vfs.utimes(path, accessTimeMs: atime, modificationTimeMs: mtime) }
+            _ = try await pinned(.utimes, path: path, syscall: "utime",
+                                 { file throws(FileSystemError) in try file.change(.times(accessMs: atime, modificationMs: mtime)) },
+                                 fallback: { try await vfs.utimes(path, accessTimeMs: atime, modificationTimeMs: mtime) })
             return .undefined
 
         case "fs.truncate":
             let path = try args.path("path")
             let length = max(0, try args.int("length"))
-            try await authorize(.truncate, path: path, syscall: "open")
-            try await run("open", path) { try await vfs.truncate(path, length: length) }
+            _ = try await pinned(.truncate, path: path, syscall: "open", { file throws(FileSystemError) in try file.change(.size(length)) },
+                                 fallback: { try await vfs.truncate(path, length: length) })
             return .undefined
 
         case "fs.open": return try await open(args)

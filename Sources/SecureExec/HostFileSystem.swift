@@ -449,30 +449,42 @@ public final class HostFileSystem: VirtualFileSystem {
         try writable(path)
         let fd = try open(path, se_o_path)
         defer { close(fd) }
-        // fchmodat(fd, "", se_at_empty_path) acts on the confined descriptor itself.
-        guard fchmodat(fd, "", mode_t(mode & 0o7777), se_at_empty_path) == 0 || Self.chmodByProc(fd, mode) else {
-            throw Self.error(errno, path)
-        }
-    }
-
-    /// Fallback for kernels without fchmodat2: the descriptor's own /proc entry.
-    private static func chmodByProc(_ fd: Int32, _ mode: UInt32) -> Bool {
-        Glibc.chmod("/proc/self/fd/\(fd)", mode_t(mode & 0o7777)) == 0
+        try Self.change(fd, .mode(mode), path)
     }
 
     public func chown(_ path: String, uid: UInt32, gid: UInt32) async throws {
         try writable(path)
         let fd = try open(path, se_o_path)
         defer { close(fd) }
-        guard fchownat(fd, "", uid, gid, se_at_empty_path) == 0 else { throw Self.error(errno, path) }
+        try Self.change(fd, .owner(uid: uid, gid: gid), path)
     }
 
     public func utimes(_ path: String, accessTimeMs: Double, modificationTimeMs: Double) async throws {
         try writable(path)
         let fd = try open(path, se_o_path)
         defer { close(fd) }
-        var times = [Self.timespec(milliseconds: accessTimeMs), Self.timespec(milliseconds: modificationTimeMs)]
-        guard utimensat(fd, "", &times, se_at_empty_path) == 0 else { throw Self.error(errno, path) }
+        try Self.change(fd, .times(accessMs: accessTimeMs, modificationMs: modificationTimeMs), path)
+    }
+
+    /// Changes the metadata of the file an `O_PATH` descriptor holds (`AT_EMPTY_PATH`: the
+    /// descriptor itself, never a path).
+    static func change(_ fd: Int32, _ change: PinnedChange, _ path: String) throws(FileSystemError) {
+        let done: Bool
+        switch change {
+        case .size:
+            done = false
+            errno = EINVAL
+        case .mode(let mode):
+            // Kernels without fchmodat2: the descriptor's own /proc entry.
+            done = fchmodat(fd, "", mode_t(mode & 0o7777), se_at_empty_path) == 0
+                || Glibc.chmod("/proc/self/fd/\(fd)", mode_t(mode & 0o7777)) == 0
+        case .owner(let uid, let gid):
+            done = fchownat(fd, "", uid, gid, se_at_empty_path) == 0
+        case .times(let accessMs, let modificationMs):
+            var times = [Self.timespec(milliseconds: accessMs), Self.timespec(milliseconds: modificationMs)]
+            done = utimensat(fd, "", &times, se_at_empty_path) == 0
+        }
+        guard done else { throw Self.error(errno, path) }
     }
 
     /// A time in milliseconds since the epoch as a `timespec`.
@@ -615,6 +627,14 @@ final class PinnedHostFile: PinnedFile {
     func openForWriting(truncate: Bool) throws(FileSystemError) -> any VirtualFileHandle {
         if readOnly { throw FileSystemError(.readOnly, path: path) }
         return HostFileHandle(fd: try reopen(directories: false, flags: O_RDWR | (truncate ? O_TRUNC : 0)).fd, path: path, readOnly: readOnly)
+    }
+
+    func change(_ change: PinnedChange) throws(FileSystemError) {
+        if readOnly { throw FileSystemError(.readOnly, path: path) }
+        guard case .size(let length) = change else { return try HostFileSystem.change(descriptor, change, path) }
+        let fd = try reopen(directories: false, flags: O_WRONLY).fd
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(length)) == 0 else { throw HostFileSystem.error(errno, path) }
     }
 
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {

@@ -664,6 +664,28 @@ extension InMemoryFileSystem: PinningFileSystem {
             return PinnedInode(filesystem: filesystem, inode: ino, resolvedPath: GuestPath.join(resolvedPath, name), path: filePath)
         }
 
+        func change(_ change: PinnedChange) throws(FileSystemError) {
+            switch change {
+            case .size(let length):
+                let limit = filesystem.maximumFileSize
+                try filesystem.state.withLock { s throws(FileSystemError) in
+                    try InMemoryFileSystem.truncate(&s, inode, length: length, limit: limit, path: path)
+                }
+            case .mode(let mode):
+                try filesystem.modify(inode: inode, path: path) { $0.permissions = mode & 0o7777 }
+            case .owner(let uid, let gid):
+                try filesystem.modify(inode: inode, path: path) { node in
+                    node.uid = uid
+                    node.gid = gid
+                }
+            case .times(let accessMs, let modificationMs):
+                try filesystem.modify(inode: inode, path: path) { node in
+                    node.atime = accessMs
+                    node.mtime = modificationMs
+                }
+            }
+        }
+
         /// A descriptor on this inode once `check` accepts it (and `then` changed it).
         private func open(_ check: (Inode) throws(FileSystemError) -> Void,
                           then change: (inout State) -> Void = { _ in }) throws(FileSystemError) -> any VirtualFileHandle {

@@ -194,6 +194,9 @@ private struct MountedPinnedFile: PinnedFile {
     func openForWriting(truncate: Bool) throws(FileSystemError) -> any VirtualFileHandle {
         try relabel { () throws(FileSystemError) in try file.openForWriting(truncate: truncate) }
     }
+    func change(_ change: PinnedChange) throws(FileSystemError) {
+        try relabel { () throws(FileSystemError) in try file.change(change) }
+    }
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
         let created = try relabel { () throws(FileSystemError) in try file.create(name, data, mode: mode) }
         return MountedPinnedFile(file: created, resolvedPath: GuestPath.join(resolvedPath, name), path: GuestPath.join(path, name))

@@ -230,6 +230,20 @@ protocol PinnedFile: Sendable {
     /// Creates the regular file `name` (one component) in this directory with `data` and the
     /// permission bits `mode`, and pins it; `EEXIST` when anything has that name, a link too.
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile
+    /// Changes this file itself, never through a path.
+    func change(_ change: PinnedChange) throws(FileSystemError)
+}
+
+/// What ``PinnedFile/change(_:)`` changes.
+enum PinnedChange: Sendable {
+    /// The size of a regular file (`truncate`).
+    case size(Int)
+    /// The permission bits (`chmod`).
+    case mode(UInt32)
+    /// The owner (`chown`).
+    case owner(uid: UInt32, gid: UInt32)
+    /// The access and modification times, in milliseconds since the epoch (`utimes`).
+    case times(accessMs: Double, modificationMs: Double)
 }
 
 public struct DirectoryEntry: Sendable, Hashable {

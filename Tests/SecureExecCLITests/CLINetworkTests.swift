@@ -62,24 +62,29 @@ struct CLINetworkTests {
         }
     }
 
-    @Test func loopbackNeedsToBeNamedWithItsPort() async throws {
+    /// Loopback destinations need naming with their port (or a CIDR); each case is one CLI run
+    /// against a fresh loopback server (`PORT` and `NEXT` stand for its port and the next one).
+    @Test(arguments: [
+        ([], "127.0.0.1", false),  // no grant: denied by the permission
+        (["--allow-net"], "127.0.0.1", false),  // a bare --allow-net grants public destinations only
+        (["--allow-net=127.0.0.1:PORT"], "127.0.0.1", true),  // named with its port: reachable
+        (["--allow-net=127.0.0.1:NEXT"], "127.0.0.1", false),  // another port of the same address is not
+        (["--allow-net=127.0.0.0/8"], "127.0.0.1", true),
+        (["--allow-net=localhost:PORT"], "localhost", true),
+        (["--allow-net"], "localhost", false),
+        (["--allow-net=127.0.0.0/8", "--deny-net=127.0.0.1"], "127.0.0.1", false),
+    ] as [([String], String, Bool)])
+    func loopbackNeedsToBeNamedWithItsPort(flags: [String], host: String, reachable: Bool) async throws {
         let server = try TinyHTTPServer()
         defer { server.stop() }
         let code = """
-            try { console.log(await (await fetch('http://127.0.0.1:\(server.port)/')).text()) }
+            try { console.log(await (await fetch('http://\(host):\(server.port)/')).text()) }
             catch (e) { console.log(e.message, e.cause?.code) }
             """
-        // No grant: denied by the permission.
-        do { let got = await output(["eval", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", code])") }
-        // A bare --allow-net grants public destinations only.
-        do { let got = await output(["eval", "--allow-net", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net", code])") }
-        // Named with its port: reachable; another port of the same address is not.
-        do { let got = await output(["eval", "--allow-net=127.0.0.1:\(server.port)", code]); #expect(got == "hello\n", "\(["eval", "--allow-net=127.0.0.1:\(server.port)", code])") }
-        do { let got = await output(["eval", "--allow-net=127.0.0.1:\(server.port + 1)", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net=127.0.0.1:\(server.port + 1)", code])") }
-        do { let got = await output(["eval", "--allow-net=127.0.0.0/8", code]); #expect(got == "hello\n", "\(["eval", "--allow-net=127.0.0.0/8", code])") }
-        let byName = code.replacingOccurrences(of: "127.0.0.1", with: "localhost")
-        do { let got = await output(["eval", "--allow-net=localhost:\(server.port)", byName]); #expect(got == "hello\n", "\(["eval", "--allow-net=localhost:\(server.port)", byName])") }
-        do { let got = await output(["eval", "--allow-net", byName]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net", byName])") }
-        do { let got = await output(["eval", "--allow-net=127.0.0.0/8", "--deny-net=127.0.0.1", code]); #expect(got == "fetch failed EACCES\n", "\(["eval", "--allow-net=127.0.0.0/8", "--deny-net=127.0.0.1", code])") }
+        let arguments = ["eval"] + flags.map {
+            $0.replacingOccurrences(of: "PORT", with: "\(server.port)").replacingOccurrences(of: "NEXT", with: "\(server.port + 1)")
+        } + [code]
+        let got = await output(arguments)
+        #expect(got == (reachable ? "hello\n" : "fetch failed EACCES\n"), "\(arguments)")
     }
 }
