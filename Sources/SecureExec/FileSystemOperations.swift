@@ -367,17 +367,18 @@ struct FileSystemOperations {
                 })
             if opened == nil { for op in ops { try await authorize(op, path: path, syscall: "open") } }
         }
-        let existing = pinned == nil && opened == nil ? try? await vfs.stat(path) : nil
-        if pinned != nil || opened != nil {
-            // Opened below (or already).
-        } else if flags.hasPrefix("r") {
-            guard existing != nil else { throw GuestError.system("ENOENT", "no such file or directory", syscall: "open", path: path) }
-            if writable, existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
-        } else {
-            if existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
-            if exclusive, existing != nil { throw GuestError.system("EEXIST", "file already exists", syscall: "open", path: path) }
-            if flags.hasPrefix("w") || existing == nil {
-                try await run("open", path) { try await vfs.writeFile(path, [], options: WriteOptions(append: append, mode: mode)) }
+        if pinned == nil && opened == nil {
+            // By path (a filesystem that cannot pin): what is there decides, as open(2) would.
+            let existing = try? await vfs.stat(path)
+            if flags.hasPrefix("r") {
+                guard existing != nil else { throw GuestError.system("ENOENT", "no such file or directory", syscall: "open", path: path) }
+                if writable, existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
+            } else {
+                if existing?.type == .directory { throw GuestError.system("EISDIR", "illegal operation on a directory", syscall: "open", path: path) }
+                if exclusive, existing != nil { throw GuestError.system("EEXIST", "file already exists", syscall: "open", path: path) }
+                if flags.hasPrefix("w") || existing == nil {
+                    try await run("open", path) { try await vfs.writeFile(path, [], options: WriteOptions(append: append, mode: mode)) }
+                }
             }
         }
         guard host.descriptors.withLock({ $0.files.count }) < host.limits.maxOpenFiles else {
@@ -517,9 +518,7 @@ struct FileSystemOperations {
             return .unsupported
         } catch {
             // The path itself does not resolve: what exists of it is its folder's.
-            let folder = path == "/" ? nil : await resolved(GuestPath.dirname(path))
-            let resolvedPath = folder.map { GuestPath.join($0, GuestPath.basename(path)) }
-            return .failed(error, try await authorization(op, path: path, resolvedPath: resolvedPath, syscall: syscall))
+            return .failed(error, try await authorization(op, path: path, resolvedPath: await resolvedParent(path), syscall: syscall))
         }
         return .file(file, try await authorization(op, path: path, resolvedPath: file.resolvedPath, syscall: syscall))
     }

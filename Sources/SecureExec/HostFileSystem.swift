@@ -445,46 +445,21 @@ public final class HostFileSystem: VirtualFileSystem {
         guard linkat(fromDir, fromName, toDir, toName, 0) == 0 else { throw Self.error(errno, existing, newPath) }
     }
 
+    // Metadata and size change the file the path leads to, through its O_PATH descriptor.
+
     public func chmod(_ path: String, mode: UInt32) async throws {
         try writable(path)
-        let fd = try open(path, se_o_path)
-        defer { close(fd) }
-        try Self.change(fd, .mode(mode), path)
+        try pin(path).change(.mode(mode))
     }
 
     public func chown(_ path: String, uid: UInt32, gid: UInt32) async throws {
         try writable(path)
-        let fd = try open(path, se_o_path)
-        defer { close(fd) }
-        try Self.change(fd, .owner(uid: uid, gid: gid), path)
+        try pin(path).change(.owner(uid: uid, gid: gid))
     }
 
     public func utimes(_ path: String, accessTimeMs: Double, modificationTimeMs: Double) async throws {
         try writable(path)
-        let fd = try open(path, se_o_path)
-        defer { close(fd) }
-        try Self.change(fd, .times(accessMs: accessTimeMs, modificationMs: modificationTimeMs), path)
-    }
-
-    /// Changes the metadata of the file an `O_PATH` descriptor holds (`AT_EMPTY_PATH`: the
-    /// descriptor itself, never a path).
-    static func change(_ fd: Int32, _ change: PinnedChange, _ path: String) throws(FileSystemError) {
-        let done: Bool
-        switch change {
-        case .size:
-            done = false
-            errno = EINVAL
-        case .mode(let mode):
-            // Kernels without fchmodat2: the descriptor's own /proc entry.
-            done = fchmodat(fd, "", mode_t(mode & 0o7777), se_at_empty_path) == 0
-                || Glibc.chmod("/proc/self/fd/\(fd)", mode_t(mode & 0o7777)) == 0
-        case .owner(let uid, let gid):
-            done = fchownat(fd, "", uid, gid, se_at_empty_path) == 0
-        case .times(let accessMs, let modificationMs):
-            var times = [Self.timespec(milliseconds: accessMs), Self.timespec(milliseconds: modificationMs)]
-            done = utimensat(fd, "", &times, se_at_empty_path) == 0
-        }
-        guard done else { throw Self.error(errno, path) }
+        try pin(path).change(.times(accessMs: accessTimeMs, modificationMs: modificationTimeMs))
     }
 
     /// A time in milliseconds since the epoch as a `timespec`.
@@ -495,9 +470,7 @@ public final class HostFileSystem: VirtualFileSystem {
 
     public func truncate(_ path: String, length: Int) async throws {
         try writable(path)
-        let fd = try openRegular(path, O_WRONLY)
-        defer { close(fd) }
-        guard ftruncate(fd, off_t(length)) == 0 else { throw Self.error(errno, path) }
+        try pin(path).change(.size(length))
     }
 
     public func realpath(_ path: String) async throws -> String {
@@ -536,9 +509,10 @@ public final class HostFileSystem: VirtualFileSystem {
 }
 
 extension HostFileSystem: PinningFileSystem {
-    /// Opens `path` without effect (`O_PATH`: no read, nothing a device would notice). Most paths have no symlink on the way: then the path itself is where it leads,
-    /// and one open that refuses every symlink (`ELOOP`) says so without asking the kernel for
-    /// the descriptor's path.
+    /// Opens `path` without effect (`O_PATH`: no read, nothing a device would notice). Most
+    /// paths have no symlink on the way: then the path itself is where it leads, and one open
+    /// that refuses every symlink (`ELOOP`) says so without asking the kernel for the
+    /// descriptor's path.
     func pin(_ path: String) throws(FileSystemError) -> any PinnedFile {
         let normalized = GuestPath.normalize(path)
         var fd = se_openat2(rootDescriptor, Self.relative(normalized), se_o_path | O_CLOEXEC, 0,
@@ -629,12 +603,26 @@ final class PinnedHostFile: PinnedFile {
         return HostFileHandle(fd: try reopen(directories: false, flags: O_RDWR | (truncate ? O_TRUNC : 0)).fd, path: path, readOnly: readOnly)
     }
 
+    /// `AT_EMPTY_PATH`: the descriptor itself, never a path; the size through a reopened one.
     func change(_ change: PinnedChange) throws(FileSystemError) {
         if readOnly { throw FileSystemError(.readOnly, path: path) }
-        guard case .size(let length) = change else { return try HostFileSystem.change(descriptor, change, path) }
-        let fd = try reopen(directories: false, flags: O_WRONLY).fd
-        defer { close(fd) }
-        guard ftruncate(fd, off_t(length)) == 0 else { throw HostFileSystem.error(errno, path) }
+        let done: Bool
+        switch change {
+        case .size(let length):
+            let fd = try reopen(directories: false, flags: O_WRONLY).fd
+            defer { close(fd) }
+            done = ftruncate(fd, off_t(length)) == 0
+        case .mode(let mode):
+            // Kernels without fchmodat2: the descriptor's own /proc entry.
+            done = fchmodat(descriptor, "", mode_t(mode & 0o7777), se_at_empty_path) == 0
+                || Glibc.chmod("/proc/self/fd/\(descriptor)", mode_t(mode & 0o7777)) == 0
+        case .owner(let uid, let gid):
+            done = fchownat(descriptor, "", uid, gid, se_at_empty_path) == 0
+        case .times(let accessMs, let modificationMs):
+            var times = [HostFileSystem.timespec(milliseconds: accessMs), HostFileSystem.timespec(milliseconds: modificationMs)]
+            done = utimensat(descriptor, "", &times, se_at_empty_path) == 0
+        }
+        guard done else { throw HostFileSystem.error(errno, path) }
     }
 
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {

@@ -275,27 +275,41 @@ public final class InMemoryFileSystem: VirtualFileSystem {
             try filesystem.state.withLock { s throws(FileSystemError) in try InMemoryFileSystem.status(s, inode, path: path) }
         }
         func truncate(length: Int) async throws(FileSystemError) {
-            let limit = filesystem.maximumFileSize
-            try filesystem.state.withLock { s throws(FileSystemError) in
-                try InMemoryFileSystem.truncate(&s, inode, length: length, limit: limit, path: path)
-            }
+            try filesystem.change(inode: inode, path: path, .size(length))
         }
         func chmod(mode: UInt32) async throws(FileSystemError) {
-            try filesystem.modify(inode: inode, path: path) { $0.permissions = mode & 0o7777 }
+            try filesystem.change(inode: inode, path: path, .mode(mode))
         }
         func chown(uid: UInt32, gid: UInt32) async throws(FileSystemError) {
-            try filesystem.modify(inode: inode, path: path) { node in
+            try filesystem.change(inode: inode, path: path, .owner(uid: uid, gid: gid))
+        }
+        func utimes(accessTimeMs: Double, modificationTimeMs: Double) async throws(FileSystemError) {
+            try filesystem.change(inode: inode, path: path, .times(accessMs: accessTimeMs, modificationMs: modificationTimeMs))
+        }
+        func close() async { filesystem.release(inode) }
+    }
+
+    /// Changes an inode (an open or pinned file, which may have no name left).
+    fileprivate func change(inode: UInt64, path: String, _ change: PinnedChange) throws(FileSystemError) {
+        switch change {
+        case .size(let length):
+            let limit = maximumFileSize
+            try state.withLock { s throws(FileSystemError) in
+                try Self.truncate(&s, inode, length: length, limit: limit, path: path)
+            }
+        case .mode(let mode):
+            try modify(inode: inode, path: path) { $0.permissions = mode & 0o7777 }
+        case .owner(let uid, let gid):
+            try modify(inode: inode, path: path) { node in
                 node.uid = uid
                 node.gid = gid
             }
-        }
-        func utimes(accessTimeMs: Double, modificationTimeMs: Double) async throws(FileSystemError) {
-            try filesystem.modify(inode: inode, path: path) { node in
-                node.atime = accessTimeMs
-                node.mtime = modificationTimeMs
+        case .times(let accessMs, let modificationMs):
+            try modify(inode: inode, path: path) { node in
+                node.atime = accessMs
+                node.mtime = modificationMs
             }
         }
-        func close() async { filesystem.release(inode) }
     }
 
     /// One holder of `inode` less (a descriptor closed, a pin released).
@@ -497,37 +511,50 @@ public final class InMemoryFileSystem: VirtualFileSystem {
 
     private static func read(in state: borrowing Mutex<State>, _ path: String) throws(FileSystemError) -> [UInt8] {
         try state.withLock { s throws(FileSystemError) in
-            let ino = try resolve(s, path, follow: true)
-            switch s.inodes[ino]?.content {
-            case .file(let bytes)?: return bytes
-            case .directory?: throw FileSystemError(.isDirectory, path: path)
-            default: throw FileSystemError(.noEntry, path: path)
-            }
+            try contents(s, try resolve(s, path, follow: true), path: path)
+        }
+    }
+
+    /// A file's whole content.
+    private static func contents(_ s: State, _ ino: UInt64, path: String) throws(FileSystemError) -> [UInt8] {
+        switch s.inodes[ino]?.content {
+        case .file(let bytes)?: return bytes
+        case .directory?: throw FileSystemError(.isDirectory, path: path)
+        default: throw FileSystemError(.noEntry, path: path)
         }
     }
 
     private static func write(in state: borrowing Mutex<State>, _ path: String, _ data: [UInt8], _ options: WriteOptions) throws(FileSystemError) {
         try state.withLock { s throws(FileSystemError) in
-            let now = MonotonicClock.epochMilliseconds()
             var target: UInt64?
             do throws(FileSystemError) {
                 target = try resolve(s, path, follow: true)
             } catch where error.code == .noEntry {
                 target = nil
             }
-            if let ino = target {
-                if options.exclusive { throw FileSystemError(.exists, path: path) }
-                guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
-                if options.append { bytes += data } else { bytes = data }
-                replace(&s, ino, with: bytes)
-                return
-            }
+            if let ino = target { return try overwrite(&s, ino, data, options, path: path) }
             guard options.create else { throw FileSystemError(.noEntry, path: path) }
             // A dangling symlink is written through to its target, like POSIX open(O_CREAT).
             let (parent, name) = try parentAndName(s, try danglingTarget(s, path))
-            let ino = allocate(&s, Inode(content: .file(data), permissions: options.mode & 0o7777, atime: now, mtime: now, ctime: now, birth: now))
-            setChild(&s, parent, name, ino)
+            _ = newFile(&s, in: parent, name, data, mode: options.mode)
         }
+    }
+
+    /// An existing file written whole (or appended to); `EEXIST` for an exclusive write.
+    private static func overwrite(_ s: inout State, _ ino: UInt64, _ data: [UInt8], _ options: WriteOptions,
+                                  path: String) throws(FileSystemError) {
+        if options.exclusive { throw FileSystemError(.exists, path: path) }
+        guard case .file(var bytes)? = s.inodes[ino]?.content else { throw FileSystemError(.isDirectory, path: path) }
+        if options.append { bytes += data } else { bytes = data }
+        replace(&s, ino, with: bytes)
+    }
+
+    /// A new regular file named `name` in the directory `parent`.
+    private static func newFile(_ s: inout State, in parent: UInt64, _ name: String, _ data: [UInt8], mode: UInt32) -> UInt64 {
+        let now = MonotonicClock.epochMilliseconds()
+        let ino = allocate(&s, Inode(content: .file(data), permissions: mode & 0o7777, atime: now, mtime: now, ctime: now, birth: now))
+        setChild(&s, parent, name, ino)
+        return ino
     }
 
     /// A file's new content, its times updated.
@@ -619,13 +646,7 @@ extension InMemoryFileSystem: PinningFileSystem {
         }
 
         func readAll() throws(FileSystemError) -> [UInt8] {
-            try filesystem.state.withLock { s throws(FileSystemError) in
-                switch s.inodes[inode]?.content {
-                case .file(let bytes)?: return bytes
-                case .directory?: throw FileSystemError(.isDirectory, path: path)
-                default: throw FileSystemError(.noEntry, path: path)
-                }
-            }
+            try filesystem.state.withLock { s throws(FileSystemError) in try InMemoryFileSystem.contents(s, inode, path: path) }
         }
 
         func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
@@ -633,11 +654,8 @@ extension InMemoryFileSystem: PinningFileSystem {
         }
 
         func write(_ data: [UInt8], options: WriteOptions) throws(FileSystemError) {
-            if options.exclusive { throw FileSystemError(.exists, path: path) }
             try filesystem.state.withLock { s throws(FileSystemError) in
-                guard case .file(var bytes)? = s.inodes[inode]?.content else { throw FileSystemError(.isDirectory, path: path) }
-                if options.append { bytes += data } else { bytes = data }
-                InMemoryFileSystem.replace(&s, inode, with: bytes)
+                try InMemoryFileSystem.overwrite(&s, inode, data, options, path: path)
             }
         }
 
@@ -655,9 +673,7 @@ extension InMemoryFileSystem: PinningFileSystem {
             let ino = try filesystem.state.withLock { s throws(FileSystemError) -> UInt64 in
                 guard case .directory? = s.inodes[inode]?.content else { throw FileSystemError(.notDirectory, path: filePath) }
                 if InMemoryFileSystem.child(s, inode, name) != nil { throw FileSystemError(.exists, path: filePath) }
-                let now = MonotonicClock.epochMilliseconds()
-                let ino = InMemoryFileSystem.allocate(&s, Inode(content: .file(data), permissions: mode & 0o7777, atime: now, mtime: now, ctime: now, birth: now))
-                InMemoryFileSystem.setChild(&s, inode, name, ino)
+                let ino = InMemoryFileSystem.newFile(&s, in: inode, name, data, mode: mode)
                 s.openCounts[ino, default: 0] += 1
                 return ino
             }
@@ -665,25 +681,7 @@ extension InMemoryFileSystem: PinningFileSystem {
         }
 
         func change(_ change: PinnedChange) throws(FileSystemError) {
-            switch change {
-            case .size(let length):
-                let limit = filesystem.maximumFileSize
-                try filesystem.state.withLock { s throws(FileSystemError) in
-                    try InMemoryFileSystem.truncate(&s, inode, length: length, limit: limit, path: path)
-                }
-            case .mode(let mode):
-                try filesystem.modify(inode: inode, path: path) { $0.permissions = mode & 0o7777 }
-            case .owner(let uid, let gid):
-                try filesystem.modify(inode: inode, path: path) { node in
-                    node.uid = uid
-                    node.gid = gid
-                }
-            case .times(let accessMs, let modificationMs):
-                try filesystem.modify(inode: inode, path: path) { node in
-                    node.atime = accessMs
-                    node.mtime = modificationMs
-                }
-            }
+            try filesystem.change(inode: inode, path: path, change)
         }
 
         /// A descriptor on this inode once `check` accepts it (and `then` changed it).

@@ -166,14 +166,8 @@ extension MountedFileSystem: PinningFileSystem {
     func pin(_ path: String) throws(FileSystemError) -> any PinnedFile {
         let (fs, inner, point) = route(path)
         guard let pinning = fs as? any PinningFileSystem else { throw FileSystemError(.notImplemented, path: path) }
-        do {
-            let file = try pinning.pin(inner)
-            return MountedPinnedFile(file: file, resolvedPath: outer(file.resolvedPath, point), path: path)
-        } catch {
-            var relabeled = error
-            relabeled.path = path
-            throw relabeled
-        }
+        let file = try relabeled(path) { () throws(FileSystemError) in try pinning.pin(inner) }
+        return MountedPinnedFile(file: file, resolvedPath: outer(file.resolvedPath, point), path: path)
     }
 }
 
@@ -183,32 +177,33 @@ private struct MountedPinnedFile: PinnedFile {
     let resolvedPath: String
     let path: String
 
-    func status() throws(FileSystemError) -> FileStatus { try relabel { () throws(FileSystemError) in try file.status() } }
-    func readAll() throws(FileSystemError) -> [UInt8] { try relabel { () throws(FileSystemError) in try file.readAll() } }
+    func status() throws(FileSystemError) -> FileStatus { try relabeled(path) { () throws(FileSystemError) in try file.status() } }
+    func readAll() throws(FileSystemError) -> [UInt8] { try relabeled(path) { () throws(FileSystemError) in try file.readAll() } }
     func openForReading() throws(FileSystemError) -> any VirtualFileHandle {
-        try relabel { () throws(FileSystemError) in try file.openForReading() }
+        try relabeled(path) { () throws(FileSystemError) in try file.openForReading() }
     }
     func write(_ data: [UInt8], options: WriteOptions) throws(FileSystemError) {
-        try relabel { () throws(FileSystemError) in try file.write(data, options: options) }
+        try relabeled(path) { () throws(FileSystemError) in try file.write(data, options: options) }
     }
     func openForWriting(truncate: Bool) throws(FileSystemError) -> any VirtualFileHandle {
-        try relabel { () throws(FileSystemError) in try file.openForWriting(truncate: truncate) }
+        try relabeled(path) { () throws(FileSystemError) in try file.openForWriting(truncate: truncate) }
     }
     func change(_ change: PinnedChange) throws(FileSystemError) {
-        try relabel { () throws(FileSystemError) in try file.change(change) }
+        try relabeled(path) { () throws(FileSystemError) in try file.change(change) }
     }
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
-        let created = try relabel { () throws(FileSystemError) in try file.create(name, data, mode: mode) }
+        let created = try relabeled(path) { () throws(FileSystemError) in try file.create(name, data, mode: mode) }
         return MountedPinnedFile(file: created, resolvedPath: GuestPath.join(resolvedPath, name), path: GuestPath.join(path, name))
     }
+}
 
-    private func relabel<T>(_ body: () throws(FileSystemError) -> T) throws(FileSystemError) -> T {
-        do {
-            return try body()
-        } catch {
-            var relabeled = error
-            relabeled.path = path
-            throw relabeled
-        }
+/// `body`'s result; its error re-labelled with the guest's `path`.
+private func relabeled<T>(_ path: String, _ body: () throws(FileSystemError) -> T) throws(FileSystemError) -> T {
+    do {
+        return try body()
+    } catch {
+        var error = error
+        error.path = path
+        throw error
     }
 }

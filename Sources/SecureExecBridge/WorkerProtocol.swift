@@ -284,14 +284,7 @@ public final class FrameReceiver {
     /// One `recv` into the free end of the buffer (moving what is buffered to its front first
     /// when the free end is short).
     private func receive(flags: Int32) -> Received {
-        if buffered == 0 {
-            start = 0
-            end = 0
-        } else if storage.count - end < storage.count / 4, let base = storage.baseAddress {
-            (base).copyMemory(from: base + start, byteCount: buffered)
-            end = buffered
-            start = 0
-        }
+        if buffered == 0 || storage.count - end < storage.count / 4 { compact() }
         guard let base = storage.baseAddress else { return .failed(EINVAL) }
         let n = recv(fd, base + end, storage.count - end, flags)
         if n > 0 {
@@ -301,14 +294,17 @@ public final class FrameReceiver {
         return n == 0 ? .ended : .failed(errno)
     }
 
+    /// Moves what is buffered to the front of the buffer.
+    private func compact() {
+        if buffered > 0, let base = storage.baseAddress { base.copyMemory(from: base + start, byteCount: buffered) }
+        end = buffered
+        start = 0
+    }
+
     /// Receives until `count` bytes (at most the buffer's size) are buffered; false when the
     /// stream ended with nothing buffered.
     private func fill(atLeast count: Int) throws(WorkerChannelError) -> Bool {
-        if storage.count - start < count, let base = storage.baseAddress {
-            base.copyMemory(from: base + start, byteCount: buffered)
-            end = buffered
-            start = 0
-        }
+        if storage.count - start < count { compact() }
         while buffered < count {
             switch receive(flags: 0) {
             case .received: continue

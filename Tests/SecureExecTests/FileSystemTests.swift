@@ -165,17 +165,16 @@ struct FileSystemTests {
     static let swaps = 20_000
 
     /// A filesystem with `/pub/ok.txt` (allowed), `/private/secret.txt` (denied) and a link
-    /// `/pub/link` swapped between them (see ``LinkSwapper``); `secret` reads the denied file.
+    /// `/pub/link` swapped between them (see ``LinkSwapper``).
     static func swappingLink(_ kind: String, _ dir: HostSandboxDirectory) async throws
-        -> (filesystem: any VirtualFileSystem, swapper: LinkSwapper, secret: @Sendable () async throws -> [UInt8]) {
+        -> (filesystem: any VirtualFileSystem, swapper: LinkSwapper) {
         let swapper = LinkSwapper()
         if kind == "host" {
             let manager = FileManager.default
             try manager.createDirectory(at: dir.root.appendingPathComponent("pub"), withIntermediateDirectories: true)
             try manager.createDirectory(at: dir.root.appendingPathComponent("private"), withIntermediateDirectories: true)
             try "public".write(to: dir.root.appendingPathComponent("pub/ok.txt"), atomically: true, encoding: .utf8)
-            let secretURL = dir.root.appendingPathComponent("private/secret.txt")
-            try "private secret, longer".write(to: secretURL, atomically: true, encoding: .utf8)
+            try "private secret, longer".write(to: dir.root.appendingPathComponent("private/secret.txt"), atomically: true, encoding: .utf8)
             let link = dir.root.appendingPathComponent("pub/link").path
             let fresh = dir.root.appendingPathComponent("pub/.fresh").path
             symlink("/pub/ok.txt", link)
@@ -190,7 +189,7 @@ struct FileSystemTests {
                 rename(fresh, link)
                 swapper.finished()
             }.start()
-            return (try HostFileSystem(root: dir.root.path), swapper, { Array(try Data(contentsOf: secretURL)) })
+            return (try HostFileSystem(root: dir.root.path), swapper)
         }
         let memory = InMemoryFileSystem(directories: ["/pub", "/private"])
         try memory.write("/pub/ok.txt", contents: Array("public".utf8))
@@ -208,7 +207,7 @@ struct FileSystemTests {
             try? await memory.rename("/pub/.fresh", to: "/pub/link")
             swapper.finished()
         }
-        return (memory, swapper, { try await memory.readFile("/private/secret.txt") })
+        return (memory, swapper)
     }
 
     /// Only what is (and resolves) under `/pub/` is allowed, destinations too.
@@ -225,7 +224,7 @@ struct FileSystemTests {
     @Test(arguments: ["host", "memory"])
     func aLinkSwappedDuringReadsNeverYieldsADeniedFile(filesystem kind: String) async throws {
         let dir = try HostSandboxDirectory()
-        let (filesystem, swapper, _) = try await Self.swappingLink(kind, dir)
+        let (filesystem, swapper) = try await Self.swappingLink(kind, dir)
         let (result, output) = try await exec("""
             const fs = require('fs');
             const seen = { public: 0, denied: 0, other: 0, leaked: 0 };
@@ -258,7 +257,7 @@ struct FileSystemTests {
     @Test(arguments: ["host", "memory"])
     func aLinkSwappedDuringWritesNeverChangesADeniedFile(filesystem kind: String) async throws {
         let dir = try HostSandboxDirectory()
-        let (filesystem, swapper, secret) = try await Self.swappingLink(kind, dir)
+        let (filesystem, swapper) = try await Self.swappingLink(kind, dir)
         let before = try await filesystem.stat("/private/secret.txt")
         let (result, output) = try await exec("""
             const fs = require('fs');
@@ -281,7 +280,7 @@ struct FileSystemTests {
         #expect(result.code == 0, "\(result)")
         let seen = try JSONDecoder().decode([String: Int].self, from: Data(output.stdout.utf8))
         #expect((seen["written"] ?? 0) > 0, "\(seen)")
-        #expect(String(decoding: try await secret(), as: UTF8.self) == "private secret, longer", "\(seen)")
+        #expect(String(decoding: try await filesystem.readFile("/private/secret.txt"), as: UTF8.self) == "private secret, longer", "\(seen)")
         let after = try await filesystem.stat("/private/secret.txt")
         #expect(after.permissions == before.permissions && after.modificationTimeMs == before.modificationTimeMs, "\(seen)")
     }
@@ -292,7 +291,7 @@ struct FileSystemTests {
     @Test(arguments: ["host", "memory"])
     func aCopyNeverWritesThroughALinkToADeniedFile(filesystem kind: String) async throws {
         let dir = try HostSandboxDirectory()
-        let (filesystem, swapper, secret) = try await Self.swappingLink(kind, dir)
+        let (filesystem, swapper) = try await Self.swappingLink(kind, dir)
         await swapper.stop()  // the link ends pointing at /pub/ok.txt
         if kind == "host" {
             symlink("/private/secret.txt", dir.root.appendingPathComponent("pub/evil").path)
@@ -306,10 +305,10 @@ struct FileSystemTests {
             """, NodeDriver(filesystem: filesystem, permissions: Self.publicOnly))
         #expect(result.code == 0, "\(result)")
         #expect(output.stdout == "EACCES copyfile\nEACCES\n")
-        #expect(String(decoding: try await secret(), as: UTF8.self) == "private secret, longer")
+        #expect(String(decoding: try await filesystem.readFile("/private/secret.txt"), as: UTF8.self) == "private secret, longer")
 
         let racingDirectory = try HostSandboxDirectory()
-        let (racing, racingSwapper, racedSecret) = try await Self.swappingLink(kind, racingDirectory)
+        let (racing, racingSwapper) = try await Self.swappingLink(kind, racingDirectory)
         let (raced, racedOutput) = try await exec("""
             const fs = require('fs');
             let copied = 0;
@@ -318,7 +317,7 @@ struct FileSystemTests {
             """, NodeDriver(filesystem: racing, permissions: Self.publicOnly))
         await racingSwapper.stop()
         #expect(raced.code == 0 && racedOutput.stdout == "true\n", "\(raced)")
-        #expect(String(decoding: try await racedSecret(), as: UTF8.self) == "private secret, longer")
+        #expect(String(decoding: try await racing.readFile("/private/secret.txt"), as: UTF8.self) == "private secret, longer")
     }
 
     /// A rename or a hard link lands where its destination's folder leads: into a denied folder
@@ -327,7 +326,7 @@ struct FileSystemTests {
     @Test(arguments: ["host", "memory"])
     func renamesAndLinksNeverLandInADeniedFolderThroughALink(filesystem kind: String) async throws {
         let dir = try HostSandboxDirectory()
-        let (filesystem, swapper, _) = try await Self.swappingLink(kind, dir)
+        let (filesystem, swapper) = try await Self.swappingLink(kind, dir)
         await swapper.stop()
         if kind == "host" {
             symlink("/private", dir.root.appendingPathComponent("pub/into").path)
