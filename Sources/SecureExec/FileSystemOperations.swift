@@ -52,8 +52,8 @@ struct FileSystemOperations {
                                               fallback: { try await vfs.stat(path) }).value
                 return .value(Self.json(status))
             }
-            try await authorize(.lstat, path: path, syscall: "lstat")
-            return .value(Self.json(try await run("lstat", path) { try await vfs.lstat(path) }))
+            return .value(Self.json(try await inFolder(.lstat, path: path, syscall: "lstat",
+                { folder, name, _ in try folder.entryStatus(name) }, fallback: { try await vfs.lstat(path) })))
 
         case "fs.probeFiles":
             // Module resolution's candidates in order (the file, then each extension, …), in one
@@ -88,27 +88,20 @@ struct FileSystemOperations {
 
         case "fs.readdir":
             let path = try args.path("path")
-            try await authorize(.readdir, path: path, syscall: "scandir")
             let recursive = args.bool("recursive") ?? false
             var result: [JSONValue] = []
             var queue: [(String, String)] = [(path, "")]
             // Recursive listings descend into linked directories too (as Node does), each
             // directory once (a link back up cannot loop).
-            var visited: Set<[UInt64]> = []
-            if recursive, let root = try? await vfs.stat(path) { visited.insert([root.device, root.inode]) }
+            var visited: Set<[UInt64]>? = recursive ? [] : nil
             while !queue.isEmpty {
                 let (dir, prefix) = queue.removeFirst()
-                if dir != path { try await authorize(.readdir, path: dir, syscall: "scandir") }
-                let entries = try await run("scandir", dir) { try await vfs.readDirectory(dir) }
+                guard let entries = try await listing(dir, below: dir != path, visited: &visited) else { continue }
                 for entry in entries {
                     let name = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
                     result.append(.array([.string(name), .string(entry.type.rawValue)]))
                     if recursive && (entry.type == .directory || entry.type == .symlink) {
-                        let child = GuestPath.join(dir, entry.name)
-                        if let status = try? await vfs.stat(child), status.type == .directory,
-                           visited.insert([status.device, status.inode]).inserted {
-                            queue.append((child, name))
-                        }
+                        queue.append((GuestPath.join(dir, entry.name), name))
                     }
                     if result.count > 100_000 {
                         throw GuestError(code: "ERR_SANDBOX_PAYLOAD_TOO_LARGE", message: "ERR_SANDBOX_PAYLOAD_TOO_LARGE: directory listing too large", name: "RangeError")
@@ -119,11 +112,13 @@ struct FileSystemOperations {
 
         case "fs.mkdir":
             let path = try args.path("path")
-            try await authorize(.mkdir, path: path, syscall: "mkdir")
             let recursive = args.bool("recursive") ?? false
             let mode = UInt32(truncatingIfNeeded: args.raw["mode"]?.intValue ?? 0o777)
-            let first = try await run("mkdir", path) { try await vfs.createDirectory(path, recursive: recursive, mode: mode) }
-            return .value(first.map(JSONValue.string) ?? .null)
+            if recursive { return .value(try await makeDirectories(path, mode: mode).map(JSONValue.string) ?? .null) }
+            try await inFolder(.mkdir, path: path, syscall: "mkdir", { folder, name, _ in
+                try folder.changeEntry(name, .makeDirectory(mode: mode))
+            }, fallback: { _ = try await vfs.createDirectory(path, recursive: false, mode: mode) })
+            return .value(.null)
 
         case "fs.mkdtemp":
             let prefix = try args.path("prefix")
@@ -148,35 +143,43 @@ struct FileSystemOperations {
             let force = args.bool("force") ?? false
             let directoryOnly = args.bool("directory") ?? false
             let syscall = directoryOnly ? "rmdir" : "rm"
-            try await authorize(directoryOnly ? .rmdir : .rm, path: path, syscall: syscall)
-            let status: FileStatus
-            switch await Self.attempt({ try await vfs.lstat(path) }) {
-            case .success(let s): status = s
-            case .failure(let error) where force && error.code == .noEntry: return .undefined
-            case .failure(let error): throw Self.guestError(error, syscall: directoryOnly ? "rmdir" : "stat", path: path)
-            }
-            if status.type == .directory {
-                if !directoryOnly && !recursive {
-                    throw GuestError(code: "ERR_FS_EISDIR", message: "Path is a directory: rm returned EISDIR (is a directory) \(path)", name: "SystemError", syscall: "rm", path: path)
+            /// What the entry is (`lstat`), then its removal, in the folder judged or by path.
+            func remove(_ lstat: () async throws -> FileStatus, _ remove: (Bool) async throws -> Void) async throws {
+                let status: FileStatus
+                switch await Self.attempt({ try await lstat() }) {
+                case .success(let s): status = s
+                case .failure(let error) where force && error.code == .noEntry: return
+                case .failure(let error): throw Self.guestError(error, syscall: directoryOnly ? "rmdir" : "stat", path: path)
                 }
-                try await run("rmdir", path) { try await vfs.removeDirectory(path, recursive: recursive) }
-            } else {
-                if directoryOnly { throw GuestError.system("ENOTDIR", "not a directory", syscall: "rmdir", path: path) }
-                try await run("rm", path) { try await vfs.unlink(path) }
+                if status.type == .directory {
+                    if !directoryOnly && !recursive {
+                        throw GuestError(code: "ERR_FS_EISDIR", message: "Path is a directory: rm returned EISDIR (is a directory) \(path)", name: "SystemError", syscall: "rm", path: path)
+                    }
+                } else if directoryOnly {
+                    throw GuestError.system("ENOTDIR", "not a directory", syscall: "rmdir", path: path)
+                }
+                try await run(status.type == .directory ? "rmdir" : "rm", path) { try await remove(status.type == .directory) }
             }
+            try await inFolder(directoryOnly ? .rmdir : .rm, path: path, syscall: syscall, { folder, name, _ in
+                try await remove({ try folder.entryStatus(name) }) { directory in
+                    try folder.changeEntry(name, .remove(directory: directory, recursive: recursive))
+                }
+            }, fallback: {
+                try await remove({ try await vfs.lstat(path) }) { directory in
+                    if directory { try await vfs.removeDirectory(path, recursive: recursive) } else { try await vfs.unlink(path) }
+                }
+            })
             return .undefined
 
         case "fs.unlink":
             let path = try args.path("path")
-            try await authorize(.rm, path: path, syscall: "unlink")
-            try await run("unlink", path) { try await vfs.unlink(path) }
+            try await inFolder(.rm, path: path, syscall: "unlink", { folder, name, _ in
+                try folder.changeEntry(name, .remove(directory: false, recursive: false))
+            }, fallback: { try await vfs.unlink(path) })
             return .undefined
 
         case "fs.rename":
-            let path = try args.path("path")
-            let dest = try args.path("dest")
-            try await authorize(.rename, path: path, destination: dest, syscall: "rename")
-            try await run("rename", path, dest) { try await vfs.rename(path, to: dest) }
+            try await moveOrLink(.rename, args)
             return .undefined
 
         case "fs.copyFile":
@@ -203,8 +206,8 @@ struct FileSystemOperations {
 
         case "fs.readlink":
             let path = try args.path("path")
-            try await authorize(.readlink, path: path, syscall: "readlink")
-            return .value(.string(try await run("readlink", path) { try await vfs.readlink(path) }))
+            return .value(.string(try await inFolder(.readlink, path: path, syscall: "readlink",
+                { folder, name, _ in try folder.linkTarget(name) }, fallback: { try await vfs.readlink(path) })))
 
         case "fs.symlink":
             let target = try args.string("target")
@@ -213,17 +216,17 @@ struct FileSystemOperations {
             // The link's target is checked as a destination: a link may not point where the
             // guest could not go itself. A relative target counts from the folder the link is
             // really in (its path's folder may itself be a link).
-            let folder = await resolvedParent(path).map(GuestPath.dirname) ?? GuestPath.dirname(path)
-            let resolvedTarget = GuestPath.normalize(target, relativeTo: folder)
-            try await authorize(.symlink, path: path, destination: resolvedTarget, syscall: "symlink")
-            try await run("symlink", target, path) { try await vfs.symlink(target: target, at: path) }
+            try await inFolder(.symlink, path: path, syscall: "symlink", reported: (target, path), judge: { resolvedPath in
+                let folder = resolvedPath.map(GuestPath.dirname) ?? GuestPath.dirname(path)
+                _ = try await authorization(.symlink, path: path, resolvedPath: resolvedPath,
+                                            destination: GuestPath.normalize(target, relativeTo: folder), syscall: "symlink")
+            }, { folder, name, _ in
+                try folder.changeEntry(name, .symlink(target: target))
+            }, fallback: { try await vfs.symlink(target: target, at: path) })
             return .undefined
 
         case "fs.link":
-            let path = try args.path("path")
-            let dest = try args.path("dest")
-            try await authorize(.link, path: path, destination: dest, syscall: "link")
-            try await run("link", path, dest) { try await vfs.link(path, to: dest) }
+            try await moveOrLink(.link, args)
             return .undefined
 
         case "fs.chmod":
@@ -460,14 +463,7 @@ struct FileSystemOperations {
         // Operations on a link itself (unlink, lstat, readlink, rename…) resolve only its folder:
         // the link's target is not what they touch.
         let resolvedPath = Self.actsOnLink.contains(op) ? await resolvedParent(path) : await resolved(path)
-        let granted = try await authorization(op, path: path, resolvedPath: resolvedPath, destination: destination, syscall: syscall)
-        // A rename or hard link lands where the destination's folder leads: when a link there leads
-        // elsewhere, that place is judged too (the destination's last component is not followed).
-        if op == .rename || op == .link, let destination, let landing = await resolvedParent(destination),
-           landing != GuestPath.normalize(destination) {
-            _ = try await authorization(op, path: path, resolvedPath: resolvedPath, destination: landing, syscall: syscall)
-        }
-        return granted
+        return try await authorization(op, path: path, resolvedPath: resolvedPath, destination: destination, syscall: syscall)
     }
 
     /// The check for a path already resolved (to `resolvedPath`).
@@ -510,17 +506,171 @@ struct FileSystemOperations {
     /// led. A path that does not open is judged like any other (by its nearest existing
     /// ancestor), so a denied path says `EACCES`, not whether it exists.
     private func pin(_ op: FsAccessRequest.Operation, path: String, syscall: String) async throws -> Pinned {
+        switch attemptPin(path) {
+        case .file(let file):
+            return .file(file, try await authorization(op, path: path, resolvedPath: file.resolvedPath, syscall: syscall))
+        case .failed(let error):
+            // The path itself does not resolve: what exists of it is its folder's.
+            return .failed(error, try await authorization(op, path: path, resolvedPath: await resolvedParent(path), syscall: syscall))
+        case .unsupported:
+            return .unsupported
+        }
+    }
+
+    /// What opening a path once gave (``PinningFileSystem``), not judged yet.
+    private enum PinAttempt {
+        case file(any PinnedFile)
+        case failed(FileSystemError)
+        /// The filesystem cannot pin it.
+        case unsupported
+    }
+
+    private func attemptPin(_ path: String) -> PinAttempt {
         guard let pinning = vfs as? any PinningFileSystem else { return .unsupported }
-        let file: any PinnedFile
         do {
-            file = try pinning.pin(path)
+            return .file(try pinning.pin(path))
         } catch where error.code == .notImplemented {
             return .unsupported
         } catch {
-            // The path itself does not resolve: what exists of it is its folder's.
-            return .failed(error, try await authorization(op, path: path, resolvedPath: await resolvedParent(path), syscall: syscall))
+            return .failed(error)
         }
-        return .file(file, try await authorization(op, path: path, resolvedPath: file.resolvedPath, syscall: syscall))
+    }
+
+    /// Runs `use` in the folder `path` is an entry of, opened once (see ``pin``) and judged as
+    /// where the entry really is — the folder's real place and the entry's name, for operations
+    /// on the entry itself (a link is acted on as a link) — with the entry's name and that
+    /// place. The entry is changed through that folder, so a link swapped meanwhile cannot make
+    /// the change land in another folder than the one judged. `judge` is the permission check
+    /// (default: `op` on `path`); filesystems that cannot pin are judged by path and `fallback`
+    /// runs. Filesystem errors become Node's for `syscall`, naming `reported` (default `path`).
+    @discardableResult
+    private func inFolder<T>(_ op: FsAccessRequest.Operation, path: String, syscall: String,
+                             reported: (path: String, dest: String?)? = nil,
+                             judge: ((_ resolvedPath: String?) async throws -> Void)? = nil,
+                             _ use: (_ folder: any PinnedFile, _ name: String, _ resolvedPath: String) async throws -> T,
+                             fallback: () async throws -> T) async throws -> T {
+        let judge = judge ?? { resolvedPath in
+            _ = try await authorization(op, path: path, resolvedPath: resolvedPath, syscall: syscall)
+        }
+        let normalized = GuestPath.normalize(path)
+        do {
+            switch normalized == "/" ? .unsupported : attemptPin(GuestPath.dirname(normalized)) {
+            case .file(let folder):
+                let name = GuestPath.basename(normalized)
+                let resolvedPath = GuestPath.join(folder.resolvedPath, name)
+                try await judge(resolvedPath)
+                return try await use(folder, name, resolvedPath)
+            case .failed(let error):
+                try await judge(await resolvedParent(path))
+                throw error
+            case .unsupported:
+                try await judge(await resolvedParent(path))
+                return try await fallback()
+            }
+        } catch let error as FileSystemError {
+            let (errorPath, errorDest) = reported ?? (path, nil)
+            throw Self.guestError(error, syscall: syscall, path: errorPath, dest: errorDest)
+        }
+    }
+
+    /// The entries of directory `dir`, opened once, judged where it led and listed through it
+    /// (``pin``). `below` the start of a recursive listing (`visited` set: devices and inodes
+    /// listed so far), nil for what is no directory, is gone or was listed already.
+    private func listing(_ dir: String, below: Bool, visited: inout Set<[UInt64]>?) async throws -> [DirectoryEntry]? {
+        func shouldList(_ status: FileStatus?) -> Bool {
+            if below && status?.type != .directory { return false }
+            guard let status else { return true }
+            return visited?.insert([status.device, status.inode]).inserted ?? true
+        }
+        switch attemptPin(dir) {
+        case .file(let folder):
+            guard shouldList(visited == nil ? nil : try? folder.status()) else { return nil }
+            _ = try await authorization(.readdir, path: dir, resolvedPath: folder.resolvedPath, syscall: "scandir")
+            return try await run("scandir", dir) { try folder.entries() }
+        case .failed(let error):
+            if below { return nil }
+            _ = try await authorization(.readdir, path: dir, resolvedPath: await resolvedParent(dir), syscall: "scandir")
+            throw Self.guestError(error, syscall: "scandir", path: dir)
+        case .unsupported:
+            guard shouldList(visited == nil ? nil : try? await vfs.stat(dir)) else { return nil }
+            try await authorize(.readdir, path: dir, syscall: "scandir")
+            return try await run("scandir", dir) { try await vfs.readDirectory(dir) }
+        }
+    }
+
+    /// `mkdir -p`: judged once for the whole path (where its nearest existing folder really is,
+    /// and the rest), then each missing folder made in the one before it, through pins. The
+    /// first folder made, or nil.
+    private func makeDirectories(_ path: String, mode: UInt32) async throws -> String? {
+        var missing: [String] = []
+        var existing = GuestPath.normalize(path)
+        while true {
+            switch attemptPin(existing) {
+            case .file(let base):
+                let resolvedPath = missing.isEmpty ? base.resolvedPath : GuestPath.join(base.resolvedPath, missing.joined(separator: "/"))
+                _ = try await authorization(.mkdir, path: path, resolvedPath: resolvedPath, syscall: "mkdir")
+                do throws(FileSystemError) {
+                    guard try base.status().type == .directory else { throw FileSystemError(missing.isEmpty ? .exists : .notDirectory, path: path) }
+                    var folder = base
+                    var built = existing
+                    var first: String?
+                    for name in missing {
+                        built = GuestPath.join(built, name)
+                        do {
+                            try folder.changeEntry(name, .makeDirectory(mode: mode))
+                            if first == nil { first = built }
+                        } catch where error.code == .exists {
+                            // Made meanwhile: go on through it if it is a folder.
+                        }
+                        folder = try folder.directory(name)
+                    }
+                    return first
+                } catch {
+                    throw Self.guestError(error, syscall: "mkdir", path: path)
+                }
+            case .failed(let error) where error.code == .noEntry && existing != "/":
+                missing.insert(GuestPath.basename(existing), at: 0)
+                existing = GuestPath.dirname(existing)
+            case .failed(let error):
+                _ = try await authorization(.mkdir, path: path, resolvedPath: await resolved(path), syscall: "mkdir")
+                throw Self.guestError(error, syscall: "mkdir", path: path)
+            case .unsupported:
+                try await authorize(.mkdir, path: path, syscall: "mkdir")
+                return try await run("mkdir", path) { try await vfs.createDirectory(path, recursive: true, mode: mode) }
+            }
+        }
+    }
+
+    /// `rename` and `link`: the entry changed through its folder, judged as the source
+    /// (``inFolder``), into the destination's folder, opened once too and judged as named and,
+    /// when a link on the way leads elsewhere, where it lands.
+    private func moveOrLink(_ op: FsAccessRequest.Operation, _ args: Arguments) async throws {
+        let path = try args.path("path")
+        let dest = try args.path("dest")
+        let syscall = op == .rename ? "rename" : "link"
+        let target = GuestPath.normalize(dest)
+        try await inFolder(op, path: path, syscall: syscall, reported: (path, dest), judge: { resolvedPath in
+            _ = try await authorization(op, path: path, resolvedPath: resolvedPath, destination: dest, syscall: syscall)
+        }, { folder, name, resolvedPath in
+            guard target != "/" else { throw FileSystemError(.busy, path: path) }
+            let destinationFolder: any PinnedFile
+            switch attemptPin(GuestPath.dirname(target)) {
+            case .file(let found): destinationFolder = found
+            case .failed(let error): throw error
+            case .unsupported: throw FileSystemError(.crossDevice, path: path)  // another mount's
+            }
+            let newName = GuestPath.basename(target)
+            let landing = GuestPath.join(destinationFolder.resolvedPath, newName)
+            if landing != target {
+                _ = try await authorization(op, path: path, resolvedPath: resolvedPath, destination: landing, syscall: syscall)
+            }
+            try folder.changeEntry(name, op == .rename ? .move(to: destinationFolder, name: newName) : .link(to: destinationFolder, name: newName))
+        }, fallback: {
+            if let landing = await resolvedParent(dest), landing != target {
+                _ = try await authorization(op, path: path, resolvedPath: await resolvedParent(path), destination: landing, syscall: syscall)
+            }
+            if op == .rename { try await vfs.rename(path, to: dest) } else { try await vfs.link(path, to: dest) }
+        })
     }
 
     /// Runs `use` on the file `path` leads to, opened once, after the permission check judged

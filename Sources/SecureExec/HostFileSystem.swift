@@ -310,10 +310,14 @@ public final class HostFileSystem: VirtualFileSystem {
     }
 
     public func readDirectory(_ path: String) async throws -> [DirectoryEntry] {
-        let fd = try open(path, O_RDONLY | O_DIRECTORY)
+        try Self.listing(try open(path, O_RDONLY | O_DIRECTORY), path)
+    }
+
+    /// The entries of the directory open as `fd` (closed here), sorted by name.
+    static func listing(_ fd: Int32, _ path: String) throws(FileSystemError) -> [DirectoryEntry] {
         guard let dir = fdopendir(fd) else {
             close(fd)
-            throw Self.error(errno, path)
+            throw error(errno, path)
         }
         defer { closedir(dir) }
         var entries: [DirectoryEntry] = []
@@ -386,7 +390,7 @@ public final class HostFileSystem: VirtualFileSystem {
     }
 
     /// Empties directory `name` in `dir`, never following a symlink.
-    private static func removeTree(in dir: Int32, name: String, path: String) throws(FileSystemError) {
+    static func removeTree(in dir: Int32, name: String, path: String) throws(FileSystemError) {
         let fd = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw error(errno, path) }
         guard let stream = fdopendir(fd) else {
@@ -426,12 +430,17 @@ public final class HostFileSystem: VirtualFileSystem {
     public func readlink(_ path: String) async throws -> String {
         let (dir, name) = try parent(path)
         defer { close(dir) }
+        return try Self.linkTarget(in: dir, name, path)
+    }
+
+    /// The target of the symbolic link `name` in the directory `dir`.
+    static func linkTarget(in dir: Int32, _ name: String, _ path: String) throws(FileSystemError) -> String {
         var buffer = [UInt8](repeating: 0, count: 4097)
         let n = buffer.withUnsafeMutableBytes { bytes -> Int in
             guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { return -1 }
             return readlinkat(dir, name, base, bytes.count - 1)
         }
-        guard n >= 0 else { throw Self.error(errno, path) }
+        guard n >= 0 else { throw error(errno, path) }
         return String(decoding: buffer[0..<n], as: UTF8.self)
     }
 
@@ -627,8 +636,7 @@ final class PinnedHostFile: PinnedFile {
 
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
         if readOnly { throw FileSystemError(.readOnly, path: path) }
-        guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else { throw FileSystemError(.invalid, path: path) }
-        guard name.utf8.count <= 255 else { throw FileSystemError(.nameTooLong, path: path) }
+        try validEntryName(name, in: path)
         let filePath = GuestPath.join(path, name)
         // In this directory (the descriptor, never its path), only if nothing has the name.
         let fd = openat(descriptor, name, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, mode_t(mode & 0o777))
@@ -640,6 +648,61 @@ final class PinnedHostFile: PinnedFile {
             throw error
         }
         return PinnedHostFile(descriptor: fd, resolvedPath: GuestPath.join(resolvedPath, name), path: filePath, readOnly: readOnly)
+    }
+
+    // Entries: the `*at` calls on this directory's descriptor, never on a path.
+
+    func entries() throws(FileSystemError) -> [DirectoryEntry] {
+        guard try rawStatus().st_mode & S_IFMT == S_IFDIR else { throw FileSystemError(.notDirectory, path: path) }
+        return try HostFileSystem.listing(try reopen(directories: true).fd, path)
+    }
+
+    func entryStatus(_ name: String) throws(FileSystemError) -> FileStatus {
+        try validEntryName(name, in: path)
+        var s = Glibc.stat()
+        guard fstatat(descriptor, name, &s, AT_SYMLINK_NOFOLLOW) == 0 else { throw HostFileSystem.error(errno, GuestPath.join(path, name)) }
+        return try HostFileSystem.status(s)
+    }
+
+    func linkTarget(_ name: String) throws(FileSystemError) -> String {
+        try validEntryName(name, in: path)
+        return try HostFileSystem.linkTarget(in: descriptor, name, GuestPath.join(path, name))
+    }
+
+    func directory(_ name: String) throws(FileSystemError) -> any PinnedFile {
+        try validEntryName(name, in: path)
+        let entryPath = GuestPath.join(path, name)
+        let fd = openat(descriptor, name, se_o_path | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw HostFileSystem.error(errno == ELOOP ? ENOTDIR : errno, entryPath) }
+        return PinnedHostFile(descriptor: fd, resolvedPath: GuestPath.join(resolvedPath, name), path: entryPath, readOnly: readOnly)
+    }
+
+    func changeEntry(_ name: String, _ change: PinnedEntryChange) throws(FileSystemError) {
+        let entryPath = GuestPath.join(path, name)
+        if readOnly { throw FileSystemError(.readOnly, path: entryPath) }
+        try validEntryName(name, in: entryPath)
+        var destination: String?
+        let done: Bool
+        switch change {
+        case .makeDirectory(let mode):
+            done = mkdirat(descriptor, name, mode_t(mode & 0o7777)) == 0
+        case .remove(let directory, let recursive):
+            if directory && recursive { try HostFileSystem.removeTree(in: descriptor, name: name, path: entryPath) }
+            done = unlinkat(descriptor, name, directory ? AT_REMOVEDIR : 0) == 0
+        case .symlink(let target):
+            done = symlinkat(target, descriptor, name) == 0
+        case .move(let folder, let newName), .link(let folder, let newName):
+            try validEntryName(newName, in: GuestPath.join(folder.resolvedPath, newName))
+            guard let other = folder as? PinnedHostFile else { throw FileSystemError(.crossDevice, path: entryPath) }
+            destination = GuestPath.join(other.path, newName)
+            if case .move = change {
+                done = renameat(descriptor, name, other.descriptor, newName) == 0
+            } else {
+                // Flags 0: a symlink is linked as itself, never followed.
+                done = linkat(descriptor, name, other.descriptor, newName, 0) == 0
+            }
+        }
+        guard done else { throw HostFileSystem.error(errno, entryPath, destination) }
     }
 }
 

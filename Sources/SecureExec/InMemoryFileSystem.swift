@@ -100,14 +100,7 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     }
 
     public func readDirectory(_ path: String) async throws(FileSystemError) -> [DirectoryEntry] {
-        try state.withLock { s throws(FileSystemError) in
-            let ino = try Self.resolve(s, path, follow: true)
-            guard let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
-            guard case .directory(let children) = node.content else { throw FileSystemError(.notDirectory, path: path) }
-            return children.keys.sorted().compactMap { name in
-                children[name].flatMap { s.inodes[$0] }.map { DirectoryEntry(name: name, type: $0.type) }
-            }
-        }
+        try state.withLock { s throws(FileSystemError) in try Self.entries(s, try Self.resolve(s, path, follow: true), path: path) }
     }
 
     public func createDirectory(_ path: String, recursive: Bool, mode: UInt32) async throws(FileSystemError) -> String? {
@@ -115,51 +108,18 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     }
 
     public func unlink(_ path: String) async throws(FileSystemError) {
-        try state.withLock { s throws(FileSystemError) in
-            let (parent, name) = try Self.parentAndName(s, path)
-            guard let ino = Self.child(s, parent, name), let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
-            if case .directory = node.content { throw FileSystemError(.isDirectory, path: path) }
-            Self.detach(&s, parent: parent, name: name, ino: ino)
-        }
+        try changeEntry(of: path, .remove(directory: false, recursive: false))
     }
 
     public func removeDirectory(_ path: String, recursive: Bool) async throws(FileSystemError) {
-        try state.withLock { s throws(FileSystemError) in
-            let (parent, name) = try Self.parentAndName(s, path)
-            guard let ino = Self.child(s, parent, name), let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
-            guard case .directory(let children) = node.content else { throw FileSystemError(.notDirectory, path: path) }
-            if !children.isEmpty && !recursive { throw FileSystemError(.notEmpty, path: path) }
-            if ino == Self.rootInode { throw FileSystemError(.busy, path: path) }
-            Self.detach(&s, parent: parent, name: name, ino: ino)
-        }
+        try changeEntry(of: path, .remove(directory: true, recursive: recursive))
     }
 
     public func rename(_ from: String, to: String) async throws(FileSystemError) {
         try state.withLock { s throws(FileSystemError) in
             let (fromParent, fromName) = try Self.parentAndName(s, from)
-            guard let ino = Self.child(s, fromParent, fromName), let node = s.inodes[ino] else {
-                throw FileSystemError(.noEntry, path: from, destination: to)
-            }
             let (toParent, toName) = try Self.parentAndName(s, to)
-            if case .directory = node.content {
-                // A directory cannot move into itself.
-                let fromPath = GuestPath.normalize(from)
-                if GuestPath.normalize(to).hasPrefix(fromPath + "/") { throw FileSystemError(.invalid, path: from, destination: to) }
-            }
-            if let existing = Self.child(s, toParent, toName), let target = s.inodes[existing] {
-                if existing == ino { return }
-                switch (node.content, target.content) {
-                case (.directory, .directory(let children)):
-                    if !children.isEmpty { throw FileSystemError(.notEmpty, path: from, destination: to) }
-                case (.directory, _): throw FileSystemError(.notDirectory, path: from, destination: to)
-                case (_, .directory): throw FileSystemError(.isDirectory, path: from, destination: to)
-                default: break
-                }
-                Self.detach(&s, parent: toParent, name: toName, ino: existing)
-            }
-            Self.setChild(&s, fromParent, fromName, nil)
-            Self.setChild(&s, toParent, toName, ino)
-            s.inodes[ino]?.ctime = MonotonicClock.epochMilliseconds()
+            try Self.move(&s, fromParent, fromName, to: toParent, toName, path: from, destination: to)
         }
     }
 
@@ -173,12 +133,10 @@ public final class InMemoryFileSystem: VirtualFileSystem {
     }
 
     public func symlink(target: String, at path: String) async throws(FileSystemError) {
-        try state.withLock { s throws(FileSystemError) in
-            let (parent, name) = try Self.parentAndName(s, path)
-            if Self.child(s, parent, name) != nil { throw FileSystemError(.exists, path: target, destination: path) }
-            let now = MonotonicClock.epochMilliseconds()
-            let ino = Self.allocate(&s, Inode(content: .symlink(target), permissions: 0o777, atime: now, mtime: now, ctime: now, birth: now))
-            Self.setChild(&s, parent, name, ino)
+        do throws(FileSystemError) {
+            try changeEntry(of: path, .symlink(target: target))
+        } catch {
+            throw FileSystemError(error.code, path: target, destination: path)
         }
     }
 
@@ -192,14 +150,9 @@ public final class InMemoryFileSystem: VirtualFileSystem {
 
     public func link(_ existing: String, to newPath: String) async throws(FileSystemError) {
         try state.withLock { s throws(FileSystemError) in
-            let ino = try Self.resolve(s, existing, follow: false)
-            guard let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: existing, destination: newPath) }
-            if case .directory = node.content { throw FileSystemError(.notPermitted, path: existing, destination: newPath) }
-            let (parent, name) = try Self.parentAndName(s, newPath)
-            if Self.child(s, parent, name) != nil { throw FileSystemError(.exists, path: existing, destination: newPath) }
-            Self.setChild(&s, parent, name, ino)
-            s.inodes[ino]?.linkCount += 1
-            s.inodes[ino]?.ctime = MonotonicClock.epochMilliseconds()
+            let (fromParent, fromName) = try Self.parentAndName(s, existing)
+            let (toParent, toName) = try Self.parentAndName(s, newPath)
+            try Self.link(&s, fromParent, fromName, to: toParent, toName, path: existing, destination: newPath)
         }
     }
 
@@ -581,10 +534,7 @@ public final class InMemoryFileSystem: VirtualFileSystem {
             let normalized = GuestPath.normalize(path)
             if !recursive {
                 let (parent, name) = try parentAndName(s, normalized)
-                if child(s, parent, name) != nil { throw FileSystemError(.exists, path: path) }
-                let now = MonotonicClock.epochMilliseconds()
-                let ino = allocate(&s, Inode(content: .directory([:]), permissions: mode & 0o7777, linkCount: 2, atime: now, mtime: now, ctime: now, birth: now))
-                setChild(&s, parent, name, ino)
+                try change(&s, entry: name, of: parent, .makeDirectory(mode: mode), path: path)
                 return nil
             }
             var first: String?
@@ -601,14 +551,134 @@ public final class InMemoryFileSystem: VirtualFileSystem {
                     guard case .directory? = s.inodes[current]?.type else { throw FileSystemError(.notDirectory, path: path) }
                     continue
                 }
-                let now = MonotonicClock.epochMilliseconds()
-                let ino = allocate(&s, Inode(content: .directory([:]), permissions: mode & 0o7777, linkCount: 2, atime: now, mtime: now, ctime: now, birth: now))
-                setChild(&s, current, name, ino)
+                current = newDirectory(&s, in: current, name, mode: mode)
                 if first == nil { first = built }
-                current = ino
             }
             return first
         }
+    }
+}
+
+// MARK: - A directory's entries (by path and through pinned directories alike)
+
+extension InMemoryFileSystem {
+    /// `change` to the entry `path` names, in the folder its parent leads to.
+    private func changeEntry(of path: String, _ entryChange: PinnedEntryChange) throws(FileSystemError) {
+        try state.withLock { s throws(FileSystemError) in
+            let (parent, name) = try Self.parentAndName(s, path)
+            try Self.change(&s, entry: name, of: parent, entryChange, path: path)
+        }
+    }
+
+    /// A directory's entries, sorted by name.
+    private static func entries(_ s: State, _ ino: UInt64, path: String) throws(FileSystemError) -> [DirectoryEntry] {
+        guard let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+        guard case .directory(let children) = node.content else { throw FileSystemError(.notDirectory, path: path) }
+        return children.keys.sorted().compactMap { name in
+            children[name].flatMap { s.inodes[$0] }.map { DirectoryEntry(name: name, type: $0.type) }
+        }
+    }
+
+    /// The directory `dir` as a place entries can change: `ENOENT` once removed (a pinned
+    /// directory outlives its removal, empty), `ENOTDIR` for anything else.
+    private static func liveDirectory(_ s: State, _ dir: UInt64, path: String) throws(FileSystemError) {
+        guard let node = s.inodes[dir], !s.orphans.contains(dir) else { throw FileSystemError(.noEntry, path: path) }
+        guard case .directory = node.content else { throw FileSystemError(.notDirectory, path: path) }
+    }
+
+    /// A new, empty directory named `name` in `parent`.
+    private static func newDirectory(_ s: inout State, in parent: UInt64, _ name: String, mode: UInt32) -> UInt64 {
+        let now = MonotonicClock.epochMilliseconds()
+        let ino = allocate(&s, Inode(content: .directory([:]), permissions: mode & 0o7777, linkCount: 2, atime: now, mtime: now, ctime: now, birth: now))
+        setChild(&s, parent, name, ino)
+        return ino
+    }
+
+    /// Makes `change` to the entry `name` of directory `dir` (moves and links within this
+    /// filesystem: the folder given is pinned from it).
+    private static func change(_ s: inout State, entry name: String, of dir: UInt64, _ change: PinnedEntryChange,
+                               path: String) throws(FileSystemError) {
+        try liveDirectory(s, dir, path: path)
+        if name.utf8.count > 255 { throw FileSystemError(.nameTooLong, path: path) }
+        let existing = child(s, dir, name)
+        switch change {
+        case .makeDirectory(let mode):
+            if existing != nil { throw FileSystemError(.exists, path: path) }
+            _ = newDirectory(&s, in: dir, name, mode: mode)
+        case .symlink(let target):
+            if existing != nil { throw FileSystemError(.exists, path: path) }
+            let now = MonotonicClock.epochMilliseconds()
+            let ino = allocate(&s, Inode(content: .symlink(target), permissions: 0o777, atime: now, mtime: now, ctime: now, birth: now))
+            setChild(&s, dir, name, ino)
+        case .remove(let directory, let recursive):
+            guard let ino = existing, let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path) }
+            if case .directory(let children) = node.content {
+                guard directory else { throw FileSystemError(.isDirectory, path: path) }
+                if !children.isEmpty && !recursive { throw FileSystemError(.notEmpty, path: path) }
+            } else if directory {
+                throw FileSystemError(.notDirectory, path: path)
+            }
+            detach(&s, parent: dir, name: name, ino: ino)
+        case .move(let folder, let newName), .link(let folder, let newName):
+            guard let to = (folder as? PinnedInode)?.inode else { throw FileSystemError(.crossDevice, path: path) }
+            let destination = GuestPath.join(folder.resolvedPath, newName)
+            if case .move = change {
+                try move(&s, dir, name, to: to, newName, path: path, destination: destination)
+            } else {
+                try link(&s, dir, name, to: to, newName, path: path, destination: destination)
+            }
+        }
+    }
+
+    /// Renames `name` in `from` to `newName` in `to` (`rename`): replaces a file, or an empty
+    /// directory with a directory; a directory never moves into itself.
+    private static func move(_ s: inout State, _ from: UInt64, _ name: String, to: UInt64, _ newName: String,
+                             path: String, destination: String) throws(FileSystemError) {
+        try liveDirectory(s, from, path: path)
+        try liveDirectory(s, to, path: destination)
+        if newName.utf8.count > 255 { throw FileSystemError(.nameTooLong, path: path, destination: destination) }
+        guard let ino = child(s, from, name), let node = s.inodes[ino] else {
+            throw FileSystemError(.noEntry, path: path, destination: destination)
+        }
+        if case .directory = node.content, contains(s, ino, to) { throw FileSystemError(.invalid, path: path, destination: destination) }
+        if let existing = child(s, to, newName), let target = s.inodes[existing] {
+            if existing == ino { return }
+            switch (node.content, target.content) {
+            case (.directory, .directory(let children)):
+                if !children.isEmpty { throw FileSystemError(.notEmpty, path: path, destination: destination) }
+            case (.directory, _): throw FileSystemError(.notDirectory, path: path, destination: destination)
+            case (_, .directory): throw FileSystemError(.isDirectory, path: path, destination: destination)
+            default: break
+            }
+            detach(&s, parent: to, name: newName, ino: existing)
+        }
+        setChild(&s, from, name, nil)
+        setChild(&s, to, newName, ino)
+        s.inodes[ino]?.ctime = MonotonicClock.epochMilliseconds()
+    }
+
+    /// Whether directory `dir` is `ino` or lies inside it.
+    private static func contains(_ s: State, _ ino: UInt64, _ dir: UInt64) -> Bool {
+        if ino == dir { return true }
+        guard case .directory(let children)? = s.inodes[ino]?.content else { return false }
+        return children.values.contains { child in
+            if case .directory? = s.inodes[child]?.content { return contains(s, child, dir) }
+            return false
+        }
+    }
+
+    /// A hard link to the entry `name` of `from` (a link as itself) as `newName` in `to`.
+    private static func link(_ s: inout State, _ from: UInt64, _ name: String, to: UInt64, _ newName: String,
+                             path: String, destination: String) throws(FileSystemError) {
+        try liveDirectory(s, from, path: path)
+        try liveDirectory(s, to, path: destination)
+        guard let ino = child(s, from, name), let node = s.inodes[ino] else { throw FileSystemError(.noEntry, path: path, destination: destination) }
+        if case .directory = node.content { throw FileSystemError(.notPermitted, path: path, destination: destination) }
+        if newName.utf8.count > 255 { throw FileSystemError(.nameTooLong, path: path, destination: destination) }
+        if child(s, to, newName) != nil { throw FileSystemError(.exists, path: path, destination: destination) }
+        setChild(&s, to, newName, ino)
+        s.inodes[ino]?.linkCount += 1
+        s.inodes[ino]?.ctime = MonotonicClock.epochMilliseconds()
     }
 }
 
@@ -668,10 +738,10 @@ extension InMemoryFileSystem: PinningFileSystem {
         }
 
         func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
-            guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else { throw FileSystemError(.invalid, path: path) }
+            try validEntryName(name, in: path)
             let filePath = GuestPath.join(path, name)
             let ino = try filesystem.state.withLock { s throws(FileSystemError) -> UInt64 in
-                guard case .directory? = s.inodes[inode]?.content else { throw FileSystemError(.notDirectory, path: filePath) }
+                try InMemoryFileSystem.liveDirectory(s, inode, path: filePath)
                 if InMemoryFileSystem.child(s, inode, name) != nil { throw FileSystemError(.exists, path: filePath) }
                 let ino = InMemoryFileSystem.newFile(&s, in: inode, name, data, mode: mode)
                 s.openCounts[ino, default: 0] += 1
@@ -682,6 +752,54 @@ extension InMemoryFileSystem: PinningFileSystem {
 
         func change(_ change: PinnedChange) throws(FileSystemError) {
             try filesystem.change(inode: inode, path: path, change)
+        }
+
+        func entries() throws(FileSystemError) -> [DirectoryEntry] {
+            try filesystem.state.withLock { s throws(FileSystemError) in try InMemoryFileSystem.entries(s, inode, path: path) }
+        }
+
+        func entryStatus(_ name: String) throws(FileSystemError) -> FileStatus {
+            try validEntryName(name, in: path)
+            let entryPath = GuestPath.join(path, name)
+            return try filesystem.state.withLock { s throws(FileSystemError) in
+                guard let ino = InMemoryFileSystem.child(s, inode, name) else { throw FileSystemError(.noEntry, path: entryPath) }
+                return try InMemoryFileSystem.status(s, ino, path: entryPath)
+            }
+        }
+
+        func linkTarget(_ name: String) throws(FileSystemError) -> String {
+            try validEntryName(name, in: path)
+            let entryPath = GuestPath.join(path, name)
+            return try filesystem.state.withLock { s throws(FileSystemError) in
+                guard let ino = InMemoryFileSystem.child(s, inode, name) else { throw FileSystemError(.noEntry, path: entryPath) }
+                guard case .symlink(let target)? = s.inodes[ino]?.content else { throw FileSystemError(.invalid, path: entryPath) }
+                return target
+            }
+        }
+
+        func directory(_ name: String) throws(FileSystemError) -> any PinnedFile {
+            try validEntryName(name, in: path)
+            let entryPath = GuestPath.join(path, name)
+            let ino = try filesystem.state.withLock { s throws(FileSystemError) -> UInt64 in
+                guard let ino = InMemoryFileSystem.child(s, inode, name) else { throw FileSystemError(.noEntry, path: entryPath) }
+                guard case .directory? = s.inodes[ino]?.content else { throw FileSystemError(.notDirectory, path: entryPath) }
+                s.openCounts[ino, default: 0] += 1
+                return ino
+            }
+            return PinnedInode(filesystem: filesystem, inode: ino, resolvedPath: GuestPath.join(resolvedPath, name), path: entryPath)
+        }
+
+        func changeEntry(_ name: String, _ entryChange: PinnedEntryChange) throws(FileSystemError) {
+            let entryPath = GuestPath.join(path, name)
+            try validEntryName(name, in: entryPath)
+            switch entryChange {
+            case .move(let folder, _), .link(let folder, _):
+                guard (folder as? PinnedInode)?.filesystem === filesystem else { throw FileSystemError(.crossDevice, path: entryPath) }
+            default: break
+            }
+            try filesystem.state.withLock { s throws(FileSystemError) in
+                try InMemoryFileSystem.change(&s, entry: name, of: inode, entryChange, path: entryPath)
+            }
         }
 
         /// A descriptor on this inode once `check` accepts it (and `then` changed it).

@@ -167,8 +167,15 @@ extension MountedFileSystem: PinningFileSystem {
         let (fs, inner, point) = route(path)
         guard let pinning = fs as? any PinningFileSystem else { throw FileSystemError(.notImplemented, path: path) }
         let file = try relabeled(path) { () throws(FileSystemError) in try pinning.pin(inner) }
-        return MountedPinnedFile(file: file, resolvedPath: outer(file.resolvedPath, point), path: path)
+        return MountedPinnedFile(file: file, resolvedPath: outer(file.resolvedPath, point), path: path, point: point, owner: self)
     }
+
+    /// The mount points directly inside the directory `directory` (an outer path).
+    fileprivate func mountPoints(in directory: String) -> [String] {
+        mounts.map(\.point).filter { GuestPath.dirname($0) == directory && $0 != directory }
+    }
+
+    fileprivate func isMountPoint(_ path: String) -> Bool { mounts.contains { $0.point == path } }
 }
 
 /// A file pinned inside a mount, with the guest's paths.
@@ -176,6 +183,9 @@ private struct MountedPinnedFile: PinnedFile {
     let file: any PinnedFile
     let resolvedPath: String
     let path: String
+    /// The mount it is in, and the filesystem mounting it.
+    let point: String
+    let owner: MountedFileSystem
 
     func status() throws(FileSystemError) -> FileStatus { try relabeled(path) { () throws(FileSystemError) in try file.status() } }
     func readAll() throws(FileSystemError) -> [UInt8] { try relabeled(path) { () throws(FileSystemError) in try file.readAll() } }
@@ -193,7 +203,67 @@ private struct MountedPinnedFile: PinnedFile {
     }
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile {
         let created = try relabeled(path) { () throws(FileSystemError) in try file.create(name, data, mode: mode) }
-        return MountedPinnedFile(file: created, resolvedPath: GuestPath.join(resolvedPath, name), path: GuestPath.join(path, name))
+        return entry(created, name)
+    }
+
+    /// `inner`, the entry `name` of this directory, with the guest's paths.
+    private func entry(_ inner: any PinnedFile, _ name: String) -> MountedPinnedFile {
+        MountedPinnedFile(file: inner, resolvedPath: GuestPath.join(resolvedPath, name), path: GuestPath.join(path, name),
+                          point: point, owner: owner)
+    }
+
+    // A directory's entries: a mount point in it is a directory (the mounted one's root),
+    // which cannot be replaced, removed or moved from here.
+
+    func entries() throws(FileSystemError) -> [DirectoryEntry] {
+        var entries = try relabeled(path) { () throws(FileSystemError) in try file.entries() }
+        for mountPoint in owner.mountPoints(in: resolvedPath) {
+            let name = GuestPath.basename(mountPoint)
+            if !entries.contains(where: { $0.name == name }) { entries.append(DirectoryEntry(name: name, type: .directory)) }
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    func entryStatus(_ name: String) throws(FileSystemError) -> FileStatus {
+        if let mounted = try mountedRoot(name) { return try mounted.status() }
+        return try relabeled(GuestPath.join(path, name)) { () throws(FileSystemError) in try file.entryStatus(name) }
+    }
+
+    func linkTarget(_ name: String) throws(FileSystemError) -> String {
+        let entryPath = GuestPath.join(path, name)
+        if owner.isMountPoint(GuestPath.join(resolvedPath, name)) { throw FileSystemError(.invalid, path: entryPath) }
+        return try relabeled(entryPath) { () throws(FileSystemError) in try file.linkTarget(name) }
+    }
+
+    func directory(_ name: String) throws(FileSystemError) -> any PinnedFile {
+        if let mounted = try mountedRoot(name) { return mounted }
+        return entry(try relabeled(GuestPath.join(path, name)) { () throws(FileSystemError) in try file.directory(name) }, name)
+    }
+
+    func changeEntry(_ name: String, _ change: PinnedEntryChange) throws(FileSystemError) {
+        let entryPath = GuestPath.join(path, name)
+        var inner = change
+        switch change {
+        case .makeDirectory, .symlink:
+            if owner.isMountPoint(GuestPath.join(resolvedPath, name)) { throw FileSystemError(.exists, path: entryPath) }
+        case .remove:
+            if owner.isMountPoint(GuestPath.join(resolvedPath, name)) { throw FileSystemError(.busy, path: entryPath) }
+        case .move(let folder, let newName), .link(let folder, let newName):
+            guard let other = folder as? MountedPinnedFile, other.owner === owner, other.point == point else {
+                throw FileSystemError(.crossDevice, path: entryPath, destination: GuestPath.join(folder.resolvedPath, newName))
+            }
+            if owner.isMountPoint(GuestPath.join(resolvedPath, name)) || owner.isMountPoint(GuestPath.join(other.resolvedPath, newName)) {
+                throw FileSystemError(.busy, path: entryPath, destination: GuestPath.join(other.path, newName))
+            }
+            if case .move = change { inner = .move(to: other.file, name: newName) } else { inner = .link(to: other.file, name: newName) }
+        }
+        try relabeled(entryPath) { () throws(FileSystemError) in try file.changeEntry(name, inner) }
+    }
+
+    /// The root of the filesystem mounted at the entry `name`, pinned, if a mount is there.
+    private func mountedRoot(_ name: String) throws(FileSystemError) -> (any PinnedFile)? {
+        let entryPath = GuestPath.join(resolvedPath, name)
+        return owner.isMountPoint(entryPath) ? try owner.pin(entryPath) : nil
     }
 }
 

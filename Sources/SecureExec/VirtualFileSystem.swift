@@ -232,6 +232,45 @@ protocol PinnedFile: Sendable {
     func create(_ name: String, _ data: [UInt8], mode: UInt32) throws(FileSystemError) -> any PinnedFile
     /// Changes this file itself, never through a path.
     func change(_ change: PinnedChange) throws(FileSystemError)
+
+    // A pinned directory's entries, acted on through it: `name` is one component, and an entry
+    // that is a link is acted on as itself, never followed.
+
+    /// This directory's entries, sorted by name (`ENOTDIR` for anything else).
+    func entries() throws(FileSystemError) -> [DirectoryEntry]
+    /// The status of the entry `name` itself (`lstat`: a link as a link).
+    func entryStatus(_ name: String) throws(FileSystemError) -> FileStatus
+    /// The target of the symbolic link `name` (`readlink`; `EINVAL` for anything else).
+    func linkTarget(_ name: String) throws(FileSystemError) -> String
+    /// The directory `name` in this one, pinned without following a link (`ENOTDIR` otherwise).
+    func directory(_ name: String) throws(FileSystemError) -> any PinnedFile
+    /// Makes `change` to the entry `name` of this directory.
+    func changeEntry(_ name: String, _ change: PinnedEntryChange) throws(FileSystemError)
+}
+
+/// What ``PinnedFile/changeEntry(_:_:)`` does to a directory's entry.
+enum PinnedEntryChange: Sendable {
+    /// Creates the directory (`mkdir`; `EEXIST` when anything has the name, a link too).
+    case makeDirectory(mode: UInt32)
+    /// Removes the entry: a directory (`rmdir`, emptied first when `recursive`) or anything
+    /// else (`unlink`; `EISDIR` for a directory).
+    case remove(directory: Bool, recursive: Bool)
+    /// Creates a symbolic link holding `target` (stored as given, never resolved here).
+    case symlink(target: String)
+    /// Renames the entry to `name` in `folder`, a directory pinned from the same filesystem
+    /// (`EXDEV` otherwise).
+    case move(to: any PinnedFile, name: String)
+    /// Adds a hard link to the entry as `name` in `folder` (same filesystem, else `EXDEV`).
+    case link(to: any PinnedFile, name: String)
+}
+
+/// A single directory entry's name, as pinned files take it: never empty, `.`, `..`, nor with a
+/// `/` or NUL; `ENAMETOOLONG` past 255 bytes. `path` labels the error.
+func validEntryName(_ name: String, in path: String) throws(FileSystemError) {
+    guard !name.isEmpty, name != ".", name != "..", !name.utf8.contains(UInt8(ascii: "/")), !name.utf8.contains(0) else {
+        throw FileSystemError(.invalid, path: path)
+    }
+    guard name.utf8.count <= 255 else { throw FileSystemError(.nameTooLong, path: path) }
 }
 
 /// What ``PinnedFile/change(_:)`` changes.

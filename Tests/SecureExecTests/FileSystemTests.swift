@@ -165,8 +165,10 @@ struct FileSystemTests {
     static let swaps = 20_000
 
     /// A filesystem with `/pub/ok.txt` (allowed), `/private/secret.txt` (denied) and a link
-    /// `/pub/link` swapped between them (see ``LinkSwapper``).
-    static func swappingLink(_ kind: String, _ dir: HostSandboxDirectory) async throws
+    /// `/pub/link` swapped between `allowed` and `denied` (by default those two files; see
+    /// ``LinkSwapper``), pointing at `allowed` once stopped.
+    static func swappingLink(_ kind: String, _ dir: HostSandboxDirectory,
+                             between allowed: String = "/pub/ok.txt", and denied: String = "/private/secret.txt") async throws
         -> (filesystem: any VirtualFileSystem, swapper: LinkSwapper) {
         let swapper = LinkSwapper()
         if kind == "host" {
@@ -177,15 +179,15 @@ struct FileSystemTests {
             try "private secret, longer".write(to: dir.root.appendingPathComponent("private/secret.txt"), atomically: true, encoding: .utf8)
             let link = dir.root.appendingPathComponent("pub/link").path
             let fresh = dir.root.appendingPathComponent("pub/.fresh").path
-            symlink("/pub/ok.txt", link)
+            symlink(allowed, link)
             Thread {
                 var secretNext = true
                 for _ in 0..<Self.swaps where !swapper.stopping {
-                    symlink(secretNext ? "/private/secret.txt" : "/pub/ok.txt", fresh)
+                    symlink(secretNext ? denied : allowed, fresh)
                     rename(fresh, link)
                     secretNext.toggle()
                 }
-                symlink("/pub/ok.txt", fresh)
+                symlink(allowed, fresh)
                 rename(fresh, link)
                 swapper.finished()
             }.start()
@@ -194,16 +196,16 @@ struct FileSystemTests {
         let memory = InMemoryFileSystem(directories: ["/pub", "/private"])
         try memory.write("/pub/ok.txt", contents: Array("public".utf8))
         try memory.write("/private/secret.txt", contents: Array("private secret, longer".utf8))
-        try await memory.symlink(target: "/pub/ok.txt", at: "/pub/link")
+        try await memory.symlink(target: allowed, at: "/pub/link")
         Task.detached {
             var secretNext = true
             for _ in 0..<Self.swaps where !swapper.stopping {
-                try? await memory.symlink(target: secretNext ? "/private/secret.txt" : "/pub/ok.txt", at: "/pub/.fresh")
+                try? await memory.symlink(target: secretNext ? denied : allowed, at: "/pub/.fresh")
                 try? await memory.rename("/pub/.fresh", to: "/pub/link")
                 secretNext.toggle()
                 await Task.yield()
             }
-            try? await memory.symlink(target: "/pub/ok.txt", at: "/pub/.fresh")
+            try? await memory.symlink(target: allowed, at: "/pub/.fresh")
             try? await memory.rename("/pub/.fresh", to: "/pub/link")
             swapper.finished()
         }
@@ -351,6 +353,59 @@ struct FileSystemTests {
         for name in ["moved.txt", "hard.txt"] {
             await #expect(throws: FileSystemError.self) { try await filesystem.stat("/private/\(name)") }
         }
+    }
+
+    /// Changes to a folder's entries act in the folder the check judged: with `/pub/link`
+    /// swapped between an allowed folder and a denied one, removing, creating, linking, renaming
+    /// into, listing and reading links or statuses of `/pub/link/…` in a loop never reach the denied folder (the folder is
+    /// opened once, judged by where that led, and the entry changed through it).
+    @Test(arguments: ["host", "memory"])
+    func aFolderLinkSwappedDuringChangesNeverReachesADeniedFolder(filesystem kind: String) async throws {
+        let dir = try HostSandboxDirectory()
+        let (filesystem, swapper) = try await Self.swappingLink(kind, dir, between: "/pub/real", and: "/private")
+        try await filesystem.createDirectory("/pub/real", recursive: true, mode: 0o755)
+        try await filesystem.createDirectory("/private/dir", recursive: true, mode: 0o755)
+        for name in ["victim", "dir/inner"] {
+            try await filesystem.writeFile("/private/" + name, Array("keep".utf8), options: WriteOptions())
+        }
+        try await filesystem.symlink(target: "private", at: "/private/plink")
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            const seen = { done: 0, denied: 0, other: {}, leaked: 0 };
+            fs.writeFileSync('/pub/mine', 'm');
+            fs.symlinkSync('public', '/pub/real/plink');
+            for (let i = 0; i < 2000; i++) {
+              fs.writeFileSync('/pub/real/victim', 'v');
+              fs.mkdirSync('/pub/real/dir/deeper', { recursive: true });
+              // [what the step does, what it makes in the folder (removed again when allowed)]
+              const [step, made] = [
+                [() => fs.unlinkSync('/pub/link/victim')],
+                [() => fs.rmSync('/pub/link/dir', { recursive: true })],
+                [() => fs.rmSync('/pub/link/victim')],
+                [() => fs.mkdirSync('/pub/link/made'), 'made'],
+                [() => fs.mkdirSync('/pub/link/deep/a', { recursive: true }), 'deep'],
+                [() => fs.symlinkSync('/pub/mine', '/pub/link/sl'), 'sl'],
+                [() => fs.linkSync('/pub/mine', '/pub/link/hard'), 'hard'],
+                [() => { fs.renameSync('/pub/mine', '/pub/link/moved'); fs.renameSync('/pub/real/moved', '/pub/mine'); }],
+                [() => { if (fs.readdirSync('/pub/link').includes('secret.txt') || fs.readdirSync('/pub/link/dir').includes('inner')) seen.leaked++; }],
+                [() => { if (fs.readdirSync('/pub/link', { recursive: true }).some((n) => n.endsWith('inner'))) seen.leaked++; }],
+                [() => { if (fs.readlinkSync('/pub/link/plink') !== 'public' || fs.lstatSync('/pub/link/victim').size !== 1) seen.leaked++; }],
+              ][i % 11];
+              try { step(); seen.done++; } catch (e) {
+                if (e.code === 'EACCES') seen.denied++; else seen.other[e.code] = (seen.other[e.code] || 0) + 1;
+              }
+              if (made) fs.rmSync('/pub/real/' + made, { recursive: true, force: true });
+              if (!fs.existsSync('/pub/mine')) fs.writeFileSync('/pub/mine', 'm');
+            }
+            console.log(JSON.stringify(seen));
+            """, NodeDriver(filesystem: filesystem, permissions: Self.publicOnly))
+        await swapper.stop()
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout.contains("\"leaked\":0"), "\(output.stdout)")
+        #expect(output.stdout.contains("\"denied\":") && !output.stdout.contains("\"done\":0,"), "\(output.stdout)")
+        let left = try await filesystem.readDirectory("/private").map(\.name)
+        #expect(left == ["dir", "plink", "secret.txt", "victim"], "\(output.stdout)")
+        #expect(try await filesystem.readDirectory("/private/dir").map(\.name) == ["inner"], "\(output.stdout)")
     }
 
     @Test func fileDescriptorsLikeNode() async throws {
