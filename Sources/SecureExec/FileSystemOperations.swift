@@ -149,7 +149,7 @@ struct FileSystemOperations {
                 switch await Self.attempt({ try await lstat() }) {
                 case .success(let s): status = s
                 case .failure(let error) where force && error.code == .noEntry: return
-                case .failure(let error): throw Self.guestError(error, syscall: directoryOnly ? "rmdir" : "stat", path: path)
+                case .failure(let error): throw Self.guestError(error, syscall: directoryOnly ? "rmdir" : "lstat", path: path)
                 }
                 if status.type == .directory {
                     if !directoryOnly && !recursive {
