@@ -29,7 +29,7 @@ struct FileSystemOperations {
             let data = binary ?? []
             let op: FsAccessRequest.Operation = options.append ? .append : .write
             // The file the check judged is the one written (see ``pinnedWrite``).
-            let written: Void? = try await pinnedWrite([op], path: path, syscall: "open",
+            let written: Void? = try await pinnedWrite([op], path: path, syscall: "open", exclusive: options.exclusive,
                 existing: { file throws(FileSystemError) in try file.write(data, options: options) },
                 create: options.create ? { folder, name throws(FileSystemError) in _ = try folder.create(name, data, mode: options.mode) } : nil)
             if written == nil {
@@ -189,7 +189,7 @@ struct FileSystemOperations {
             let exclusive = mode & 1 != 0
             // The file read and the file written are the ones judged (see ``pinnedWrite``).
             if let pinning = vfs as? any PinningFileSystem, let source = try? pinning.pin(path) {
-                let copied: Void? = try await pinnedWrite(dest, syscall: "copyfile", reported: (path, dest),
+                let copied: Void? = try await pinnedWrite(dest, syscall: "copyfile", reported: (path, dest), exclusive: exclusive,
                     judge: { resolvedDest in try await judgeCopy(path, source.resolvedPath, to: dest, resolvedDest: resolvedDest) },
                     existing: { file throws(FileSystemError) in try file.write(try source.readAll(), options: WriteOptions(exclusive: exclusive)) },
                     create: { folder, name throws(FileSystemError) in _ = try folder.create(name, try source.readAll(), mode: 0o666) })
@@ -360,7 +360,7 @@ struct FileSystemOperations {
             // The file the check judged is the one opened (see ``pinnedWrite``).
             let ops: [FsAccessRequest.Operation] = (readable ? [.read] : []) + [append ? .append : .write]
             let truncate = flags.hasPrefix("w")
-            opened = try await pinnedWrite(ops, path: path, syscall: "open",
+            opened = try await pinnedWrite(ops, path: path, syscall: "open", exclusive: exclusive,
                 existing: { file throws(FileSystemError) in
                     if exclusive { throw FileSystemError(.exists, path: path) }
                     return try file.openForWriting(truncate: truncate)
@@ -696,41 +696,65 @@ struct FileSystemOperations {
 
     /// A write through pins (see ``pin``): to the existing file `path` leads to, or to a new
     /// file `create` makes in the folder its parent leads to — `judge` (the permission check)
-    /// sees where it led before the write. Nil when the filesystem cannot pin, or the path is
-    /// neither (a dangling link, a missing folder, a name taken meanwhile, …): check by path then.
-    /// Errors name `reported` (default: `path`).
+    /// sees where it led before the write. A dangling link is written through to where it points
+    /// (as `open(2)` with `O_CREAT` does; `EEXIST` when `exclusive`): each link is read in its
+    /// pinned folder and followed from that folder's real place, so the new file is judged where
+    /// it is really made. Nil only when the filesystem cannot pin: check by path then. Errors
+    /// name `reported` (default: `path`).
     private func pinnedWrite<T>(_ path: String, syscall: String, reported: (path: String, dest: String?)? = nil,
-                                judge: (String) async throws -> Void,
+                                exclusive: Bool = false,
+                                judge: (String?) async throws -> Void,
                                 existing: (any PinnedFile) throws(FileSystemError) -> T,
                                 create: ((any PinnedFile, String) throws(FileSystemError) -> T)?) async throws -> T? {
-        guard let pinning = vfs as? any PinningFileSystem else { return nil }
         let (errorPath, errorDest) = reported ?? (path, nil)
-        let normalized = GuestPath.normalize(path)
-        do {
-            let file = try pinning.pin(normalized)
-            try await judge(file.resolvedPath)
-            do { return try existing(file) } catch { throw Self.guestError(error, syscall: syscall, path: errorPath, dest: errorDest) }
-        } catch let error as FileSystemError {
-            guard error.code == .noEntry, let create, normalized != "/",
-                  let folder = try? pinning.pin(GuestPath.dirname(normalized)) else { return nil }
-            let name = GuestPath.basename(normalized)
+        func failure(_ error: FileSystemError) -> GuestError {
+            Self.guestError(error, syscall: syscall, path: errorPath, dest: errorDest)
+        }
+        var current = GuestPath.normalize(path)
+        for _ in 0..<40 {
+            let missing: FileSystemError
+            switch attemptPin(current) {
+            case .unsupported:
+                return nil
+            case .file(let file):
+                try await judge(file.resolvedPath)
+                do { return try existing(file) } catch { throw failure(error) }
+            case .failed(let error):
+                missing = error
+            }
+            // Nothing there: a new file in the folder it names, or a dangling link to follow.
+            guard missing.code == .noEntry, let create, current != "/",
+                  case .file(let folder) = attemptPin(GuestPath.dirname(current)) else {
+                try await judge(await resolvedParent(current))
+                throw failure(missing)
+            }
+            let name = GuestPath.basename(current)
+            if let target = try? folder.linkTarget(name) {
+                if exclusive {
+                    try await judge(GuestPath.join(folder.resolvedPath, name))
+                    throw failure(FileSystemError(.exists, path: current))
+                }
+                current = GuestPath.normalize(target, relativeTo: folder.resolvedPath)
+                continue
+            }
             try await judge(GuestPath.join(folder.resolvedPath, name))
             do {
                 return try create(folder, name)
             } catch where error.code == .exists {
-                return nil  // a dangling link (or a file made meanwhile): by path
+                continue  // made meanwhile: that one is pinned next time round
             } catch {
-                throw Self.guestError(error, syscall: syscall, path: errorPath, dest: errorDest)
+                throw failure(error)
             }
         }
+        throw failure(FileSystemError(.tooManyLinks, path: path))
     }
 
-    /// ``pinnedWrite(_:syscall:reported:judge:existing:create:)`` judged by the check for each
+    /// ``pinnedWrite(_:syscall:reported:exclusive:judge:existing:create:)`` judged by the check for each
     /// of `ops` on `path`.
-    private func pinnedWrite<T>(_ ops: [FsAccessRequest.Operation], path: String, syscall: String,
+    private func pinnedWrite<T>(_ ops: [FsAccessRequest.Operation], path: String, syscall: String, exclusive: Bool,
                                 existing: (any PinnedFile) throws(FileSystemError) -> T,
                                 create: ((any PinnedFile, String) throws(FileSystemError) -> T)?) async throws -> T? {
-        try await pinnedWrite(path, syscall: syscall, judge: { resolvedPath in
+        try await pinnedWrite(path, syscall: syscall, exclusive: exclusive, judge: { resolvedPath in
             for op in ops { _ = try await authorization(op, path: path, resolvedPath: resolvedPath, syscall: syscall) }
         }, existing: existing, create: create)
     }

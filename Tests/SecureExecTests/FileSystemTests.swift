@@ -408,6 +408,47 @@ struct FileSystemTests {
         #expect(try await filesystem.readDirectory("/private/dir").map(\.name) == ["inner"], "\(output.stdout)")
     }
 
+    /// A write through a dangling link creates the file where the link leads (as Node does) and
+    /// is judged there: a link into a denied folder — which the guest can make itself, a relative
+    /// link whose folder it then moves — plants nothing there (it did, judged as the link's own
+    /// place); an exclusive write onto a dangling link is `EEXIST`.
+    @Test(arguments: ["host", "memory"])
+    func aDanglingLinkIsWrittenWhereItLeadsAndJudgedThere(filesystem kind: String) async throws {
+        let dir = try HostSandboxDirectory()
+        let (filesystem, swapper) = try await Self.swappingLink(kind, dir)
+        await swapper.stop()
+        let (result, output) = try await exec("""
+            const fs = require('fs');
+            fs.mkdirSync('/pub/a/b', { recursive: true });
+            fs.symlinkSync('../../private/planted', '/pub/a/b/out');  // /pub/private/planted from here
+            fs.renameSync('/pub/a/b', '/pub/b');                       // now /private/planted
+            fs.symlinkSync('made', '/pub/in');
+            for (const f of [() => fs.writeFileSync('/pub/b/out', 'x'),
+                             () => fs.appendFileSync('/pub/b/out', 'x'),
+                             () => fs.closeSync(fs.openSync('/pub/b/out', 'w')),
+                             () => fs.closeSync(fs.openSync('/pub/b/out', 'a+')),
+                             () => fs.copyFileSync('/pub/ok.txt', '/pub/b/out'),
+                             () => fs.writeFileSync('/pub/in', 'x', { flag: 'wx' }),
+                             () => fs.writeFileSync('/pub/in', 'made through the link'),
+                             () => fs.readFileSync('/pub/made', 'utf8')]) {
+              try { console.log(f() ?? 'done'); } catch (e) { console.log(e.code, e.syscall); }
+            }
+            """, NodeDriver(filesystem: filesystem, permissions: Self.publicOnly))
+        #expect(result.code == 0, "\(result)")
+        #expect(output.stdout == """
+            EACCES open
+            EACCES open
+            EACCES open
+            EACCES open
+            EACCES copyfile
+            EEXIST open
+            done
+            made through the link
+
+            """)
+        await #expect(throws: FileSystemError.self) { try await filesystem.stat("/private/planted") }
+    }
+
     @Test func fileDescriptorsLikeNode() async throws {
         let limits = ResourceLimits(maxOpenFiles: 3)
         let (result, output) = try await exec("""
