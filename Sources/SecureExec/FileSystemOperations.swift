@@ -128,12 +128,13 @@ struct FileSystemOperations {
                 let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
                 let suffix = String(random.map { alphabet[Int($0) % alphabet.count] })
                 let path = prefix + suffix
-                try await authorize(.mkdtemp, path: path, syscall: "mkdtemp")
-                switch await Self.attempt({ try await vfs.createDirectory(path, recursive: false, mode: 0o700) }) {
-                case .success: return .value(.string(path))
-                case .failure(let error) where error.code == .exists: continue
-                case .failure(let error): throw Self.guestError(error, syscall: "mkdtemp", path: prefix + "XXXXXX")
-                }
+                // Made in the folder judged (see ``inFolder``); a name taken already: another one.
+                let made = try await inFolder(.mkdtemp, path: path, syscall: "mkdtemp", reported: (prefix + "XXXXXX", nil), { folder, name, _ in
+                    try await Self.unlessTaken { try folder.changeEntry(name, .makeDirectory(mode: 0o700)) }
+                }, fallback: {
+                    try await Self.unlessTaken { _ = try await vfs.createDirectory(path, recursive: false, mode: 0o700) }
+                })
+                if made { return .value(.string(path)) }
             }
             throw GuestError.system("EEXIST", "file already exists", syscall: "mkdtemp", path: prefix + "XXXXXX")
 
@@ -793,6 +794,16 @@ struct FileSystemOperations {
     }
 
     // MARK: - Helpers
+
+    /// Whether `make` made its entry: false when the name was taken (`EEXIST`).
+    static func unlessTaken(_ make: () async throws -> Void) async throws -> Bool {
+        do {
+            try await make()
+            return true
+        } catch let error as FileSystemError where error.code == .exists {
+            return false
+        }
+    }
 
     /// Runs a VFS call, turning its error into Node's error for `syscall`.
     /// A module resolution probe: the status with the real path it resolved to (Node loads module

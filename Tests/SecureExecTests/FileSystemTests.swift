@@ -357,7 +357,8 @@ struct FileSystemTests {
 
     /// Changes to a folder's entries act in the folder the check judged: with `/pub/link`
     /// swapped between an allowed folder and a denied one, removing, creating, linking, renaming
-    /// into, listing and reading links or statuses of `/pub/link/…` in a loop never reach the denied folder (the folder is
+    /// into, making temporary folders in, listing and reading links or statuses of `/pub/link/…`
+    /// in a loop never reach the denied folder (the folder is
     /// opened once, judged by where that led, and the entry changed through it).
     @Test(arguments: ["host", "memory"])
     func aFolderLinkSwappedDuringChangesNeverReachesADeniedFolder(filesystem kind: String) async throws {
@@ -390,7 +391,8 @@ struct FileSystemTests {
                 [() => { if (fs.readdirSync('/pub/link').includes('secret.txt') || fs.readdirSync('/pub/link/dir').includes('inner')) seen.leaked++; }],
                 [() => { if (fs.readdirSync('/pub/link', { recursive: true }).some((n) => n.endsWith('inner'))) seen.leaked++; }],
                 [() => { if (fs.readlinkSync('/pub/link/plink') !== 'public' || fs.lstatSync('/pub/link/victim').size !== 1) seen.leaked++; }],
-              ][i % 11];
+                [() => fs.rmdirSync('/pub/real/' + fs.mkdtempSync('/pub/link/t-').split('/').pop())],
+              ][i % 12];
               try { step(); seen.done++; } catch (e) {
                 if (e.code === 'EACCES') seen.denied++; else seen.other[e.code] = (seen.other[e.code] || 0) + 1;
               }
