@@ -91,6 +91,49 @@ struct FileSystemTests {
         if let real = try? await fs.realpath(path) { #expect(!real.contains(dir.base.path)) }
     }
 
+    /// Every way out of a host directory stays inside it for changes too: the guest writes,
+    /// appends, copies, truncates, changes modes and times, makes and removes folders, links and
+    /// renames through each escaping path, and nothing outside the folder changes.
+    @Test(arguments: [
+        "/../secret.txt", "/dir/../../secret.txt", "/abs-link", "/rel-link", "/dir-link/secret.txt", "/chain-1",
+        "/dir/deep-rel", "/proc-link", "/dangling-out",
+    ])
+    func hostDirectoryCannotBeEscapedByChanges(path: String) async throws {
+        let dir = try HostSandboxDirectory()
+        try dir.link("abs-link", to: dir.secret.path)
+        try dir.link("rel-link", to: "../secret.txt")
+        try dir.link("dir-link", to: dir.base.path)
+        try dir.link("chain-1", to: "chain-2")
+        try dir.link("chain-2", to: "/rel-link")
+        try FileManager.default.createSymbolicLink(atPath: dir.root.appendingPathComponent("dir/deep-rel").path,
+                                                   withDestinationPath: "../../../../../../secret.txt")
+        try dir.link("proc-link", to: "/proc/self/environ")
+        try dir.link("dangling-out", to: "../planted.txt")
+        let before = try FileManager.default.attributesOfItem(atPath: dir.secret.path)
+        let (result, _) = try await exec("""
+            const fs = require('fs');
+            const p = '\(path)';
+            for (const f of [() => fs.writeFileSync(p, 'changed'), () => fs.appendFileSync(p, 'changed'),
+                             () => fs.copyFileSync('/dir/inside.txt', p), () => fs.truncateSync(p, 0),
+                             () => fs.chmodSync(p, 0o600), () => fs.utimesSync(p, 1, 1),
+                             () => { const fd = fs.openSync(p, 'w'); fs.writeSync(fd, 'changed'); fs.closeSync(fd); },
+                             () => fs.mkdirSync(p + '/x/y', { recursive: true }), () => fs.mkdtempSync(p + '-'),
+                             () => fs.linkSync('/dir/inside.txt', p + '.hard'), () => fs.symlinkSync('x', p + '.sym'),
+                             () => { fs.renameSync('/dir/inside.txt', p + '.moved'); fs.renameSync(p + '.moved', '/dir/inside.txt'); },
+                             () => fs.rmSync(p, { recursive: true, force: true }), () => fs.unlinkSync(p),
+                             () => fs.rmdirSync(p)]) {
+              try { f(); } catch {}
+            }
+            """, NodeDriver(filesystem: try HostFileSystem(root: dir.root.path), permissions: .allowAllFs))
+        #expect(result.code == 0, "\(result)")
+        #expect(try String(contentsOf: dir.secret, encoding: .utf8) == "outside secret")
+        let after = try FileManager.default.attributesOfItem(atPath: dir.secret.path)
+        #expect(after[.posixPermissions] as? Int == before[.posixPermissions] as? Int)
+        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+        let outside = try FileManager.default.contentsOfDirectory(atPath: dir.base.path).sorted()
+        #expect(outside == ["root", "secret.txt"], "\(path)")
+    }
+
     @Test func guestCreatedLinksAndRenamesStayInside() async throws {
         let dir = try HostSandboxDirectory()
         let fs = try HostFileSystem(root: dir.root.path)
