@@ -38,7 +38,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The bridge protocol: operations, messages, framing, JSON values. No Foundation.
-        .target(name: "SecureExecBridge", swiftSettings: swiftSettings),
+        .target(name: "SecureExecBridge", dependencies: ["CSecureExecSystem"], swiftSettings: swiftSettings),
         // Guest-side Node API, our JavaScript, embedded at build time.
         .executableTarget(name: "EmbedJavaScriptTool", swiftSettings: swiftSettings),
         .plugin(name: "EmbedJavaScript", capability: .buildTool(), dependencies: ["EmbedJavaScriptTool"]),

@@ -159,3 +159,54 @@ int se_openat2(int dirfd, const char *path, int flags, unsigned int mode, uint64
     return -ENOSYS;
 }
 #endif
+
+// MARK: - Shared memory
+
+#if defined(__linux__)
+#include <linux/futex.h>
+#include <time.h>
+
+int se_shared_memory(unsigned long size) {
+    int fd = (int)syscall(SYS_memfd_create, "secure-exec-sync", MFD_CLOEXEC);
+    if (fd < 0) return -errno;
+    if (ftruncate(fd, (off_t)size) != 0) {
+        int error = errno;
+        close(fd);
+        return -error;
+    }
+    return fd;
+}
+
+void *se_map_shared(int fd, unsigned long size) {
+    void *base = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    return base == MAP_FAILED ? NULL : base;
+}
+
+int se_futex_wait(uint32_t *word, uint32_t expected, long timeout_ns) {
+    struct timespec timeout = { timeout_ns / 1000000000L, timeout_ns % 1000000000L };
+    if (syscall(SYS_futex, word, FUTEX_WAIT, expected, &timeout, NULL, 0) != 0) return -errno;
+    return 0;
+}
+
+void se_futex_wake(uint32_t *word) {
+    syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+#else
+int se_shared_memory(unsigned long size) { (void)size; return -ENOSYS; }
+void *se_map_shared(int fd, unsigned long size) { (void)fd; (void)size; return NULL; }
+int se_futex_wait(uint32_t *word, uint32_t expected, long timeout_ns) { (void)word; (void)expected; (void)timeout_ns; return -ENOSYS; }
+void se_futex_wake(uint32_t *word) { (void)word; }
+#endif
+
+uint32_t se_load(const uint32_t *word) { return __atomic_load_n(word, __ATOMIC_SEQ_CST); }
+void se_store(uint32_t *word, uint32_t value) { __atomic_store_n(word, value, __ATOMIC_SEQ_CST); }
+uint32_t se_load_acquire(const uint32_t *word) { return __atomic_load_n(word, __ATOMIC_ACQUIRE); }
+void se_store_release(uint32_t *word, uint32_t value) { __atomic_store_n(word, value, __ATOMIC_RELEASE); }
+
+void se_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}

@@ -471,9 +471,9 @@ struct FileSystemOperations {
     private func authorization(_ op: FsAccessRequest.Operation, path: String, resolvedPath: String?, destination: String? = nil,
                                syscall: String) async throws -> Authorization {
         let request = FsAccessRequest(op: op, path: path, resolvedPath: resolvedPath, destination: destination)
-        let (reads, writes) = op.access(of: request)
         let grants = host.moduleGrants
         if !grants.isEmpty {
+            let (reads, writes) = op.access(of: request)
             // Module folders are read-only whatever the fs permission says…
             if writes.contains(where: { p in grants.contains { $0.contains(p) } }) {
                 throw GuestError.system("EACCES", "permission denied", syscall: syscall, path: path, dest: destination,

@@ -150,8 +150,12 @@ public struct FsAccessRequest: Sendable, Hashable {
 
         /// Whether the operation changes the filesystem.
         public var isWrite: Bool {
-            [.write, .append, .mkdir, .rm, .rmdir, .rename, .copy, .symlink, .link, .chmod, .chown, .utimes,
-             .truncate, .mkdtemp].contains(self)
+            switch self {
+            case .write, .append, .mkdir, .rm, .rmdir, .rename, .copy, .symlink, .link, .chmod, .chown, .utimes, .truncate, .mkdtemp:
+                return true
+            default:
+                return false
+            }
         }
     }
 

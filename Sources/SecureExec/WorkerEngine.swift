@@ -41,18 +41,27 @@ final class WorkerEngine: EngineBackend {
         /// Answers to sync requests only: the worker's engine thread waits on its end itself (no
         /// hop through the worker's reader thread). Written by this side's reader thread only.
         let replySocket: Int32
+        /// Sync requests and their answers in shared memory, when the platform has it.
+        let sync: SyncChannel?
         let writeLock = Mutex(())
-        init(pid: pid_t, socket: Int32, replySocket: Int32) {
+        init(pid: pid_t, socket: Int32, replySocket: Int32, sync: SyncChannel?) {
             self.pid = pid
             self.socket = socket
             self.replySocket = replySocket
+            self.sync = sync
         }
         func send(_ message: WorkerMessage) {
             let frame = message.encoded()
             writeLock.withLock { _ in _ = FrameIO.write(socket, frame) }
         }
-        func reply(_ response: BridgeResponse) {
-            _ = FrameIO.write(replySocket, WorkerMessage.response(response).encoded())
+        /// Answers a sync request: in the shared memory when it came that way and the answer
+        /// fits, else on the reply socket.
+        func reply(_ response: BridgeResponse, shared: Bool) {
+            let frame = WorkerMessage.response(response).encoded()
+            if shared, let sync, sync.answer(frame) { return }
+            // Said first: the worker must be reading the socket while a large answer goes out.
+            if shared { sync?.answeredOnSocket() }
+            _ = FrameIO.write(replySocket, frame)
         }
         func closeSockets() {
             close(socket)
@@ -98,7 +107,7 @@ final class WorkerEngine: EngineBackend {
     }
 
     /// Starts the worker with an empty environment; descriptor 3 is its end of the channel,
-    /// descriptor 4 its end of the sync-reply channel.
+    /// descriptor 4 its end of the sync-reply channel, descriptor 5 the shared memory of sync calls.
     static func spawn(path workerPath: String) throws -> Worker {
         var sockets: [Int32] = [0, 0]
         var replies: [Int32] = [0, 0]
@@ -117,9 +126,12 @@ final class WorkerEngine: EngineBackend {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, sockets[1], 3)
         posix_spawn_file_actions_adddup2(&actions, replies[1], 4)
+        let shared = SyncChannel.create()
+        defer { if let shared { close(shared.descriptor) } }
+        if let shared { posix_spawn_file_actions_adddup2(&actions, shared.descriptor, 5) }
         // Nothing else of the host reaches the worker, not even for the moment before its own
         // closefrom (a descriptor another thread opened without close-on-exec).
-        _ = se_spawn_actions_closefrom(&actions, 5)
+        _ = se_spawn_actions_closefrom(&actions, shared == nil ? 5 : 6)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -140,7 +152,7 @@ final class WorkerEngine: EngineBackend {
             close(replies[0])
             throw SecureExecError(.engineUnavailable, "could not start the worker at \(workerPath) (\(result))")
         }
-        return Worker(pid: pid, socket: sockets[0], replySocket: replies[0])
+        return Worker(pid: pid, socket: sockets[0], replySocket: replies[0], sync: shared?.channel)
     }
 
     // MARK: - Calls
@@ -183,9 +195,12 @@ final class WorkerEngine: EngineBackend {
     }
 
     func stop(reason: GuestOutcome.Reason) {
+        let running = state.withLock { s in s.pending == nil ? nil : s.worker.map { ($0, s.callNumber) } }
+        // The stop goes out before a waiting sync call is refused, so that the worker learns why
+        // its call ends before the refusal reaches its guest (see the worker's `callSync`).
+        running?.0.send(.terminate(reason: reason == .wallClockLimit ? 2 : reason == .memoryLimit ? 3 : 1))
         state.withLock { $0.inline?.post(.stop) }
-        guard let (worker, call) = state.withLock({ s in s.pending == nil ? nil : s.worker.map { ($0, s.callNumber) } }) else { return }
-        worker.send(.terminate(reason: reason == .wallClockLimit ? 2 : reason == .memoryLimit ? 3 : 1))
+        guard let (worker, call) = running else { return }
         // A worker that does not stop (stuck in native code) is killed, if it still runs that call.
         // (Dispatch, not a task: blocked cooperative threads must not postpone it.)
         DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [weak self] in self?.kill(worker, for: reason, call: call) }
@@ -261,54 +276,56 @@ final class WorkerEngine: EngineBackend {
     private func read(_ worker: Worker) {
         var answeredSync = false
         let frames = FrameReceiver(worker.socket)
-        while true {
-            // Right after a sync answer the next request often follows within microseconds.
-            if answeredSync { frames.spin(nanoseconds: 60_000) }
+        reading: while true {
+            if answeredSync {
+                // Right after a sync answer the next request often follows within microseconds:
+                // watch both the shared memory and the socket for a while.
+                worker.sync?.watching(true)
+                let deadline = MonotonicClock.nanoseconds() &+ 60_000
+                repeat {
+                    if worker.sync?.hasRequest == true { break }
+                    frames.spin(nanoseconds: 0)
+                    if frames.hasBuffered { break }
+                } while MonotonicClock.nanoseconds() < deadline
+                // Not watching any more: a request posted from now on comes with a wake frame,
+                // and one posted before is seen just below.
+                worker.sync?.watching(false)
+            }
             answeredSync = false
+            if let sync = worker.sync, sync.hasRequest {
+                guard let body = sync.takeRequest(), case .request(let request)? = try? WorkerMessage.decode(body),
+                      request.mode == .sync else { break }
+                // What the worker sent before the request comes first (its output, in order):
+                // those frames are whole in the socket already.
+                while true {
+                    frames.spin(nanoseconds: 0)
+                    guard frames.hasBuffered else { break }
+                    guard let body = try? frames.read(), let message = try? WorkerMessage.decode(body),
+                          handle(message, from: worker) else { break reading }
+                }
+                worker.reply(answer(request), shared: true)
+                answeredSync = true
+                continue
+            }
             // Calls, events and async answers go out on this socket too (`FrameReceiver.waitReadable`).
             frames.waitReadable()
             let body: [UInt8]?
             do { body = try frames.read() } catch { body = nil }
             guard let body, let message = try? WorkerMessage.decode(body) else { break }
-            switch message {
-            case .request(let request):
-                guard let host = state.withLock({ $0.host }) else {
-                    // Between calls: a sync request still gets an answer (its thread waits for one).
-                    if request.mode == .sync {
-                        worker.reply(.failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated")))
-                    }
-                    continue
-                }
-                if request.mode == .event {
-                    host.handleEvent(request)  // output, in order
-                } else if request.mode == .sync {
-                    // The worker waits for this answer and sends nothing else meanwhile.
-                    let executor = state.withLock { $0.inline } ?? EngineThreadExecutor()
-                    let response = executor.handle(request, with: host)
-                    worker.reply(response)
-                    answeredSync = true
-                } else {
-                    let prepared = host.prepare(request)  // here, in the guest's order
-                    Task { [self] in
-                        let response = await host.handle(prepared)
-                        // Only while its call runs: the worker would take a late answer (a host
-                        // function finishing after `process.exit`) for one of the next call's
-                        // requests, whose ids start again at 1. Sent under the lock, so it cannot
-                        // pass the next call's `execute`.
-                        state.withLock { s in
-                            if s.host === host { worker.send(.response(response)) }
-                        }
-                    }
-                }
-            case .outcome(let outcome):
-                let pending = state.withLock { s -> CheckedContinuation<GuestOutcome, Never>? in
-                    defer { s.pending = nil; s.host = nil; s.inline = nil }
-                    return s.pending
-                }
-                pending?.resume(returning: outcome)
-            default:
-                break  // the worker sends nothing else; ignore rather than trust
+            if case .request(let request) = message, request.mode == .sync {
+                // Too large for the shared memory: the worker waits on the reply socket.
+                worker.reply(answer(request), shared: false)
+                answeredSync = true
+                continue
             }
+            if case .wake = message {
+                // A request waits in the shared memory — or did: a wake sent while this side
+                // was about to watch arrives after its request was answered. Either way sync
+                // calls are under way: watch again.
+                answeredSync = true
+                continue
+            }
+            guard handle(message, from: worker) else { break }
         }
         // The worker is gone: end its call with a clear result, reap it, and forget it — forgotten
         // first, so that no other path signals its process group once it is reaped (its id may
@@ -341,6 +358,57 @@ final class WorkerEngine: EngineBackend {
             pending.resume(returning: GuestOutcome(reason: .crashed, code: signal != 0 ? 128 + signal : 70,
                                                    errorMessage: "worker process exited unexpectedly" + (signal != 0 ? " (signal \(signal))" : "")))
         }
+    }
+
+    /// The answer to a sync request (the worker waits for it and sends nothing else meanwhile).
+    private func answer(_ request: BridgeRequest) -> BridgeResponse {
+        var response: BridgeResponse
+        if let host = state.withLock({ $0.host }) {
+            let executor = state.withLock { $0.inline } ?? EngineThreadExecutor()
+            response = executor.handle(request, with: host)
+        } else {
+            // Between calls: a sync request still gets an answer (its thread waits for one).
+            response = .failure(GuestError(code: "ERR_SANDBOX_TERMINATED", message: "execution terminated"))
+        }
+        response.id = request.id
+        return response
+    }
+
+    /// Handles a frame from the worker other than a sync request; false when the channel must
+    /// close (the worker sent what it never sends).
+    private func handle(_ message: WorkerMessage, from worker: Worker) -> Bool {
+        switch message {
+        case .request(let request):
+            guard let host = state.withLock({ $0.host }) else { return request.mode != .sync }
+            if request.mode == .event {
+                host.handleEvent(request)  // output, in order
+            } else if request.mode == .sync {
+                return false  // sync requests are answered by the reader loop only
+            } else {
+                let prepared = host.prepare(request)  // here, in the guest's order
+                Task { [self] in
+                    let response = await host.handle(prepared)
+                    // Only while its call runs: the worker would take a late answer (a host
+                    // function finishing after `process.exit`) for one of the next call's
+                    // requests, whose ids start again at 1. Sent under the lock, so it cannot
+                    // pass the next call's `execute`.
+                    state.withLock { s in
+                        if s.host === host { worker.send(.response(response)) }
+                    }
+                }
+            }
+        case .outcome(let outcome):
+            let pending = state.withLock { s -> CheckedContinuation<GuestOutcome, Never>? in
+                defer { s.pending = nil; s.host = nil; s.inline = nil }
+                return s.pending
+            }
+            pending?.resume(returning: outcome)
+        case .wake:
+            break  // the reader loop looks at the shared memory next
+        default:
+            return false  // the worker sends nothing else
+        }
+        return true
     }
 }
 
@@ -441,3 +509,4 @@ package enum WorkerDeath {
         return cpuTotal - baseline + 20_000_000 >= limit
     }
 }
+

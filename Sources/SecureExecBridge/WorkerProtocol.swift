@@ -27,6 +27,9 @@ package enum WorkerMessage: Sendable {
     /// Host → worker, between calls: bootstrap the next call's context now (sent once the
     /// caller has the outcome, so the bootstrap does not compete with the caller's wake-up).
     case prepare
+    /// Worker → host: a sync request waits in the shared memory (``SyncChannel``) and the host
+    /// was not watching it.
+    case wake
 
     /// Largest frame either side accepts (bridge payload limits are far below it).
     package static let maxFrameSize = 64 << 20
@@ -63,6 +66,8 @@ extension WorkerMessage {
             w.optionalBytes(o.errorMessage.map { Array($0.utf8) }); w.optionalBytes(o.exportsJSON)
         case .prepare:
             w.u8(8)
+        case .wake:
+            w.u8(9)
         }
         return w.framed()
     }
@@ -103,6 +108,7 @@ extension WorkerMessage {
             let error = try r.optionalBytes().map { String(decoding: $0, as: UTF8.self) }
             message = .outcome(GuestOutcome(reason: reason, code: code, errorMessage: error, exportsJSON: try r.optionalBytes()))
         case 8: message = .prepare
+        case 9: message = .wake
         default:
             throw WorkerChannelError("unknown frame type \(type)")
         }
@@ -199,6 +205,9 @@ public final class FrameReceiver {
     deinit { storage.deallocate() }
 
     private var buffered: Int { end - start }
+
+    /// Whether bytes of a frame are buffered (``read()`` then needs no new data to start).
+    public var hasBuffered: Bool { buffered > 0 }
 
     /// Waits up to `nanoseconds` for data without sleeping, taking in what arrives: a peer that
     /// answers within microseconds (a sync bridge call in a loop) is then read without a thread

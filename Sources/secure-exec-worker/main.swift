@@ -11,6 +11,8 @@ import SecureExecGuest
 let channel: Int32 = 3
 /// Answers to sync requests, read by the engine thread itself while it waits.
 let replyChannel: Int32 = 4
+/// Sync requests and their answers in shared memory (descriptor 5, mapped and closed here).
+let syncChannel = SyncChannel.attach(descriptor: 5)
 
 // Nothing but the channels (and stdio, pointed at /dev/null by the host) stays open.
 closefrom(5)
@@ -47,29 +49,63 @@ if CommandLine.arguments.dropFirst().first == "--self-test-lockdown" {
     exit(0)
 }
 
-/// Where the guest's requests go: frames on the channel. A sync request's answer comes back on
-/// the reply channel, which only the engine thread reads: at most one sync call is outstanding
-/// (it blocks that thread), and the host answers every one — with `ERR_SANDBOX_TERMINATED` when
-/// the call is stopped meanwhile.
+/// Where the guest's requests go: frames on the channel. A sync request that fits goes through
+/// the shared memory instead (``SyncChannel``: the host is woken through the channel only when it
+/// is not watching), and its answer comes back there, or on the reply channel when too large,
+/// which only the engine thread reads: at most one sync call is outstanding (it blocks that
+/// thread), and the host answers every one — with `ERR_SANDBOX_TERMINATED` when the call is
+/// stopped meanwhile.
 final class SocketTransport: GuestTransport {
     /// The reply channel's frames (the engine thread's, for every call).
     let replies: FrameReceiver
     init(replies: FrameReceiver) { self.replies = replies }
 
     func callSync(_ request: BridgeRequest) -> BridgeResponse {
-        guard FrameIO.write(channel, WorkerMessage.request(request).encoded()) else { exit(0) }
+        let frame = WorkerMessage.request(request).encoded()
+        if let sync = syncChannel, frame.count <= sync.capacity {
+            if !sync.post(frame) {
+                guard FrameIO.write(channel, WorkerMessage.wake.encoded()) else { exit(0) }
+            }
+            if case .frame(let body) = sync.awaitAnswer(spinNanoseconds: 60_000) {
+                guard case .response(let reply)? = try? WorkerMessage.decode(body), reply.id == request.id else {
+                    fail("worker: unexpected answer in shared memory\n")
+                }
+                return stopSeen(reply)
+            }
+        } else {
+            guard FrameIO.write(channel, frame) else { exit(0) }
+        }
         replies.spin(nanoseconds: 60_000)
         while true {
             let body: [UInt8]?
             do { body = try replies.read() } catch { fail("worker: \(error)\n") }
             guard let body else { exit(0) }
             guard case .response(let reply)? = try? WorkerMessage.decode(body) else { fail("worker: unexpected reply frame\n") }
-            if reply.id == request.id { return reply }
+            if reply.id == request.id { return stopSeen(reply) }
         }
     }
 
     func send(_ request: BridgeRequest) {
         guard FrameIO.write(channel, WorkerMessage.request(request).encoded()) else { exit(0) }
+    }
+
+    /// `reply`, once the reader has seen the stop when it is the refusal of a stopped call: the
+    /// host sends the stop on the channel before it refuses, but the refusal can come first
+    /// (through the shared memory); the call must end as stopped (124), not with the refusal as
+    /// an ordinary error. Waits at most 100 ms (a refusal between calls has no stop behind it).
+    private func stopSeen(_ reply: BridgeResponse) -> BridgeResponse {
+        guard reply.status == .error, !stop.isRequested, Self.contains(reply.json, Self.terminated) else { return reply }
+        let deadline = MonotonicClock.nanoseconds() &+ 100_000_000
+        var pause = timespec(tv_sec: 0, tv_nsec: 20_000)
+        while !stop.isRequested, MonotonicClock.nanoseconds() < deadline { nanosleep(&pause, nil) }
+        return reply
+    }
+
+    private static let terminated = Array("ERR_SANDBOX_TERMINATED".utf8)
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in bytes[start..<start + needle.count].elementsEqual(needle) }
     }
 }
 
@@ -169,7 +205,7 @@ while true {
             guest.runtime?.reconfigure(configuration)
             guest.runtime?.prepareNext()
         }
-    case .request, .outcome:
+    case .request, .outcome, .wake:
         fail("worker: unexpected frame\n")
     }
 }

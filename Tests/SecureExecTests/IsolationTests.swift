@@ -159,6 +159,12 @@ struct IsolationTests {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")) ?? ""
                 #expect(!target.hasPrefix("/work") && !target.hasPrefix("/tmp/secure"), "fd \(fd) -> \(target)")
             }
+            // Its sync calls go through memory shared with the host (mapped, its descriptor closed).
+            let maps = (try? String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8)) ?? ""
+            #expect(maps.contains("memfd:secure-exec-sync"))
+            #expect(!fds.contains { fd in
+                ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")) ?? "").contains("memfd")
+            })
         }
         _ = try await result
         await runtime.dispose()

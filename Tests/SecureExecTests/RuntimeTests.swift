@@ -1,5 +1,6 @@
 import Foundation
 import SecureExec
+import Synchronization
 import Testing
 
 @Suite("Runtime: exec, run, exit codes, fresh state", .timeLimit(.minutes(1)))
@@ -12,6 +13,30 @@ struct RuntimeTests {
     }
 
     /// `execArgv: ["--expose-gc"]` gives the guest Node's global `gc()`; without it there is none.
+    /// Output written before a synchronous call reaches the host before that call does — in
+    /// process isolation the call may go through shared memory while output goes through the
+    /// socket — and large answers (past the shared memory) arrive whole.
+    @Test func outputComesBeforeTheSyncCallThatFollowsIt() async throws {
+        let output = Output()
+        let seen = Mutex<[Int]>([])
+        let permissions = Permissions(fs: .check { (request: FsAccessRequest) -> Bool in
+            if request.path == "/tmp/probe" { seen.withLock { $0.append(output.stdout.split(separator: "\n").count) } }
+            return true
+        })
+        let runtime = try NodeRuntime(systemDriver: NodeDriver(permissions: permissions), isolation: testIsolation,
+                                      onStdio: output.handler)
+        let result = try await runtime.exec("""
+            const fs = require('fs');
+            for (let i = 1; i <= 300; i++) { console.log(i); fs.existsSync('/tmp/probe'); }
+            const big = 'x'.repeat(3 << 20);
+            fs.writeFileSync('/tmp/big', big);
+            if (fs.readFileSync('/tmp/big', 'utf8') !== big) throw new Error('large answer changed');
+            """)
+        await runtime.dispose()
+        #expect(result.code == 0, "\(result)")
+        #expect(seen.withLock { $0 } == Array(1...300))
+    }
+
     @Test func exposeGCDefinesAGlobalGC() async throws {
         let code = """
             const registry = new FinalizationRegistry((tag) => console.log('finalized', tag));

@@ -40,4 +40,31 @@ void se_trim_malloc(void);
 /// Applies to every thread of the process. Returns 0, or -errno when the kernel refuses the filter.
 int se_install_worker_seccomp(void);
 
+// Shared memory between a host and its worker (the sync-call channel).
+
+/// A new anonymous shared-memory file of `size` bytes (`memfd_create`, close-on-exec). Returns a
+/// descriptor, or -errno (-ENOSYS where unsupported).
+int se_shared_memory(unsigned long size);
+
+/// `size` bytes of the shared-memory file `fd`, mapped readable and writable; NULL on failure.
+void *se_map_shared(int fd, unsigned long size);
+
+/// Sequentially consistent load and store of a 32-bit word another process also uses, and an
+/// acquire load / release store for the fast path.
+uint32_t se_load(const uint32_t *word);
+void se_store(uint32_t *word, uint32_t value);
+uint32_t se_load_acquire(const uint32_t *word);
+void se_store_release(uint32_t *word, uint32_t value);
+
+/// A CPU hint for spin loops (`pause`).
+void se_spin_pause(void);
+
+/// Sleeps while `*word == expected`, at most `timeout_ns` (a shared futex: works across
+/// processes). Returns at once when the word differs. Returns 0, or -errno (EAGAIN, ETIMEDOUT,
+/// EINTR, ENOSYS where unsupported).
+int se_futex_wait(uint32_t *word, uint32_t expected, long timeout_ns);
+
+/// Wakes the threads sleeping on `word` (any process).
+void se_futex_wake(uint32_t *word);
+
 #endif
