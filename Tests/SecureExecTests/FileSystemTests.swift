@@ -27,10 +27,60 @@ final class HostSandboxDirectory: Sendable {
 
 @Suite("Filesystems", .timeLimit(.minutes(1)))
 struct FileSystemTests {
-    /// The same behaviour from every implementation.
+    /// The same behaviour from every implementation, and through a mount (the scripts run in the
+    /// mount's base, a host directory, beside an in-memory mount).
     static func filesystems() throws -> [(String, any VirtualFileSystem, HostSandboxDirectory?)] {
         let host = try HostSandboxDirectory()
-        return [("memory", InMemoryFileSystem(directories: []), nil), ("host", try HostFileSystem(root: host.root.path), host)]
+        let mountedHost = try HostSandboxDirectory()
+        let mounted = MountedFileSystem(base: try HostFileSystem(root: mountedHost.root.path),
+                                        mounts: ["/elsewhere": InMemoryFileSystem(directories: [])])
+        return [("memory", InMemoryFileSystem(directories: []), nil), ("host", try HostFileSystem(root: host.root.path), host),
+                ("mounted", mounted, mountedHost)]
+    }
+
+    /// Deep trees, names at and past the length limit, and many operations at once, on every
+    /// implementation (and across a mount: a rename between them is `EXDEV`).
+    @Test func conformanceAtTheEdges() async throws {
+        for (name, fs, keep) in try Self.filesystems() {
+            _ = keep
+            // 64 levels deep, made in one call, listed and removed in one call.
+            let deep = "/deep" + String(repeating: "/d", count: 64)
+            #expect(try await fs.createDirectory(deep, recursive: true, mode: 0o755) == "/deep", "\(name)")
+            try await fs.writeFile(deep + "/leaf.txt", Array("leaf".utf8), options: WriteOptions())
+            #expect(try await fs.readFile(deep + "/leaf.txt") == Array("leaf".utf8), "\(name)")
+            #expect(try await fs.realpath(deep + "/../d/leaf.txt") == deep + "/leaf.txt", "\(name)")
+            try await fs.removeDirectory("/deep", recursive: true)
+            await #expect(throws: FileSystemError.self, "\(name)") { try await fs.stat("/deep") }
+            // A 255-byte name works; 256 is ENAMETOOLONG.
+            let longest = String(repeating: "n", count: 255)
+            try await fs.writeFile("/" + longest, [1], options: WriteOptions())
+            #expect(try await fs.readDirectory("/").map(\.name).contains(longest), "\(name)")
+            try await fs.unlink("/" + longest)
+            await #expect(throws: FileSystemError(.nameTooLong, path: "/" + longest + "n"), "\(name)") {
+                try await fs.writeFile("/" + longest + "n", [1], options: WriteOptions())
+            }
+            // 200 writers, renamers and readers at once: every file ends whole, under its new name.
+            _ = try await fs.createDirectory("/many", recursive: false, mode: 0o755)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<200 {
+                    group.addTask {
+                        let data = Array(String(repeating: "\(i),", count: 100).utf8)
+                        try await fs.writeFile("/many/f\(i)", data, options: WriteOptions())
+                        try await fs.rename("/many/f\(i)", to: "/many/g\(i)")
+                        guard try await fs.readFile("/many/g\(i)") == data else { throw FileSystemError(.io, path: "/many/g\(i)") }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await fs.readDirectory("/many").count == 200, "\(name)")
+            try await fs.removeDirectory("/many", recursive: true)
+            if name == "mounted" {
+                try await fs.writeFile("/x.txt", [1], options: WriteOptions())
+                await #expect(throws: FileSystemError(.crossDevice, path: "/x.txt", destination: "/elsewhere/x.txt")) {
+                    try await fs.rename("/x.txt", to: "/elsewhere/x.txt")
+                }
+            }
+        }
     }
 
     @Test func conformance() async throws {
