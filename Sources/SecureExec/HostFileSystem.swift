@@ -653,8 +653,12 @@ final class PinnedHostFile: PinnedFile {
     // Entries: the `*at` calls on this directory's descriptor, never on a path.
 
     func entries() throws(FileSystemError) -> [DirectoryEntry] {
-        guard try rawStatus().st_mode & S_IFMT == S_IFDIR else { throw FileSystemError(.notDirectory, path: path) }
-        return try HostFileSystem.listing(try reopen(directories: true).fd, path)
+        let (fd, status) = try reopen(directories: true)
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            close(fd)
+            throw FileSystemError(.notDirectory, path: path)
+        }
+        return try HostFileSystem.listing(fd, path)
     }
 
     func entryStatus(_ name: String) throws(FileSystemError) -> FileStatus {

@@ -116,12 +116,9 @@ struct FileSystemTests {
         }
     }
 
-    /// Every way out of a host directory stays inside it.
-    @Test(arguments: [
-        "/../secret.txt", "/dir/../../secret.txt", "/dir/sub/../../../secret.txt", "/./../../secret.txt",
-        "/abs-link", "/rel-link", "/dir-link/secret.txt", "/chain-1", "/dir/deep-rel", "/proc-link",
-    ])
-    func hostDirectoryCannotBeEscaped(path: String) async throws {
+    /// A host directory with links that lead out of it every way a link can: absolute, relative,
+    /// to a folder outside, chained, from deep inside, into `/proc`, and dangling outside.
+    static func escapingLinks() throws -> HostSandboxDirectory {
         let dir = try HostSandboxDirectory()
         try dir.link("abs-link", to: dir.secret.path)
         try dir.link("rel-link", to: "../secret.txt")
@@ -131,6 +128,17 @@ struct FileSystemTests {
         try FileManager.default.createSymbolicLink(atPath: dir.root.appendingPathComponent("dir/deep-rel").path,
                                                    withDestinationPath: "../../../../../../secret.txt")
         try dir.link("proc-link", to: "/proc/self/environ")
+        try dir.link("dangling-out", to: "../planted.txt")
+        return dir
+    }
+
+    /// Every way out of a host directory stays inside it.
+    @Test(arguments: [
+        "/../secret.txt", "/dir/../../secret.txt", "/dir/sub/../../../secret.txt", "/./../../secret.txt",
+        "/abs-link", "/rel-link", "/dir-link/secret.txt", "/chain-1", "/dir/deep-rel", "/proc-link",
+    ])
+    func hostDirectoryCannotBeEscaped(path: String) async throws {
+        let dir = try Self.escapingLinks()
         let fs = try HostFileSystem(root: dir.root.path)
         do {
             let bytes = try await fs.readFile(path)
@@ -149,16 +157,7 @@ struct FileSystemTests {
         "/dir/deep-rel", "/proc-link", "/dangling-out",
     ])
     func hostDirectoryCannotBeEscapedByChanges(path: String) async throws {
-        let dir = try HostSandboxDirectory()
-        try dir.link("abs-link", to: dir.secret.path)
-        try dir.link("rel-link", to: "../secret.txt")
-        try dir.link("dir-link", to: dir.base.path)
-        try dir.link("chain-1", to: "chain-2")
-        try dir.link("chain-2", to: "/rel-link")
-        try FileManager.default.createSymbolicLink(atPath: dir.root.appendingPathComponent("dir/deep-rel").path,
-                                                   withDestinationPath: "../../../../../../secret.txt")
-        try dir.link("proc-link", to: "/proc/self/environ")
-        try dir.link("dangling-out", to: "../planted.txt")
+        let dir = try Self.escapingLinks()
         let before = try FileManager.default.attributesOfItem(atPath: dir.secret.path)
         let (result, _) = try await exec("""
             const fs = require('fs');
